@@ -1,0 +1,588 @@
+/* shouhu-store.c — the SQLite database that holds everything
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-store.h"
+#include "shouhu-district.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+struct _ShouhuStore
+{
+  GObject  parent_instance;
+
+  sqlite3 *db;
+  char    *path;
+  char    *backup_path;
+  int      schema_version;
+  guint    savepoint_depth;
+};
+
+G_DEFINE_FINAL_TYPE (ShouhuStore, shouhu_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (shouhu-store-error-quark, shouhu_store_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Each entry moves the schema from version i to i + 1.  Entries are only
+ * ever appended: a database in the field may stand at any version. */
+static const char *const migrations[] = {
+  /* 1: districts and Annex 1 */
+  "CREATE TABLE district ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE);"
+  /* One Annex 1 table per 截至 date; batch_count grows when a later batch
+   * (第三批, …) is added, figures are per batch, so no schema change. */
+  "CREATE TABLE annex1_table ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  as_of       TEXT NOT NULL UNIQUE CHECK (date(as_of) = as_of),"
+  "  batch_count INTEGER NOT NULL DEFAULT 2 CHECK (batch_count >= 1),"
+  "  created     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')));"
+  "CREATE TABLE annex1_figure ("
+  "  table_id    INTEGER NOT NULL REFERENCES annex1_table (id) ON DELETE CASCADE,"
+  "  district_id INTEGER NOT NULL REFERENCES district (id),"
+  "  batch       INTEGER NOT NULL CHECK (batch >= 1),"
+  "  total       INTEGER NOT NULL CHECK (total >= 0),"
+  "  hubei       INTEGER NOT NULL CHECK (hubei >= 0 AND hubei <= total),"
+  "  PRIMARY KEY (table_id, district_id, batch));"
+  "CREATE TABLE annex1_note ("
+  "  table_id    INTEGER NOT NULL REFERENCES annex1_table (id) ON DELETE CASCADE,"
+  "  district_id INTEGER NOT NULL REFERENCES district (id),"
+  "  note        TEXT NOT NULL,"
+  "  PRIMARY KEY (table_id, district_id));",
+};
+
+static gboolean
+set_sqlite_error (sqlite3  *db,
+                  int       rc,
+                  GError  **error)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      code = SHOUHU_STORE_ERROR_NOT_DB;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = SHOUHU_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CANTOPEN:
+      code = SHOUHU_STORE_ERROR_OPEN;
+      break;
+    default:
+      code = SHOUHU_STORE_ERROR_FAILED;
+      break;
+    }
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, SHOUHU_STORE_ERROR, code,
+                   _("The disk is full: free some space and try again"));
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, SHOUHU_STORE_ERROR, code,
+                   _("The file is not a Shouhu database or it is damaged"));
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, SHOUHU_STORE_ERROR, code,
+                   _("The file cannot be written (it or its folder is read-only)"));
+      break;
+    default:
+      g_set_error (error, SHOUHU_STORE_ERROR, code,
+                   _("Database error: %s"),
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    }
+
+  return FALSE;
+}
+
+static void
+prefix_with_path (GError     **error,
+                  const char  *path)
+{
+  g_prefix_error (error, _("Cannot open the database “%s”: "), path);
+}
+
+static void
+shouhu_store_finalize (GObject *object)
+{
+  ShouhuStore *self = SHOUHU_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+
+  G_OBJECT_CLASS (shouhu_store_parent_class)->finalize (object);
+}
+
+static void
+shouhu_store_class_init (ShouhuStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shouhu_store_finalize;
+
+  /**
+   * ShouhuStore::changed:
+   *
+   * Emitted after a committed change; the detail names what changed
+   * ("annex1", "annex2").
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+shouhu_store_init (ShouhuStore *self)
+{
+}
+
+/* Creates the folder (0700) and an empty file (0600) before SQLite sees the
+ * path, so that the database never exists with looser permissions. */
+static gboolean
+prepare_path (const char  *path,
+              gboolean    *is_new,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  *is_new = FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_OPEN,
+                       _("It is a folder, not a file"));
+          return FALSE;
+        }
+      if (g_access (path, R_OK) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_OPEN,
+                       _("The file cannot be read: %s"), g_strerror (saved));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_OPEN,
+                   _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, SHOUHU_STORE_ERROR,
+                   saved == EACCES || saved == EROFS ? SHOUHU_STORE_ERROR_READ_ONLY
+                                                     : SHOUHU_STORE_ERROR_OPEN,
+                   _("The file cannot be created: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  *is_new = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_user_version (ShouhuStore  *self,
+                   int          *version,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* Reading the schema is the first touch of the file: a file that is not
+   * a database fails here, before anything could have been written. */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+
+  *version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+check_integrity (ShouhuStore  *self,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    return set_sqlite_error (self->db, SQLITE_CORRUPT, error);
+  return TRUE;
+}
+
+static gboolean
+backup_before_migration (ShouhuStore  *self,
+                         int           from_version,
+                         GError      **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (target, &copy,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_READ_ONLY,
+                   _("The backup copy “%s” cannot be written: %s"),
+                   target, sqlite3_errmsg (copy));
+      sqlite3_close_v2 (copy);
+      return FALSE;
+    }
+
+  g_chmod (target, 0600);
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  if (backup != NULL)
+    {
+      sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  rc = sqlite3_errcode (copy);
+  sqlite3_close_v2 (copy);
+
+  if (rc != SQLITE_OK)
+    {
+      g_unlink (target);
+      g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED,
+                   _("The backup copy “%s” cannot be written: %s"),
+                   target, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&target);
+  return TRUE;
+}
+
+static gboolean
+insert_districts (ShouhuStore  *self,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (self, "INSERT INTO district (id, name) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
+    {
+      const ShouhuDistrict *d = shouhu_district_get (id);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, d->id);
+      sqlite3_bind_text (stmt, 2, d->name, -1, SQLITE_STATIC);
+      if (!shouhu_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (ShouhuStore  *self,
+         int           from_version,
+         GError      **error)
+{
+  const int latest = (int) G_N_ELEMENTS (migrations);
+  g_autofree char *set_version = NULL;
+
+  if (!shouhu_store_begin (self, error))
+    return FALSE;
+
+  for (int v = from_version; v < latest; v++)
+    {
+      if (!shouhu_store_exec (self, migrations[v], error))
+        goto fail;
+      if (v == 0 && !insert_districts (self, error))
+        goto fail;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", latest);
+  if (!shouhu_store_exec (self, set_version, error))
+    goto fail;
+
+  if (!shouhu_store_commit (self, error))
+    goto fail;
+
+  self->schema_version = latest;
+  return TRUE;
+
+fail:
+  shouhu_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+open_database (ShouhuStore  *self,
+               gboolean      is_new,
+               GError      **error)
+{
+  int rc;
+  int version = 0;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self->db, rc, error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    return set_sqlite_error (self->db, SQLITE_READONLY, error);
+
+  if (version > (int) G_N_ELEMENTS (migrations))
+    {
+      g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_TOO_NEW,
+                   _("It was written by a newer version of Shouhu (schema %d): "
+                     "update Shouhu to open it"), version);
+      return FALSE;
+    }
+
+  if (!is_new && version > 0 && !check_integrity (self, error))
+    return FALSE;
+
+  if (!shouhu_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !shouhu_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  self->schema_version = version;
+  if (version == (int) G_N_ELEMENTS (migrations))
+    return TRUE;
+
+  /* A file that holds tables but no user_version was not made here. */
+  if (version == 0 && !is_new)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      stmt = shouhu_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+        return set_sqlite_error (self->db, SQLITE_NOTADB, error);
+    }
+
+  if (version > 0 && !backup_before_migration (self, version, error))
+    return FALSE;
+
+  return migrate (self, version, error);
+}
+
+/* Public API */
+
+char *
+shouhu_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "shouhu", "shouhu.db", NULL);
+}
+
+/**
+ * shouhu_store_open:
+ * @path: (nullable): the database file, or %NULL for the default
+ *
+ * Opens the database, creating it (folder 0700, file 0600) when it does not
+ * exist and migrating it to the current schema after a backup copy.  A file
+ * that is not a database, is damaged or is read-only is never written.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error naming the file
+ */
+ShouhuStore *
+shouhu_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(ShouhuStore) self = g_object_new (SHOUHU_TYPE_STORE, NULL);
+  gboolean is_new = FALSE;
+
+  self->path = path != NULL ? g_canonicalize_filename (path, NULL) : shouhu_store_default_path ();
+
+  if (!prepare_path (self->path, &is_new, error) ||
+      !open_database (self, is_new, error))
+    {
+      prefix_with_path (error, self->path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+shouhu_store_get_path (ShouhuStore *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+shouhu_store_get_schema_version (ShouhuStore *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+int
+shouhu_store_latest_schema_version (void)
+{
+  return (int) G_N_ELEMENTS (migrations);
+}
+
+/**
+ * shouhu_store_get_backup_path:
+ *
+ * Returns: (nullable): the copy taken before the last migration, if any
+ */
+const char *
+shouhu_store_get_backup_path (ShouhuStore *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), NULL);
+  return self->backup_path;
+}
+
+sqlite3 *
+shouhu_store_get_db (ShouhuStore *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+shouhu_store_set_error (ShouhuStore  *self,
+                        GError      **error)
+{
+  set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
+}
+
+sqlite3_stmt *
+shouhu_store_prepare (ShouhuStore  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+shouhu_store_exec (ShouhuStore  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+/* Steps a statement that returns no rows. */
+gboolean
+shouhu_store_step_done (ShouhuStore   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+/* Transactions nest as savepoints: a job made of smaller jobs is still one
+ * transaction, all or nothing. */
+gboolean
+shouhu_store_begin (ShouhuStore  *self,
+                    GError      **error)
+{
+  if (!shouhu_store_exec (self, "SAVEPOINT shouhu", error))
+    return FALSE;
+  self->savepoint_depth++;
+  return TRUE;
+}
+
+gboolean
+shouhu_store_commit (ShouhuStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
+
+  if (!shouhu_store_exec (self, "RELEASE shouhu", error))
+    return FALSE;
+  self->savepoint_depth--;
+  return TRUE;
+}
+
+void
+shouhu_store_rollback (ShouhuStore *self)
+{
+  g_return_if_fail (self->savepoint_depth > 0);
+
+  sqlite3_exec (self->db, "ROLLBACK TO shouhu; RELEASE shouhu", NULL, NULL, NULL);
+  self->savepoint_depth--;
+}
+
+void
+shouhu_store_emit_changed (ShouhuStore *self,
+                           const char  *what)
+{
+  g_return_if_fail (SHOUHU_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what));
+}

@@ -1,0 +1,63 @@
+/* shouhu-store.h — the SQLite database that holds everything
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define SHOUHU_STORE_ERROR (shouhu_store_error_quark ())
+
+typedef enum
+{
+  SHOUHU_STORE_ERROR_OPEN,      /* cannot create or open the file */
+  SHOUHU_STORE_ERROR_NOT_DB,    /* the file is not a database, or damaged */
+  SHOUHU_STORE_ERROR_TOO_NEW,   /* written by a newer version of the app */
+  SHOUHU_STORE_ERROR_READ_ONLY, /* the file or its folder cannot be written */
+  SHOUHU_STORE_ERROR_FAILED,    /* a statement failed (disk full, …) */
+  SHOUHU_STORE_ERROR_NOT_FOUND, /* a record that was asked for is not there */
+} ShouhuStoreError;
+
+#define SHOUHU_TYPE_STORE (shouhu_store_get_type ())
+G_DECLARE_FINAL_TYPE (ShouhuStore, shouhu_store, SHOUHU, STORE, GObject)
+
+GQuark       shouhu_store_error_quark      (void);
+
+char        *shouhu_store_default_path     (void);
+ShouhuStore *shouhu_store_open             (const char   *path,
+                                            GError      **error);
+const char  *shouhu_store_get_path         (ShouhuStore  *self);
+int          shouhu_store_get_schema_version (ShouhuStore *self);
+int          shouhu_store_latest_schema_version (void);
+const char  *shouhu_store_get_backup_path  (ShouhuStore  *self);
+
+/* For core/ only: the UI and the command line never run SQL. */
+sqlite3     *shouhu_store_get_db           (ShouhuStore  *self);
+sqlite3_stmt *shouhu_store_prepare         (ShouhuStore  *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean     shouhu_store_exec             (ShouhuStore  *self,
+                                            const char   *sql,
+                                            GError      **error);
+gboolean     shouhu_store_step_done        (ShouhuStore  *self,
+                                            sqlite3_stmt *stmt,
+                                            GError      **error);
+gboolean     shouhu_store_begin            (ShouhuStore  *self,
+                                            GError      **error);
+gboolean     shouhu_store_commit           (ShouhuStore  *self,
+                                            GError      **error);
+void         shouhu_store_rollback         (ShouhuStore  *self);
+void         shouhu_store_set_error        (ShouhuStore  *self,
+                                            GError      **error);
+
+/* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2"):
+ * every view of the data follows it. */
+void         shouhu_store_emit_changed     (ShouhuStore  *self,
+                                            const char   *what);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

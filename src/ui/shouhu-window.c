@@ -1,0 +1,303 @@
+/* shouhu-window.c — the main window: header bar, pages, notifications
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shouhu-annex1.h"
+#include "shouhu-annex1-page.h"
+#include "shouhu-window.h"
+
+struct _ShouhuWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  ShouhuStore          *store;
+
+  GtkStack             *main_stack;
+  GtkStack             *stack;
+  GtkStackSwitcher     *switcher;
+  GtkMenuButton        *menu_button;
+  ShouhuNotification   *notification;
+  GtkLabel             *error_label;
+  ShouhuAnnex1Page     *annex1_page;
+};
+
+G_DEFINE_FINAL_TYPE (ShouhuWindow, shouhu_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+load_notice_figures (ShouhuWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shouhu_annex1_load_notice_figures (self->store, &error))
+    {
+      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
+  shouhu_window_show_page (self, "annex1");
+  shouhu_window_notify (GTK_WIDGET (self),
+                        _("Loaded the figures of the notice as of 2020-02-07"));
+}
+
+static void
+replace_response_cb (GtkDialog *dialog,
+                     int        response,
+                     gpointer   user_data)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (user_data);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    load_notice_figures (self);
+}
+
+static void
+load_notice_figures_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean exists = FALSE;
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (shouhu_annex1_notice_loaded_as_is (self->store, &exists, &error))
+    {
+      shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
+      shouhu_window_show_page (self, "annex1");
+      shouhu_window_notify (widget, _("The figures of the notice are already loaded"));
+      return;
+    }
+  if (error != NULL)
+    {
+      shouhu_window_notify (widget, error->message);
+      return;
+    }
+  if (!exists)
+    {
+      load_notice_figures (self);
+      return;
+    }
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Replace the figures as of 2020-02-07?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("The table dated 2020-02-07 holds figures that differ "
+                                              "from the notice. Loading replaces them with the "
+                                              "notice’s figures; remarks are kept."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Replace"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_page_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  shouhu_window_show_page (SHOUHU_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+menu_popup_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_menu_button_popup (SHOUHU_WINDOW (widget)->menu_button);
+}
+
+static void
+shouhu_window_constructed (GObject *object)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (object);
+
+  G_OBJECT_CLASS (shouhu_window_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    shouhu_annex1_page_set_store (self->annex1_page, self->store);
+}
+
+static void
+shouhu_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shouhu_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shouhu_window_dispose (GObject *object)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (shouhu_window_parent_class)->dispose (object);
+}
+
+static void
+shouhu_window_class_init (ShouhuWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = shouhu_window_constructed;
+  object_class->get_property = shouhu_window_get_property;
+  object_class->set_property = shouhu_window_set_property;
+  object_class->dispose = shouhu_window_dispose;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SHOUHU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
+  g_type_ensure (SHOUHU_TYPE_NOTIFICATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, switcher);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, notification);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex1_page);
+
+  gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
+}
+
+static void
+shouhu_window_init (ShouhuWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+/**
+ * shouhu_window_new:
+ * @store: (nullable): the open database
+ * @open_error: (nullable): why the database could not be opened
+ *
+ * Without a store the window says why and which file, and offers nothing
+ * that could write.
+ */
+ShouhuWindow *
+shouhu_window_new (GtkApplication *app,
+                   ShouhuStore    *store,
+                   const GError   *open_error)
+{
+  ShouhuWindow *self = g_object_new (SHOUHU_TYPE_WINDOW,
+                                     "application", app,
+                                     "store", store,
+                                     NULL);
+
+  if (store == NULL)
+    {
+      gtk_label_set_text (self->error_label, open_error ? open_error->message : "");
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-notice-figures", FALSE);
+    }
+
+  return self;
+}
+
+ShouhuStore *
+shouhu_window_get_store (ShouhuWindow *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+ShouhuNotification *
+shouhu_window_get_notification (ShouhuWindow *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_WINDOW (self), NULL);
+  return self->notification;
+}
+
+void
+shouhu_window_show_page (ShouhuWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (SHOUHU_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * shouhu_window_notify:
+ * @widget: the window or any widget inside it
+ *
+ * Shows @message in the window's notification area, without a button.
+ */
+void
+shouhu_window_notify (GtkWidget  *widget,
+                      const char *message)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (widget, SHOUHU_TYPE_WINDOW);
+
+  if (window == NULL)
+    return;
+  shouhu_notification_show (SHOUHU_WINDOW (window)->notification, message, NULL, NULL, NULL, NULL);
+}

@@ -1,0 +1,27 @@
+/* shouhu-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shouhu-notification.h"
+#include "shouhu-store.h"
+
+G_BEGIN_DECLS
+
+#define SHOUHU_TYPE_WINDOW (shouhu_window_get_type ())
+G_DECLARE_FINAL_TYPE (ShouhuWindow, shouhu_window, SHOUHU, WINDOW, GtkApplicationWindow)
+
+ShouhuWindow       *shouhu_window_new              (GtkApplication *app,
+                                                    ShouhuStore    *store,
+                                                    const GError   *open_error);
+ShouhuStore        *shouhu_window_get_store        (ShouhuWindow   *self);
+ShouhuNotification *shouhu_window_get_notification (ShouhuWindow   *self);
+void                shouhu_window_show_page        (ShouhuWindow   *self,
+                                                    const char     *name);
+void                shouhu_window_notify           (GtkWidget      *widget,
+                                                    const char     *message);
+
+G_END_DECLS
