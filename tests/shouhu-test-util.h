@@ -1,0 +1,17 @@
+/* shouhu-test-util.h — helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "shouhu-store.h"
+
+G_BEGIN_DECLS
+
+char        *shouhu_test_temp_dir   (void);
+ShouhuStore *shouhu_test_new_store  (char **path_out);
+void         shouhu_test_rm_rf      (const char *path);
+gint64       shouhu_test_query_int  (ShouhuStore *store,
+                                     const char  *sql);
+
+G_END_DECLS
