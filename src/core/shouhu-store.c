@@ -47,7 +47,7 @@ static const char *const migrations[] = {
    * (第三批, …) is added, figures are per batch, so no schema change. */
   "CREATE TABLE annex1_table ("
   "  id          INTEGER PRIMARY KEY,"
-  "  as_of       TEXT NOT NULL UNIQUE CHECK (date(as_of) = as_of),"
+  "  as_of       TEXT NOT NULL UNIQUE CHECK (as_of IS date(as_of)),"
   "  batch_count INTEGER NOT NULL DEFAULT 2 CHECK (batch_count >= 1),"
   "  created     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')));"
   "CREATE TABLE annex1_figure ("
