@@ -39,6 +39,8 @@ struct _ShouhuAnnex1Page
 
   GtkStack          *content_stack;
   GtkGrid           *grid;
+  GtkGrid           *footer;
+  GPtrArray         *columns;    /* a GtkSizeGroup per column: grid and footer align */
   GtkDropDown       *date_dropdown;
   GtkStringList     *date_list;
   GtkMenuButton     *new_date_button;
@@ -214,13 +216,42 @@ cell_activate_cb (GtkEntry         *entry,
     gtk_widget_grab_focus (GTK_WIDGET (cell_at (self, district_id + 1, index)));
 }
 
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  g_autoptr(GtkWidget) cell = user_data;
+  GtkRoot *root = gtk_widget_get_root (cell);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus_cell = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+  /* Never pull the focus away from another cell that needs fixing. */
+  if (focus_cell != NULL && gtk_widget_has_css_class (focus_cell, "error"))
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_get_mapped (cell) && gtk_widget_has_css_class (cell, "error"))
+    gtk_widget_grab_focus (cell);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cell_leave_cb (GtkEventControllerFocus *controller,
                ShouhuAnnex1Page        *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (cell));
 
-  commit_cell (self, GTK_EDITABLE (cell));
+  if (commit_cell (self, GTK_EDITABLE (cell)))
+    {
+      g_object_set_data (G_OBJECT (cell), "refused", NULL);
+      return;
+    }
+
+  /* As in a spreadsheet, a rejected value keeps the focus in its cell,
+   * once: leaving again with the same text is the user's choice (the
+   * cell stays marked, nothing is stored). */
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (cell), "refused"), text) == 0)
+    return;
+  g_object_set_data_full (G_OBJECT (cell), "refused", g_strdup (text), g_free);
+  g_idle_add (refocus_cb, g_object_ref (cell));
 }
 
 static gboolean
@@ -290,26 +321,45 @@ new_cell (ShouhuAnnex1Page *self,
   return entry;
 }
 
+/* Attaches a one-column widget and ties its width to its column, so that
+ * the 合计 row below the scrolled grid lines up with it. */
+static void
+attach_cell (ShouhuAnnex1Page *self,
+             GtkGrid          *grid,
+             GtkWidget        *widget,
+             int               col,
+             int               row)
+{
+  /* One-column titles of the header span both of its rows. */
+  int height = (grid == self->grid && row == 0 && GTK_IS_LABEL (widget) &&
+                gtk_widget_has_css_class (widget, "annex-header")) ? HEADER_ROWS : 1;
+
+  gtk_grid_attach (grid, widget, col, row, 1, height);
+  while ((int) self->columns->len <= col)
+    g_ptr_array_add (self->columns, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
+  gtk_size_group_add_widget (g_ptr_array_index (self->columns, col), widget);
+}
+
 static void
 attach_header (ShouhuAnnex1Page *self,
                int               n_batches)
 {
   int col = 0;
 
-  gtk_grid_attach (self->grid, header_label (_("No.")), col++, 0, 1, 2);
-  gtk_grid_attach (self->grid, header_label (_("District")), col++, 0, 1, 2);
-  gtk_grid_attach (self->grid, header_label (_("Total")), col++, 0, 1, 2);
-  gtk_grid_attach (self->grid, header_label (_("Of whom: supporting Hubei")), col++, 0, 1, 2);
+  attach_cell (self, self->grid, header_label (_("No.")), col++, 0);
+  attach_cell (self, self->grid, header_label (_("District")), col++, 0);
+  attach_cell (self, self->grid, header_label (_("Total")), col++, 0);
+  attach_cell (self, self->grid, header_label (_("Of whom: supporting Hubei")), col++, 0);
   for (int b = 1; b <= n_batches; b++)
     {
       g_autofree char *label = shouhu_annex1_batch_label (b);
 
       gtk_grid_attach (self->grid, header_label (label), col, 0, 2, 1);
-      gtk_grid_attach (self->grid, header_label (_("Total")), col, 1, 1, 1);
-      gtk_grid_attach (self->grid, header_label (_("Of whom: supporting Hubei")), col + 1, 1, 1, 1);
+      attach_cell (self, self->grid, header_label (_("Total")), col, 1);
+      attach_cell (self, self->grid, header_label (_("Of whom: supporting Hubei")), col + 1, 1);
       col += 2;
     }
-  gtk_grid_attach (self->grid, header_label (_("Remarks")), col, 0, 1, 2);
+  attach_cell (self, self->grid, header_label (_("Remarks")), col, 0);
 }
 
 static void
@@ -326,6 +376,9 @@ clear_grid (ShouhuAnnex1Page *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->footer))) != NULL)
+    gtk_grid_remove (self->footer, child);
+  g_ptr_array_set_size (self->columns, 0);
   g_ptr_array_set_size (self->cells, 0);
   g_ptr_array_set_size (self->row_sums, 0);
   g_ptr_array_set_size (self->grand, 0);
@@ -351,16 +404,16 @@ build_grid (ShouhuAnnex1Page *self,
 
       label = gtk_label_new (number);
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (self->grid, label, 0, grid_row, 1, 1);
+      attach_cell (self, self->grid, label, 0, grid_row);
       label = gtk_label_new (d->name);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_grid_attach (self->grid, label, 1, grid_row, 1, 1);
+      attach_cell (self, self->grid, label, 1, grid_row);
 
       for (int k = 0; k < 2; k++)
         {
           label = number_label ();
           g_ptr_array_add (self->row_sums, label);
-          gtk_grid_attach (self->grid, label, 2 + k, grid_row, 1, 1);
+          attach_cell (self, self->grid, label, 2 + k, grid_row);
         }
 
       note = new_cell (self, id, SHOUHU_ANNEX1_NOTE_BATCH, 0, 0);
@@ -372,21 +425,29 @@ build_grid (ShouhuAnnex1Page *self,
             GtkWidget *cell = new_cell (self, id, b, f, (int) row->len);
 
             g_ptr_array_add (row, cell);
-            gtk_grid_attach (self->grid, cell, col++, grid_row, 1, 1);
+            attach_cell (self, self->grid, cell, col++, grid_row);
           }
-      gtk_grid_attach (self->grid, note, col, grid_row, 1, 1);
+      attach_cell (self, self->grid, note, col, grid_row);
       g_ptr_array_add (self->cells, row);
     }
 
+  attach_cell (self, self->footer, gtk_label_new (NULL), 0, 0);
   label = gtk_label_new (_("Sum"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   gtk_widget_add_css_class (label, "annex-sum");
-  gtk_grid_attach (self->grid, label, 0, HEADER_ROWS + SHOUHU_N_DISTRICTS, 2, 1);
+  attach_cell (self, self->footer, label, 1, 0);
   for (col = 2; col < 4 + 2 * n_batches; col++)
     {
       label = number_label ();
+      /* Entries draw a frame; keep the figures over the figures. */
+      if (col >= 4)
+        gtk_widget_add_css_class (label, "under-entry");
       g_ptr_array_add (self->grand, label);
-      gtk_grid_attach (self->grid, label, col, HEADER_ROWS + SHOUHU_N_DISTRICTS, 1, 1);
+      attach_cell (self, self->footer, label, col, 0);
     }
+  label = gtk_label_new (NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  attach_cell (self, self->footer, label, col, 0);
 
   self->built_batches = n_batches;
 }
@@ -617,6 +678,7 @@ static void
 shouhu_annex1_page_dispose (GObject *object)
 {
   ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
+  GtkWidget *child;
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -627,6 +689,9 @@ shouhu_annex1_page_dispose (GObject *object)
       self->error_popover = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_ANNEX1_PAGE);
+  /* A GtkWidget subclass owns its children: let them go. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (shouhu_annex1_page_parent_class)->dispose (object);
 }
@@ -642,6 +707,7 @@ shouhu_annex1_page_finalize (GObject *object)
   g_clear_pointer (&self->cells, g_ptr_array_unref);
   g_clear_pointer (&self->row_sums, g_ptr_array_unref);
   g_clear_pointer (&self->grand, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shouhu_annex1_page_parent_class)->finalize (object);
 }
@@ -658,6 +724,7 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-annex1-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, grid);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, footer);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, date_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, new_date_button);
@@ -681,6 +748,7 @@ shouhu_annex1_page_init (ShouhuAnnex1Page *self)
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->row_sums = g_ptr_array_new ();
   self->grand = g_ptr_array_new ();
+  self->columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

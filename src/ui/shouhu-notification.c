@@ -70,10 +70,14 @@ static void
 shouhu_notification_dispose (GObject *object)
 {
   ShouhuNotification *self = SHOUHU_NOTIFICATION (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   clear_action (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_NOTIFICATION);
+  /* A GtkWidget subclass owns its children: let them go. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (shouhu_notification_parent_class)->dispose (object);
 }

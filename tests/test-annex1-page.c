@@ -1,0 +1,177 @@
+/* test-annex1-page.c — editing Annex 1 through the grid
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "shouhu-annex1-page.h"
+#include "shouhu-test-util.h"
+#include "shouhu-window.h"
+
+typedef struct
+{
+  char             *dir;
+  ShouhuStore      *store;
+  GtkWindow        *window;
+  ShouhuAnnex1Page *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->store = shouhu_test_new_store (&path);
+  f->dir = g_path_get_dirname (path);
+  g_assert_true (shouhu_annex1_load_notice_figures (f->store, &error));
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (shouhu_window_new (NULL, f->store, NULL));
+  f->page = g_object_new (SHOUHU_TYPE_ANNEX1_PAGE, NULL);
+  /* The window's own page shows the same store; test a fresh one too. */
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  shouhu_annex1_page_set_store (f->page, f->store);
+  gtk_window_present (f->window);
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate ();
+  g_clear_object (&f->store);
+  shouhu_test_rm_rf (f->dir);
+  g_free (f->dir);
+}
+
+static void
+type_into (GtkEditable *cell,
+           const char  *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gtk_editable_set_text (cell, text);
+  g_signal_emit_by_name (cell, "activate");
+  iterate ();
+}
+
+static void
+test_edit_updates_sum_and_store (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkEditable *cell;
+
+  g_assert_cmpstr (shouhu_annex1_page_get_date (f->page), ==, "2020-02-07");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 0), ==, "1972");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 1), ==, "467");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 2), ==, "1300");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 5), ==, "162");
+
+  /* 渝中区 第一批 总人数 60 → 70 */
+  cell = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "60");
+  type_into (cell, "70");
+
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 0), ==, "1982");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 2), ==, "1310");
+  g_assert_cmpint (shouhu_test_query_int (f->store,
+                                          "SELECT total FROM annex1_figure WHERE district_id = 4 AND batch = 1"),
+                   ==, 70);
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+
+  /* Enter moved the focus down to 大渡口区, same column. */
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (shouhu_annex1_page_get_cell (f->page, 5, 1, SHOUHU_ANNEX1_TOTAL))) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (shouhu_annex1_page_get_cell (f->page, 5, 1, SHOUHU_ANNEX1_TOTAL))));
+
+  /* Full-width digits are taken and shown as stored. */
+  cell = shouhu_annex1_page_get_cell (f->page, 1, 2, SHOUHU_ANNEX1_TOTAL);
+  type_into (cell, "１２");
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "12");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 4), ==, "684");
+}
+
+static void
+test_rejected_value (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkEditable *cell;
+  const char *message;
+
+  /* 渝中区 第一批 支援湖北 may not pass its 总人数 (60). */
+  cell = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_HUBEI);
+  type_into (cell, "61");
+
+  message = shouhu_annex1_page_get_error_message (f->page);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "渝中区"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "61");
+  g_assert_cmpint (shouhu_test_query_int (f->store,
+                                          "SELECT hubei FROM annex1_figure WHERE district_id = 4 AND batch = 1"),
+                   ==, 44);
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 1), ==, "467");
+
+  /* Not a number at all. */
+  cell = shouhu_annex1_page_get_cell (f->page, 7, 2, SHOUHU_ANNEX1_TOTAL);
+  type_into (cell, "-3");
+  g_assert_nonnull (shouhu_annex1_page_get_error_message (f->page));
+  g_assert_cmpint (shouhu_test_query_int (f->store,
+                                          "SELECT total FROM annex1_figure WHERE district_id = 7 AND batch = 2"),
+                   ==, 65);
+
+  /* A correct value clears the mark and is stored. */
+  type_into (cell, "66");
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "error"));
+  g_assert_cmpint (shouhu_test_query_int (f->store,
+                                          "SELECT total FROM annex1_figure WHERE district_id = 7 AND batch = 2"),
+                   ==, 66);
+}
+
+static void
+test_note_and_new_batch (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *cell = shouhu_annex1_page_get_cell (f->page, 39, SHOUHU_ANNEX1_NOTE_BATCH, 0);
+
+  type_into (cell, "含两江新区各医院");
+  g_assert_cmpint (shouhu_test_query_int (f->store,
+                                          "SELECT count(*) FROM annex1_note WHERE district_id = 39"
+                                          " AND note = '含两江新区各医院'"), ==, 1);
+
+  /* A third batch added elsewhere shows up as new columns. */
+  g_assert_null (shouhu_annex1_page_get_cell (f->page, 1, 3, SHOUHU_ANNEX1_TOTAL));
+  g_assert_true (shouhu_annex1_add_batch (f->store, "2020-02-07", &error));
+  iterate ();
+  g_assert_nonnull (shouhu_annex1_page_get_cell (f->page, 1, 3, SHOUHU_ANNEX1_TOTAL));
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 6), ==, "0");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/annex1-page/edit-updates-sum-and-store", Fixture, NULL,
+              fixture_set_up, test_edit_updates_sum_and_store, fixture_tear_down);
+  g_test_add ("/annex1-page/rejected-value", Fixture, NULL,
+              fixture_set_up, test_rejected_value, fixture_tear_down);
+  g_test_add ("/annex1-page/note-and-new-batch", Fixture, NULL,
+              fixture_set_up, test_note_and_new_batch, fixture_tear_down);
+  return g_test_run ();
+}
