@@ -298,8 +298,11 @@ attach_header (ShouhuAnnex1Page *self,
 
   gtk_grid_attach (self->grid, header_label (_("No.")), col++, 0, 1, 2);
   gtk_grid_attach (self->grid, header_label (_("District")), col++, 0, 1, 2);
-  gtk_grid_attach (self->grid, header_label (_("Total")), col++, 0, 1, 2);
-  gtk_grid_attach (self->grid, header_label (_("Of whom: supporting Hubei")), col++, 0, 1, 2);
+  /* As the notice prints it: 共计 over its own 总人数 and 支援湖北 columns,
+   * so that "Total" is always the 总人数 of the group above it. */
+  gtk_grid_attach (self->grid, header_label (C_("annex 1 column", "All Batches")), col, 0, 2, 1);
+  gtk_grid_attach (self->grid, header_label (_("Total")), col++, 1, 1, 1);
+  gtk_grid_attach (self->grid, header_label (_("Of whom: supporting Hubei")), col++, 1, 1, 1);
   for (int b = 1; b <= n_batches; b++)
     {
       g_autofree char *label = shouhu_annex1_batch_label (b);
@@ -617,6 +620,7 @@ static void
 shouhu_annex1_page_dispose (GObject *object)
 {
   ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
+  GtkWidget *child;
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -627,6 +631,10 @@ shouhu_annex1_page_dispose (GObject *object)
       self->error_popover = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_ANNEX1_PAGE);
+  /* GTK 4.8 unparents only the template children that have an id; the
+   * template's outer box has none. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (shouhu_annex1_page_parent_class)->dispose (object);
 }
