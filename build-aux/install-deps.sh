@@ -7,7 +7,7 @@ apt-get update
 apt-get install -y --no-install-recommends \
   build-essential meson ninja-build pkg-config gettext \
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev \
-  desktop-file-utils appstream \
+  desktop-file-utils appstream flatpak-builder \
   xvfb xauth dbus dbus-x11 \
   locales fonts-noto-cjk \
   python3-openpyxl

@@ -8,6 +8,9 @@
 #include "shouhu-validate.h"
 
 #include <gio/gio.h>
+/* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
+ * format know the <inttypes.h> macros, so the message stays translatable. */
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -130,7 +133,7 @@ shouhu_annex1_check (int      batch,
   if (hubei > total)
     {
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
-                   _("%s (%" G_GINT64_FORMAT ") cannot be more than %s (%" G_GINT64_FORMAT ")"),
+                   _("%s (%" PRId64 ") cannot be more than %s (%" PRId64 ")"),
                    hubei_field, hubei, total_field, total);
       return FALSE;
     }

@@ -12,6 +12,9 @@
 #include "shouhu-store.h"
 
 #include <glib/gi18n-lib.h>
+/* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
+ * format know the <inttypes.h> macros, so the message stays translatable. */
+#include <inttypes.h>
 #include <stdio.h>
 
 static const GOptionEntry options[] = {
@@ -79,14 +82,14 @@ load_notice_figures (GVariantDict *dict)
   g_print (exists ? _("Replaced the Annex 1 figures as of %s in %s with those of the notice.\n")
                   : _("Loaded the Annex 1 figures as of %s into %s.\n"),
            SHOUHU_NOTICE_DATE, shouhu_store_get_path (store));
-  g_print (_("Total: %" G_GINT64_FORMAT ", of whom supporting Hubei: %" G_GINT64_FORMAT "\n"),
+  g_print (_("Total: %" PRId64 ", of whom supporting Hubei: %" PRId64 "\n"),
            sum.total, sum.hubei);
   for (int b = 1; b <= table->n_batches; b++)
     {
       g_autofree char *label = shouhu_annex1_batch_label (b);
       ShouhuCount s = shouhu_annex1_batch_sum (table, b);
 
-      g_print (_("%s: %" G_GINT64_FORMAT ", of whom supporting Hubei: %" G_GINT64_FORMAT "\n"),
+      g_print (_("%s: %" PRId64 ", of whom supporting Hubei: %" PRId64 "\n"),
                label, s.total, s.hubei);
     }
   return 0;

@@ -689,7 +689,8 @@ shouhu_annex1_page_dispose (GObject *object)
       self->error_popover = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_ANNEX1_PAGE);
-  /* A GtkWidget subclass owns its children: let them go. */
+  /* GTK 4.8 unparents only the template children that have an id; the
+   * template's outer box has none. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 

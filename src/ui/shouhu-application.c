@@ -26,10 +26,11 @@ about_cb (GSimpleAction *action,
           gpointer       user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
-  static const char *authors[] = { "Shouhu developers", NULL };
+  const char *authors[] = { _("The Shouhu developers"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", _("Shouhu"),
+                         "copyright", _("© 2026 The Shouhu developers"),
                          "logo-icon-name", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Pairs every frontline medical worker’s family with a volunteer "

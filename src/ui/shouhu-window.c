@@ -8,6 +8,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-settings.h"
 #include "shouhu-window.h"
 
 struct _ShouhuWindow
@@ -129,11 +130,50 @@ menu_popup_cb (GtkWidget  *widget,
 }
 
 static void
+restore_window_state (ShouhuWindow *self)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+shouhu_window_close_request (GtkWindow *window)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+  int width, height;
+
+  if (settings != NULL)
+    {
+      /* While maximized, the default size is still the size to go back
+       * to, which is what the next start should use. */
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (settings);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (settings);
+    }
+
+  if (GTK_WINDOW_CLASS (shouhu_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (shouhu_window_parent_class)->close_request (window);
+  return FALSE;
+}
+
+static void
 shouhu_window_constructed (GObject *object)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (object);
 
   G_OBJECT_CLASS (shouhu_window_parent_class)->constructed (object);
+
+  restore_window_state (self);
 
   if (self->store != NULL)
     shouhu_annex1_page_set_store (self->annex1_page, self->store);
@@ -180,7 +220,10 @@ shouhu_window_dispose (GObject *object)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
+  /* No gtk_widget_dispose_template () here: it would unparent main_stack,
+   * the window's child, behind GtkWindow's back, and GtkWindow's own
+   * dispose would then unparent it a second time (a critical in GTK 4.8).
+   * GtkWindow disposes its child and titlebar itself. */
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (shouhu_window_parent_class)->dispose (object);
@@ -191,11 +234,13 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = shouhu_window_constructed;
   object_class->get_property = shouhu_window_get_property;
   object_class->set_property = shouhu_window_set_property;
   object_class->dispose = shouhu_window_dispose;
+  window_class->close_request = shouhu_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

@@ -1,0 +1,17 @@
+/* shouhu-settings.h — the app's GSettings, when its schema is installed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+GSettings *shouhu_settings_get_default            (void);
+char      *shouhu_settings_dup_last_export_folder (void);
+void       shouhu_settings_set_last_export_folder (const char *path);
+gboolean   shouhu_settings_get_export_masked      (void);
+void       shouhu_settings_set_export_masked      (gboolean    masked);
+
+G_END_DECLS
