@@ -71,7 +71,8 @@ header_label (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  /* Long English titles wrap; short Chinese ones must never be cut. */
+  gtk_label_set_wrap (GTK_LABEL (label), g_utf8_strlen (text, -1) > 12);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "annex-header");
   return label;
@@ -348,7 +349,8 @@ attach_header (ShouhuAnnex1Page *self,
 
   attach_cell (self, self->grid, header_label (_("No.")), col++, 0);
   attach_cell (self, self->grid, header_label (_("District")), col++, 0);
-  attach_cell (self, self->grid, header_label (_("Total")), col++, 0);
+  /* Translators: the 共计 column of Annex 1, the sum of all batches */
+  attach_cell (self, self->grid, header_label (C_("annex 1 column", "All Batches")), col++, 0);
   attach_cell (self, self->grid, header_label (_("Of whom: supporting Hubei")), col++, 0);
   for (int b = 1; b <= n_batches; b++)
     {
