@@ -9,7 +9,9 @@
 
 #include "shouhu-cli.h"
 #include "shouhu-annex1.h"
+#include "shouhu-export.h"
 #include "shouhu-store.h"
+#include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
 /* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
@@ -24,6 +26,17 @@ static const GOptionEntry options[] = {
     N_("Use the database in FILE instead of the default one"), N_("FILE") },
   { "load-notice-figures", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Load the Annex 1 figures published in the notice (as of 2020-02-07) and exit"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export a workbook in the notice’s layout (annex1, annex2 or summary) and exit"),
+    N_("WORKBOOK") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the exported workbook to FILE.xlsx"), N_("FILE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
+  { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export only the Annex 2 form of DISTRICT (all districts by default)"), N_("DISTRICT") },
+  { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Mask phone numbers and home addresses for files that go to wider circles"), NULL },
   { NULL }
 };
 
@@ -95,6 +108,86 @@ load_notice_figures (GVariantDict *dict)
   return 0;
 }
 
+static gboolean
+parse_export_kind (const char       *name,
+                   ShouhuExportKind *kind)
+{
+  static const struct { const char *name; ShouhuExportKind kind; } kinds[] = {
+    { "annex1", SHOUHU_EXPORT_ANNEX1 },
+    { "annex2", SHOUHU_EXPORT_ANNEX2 },
+    { "summary", SHOUHU_EXPORT_SUMMARY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (name, kinds[i].name) == 0)
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static int
+export (GVariantDict *dict)
+{
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind_name = NULL, *output = NULL, *date_text = NULL, *date = NULL;
+  g_autofree char *district_name = NULL, *display = NULL;
+  ShouhuExportKind kind;
+  int district_id = 0;
+
+  g_variant_dict_lookup (dict, "export", "s", &kind_name);
+  g_variant_dict_lookup (dict, "output", "^ay", &output);
+  g_variant_dict_lookup (dict, "date", "s", &date_text);
+  g_variant_dict_lookup (dict, "district", "s", &district_name);
+
+  if (!parse_export_kind (kind_name, &kind))
+    {
+      g_printerr (_("Unknown workbook “%s”: use annex1, annex2 or summary\n"), kind_name);
+      return 2;
+    }
+  if (output == NULL || *output == '\0')
+    {
+      g_printerr (_("Say where to write the workbook with --output FILE.xlsx\n"));
+      return 2;
+    }
+  if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &date, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (district_name != NULL)
+    {
+      const ShouhuDistrict *d = shouhu_district_lookup (district_name);
+
+      if (d == NULL)
+        {
+          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"), district_name);
+          return 2;
+        }
+      if (kind != SHOUHU_EXPORT_ANNEX2)
+        {
+          g_printerr (_("--district applies to the Annex 2 workbook only\n"));
+          return 2;
+        }
+      district_id = d->id;
+    }
+
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  if (!shouhu_export_run (store, kind, date, district_id,
+                          g_variant_dict_contains (dict, "masked"), output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  display = g_filename_display_name (output);
+  g_print (_("Exported %s\n"), display);
+  return 0;
+}
+
 /**
  * shouhu_cli_run:
  *
@@ -112,6 +205,9 @@ shouhu_cli_run (GVariantDict *dict)
 
   if (g_variant_dict_contains (dict, "load-notice-figures"))
     return load_notice_figures (dict);
+
+  if (g_variant_dict_contains (dict, "export"))
+    return export (dict);
 
   return -1;
 }

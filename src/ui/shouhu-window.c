@@ -9,6 +9,7 @@
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
 #include "shouhu-settings.h"
+#include "shouhu-export-dialog.h"
 #include "shouhu-window.h"
 
 struct _ShouhuWindow
@@ -111,6 +112,18 @@ load_notice_figures_cb (GtkWidget  *widget,
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_signal_connect (dialog, "response", G_CALLBACK (replace_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (shouhu_export_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 static void
@@ -262,10 +275,12 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
 }
 
@@ -301,6 +316,7 @@ shouhu_window_new (GtkApplication *app,
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_set_visible (GTK_WIDGET (self->switcher), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-notice-figures", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
     }
 
   return self;

@@ -1,0 +1,1304 @@
+/* shouhu-export.c — the official xlsx layouts (upward reporting)
+ *
+ * The sheets are the notice's own forms, so their words are Chinese
+ * whatever the language of the interface, and never go through gettext;
+ * only the messages a user reads when something goes wrong do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
+
+/* GB2312, so that spreadsheet programs pick the Chinese face of the font. */
+#define CHARSET_GB2312 134
+#define FONT_NAME "宋体"
+#define PAPER_A4 9
+
+/* Keeps pages printable: longer text wraps inside its cell. */
+#define MAX_COLUMN_WIDTH 36.0
+
+static const char *const annex2_headers[] = {
+  "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
+  "本人联系电话", "家属联系电话", "结对志愿者", "备注",
+};
+
+#define ANNEX2_N_COLUMNS (SHOUHU_ANNEX2_N_FIELDS + 1)
+G_STATIC_ASSERT (G_N_ELEMENTS (annex2_headers) == ANNEX2_N_COLUMNS);
+
+/* ---- Masking ---------------------------------------------------------- */
+
+static gboolean
+is_phone_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+';
+}
+
+/* A run of digits in free text that is a phone number rather than a date
+ * or a count: a mobile number, a landline with its area code, or a local
+ * number of seven or eight digits with at most one dash. */
+static gboolean
+looks_like_phone (const char *run)
+{
+  int digits = 0, dashes = 0;
+  const char *first = run;
+
+  for (const char *p = run; *p; p++)
+    {
+      digits += g_ascii_isdigit (*p) ? 1 : 0;
+      dashes += *p == '-' ? 1 : 0;
+    }
+  if (g_str_has_prefix (first, "+86"))
+    return digits == 13;
+  while (*first && !g_ascii_isdigit (*first))
+    first++;
+  if (dashes > 1)
+    return FALSE;
+  if (digits == 11 && *first == '1')
+    return TRUE;
+  if (*first == '0')
+    return digits >= 10 && digits <= 12;
+  return digits == 7 || digits == 8;
+}
+
+/* Replaces every digit of @digits outside [keep_head, len - keep_tail)
+ * by '*', leaving the separators where they were. */
+static char *
+mask_digits (const char *text,
+             int         keep_head,
+             int         keep_tail)
+{
+  GString *out = g_string_new (NULL);
+  int n_digits = 0;
+  int seen = 0;
+
+  for (const char *p = text; *p; p++)
+    n_digits += g_ascii_isdigit (*p) ? 1 : 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      g_string_append_c (out, (seen < keep_head || seen >= n_digits - keep_tail) ? *p : '*');
+      seen++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The length of a Chinese area code at the start of @digits (which begins
+ * with 0): 010 and 02x have three digits, the others four. */
+static int
+area_code_length (const char *digits)
+{
+  if (g_str_has_prefix (digits, "010") || (digits[1] == '2' && digits[2] != '\0'))
+    return 3;
+  return 4;
+}
+
+/**
+ * shouhu_mask_phone:
+ *
+ * A mobile number keeps its first three and last four digits
+ * (138****5678); a landline keeps its area code and last four digits
+ * (023-****5678); anything else keeps only its last four digits.  Text
+ * without digits is left as it is.
+ */
+char *
+shouhu_mask_phone (const char *phone)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *p = phone;
+  int country = 0;
+
+  if (phone == NULL)
+    return g_strdup ("");
+
+  for (const char *q = phone; *q; q++)
+    if (g_ascii_isdigit (*q))
+      g_string_append_c (digits, *q);
+  if (digits->len == 0)
+    return g_strdup (phone);
+
+  /* +86 or 0086 before the number stays, and does not count. */
+  while (*p == ' ')
+    p++;
+  if (g_str_has_prefix (p, "+86"))
+    country = 2;
+  else if (g_str_has_prefix (p, "0086"))
+    country = 4;
+
+  {
+    const char *number = digits->str + country;
+    gsize len = digits->len - country;
+
+    if (len == 11 && number[0] == '1')
+      return mask_digits (phone, country + 3, 4);
+    if (len >= 9 && number[0] == '0')
+      return mask_digits (phone, country + area_code_length (number), 4);
+    return mask_digits (phone, country, MIN (4, (int) len));
+  }
+}
+
+/**
+ * shouhu_mask_phones_in_text:
+ *
+ * Masks the phone numbers in free text, such as the pairing column
+ * "张三 13812345678、李四 023-61234567", with the rules of
+ * shouhu_mask_phone(); dates and other figures stay.
+ */
+char *
+shouhu_mask_phones_in_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text ? text : "";
+
+  while (*p)
+    {
+      const char *end = p;
+      g_autofree char *run = NULL;
+
+      if (!g_ascii_isdigit (*p) && *p != '+')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      while (*end && is_phone_char (*end))
+        end++;
+      run = g_strndup (p, end - p);
+      if (looks_like_phone (run))
+        {
+          g_autofree char *masked = shouhu_mask_phone (run);
+          g_string_append (out, masked);
+        }
+      else
+        g_string_append (out, run);
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The end of the first @marker in @text, or NULL. */
+static const char *
+marker_end (const char *text,
+            const char *marker)
+{
+  const char *at = strstr (text, marker);
+
+  return at ? at + strlen (marker) : NULL;
+}
+
+/**
+ * shouhu_mask_address:
+ *
+ * Keeps the address up to and including its 乡镇（街道） level (the first
+ * 街道, 镇 or 乡); without one, up to the 区/县; without that, nothing.
+ */
+char *
+shouhu_mask_address (const char *address)
+{
+  static const char *const towns[] = { "街道", "镇", "乡" };
+  static const char *const districts[] = { "区", "县" };
+  const char *cut = NULL;
+
+  if (address == NULL)
+    return g_strdup ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (towns); i++)
+    {
+      const char *end = marker_end (address, towns[i]);
+      if (end != NULL && (cut == NULL || end < cut))
+        cut = end;
+    }
+  if (cut == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
+      {
+        const char *end = marker_end (address, districts[i]);
+        if (end != NULL && (cut == NULL || end < cut))
+          cut = end;
+      }
+  if (cut == NULL)
+    return g_strdup ("");
+  return g_strndup (address, cut - address);
+}
+
+/* ---- Input structs ----------------------------------------------------- */
+
+ShouhuExportAnnex2Sheet *
+shouhu_export_annex2_sheet_new (int         district_id,
+                                const char *reporter,
+                                const char *phone)
+{
+  ShouhuExportAnnex2Sheet *sheet = g_new0 (ShouhuExportAnnex2Sheet, 1);
+
+  sheet->district_id = district_id;
+  sheet->reporter = g_strdup (reporter ? reporter : "");
+  sheet->phone = g_strdup (phone ? phone : "");
+  sheet->rows = g_array_new (FALSE, FALSE, sizeof (ShouhuExportAnnex2Row));
+  return sheet;
+}
+
+void
+shouhu_export_annex2_sheet_add (ShouhuExportAnnex2Sheet *sheet,
+                                const char *const        cells[SHOUHU_ANNEX2_N_FIELDS])
+{
+  ShouhuExportAnnex2Row row;
+
+  for (int i = 0; i < SHOUHU_ANNEX2_N_FIELDS; i++)
+    row.cells[i] = g_strdup (cells[i] ? cells[i] : "");
+  g_array_append_val (sheet->rows, row);
+}
+
+void
+shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      ShouhuExportAnnex2Row *row = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+      for (int i = 0; i < SHOUHU_ANNEX2_N_FIELDS; i++)
+        g_free (row->cells[i]);
+    }
+  g_array_unref (sheet->rows);
+  g_free (sheet->reporter);
+  g_free (sheet->phone);
+  g_free (sheet);
+}
+
+void
+shouhu_export_figures_free (ShouhuExportFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_free (figures->as_of);
+  g_free (figures);
+}
+
+/* ---- Workbook helpers -------------------------------------------------- */
+
+typedef struct
+{
+  lxw_workbook *wb;
+  lxw_error     status;   /* the first failure of a write, if any */
+  lxw_format   *mark;     /* 附件1 */
+  lxw_format   *title;
+  lxw_format   *line;     /* the date line, centred */
+  lxw_format   *line_left;
+  lxw_format   *header;
+  lxw_format   *text;
+  lxw_format   *centre;
+  lxw_format   *number;
+  lxw_format   *percent;
+  lxw_format   *total_label;
+  lxw_format   *total_number;
+  lxw_format   *note;
+} Book;
+
+static lxw_format *
+new_format (Book    *book,
+            double   size,
+            gboolean bold)
+{
+  lxw_format *f = workbook_add_format (book->wb);
+
+  format_set_font_name (f, FONT_NAME);
+  format_set_font_charset (f, CHARSET_GB2312);
+  format_set_font_size (f, size);
+  format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
+  if (bold)
+    format_set_bold (f);
+  return f;
+}
+
+static lxw_format *
+new_cell_format (Book          *book,
+                 gboolean       bold,
+                 uint8_t        align)
+{
+  lxw_format *f = new_format (book, 11, bold);
+
+  format_set_border (f, LXW_BORDER_THIN);
+  format_set_align (f, align);
+  format_set_text_wrap (f);
+  return f;
+}
+
+static void
+book_add_formats (Book *book)
+{
+  book->mark = new_format (book, 12, TRUE);
+  book->title = new_format (book, 18, TRUE);
+  format_set_align (book->title, LXW_ALIGN_CENTER);
+  book->line = new_format (book, 12, FALSE);
+  format_set_align (book->line, LXW_ALIGN_CENTER);
+  book->line_left = new_format (book, 12, FALSE);
+  book->header = new_cell_format (book, TRUE, LXW_ALIGN_CENTER);
+  book->text = new_cell_format (book, FALSE, LXW_ALIGN_LEFT);
+  book->centre = new_cell_format (book, FALSE, LXW_ALIGN_CENTER);
+  book->number = new_cell_format (book, FALSE, LXW_ALIGN_CENTER);
+  format_set_num_format (book->number, "0");
+  book->percent = new_cell_format (book, FALSE, LXW_ALIGN_CENTER);
+  format_set_num_format (book->percent, "0.0%");
+  book->total_label = new_cell_format (book, TRUE, LXW_ALIGN_CENTER);
+  book->total_number = new_cell_format (book, TRUE, LXW_ALIGN_CENTER);
+  format_set_num_format (book->total_number, "0");
+  book->note = new_format (book, 11, FALSE);
+}
+
+static void
+keep (Book      *book,
+      lxw_error  err)
+{
+  if (book->status == LXW_NO_ERROR)
+    book->status = err;
+}
+
+static void
+put_text (Book          *book,
+          lxw_worksheet *ws,
+          int            row,
+          int            col,
+          const char    *text,
+          lxw_format    *format)
+{
+  keep (book, worksheet_write_string (ws, row, col, text, format));
+}
+
+static void
+put_number (Book          *book,
+            lxw_worksheet *ws,
+            int            row,
+            int            col,
+            double         value,
+            lxw_format    *format)
+{
+  keep (book, worksheet_write_number (ws, row, col, value, format));
+}
+
+static void
+put_merged (Book          *book,
+            lxw_worksheet *ws,
+            int            first_row,
+            int            first_col,
+            int            last_row,
+            int            last_col,
+            const char    *text,
+            lxw_format    *format)
+{
+  keep (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col, text, format));
+}
+
+/* A4 landscape, one page wide, the column header rows on every page. */
+static void
+set_page (Book          *book,
+          lxw_worksheet *ws,
+          int            header_first,
+          int            header_last)
+{
+  worksheet_set_paper (ws, PAPER_A4);
+  worksheet_set_landscape (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_center_horizontally (ws);
+  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
+  keep (book, worksheet_repeat_rows (ws, header_first, header_last));
+}
+
+/* Width in spreadsheet units: a Chinese character is about two digits wide. */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2.1 : 1.1;
+  return width;
+}
+
+static void
+fit_width (double     *width,
+           const char *text)
+{
+  *width = MAX (*width, MIN (text_width (text) + 2, MAX_COLUMN_WIDTH));
+}
+
+/* "2020-02-07" → "（截至2020年2月7日）" */
+static char *
+as_of_line (const char *as_of)
+{
+  guint y = 0, m = 0, d = 0;
+
+  if (as_of == NULL || sscanf (as_of, "%u-%u-%u", &y, &m, &d) != 3)
+    return g_strdup ("");
+  return g_strdup_printf ("（截至%u年%u月%u日）", y, m, d);
+}
+
+/* 第一批, 第二批, …, 第十一批 */
+static char *
+batch_name (int batch)
+{
+  static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  int tens = batch / 10, ones = batch % 10;
+
+  if (batch < 1 || batch > 99)
+    return g_strdup_printf ("第%d批", batch);
+  return g_strdup_printf ("第%s%s%s批",
+                          tens > 1 ? digits[tens] : "",
+                          tens > 0 ? "十" : "",
+                          digits[ones]);
+}
+
+static char *
+column_name (int col)
+{
+  char name[LXW_MAX_COL_NAME_LENGTH];
+
+  lxw_col_to_name (name, (lxw_col_t) col, FALSE);
+  return g_strdup (name);
+}
+
+/* ---- Writing beside the target, then renaming -------------------------- */
+
+typedef gboolean (*BuildFunc) (Book      *book,
+                               gpointer   data,
+                               GError   **error);
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE,
+               /* Translators: %s are the file and the reason */
+               _("Cannot write “%s”: %s. Nothing was changed there. Choose a folder you can write "
+                 "to with enough free space, close the file if another program has it open, "
+                 "then export again."),
+               display, reason);
+}
+
+static gboolean
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  int rc;
+
+  if (fd < 0)
+    return FALSE;
+  rc = fsync (fd);
+  close (fd);
+  return rc == 0;
+}
+
+/* libxlsxwriter prints numbers (values, column widths, margins) with the
+ * thread's LC_NUMERIC, so a comma-decimal locale would break the file: the
+ * whole workbook is built and written under the "C" locale. */
+static gboolean
+write_workbook (const char  *path,
+                gboolean     constant_memory,
+                BuildFunc    build,
+                gpointer     data,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  lxw_workbook_options options = { .constant_memory = constant_memory };
+  Book book = { NULL, };
+  locale_t c_locale, old_locale;
+  lxw_error status;
+  gboolean built;
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      set_write_error (error, path, g_strerror (EISDIR));
+      return FALSE;
+    }
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+      set_write_error (error, path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+  old_locale = uselocale (c_locale);
+
+  book.wb = workbook_new_opt (tmp, &options);
+  if (book.wb == NULL)
+    {
+      uselocale (old_locale);
+      freelocale (c_locale);
+      g_unlink (tmp);
+      set_write_error (error, path, g_strerror (ENOMEM));
+      return FALSE;
+    }
+  book_add_formats (&book);
+  built = build (&book, data, error);
+  if (built && book.status != LXW_NO_ERROR)
+    {
+      set_write_error (error, path, lxw_strerror (book.status));
+      built = FALSE;
+    }
+  if (built)
+    status = workbook_close (book.wb);
+  else
+    lxw_workbook_free (book.wb);
+
+  uselocale (old_locale);
+  freelocale (c_locale);
+
+  if (!built)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (status != LXW_NO_ERROR || !sync_file (tmp))
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      set_write_error (error, path, status != LXW_NO_ERROR ? lxw_strerror (status) : g_strerror (saved));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      set_write_error (error, path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Annex 1 ----------------------------------------------------------- */
+
+#define ANNEX1_FIRST_DATA_ROW 5
+
+static gboolean
+build_annex1 (Book      *book,
+              gpointer   data,
+              GError   **error)
+{
+  const ShouhuAnnex1Table *table = data;
+  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "附件1");
+  int note_col = 4 + 2 * table->n_batches;
+  int total_row = ANNEX1_FIRST_DATA_ROW + SHOUHU_N_DISTRICTS;
+  g_autofree char *date_line = as_of_line (table->as_of);
+  double district_width = 8;
+  double note_width = 10;
+
+  if (ws == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("The sheet could not be added to the workbook"));
+      return FALSE;
+    }
+
+  set_page (book, ws, 3, 4);
+  put_text (book, ws, 0, 0, "附件1", book->mark);
+  worksheet_set_row (ws, 1, 32, NULL);
+  put_merged (book, ws, 1, 0, 1, note_col, "重庆市一线医护人员信息统计表", book->title);
+  put_merged (book, ws, 2, 0, 2, note_col, date_line, book->line);
+
+  /* The two-row header as the notice prints it. */
+  put_merged (book, ws, 3, 0, 4, 0, "序号", book->header);
+  put_merged (book, ws, 3, 1, 4, 1, "区县", book->header);
+  put_merged (book, ws, 3, 2, 4, 2, "共计", book->header);
+  put_merged (book, ws, 3, 3, 4, 3, "其中：支援湖北", book->header);
+  for (int b = 0; b < table->n_batches; b++)
+    {
+      g_autofree char *name = batch_name (b + 1);
+      int col = 4 + 2 * b;
+
+      put_merged (book, ws, 3, col, 3, col + 1, name, book->header);
+      put_text (book, ws, 4, col, "总人数", book->header);
+      put_text (book, ws, 4, col + 1, "其中：支援湖北", book->header);
+    }
+  put_merged (book, ws, 3, note_col, 4, note_col, "备注", book->header);
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      const ShouhuAnnex1Row *r = &table->rows[i];
+      const ShouhuDistrict *d = shouhu_district_get (r->district_id);
+      ShouhuCount sum = shouhu_annex1_row_sum (table, i);
+      int row = ANNEX1_FIRST_DATA_ROW + i;
+
+      put_number (book, ws, row, 0, d->id, book->number);
+      put_text (book, ws, row, 1, d->name, book->centre);
+      put_number (book, ws, row, 2, sum.total, book->number);
+      put_number (book, ws, row, 3, sum.hubei, book->number);
+      for (int b = 0; b < table->n_batches; b++)
+        {
+          put_number (book, ws, row, 4 + 2 * b, r->batches[b].total, book->number);
+          put_number (book, ws, row, 5 + 2 * b, r->batches[b].hubei, book->number);
+        }
+      put_text (book, ws, row, note_col, r->note, book->text);
+      fit_width (&district_width, d->name);
+      fit_width (&note_width, r->note);
+    }
+
+  /* 合计: formulas, each carrying its value for viewers that do not
+   * recalculate. */
+  put_merged (book, ws, total_row, 0, total_row, 1, "合计", book->total_label);
+  for (int col = 2; col < note_col; col++)
+    {
+      g_autofree char *name = column_name (col);
+      g_autofree char *formula = g_strdup_printf ("=SUM(%s%d:%s%d)", name, ANNEX1_FIRST_DATA_ROW + 1,
+                                                  name, total_row);
+      ShouhuCount sum = col < 4 ? shouhu_annex1_grand_total (table)
+                                : shouhu_annex1_batch_sum (table, (col - 4) / 2 + 1);
+
+      keep (book, worksheet_write_formula_num (ws, total_row, col, formula, book->total_number,
+                                               col % 2 == 0 ? sum.total : sum.hubei));
+    }
+  put_text (book, ws, total_row, note_col, "", book->total_label);
+
+  worksheet_set_column (ws, 0, 0, 6, NULL);
+  worksheet_set_column (ws, 1, 1, district_width, NULL);
+  worksheet_set_column (ws, 2, note_col - 1, 10, NULL);
+  worksheet_set_column (ws, note_col, note_col, note_width, NULL);
+  worksheet_set_row (ws, 3, 22, NULL);
+  worksheet_set_row (ws, 4, 30, NULL);
+  return TRUE;
+}
+
+/**
+ * shouhu_export_annex1:
+ *
+ * Writes the 附件1 workbook of @table to @path.
+ */
+gboolean
+shouhu_export_annex1 (const ShouhuAnnex1Table  *table,
+                      const char               *path,
+                      GError                  **error)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The merged two-row header needs the default (in-memory) mode. */
+  return write_workbook (path, FALSE, build_annex1, (gpointer) table, error);
+}
+
+/* ---- Annex 2 ----------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *sheets;
+  gboolean   masked;
+} Annex2Job;
+
+static char *
+annex2_cell (const ShouhuExportAnnex2Row *row,
+             int                          field,
+             gboolean                     masked)
+{
+  const char *text = row->cells[field];
+
+  if (!masked)
+    return g_strdup (text);
+  switch (field)
+    {
+    case SHOUHU_ANNEX2_PHONE:
+    case SHOUHU_ANNEX2_FAMILY_PHONE:
+      return shouhu_mask_phone (text);
+    case SHOUHU_ANNEX2_HOME_ADDRESS:
+      return shouhu_mask_address (text);
+    case SHOUHU_ANNEX2_VOLUNTEERS:
+    case SHOUHU_ANNEX2_NOTE:
+      return shouhu_mask_phones_in_text (text);
+    default:
+      return g_strdup (text);
+    }
+}
+
+/* Rows go strictly downwards: the sheet is streamed (constant memory). */
+static gboolean
+write_annex2_sheet (Book                          *book,
+                    const ShouhuExportAnnex2Sheet *sheet,
+                    gboolean                       masked,
+                    GError                       **error)
+{
+  const ShouhuDistrict *d = shouhu_district_get (sheet->district_id);
+  const int last_col = ANNEX2_N_COLUMNS - 1;
+  double widths[ANNEX2_N_COLUMNS];
+  lxw_worksheet *ws;
+  g_autofree char *line = NULL;
+  int row;
+
+  if (d == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("There is no district number %d"), sheet->district_id);
+      return FALSE;
+    }
+  ws = workbook_add_worksheet (book->wb, d->name);
+  if (ws == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("The sheet of %s could not be added to the workbook; is it there twice?"), d->name);
+      return FALSE;
+    }
+
+  /* Column widths come first: a streamed sheet cannot change them later.
+   * Headers wrap, so they count only for their longest half. */
+  widths[0] = 6;
+  for (int c = 1; c < ANNEX2_N_COLUMNS; c++)
+    widths[c] = MAX (6, text_width (annex2_headers[c]) / 2 + 3);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        fit_width (&widths[f + 1], rw->cells[f]);
+    }
+  for (int c = 0; c < ANNEX2_N_COLUMNS; c++)
+    worksheet_set_column (ws, c, c, widths[c], NULL);
+
+  set_page (book, ws, 3, 3);
+  put_text (book, ws, 0, 0, "附件2", book->mark);
+  worksheet_set_row (ws, 1, 32, NULL);
+  put_merged (book, ws, 1, 0, 1, last_col, "重庆志愿者精准守护一线医护人员工作信息表", book->title);
+  line = g_strdup_printf ("区县：%s　　　　填报人：%s　　　　联系电话：%s",
+                          d->name, sheet->reporter, sheet->phone);
+  put_merged (book, ws, 2, 0, 2, last_col, line, book->line_left);
+  worksheet_set_row (ws, 3, 30, NULL);
+  for (int c = 0; c < ANNEX2_N_COLUMNS; c++)
+    put_text (book, ws, 3, c, annex2_headers[c], book->header);
+
+  row = 4;
+  for (guint r = 0; r < sheet->rows->len; r++, row++)
+    {
+      const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+
+      put_number (book, ws, row, 0, r + 1, book->number);
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        {
+          g_autofree char *text = annex2_cell (rw, f, masked);
+          put_text (book, ws, row, f + 1, text,
+                    f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
+        }
+    }
+
+  put_merged (book, ws, row, 0, row, last_col, "说明：1．本着就近就便原则安排对接服务志愿者；", book->note);
+  row++;
+  put_merged (book, ws, row, 0, row, last_col, "　　　2．表格信息实行动态更新管理。", book->note);
+  return TRUE;
+}
+
+static gboolean
+build_annex2 (Book      *book,
+              gpointer   data,
+              GError   **error)
+{
+  Annex2Job *job = data;
+
+  for (guint i = 0; i < job->sheets->len; i++)
+    if (!write_annex2_sheet (book, g_ptr_array_index (job->sheets, i), job->masked, error))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * shouhu_export_annex2:
+ * @sheets: (element-type ShouhuExportAnnex2Sheet): one per district, in the
+ *   order the sheets should have
+ * @masked: mask phone numbers and home addresses
+ *
+ * Writes the 附件2 workbook, one sheet per district named after it.
+ */
+gboolean
+shouhu_export_annex2 (GPtrArray   *sheets,
+                      gboolean     masked,
+                      const char  *path,
+                      GError     **error)
+{
+  Annex2Job job = { sheets, masked };
+
+  g_return_val_if_fail (sheets != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (sheets->len == 0)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_NO_DATA,
+                   _("There are no Annex 2 records to export"));
+      return FALSE;
+    }
+  return write_workbook (path, TRUE, build_annex2, &job, error);
+}
+
+/* ---- Summary ----------------------------------------------------------- */
+
+static const char *const summary_headers[] = {
+  "序号", "区县", "一线医护人员（附件1总人数）", "其中：支援湖北", "已登记医护人员（附件2）",
+  "已有志愿者守护的家庭", "尚无志愿者守护的家庭", "守护覆盖率", "志愿者人数", "需关注",
+};
+
+#define SUMMARY_N_COLUMNS ((int) G_N_ELEMENTS (summary_headers))
+
+static void
+write_figure_row (Book                        *book,
+                  lxw_worksheet               *ws,
+                  int                          row,
+                  const ShouhuExportFigureRow *f,
+                  gboolean                     city)
+{
+  lxw_format *number = city ? book->total_number : book->number;
+
+  if (city)
+    put_merged (book, ws, row, 0, row, 1, "全市合计", book->total_label);
+  else
+    {
+      put_number (book, ws, row, 0, f->district_id, number);
+      put_text (book, ws, row, 1, shouhu_district_get (f->district_id)->name, book->centre);
+    }
+  put_number (book, ws, row, 2, f->annex1_total, number);
+  put_number (book, ws, row, 3, f->annex1_hubei, number);
+  put_number (book, ws, row, 4, f->workers, number);
+  put_number (book, ws, row, 5, f->covered, number);
+  put_number (book, ws, row, 6, f->uncovered, number);
+  put_number (book, ws, row, 7, f->workers > 0 ? (double) f->covered / f->workers : 0, book->percent);
+  put_number (book, ws, row, 8, f->volunteers, number);
+  put_text (book, ws, row, 9, f->needs_attention ? "是" : "", city ? book->total_label : book->centre);
+}
+
+static gboolean
+build_summary (Book      *book,
+               gpointer   data,
+               GError   **error)
+{
+  const ShouhuExportFigures *figures = data;
+  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "汇总");
+  const int last_col = SUMMARY_N_COLUMNS - 1;
+  g_autofree char *date_line = NULL;
+
+  if (ws == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("The sheet could not be added to the workbook"));
+      return FALSE;
+    }
+
+  if (figures->as_of != NULL)
+    {
+      g_autofree char *inner = as_of_line (figures->as_of);
+      date_line = g_strdup_printf ("附件1%s", inner);
+    }
+  else
+    date_line = g_strdup ("（附件1尚无数据）");
+
+  set_page (book, ws, 2, 2);
+  worksheet_set_row (ws, 0, 32, NULL);
+  put_merged (book, ws, 0, 0, 0, last_col, "重庆市一线医护人员家庭志愿守护情况汇总表", book->title);
+  put_merged (book, ws, 1, 0, 1, last_col, date_line, book->line);
+  worksheet_set_row (ws, 2, 44, NULL);
+  for (int c = 0; c < SUMMARY_N_COLUMNS; c++)
+    put_text (book, ws, 2, c, summary_headers[c], book->header);
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    write_figure_row (book, ws, 3 + i, &figures->districts[i], FALSE);
+  write_figure_row (book, ws, 3 + SHOUHU_N_DISTRICTS, &figures->city, TRUE);
+
+  worksheet_set_column (ws, 0, 0, 6, NULL);
+  worksheet_set_column (ws, 1, 1, 24, NULL);
+  worksheet_set_column (ws, 2, last_col - 1, 13, NULL);
+  worksheet_set_column (ws, last_col, last_col, 8, NULL);
+  return TRUE;
+}
+
+/**
+ * shouhu_export_summary:
+ *
+ * Writes the dashboard's per-district table and the city totals as one
+ * sheet "汇总".
+ */
+gboolean
+shouhu_export_summary (const ShouhuExportFigures  *figures,
+                       const char                 *path,
+                       GError                    **error)
+{
+  g_return_val_if_fail (figures != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return write_workbook (path, FALSE, build_summary, (gpointer) figures, error);
+}
+
+/* ---- Reading the store ------------------------------------------------- */
+
+static gboolean
+annex2_tables_exist (ShouhuStore  *store,
+                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    shouhu_store_prepare (store,
+                          "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                          "AND name IN ('worker', 'volunteer', 'pairing', 'district_form')",
+                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) != 4)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_NO_DATA,
+                   _("The database “%s” holds no Annex 2 tables yet; open it with the current "
+                     "version of Shouhu first"),
+                   shouhu_store_get_path (store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text ? text : "";
+}
+
+static gboolean
+load_forms (ShouhuStore              *store,
+            ShouhuExportAnnex2Sheet **by_district,
+            GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    shouhu_store_prepare (store, "SELECT district_id, reporter, phone FROM district_form", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+
+      if (id < 1 || id > SHOUHU_N_DISTRICTS)
+        continue;
+      g_clear_pointer (&by_district[id - 1], shouhu_export_annex2_sheet_free);
+      by_district[id - 1] = shouhu_export_annex2_sheet_new (id, column_text (stmt, 1),
+                                                            column_text (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_workers (ShouhuStore              *store,
+              int                       district_id,
+              ShouhuExportAnnex2Sheet **by_district,
+              GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* The pairing column lists each volunteer as "姓名 电话", in the order
+   * they were entered. */
+  stmt = shouhu_store_prepare (store,
+                               "SELECT w.district_id, w.hospital, w.name, w.gender, w.title,"
+                               "       w.work_place, w.home_address, w.phone, w.family_phone,"
+                               "       (SELECT group_concat (label, '、') FROM"
+                               "          (SELECT v.name || CASE WHEN v.phone <> '' THEN ' ' || v.phone"
+                               "                               ELSE '' END AS label"
+                               "             FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
+                               "            WHERE p.worker_id = w.id ORDER BY v.id)),"
+                               "       w.note"
+                               "  FROM worker w"
+                               " WHERE ?1 = 0 OR w.district_id = ?1"
+                               " ORDER BY w.district_id, w.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, district_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+      const char *cells[SHOUHU_ANNEX2_N_FIELDS];
+
+      if (id < 1 || id > SHOUHU_N_DISTRICTS)
+        continue;
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        cells[f] = column_text (stmt, f + 1);
+      if (by_district[id - 1] == NULL)
+        by_district[id - 1] = shouhu_export_annex2_sheet_new (id, "", "");
+      shouhu_export_annex2_sheet_add (by_district[id - 1], cells);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_export_load_annex2:
+ * @district_id: 1..41 for that district's form (even without records), 0
+ *   for every district that has records
+ *
+ * Returns: (transfer full) (element-type ShouhuExportAnnex2Sheet): the
+ * sheets in official order
+ */
+GPtrArray *
+shouhu_export_load_annex2 (ShouhuStore  *store,
+                           int           district_id,
+                           GError      **error)
+{
+  ShouhuExportAnnex2Sheet *by_district[SHOUHU_N_DISTRICTS] = { NULL, };
+  GPtrArray *sheets;
+  gboolean ok;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
+  g_return_val_if_fail (district_id >= 0 && district_id <= SHOUHU_N_DISTRICTS, NULL);
+
+  if (!annex2_tables_exist (store, error))
+    return NULL;
+
+  ok = load_forms (store, by_district, error) &&
+       load_workers (store, district_id, by_district, error);
+
+  sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_export_annex2_sheet_free);
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      ShouhuExportAnnex2Sheet *sheet = g_steal_pointer (&by_district[i]);
+      gboolean wanted = district_id == 0 ? (sheet != NULL && sheet->rows->len > 0)
+                                         : i + 1 == district_id;
+
+      if (wanted && sheet == NULL)
+        sheet = shouhu_export_annex2_sheet_new (i + 1, "", "");
+      if (ok && wanted)
+        g_ptr_array_add (sheets, sheet);
+      else
+        shouhu_export_annex2_sheet_free (sheet);
+    }
+  if (!ok)
+    g_clear_pointer (&sheets, g_ptr_array_unref);
+  return sheets;
+}
+
+static gboolean
+count_by_district (ShouhuStore  *store,
+                   const char   *sql,
+                   gint64       *first,
+                   gint64       *second,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+
+      if (id < 1 || id > SHOUHU_N_DISTRICTS)
+        continue;
+      first[id - 1] = sqlite3_column_int64 (stmt, 1);
+      if (second != NULL)
+        second[id - 1] = sqlite3_column_int64 (stmt, 2);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_attention (ShouhuExportFigureRow *f)
+{
+  f->uncovered = f->workers - f->covered;
+  f->needs_attention = f->workers < f->annex1_total || f->uncovered > 0;
+}
+
+/**
+ * shouhu_export_collect_figures:
+ * @as_of: (nullable): the Annex 1 date; %NULL for the latest
+ *
+ * The figures of the summary sheet, counted straight from the tables
+ * with the dashboard's definitions: covered families are workers with at
+ * least one paired volunteer; a district needs attention when it has
+ * fewer records than its Annex 1 total or families without a volunteer.
+ */
+ShouhuExportFigures *
+shouhu_export_collect_figures (ShouhuStore  *store,
+                               const char   *as_of,
+                               GError      **error)
+{
+  g_autoptr(ShouhuExportFigures) figures = g_new0 (ShouhuExportFigures, 1);
+  g_autoptr(ShouhuAnnex1Table) table = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 workers[SHOUHU_N_DISTRICTS] = { 0, }, covered[SHOUHU_N_DISTRICTS] = { 0, };
+  gint64 volunteers[SHOUHU_N_DISTRICTS] = { 0, };
+  ShouhuExportFigureRow *city = &figures->city;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
+
+  figures->as_of = as_of ? g_strdup (as_of) : shouhu_annex1_latest_date (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (figures->as_of != NULL)
+    {
+      table = shouhu_annex1_load (store, figures->as_of, error);
+      if (table == NULL)
+        return NULL;
+    }
+
+  if (!annex2_tables_exist (store, error) ||
+      !count_by_district (store,
+                          "SELECT district_id, count(*),"
+                          "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id))"
+                          "  FROM worker w GROUP BY district_id",
+                          workers, covered, error) ||
+      !count_by_district (store,
+                          "SELECT district_id, count(*) FROM volunteer"
+                          " WHERE district_id IS NOT NULL GROUP BY district_id",
+                          volunteers, NULL, error))
+    return NULL;
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      ShouhuExportFigureRow *f = &figures->districts[i];
+
+      f->district_id = i + 1;
+      if (table != NULL)
+        {
+          ShouhuCount sum = shouhu_annex1_row_sum (table, i);
+          f->annex1_total = sum.total;
+          f->annex1_hubei = sum.hubei;
+        }
+      f->workers = workers[i];
+      f->covered = covered[i];
+      f->volunteers = volunteers[i];
+      set_attention (f);
+
+      city->annex1_total += f->annex1_total;
+      city->annex1_hubei += f->annex1_hubei;
+      city->workers += f->workers;
+      city->covered += f->covered;
+    }
+
+  /* The city counts every volunteer, also those not tied to a district. */
+  {
+    g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, "SELECT count(*) FROM volunteer", error);
+
+    if (stmt == NULL)
+      return NULL;
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        shouhu_store_set_error (store, error);
+        return NULL;
+      }
+    city->volunteers = sqlite3_column_int64 (stmt, 0);
+  }
+  set_attention (city);
+  return g_steal_pointer (&figures);
+}
+
+/* ---- The whole job ----------------------------------------------------- */
+
+static gboolean
+export_annex1 (ShouhuStore  *store,
+               const char   *as_of,
+               const char   *path,
+               GError      **error)
+{
+  g_autoptr(ShouhuAnnex1Table) table = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *date = as_of ? g_strdup (as_of) : shouhu_annex1_latest_date (store, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (date == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_NO_DATA,
+                   _("There is no Annex 1 table to export yet; enter the figures of a date first"));
+      return FALSE;
+    }
+  table = shouhu_annex1_load (store, date, error);
+  return table != NULL && shouhu_export_annex1 (table, path, error);
+}
+
+/**
+ * shouhu_export_run:
+ *
+ * Reads what the chosen workbook needs from @store and writes it.  The
+ * date applies to Annex 1 and the summary, the district and masking to
+ * Annex 2.
+ */
+gboolean
+shouhu_export_run (ShouhuStore       *store,
+                   ShouhuExportKind   kind,
+                   const char        *as_of,
+                   int                district_id,
+                   gboolean           masked,
+                   const char        *path,
+                   GError           **error)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (district_id < 0 || district_id > SHOUHU_N_DISTRICTS)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("There is no district number %d"), district_id);
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case SHOUHU_EXPORT_ANNEX1:
+      return export_annex1 (store, as_of, path, error);
+
+    case SHOUHU_EXPORT_ANNEX2:
+      {
+        g_autoptr(GPtrArray) sheets = shouhu_export_load_annex2 (store, district_id, error);
+        return sheets != NULL && shouhu_export_annex2 (sheets, masked, path, error);
+      }
+
+    case SHOUHU_EXPORT_SUMMARY:
+      {
+        g_autoptr(ShouhuExportFigures) figures = shouhu_export_collect_figures (store, as_of, error);
+        return figures != NULL && shouhu_export_summary (figures, path, error);
+      }
+
+    default:
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("Unknown workbook"));
+      return FALSE;
+    }
+}

@@ -1,0 +1,129 @@
+/* shouhu-export.h — the official xlsx layouts (upward reporting)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "shouhu-annex1.h"
+#include "shouhu-district.h"
+#include "shouhu-store.h"
+
+G_BEGIN_DECLS
+
+#define SHOUHU_EXPORT_ERROR (shouhu_export_error_quark ())
+
+typedef enum
+{
+  SHOUHU_EXPORT_ERROR_WRITE,    /* the file could not be written */
+  SHOUHU_EXPORT_ERROR_NO_DATA,  /* nothing to export */
+  SHOUHU_EXPORT_ERROR_INVALID,  /* a bad choice (district, date, workbook) */
+} ShouhuExportError;
+
+typedef enum
+{
+  SHOUHU_EXPORT_ANNEX1,   /* 附件1 */
+  SHOUHU_EXPORT_ANNEX2,   /* 附件2 */
+  SHOUHU_EXPORT_SUMMARY,  /* 汇总 */
+} ShouhuExportKind;
+
+/* The columns of Annex 2 after the generated 序号, in the form's order. */
+typedef enum
+{
+  SHOUHU_ANNEX2_HOSPITAL,      /* 医院 */
+  SHOUHU_ANNEX2_NAME,          /* 姓名 */
+  SHOUHU_ANNEX2_GENDER,        /* 性别 */
+  SHOUHU_ANNEX2_TITLE,         /* 职务 */
+  SHOUHU_ANNEX2_WORK_PLACE,    /* 一线工作具体地点 */
+  SHOUHU_ANNEX2_HOME_ADDRESS,  /* 家庭地址 */
+  SHOUHU_ANNEX2_PHONE,         /* 本人联系电话 */
+  SHOUHU_ANNEX2_FAMILY_PHONE,  /* 家属联系电话 */
+  SHOUHU_ANNEX2_VOLUNTEERS,    /* 结对志愿者 */
+  SHOUHU_ANNEX2_NOTE,          /* 备注 */
+  SHOUHU_ANNEX2_N_FIELDS
+} ShouhuAnnex2Field;
+
+typedef struct
+{
+  char *cells[SHOUHU_ANNEX2_N_FIELDS];   /* never NULL */
+} ShouhuExportAnnex2Row;
+
+/* One district's form: the header line and its rows. */
+typedef struct
+{
+  int     district_id;
+  char   *reporter;   /* 填报人 */
+  char   *phone;      /* 联系电话 */
+  GArray *rows;       /* of ShouhuExportAnnex2Row */
+} ShouhuExportAnnex2Sheet;
+
+/* The per-district figures of the summary sheet; the same fields as the
+ * dashboard's ShouhuDistrictFigures. */
+typedef struct
+{
+  int      district_id;      /* 1..41; 0 for the city */
+  gint64   annex1_total;
+  gint64   annex1_hubei;
+  gint64   workers;
+  gint64   covered;
+  gint64   uncovered;
+  gint64   volunteers;
+  gboolean needs_attention;
+} ShouhuExportFigureRow;
+
+typedef struct
+{
+  char                  *as_of;   /* the Annex 1 date used; NULL when there is none */
+  ShouhuExportFigureRow  districts[SHOUHU_N_DISTRICTS];  /* official order */
+  ShouhuExportFigureRow  city;
+} ShouhuExportFigures;
+
+GQuark                   shouhu_export_error_quark       (void);
+
+/* Masking for files that go to wider circles. */
+char                    *shouhu_mask_phone               (const char *phone);
+char                    *shouhu_mask_phones_in_text      (const char *text);
+char                    *shouhu_mask_address             (const char *address);
+
+ShouhuExportAnnex2Sheet *shouhu_export_annex2_sheet_new  (int         district_id,
+                                                          const char *reporter,
+                                                          const char *phone);
+void                     shouhu_export_annex2_sheet_add  (ShouhuExportAnnex2Sheet *sheet,
+                                                          const char *const        cells[SHOUHU_ANNEX2_N_FIELDS]);
+void                     shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet);
+
+void                     shouhu_export_figures_free      (ShouhuExportFigures *figures);
+
+/* Writers: each writes a temporary file beside @path and renames it. */
+gboolean                 shouhu_export_annex1            (const ShouhuAnnex1Table  *table,
+                                                          const char               *path,
+                                                          GError                  **error);
+gboolean                 shouhu_export_annex2            (GPtrArray                *sheets,
+                                                          gboolean                  masked,
+                                                          const char               *path,
+                                                          GError                  **error);
+gboolean                 shouhu_export_summary           (const ShouhuExportFigures *figures,
+                                                          const char               *path,
+                                                          GError                  **error);
+
+/* Readers of the store for the writers above. */
+GPtrArray               *shouhu_export_load_annex2       (ShouhuStore  *store,
+                                                          int           district_id,
+                                                          GError      **error);
+ShouhuExportFigures     *shouhu_export_collect_figures   (ShouhuStore  *store,
+                                                          const char   *as_of,
+                                                          GError      **error);
+
+/* The whole job, as the command line and the window run it: @as_of NULL
+ * means the latest Annex 1 date, @district_id 0 all districts. */
+gboolean                 shouhu_export_run               (ShouhuStore       *store,
+                                                          ShouhuExportKind   kind,
+                                                          const char        *as_of,
+                                                          int                district_id,
+                                                          gboolean           masked,
+                                                          const char        *path,
+                                                          GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuExportAnnex2Sheet, shouhu_export_annex2_sheet_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuExportFigures, shouhu_export_figures_free)
+
+G_END_DECLS

@@ -1,0 +1,353 @@
+/* shouhu-export-dialog.c — choosing and writing an official workbook
+ *
+ * Which workbook, which date or district, masked or not, then where: the
+ * desktop's own file chooser (a portal inside Flatpak).  After writing, the
+ * window's notification offers to open the file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shouhu-annex1.h"
+#include "shouhu-district.h"
+#include "shouhu-export.h"
+#include "shouhu-export-dialog.h"
+#include "shouhu-window.h"
+
+struct _ShouhuExportDialog
+{
+  GtkWindow       parent_instance;
+
+  ShouhuStore    *store;
+  GtkWindow      *parent_window;
+  GObject        *chooser;      /* while the file chooser is open */
+
+  GtkDropDown    *kind_dropdown;
+  GtkLabel       *date_label;
+  GtkDropDown    *date_dropdown;
+  GtkStringList  *date_list;
+  GtkLabel       *district_label;
+  GtkDropDown    *district_dropdown;
+  GtkStringList  *district_list;
+  GtkCheckButton *masked_check;
+  GtkLabel       *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (ShouhuExportDialog, shouhu_export_dialog, GTK_TYPE_WINDOW)
+
+static ShouhuExportKind
+selected_kind (ShouhuExportDialog *self)
+{
+  switch (gtk_drop_down_get_selected (self->kind_dropdown))
+    {
+    case 1:
+      return SHOUHU_EXPORT_ANNEX2;
+    case 2:
+      return SHOUHU_EXPORT_SUMMARY;
+    default:
+      return SHOUHU_EXPORT_ANNEX1;
+    }
+}
+
+/* NULL while no Annex 1 table exists: the latest is then none. */
+static const char *
+selected_date (ShouhuExportDialog *self)
+{
+  guint i = gtk_drop_down_get_selected (self->date_dropdown);
+
+  if (i == GTK_INVALID_LIST_POSITION || !gtk_widget_get_sensitive (GTK_WIDGET (self->date_dropdown)))
+    return NULL;
+  return gtk_string_list_get_string (self->date_list, i);
+}
+
+/* 0 for all districts: the first entry. */
+static int
+selected_district (ShouhuExportDialog *self)
+{
+  guint i = gtk_drop_down_get_selected (self->district_dropdown);
+
+  return i == GTK_INVALID_LIST_POSITION ? 0 : (int) i;
+}
+
+/* The workbooks are the official Chinese forms, so are their names. */
+static char *
+suggested_name (ShouhuExportDialog *self)
+{
+  const char *date = selected_date (self);
+  const ShouhuDistrict *d = shouhu_district_get (selected_district (self));
+
+  switch (selected_kind (self))
+    {
+    case SHOUHU_EXPORT_ANNEX2:
+      return g_strdup_printf ("附件2-%s%s.xlsx", d ? d->name : "全部区县",
+                              gtk_check_button_get_active (self->masked_check) ? "-脱敏" : "");
+    case SHOUHU_EXPORT_SUMMARY:
+      return g_strdup_printf ("汇总-%s.xlsx", date ? date : "");
+    case SHOUHU_EXPORT_ANNEX1:
+    default:
+      return g_strdup_printf ("附件1-%s.xlsx", date ? date : "");
+    }
+}
+
+static void
+show_error (ShouhuExportDialog *self,
+            const char         *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+open_file_cb (gpointer user_data)
+{
+  GFile *file = G_FILE (user_data);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+  gtk_file_launcher_launch (launcher, NULL, NULL, NULL, NULL);
+#else
+  g_autofree char *uri = g_file_get_uri (file);
+  gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+exported (ShouhuExportDialog *self,
+          GFile              *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  if (SHOUHU_IS_WINDOW (self->parent_window))
+    shouhu_notification_show (shouhu_window_get_notification (SHOUHU_WINDOW (self->parent_window)),
+                              message, _("_Open"), open_file_cb,
+                              g_object_ref (file), g_object_unref);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+file_chosen (ShouhuExportDialog *self,
+             GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_utf8_strdown (name, -1) : NULL;
+
+  /* The file is an xlsx workbook whatever name was typed. */
+  if (lower != NULL && !g_str_has_suffix (lower, ".xlsx"))
+    {
+      g_autofree char *with_suffix = g_strconcat (name, ".xlsx", NULL);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      target = parent ? g_file_get_child (parent, with_suffix) : g_object_ref (file);
+    }
+  else
+    target = g_object_ref (file);
+
+  if (!shouhu_export_dialog_export_to (self, target, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  exported (self, target);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ShouhuExportDialog) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    file_chosen (self, file);
+}
+#else
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (user_data);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    file_chosen (self, file);
+}
+#endif
+
+static void
+export_clicked_cb (ShouhuExportDialog *self)
+{
+  g_autofree char *name = suggested_name (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  show_error (self, NULL);
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    GtkFileDialog *dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Export Workbook"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    self->chooser = G_OBJECT (dialog);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+    self->chooser = G_OBJECT (chooser);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+kind_changed_cb (ShouhuExportDialog *self)
+{
+  gboolean annex2 = selected_kind (self) == SHOUHU_EXPORT_ANNEX2;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), !annex2);
+  gtk_widget_set_visible (GTK_WIDGET (self->date_dropdown), !annex2);
+  gtk_widget_set_visible (GTK_WIDGET (self->district_label), annex2);
+  gtk_widget_set_visible (GTK_WIDGET (self->district_dropdown), annex2);
+  gtk_widget_set_visible (GTK_WIDGET (self->masked_check), annex2);
+  show_error (self, NULL);
+}
+
+static void
+fill_lists (ShouhuExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) dates = shouhu_annex1_list_dates (self->store, &error);
+
+  if (dates != NULL && dates[0] != NULL)
+    gtk_string_list_splice (self->date_list, 0, 0, (const char *const *) dates);
+  else
+    {
+      /* Translators: shown instead of a date when no Annex 1 table exists */
+      gtk_string_list_append (self->date_list, _("No Annex 1 table yet"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->date_dropdown), FALSE);
+    }
+  if (error != NULL)
+    show_error (self, error->message);
+
+  gtk_string_list_append (self->district_list, _("All districts with records"));
+  for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
+    gtk_string_list_append (self->district_list, shouhu_district_get (id)->name);
+}
+
+static void
+shouhu_export_dialog_dispose (GObject *object)
+{
+  ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (object);
+
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+#endif
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (shouhu_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+shouhu_export_dialog_class_init (ShouhuExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shouhu_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/shouhu/Shouhu/ui/shouhu-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_list);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_list);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, masked_check);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+shouhu_export_dialog_init (ShouhuExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+ShouhuExportDialog *
+shouhu_export_dialog_new (GtkWindow   *parent,
+                          ShouhuStore *store)
+{
+  ShouhuExportDialog *self;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
+
+  self = g_object_new (SHOUHU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->parent_window = parent;
+  self->store = g_object_ref (store);
+  fill_lists (self);
+  kind_changed_cb (self);
+  return self;
+}
+
+/**
+ * shouhu_export_dialog_export_to:
+ *
+ * Writes the workbook chosen in the dialog to @file.
+ */
+gboolean
+shouhu_export_dialog_export_to (ShouhuExportDialog  *self,
+                                GFile               *file,
+                                GError             **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  ShouhuExportKind kind = selected_kind (self);
+
+  g_return_val_if_fail (SHOUHU_IS_EXPORT_DIALOG (self), FALSE);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: it is not a file on this computer. Choose a folder on "
+                     "this computer, then export again."), uri);
+      return FALSE;
+    }
+  return shouhu_export_run (self->store, kind,
+                            kind == SHOUHU_EXPORT_ANNEX2 ? NULL : selected_date (self),
+                            kind == SHOUHU_EXPORT_ANNEX2 ? selected_district (self) : 0,
+                            kind == SHOUHU_EXPORT_ANNEX2 && gtk_check_button_get_active (self->masked_check),
+                            path, error);
+}

@@ -1,0 +1,22 @@
+/* shouhu-export-dialog.h — choosing and writing an official workbook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "shouhu-store.h"
+
+G_BEGIN_DECLS
+
+#define SHOUHU_TYPE_EXPORT_DIALOG (shouhu_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ShouhuExportDialog, shouhu_export_dialog, SHOUHU, EXPORT_DIALOG, GtkWindow)
+
+ShouhuExportDialog *shouhu_export_dialog_new         (GtkWindow          *parent,
+                                                      ShouhuStore        *store);
+gboolean            shouhu_export_dialog_export_to   (ShouhuExportDialog *self,
+                                                      GFile              *file,
+                                                      GError            **error);
+
+G_END_DECLS

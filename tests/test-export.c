@@ -1,0 +1,1060 @@
+/* test-export.c — the official workbooks, read back with openpyxl
+ *
+ * Every workbook is written, then read back by xlsx-dump.py with Debian's
+ * openpyxl (PYTHON_WITH_OPENPYXL) and compared here cell by cell.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-annex1.h"
+#include "shouhu-export.h"
+#include "shouhu-test-util.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+/* The notice's Annex 1 as printed (截至2020年2月7日): 区县, 共计 总人数,
+ * 其中：支援湖北, 第一批 总人数, 其中：支援湖北, 第二批 总人数, 其中：支援湖北. */
+static const struct
+{
+  const char *district;
+  int         figures[6];
+} notice[SHOUHU_N_DISTRICTS] = {
+  { "万州区", { 5, 0, 5, 0, 0, 0 } },
+  { "黔江区", { 19, 0, 19, 0, 0, 0 } },
+  { "涪陵区", { 28, 11, 19, 2, 9, 9 } },
+  { "渝中区", { 109, 68, 60, 44, 49, 24 } },
+  { "大渡口区", { 62, 13, 23, 5, 39, 8 } },
+  { "江北区", { 84, 26, 64, 21, 20, 5 } },
+  { "沙坪坝区", { 299, 90, 234, 80, 65, 10 } },
+  { "九龙坡区", { 154, 52, 89, 42, 65, 10 } },
+  { "南岸区", { 81, 41, 45, 31, 36, 10 } },
+  { "北碚区", { 62, 11, 8, 2, 54, 9 } },
+  { "渝北区", { 125, 27, 91, 21, 34, 6 } },
+  { "巴南区", { 38, 9, 26, 7, 12, 2 } },
+  { "长寿区", { 50, 1, 32, 1, 18, 0 } },
+  { "江津区", { 65, 19, 19, 15, 46, 4 } },
+  { "合川区", { 50, 7, 31, 1, 19, 6 } },
+  { "永川区", { 52, 0, 49, 0, 3, 0 } },
+  { "南川区", { 9, 9, 0, 0, 9, 9 } },
+  { "綦江区", { 56, 13, 48, 6, 8, 7 } },
+  { "大足区", { 51, 9, 41, 0, 10, 9 } },
+  { "璧山区", { 31, 20, 8, 6, 23, 14 } },
+  { "铜梁区", { 126, 11, 63, 1, 63, 10 } },
+  { "潼南区", { 1, 0, 1, 0, 0, 0 } },
+  { "荣昌区", { 25, 0, 25, 0, 0, 0 } },
+  { "开州区", { 44, 0, 44, 0, 0, 0 } },
+  { "梁平区", { 1, 0, 1, 0, 0, 0 } },
+  { "武隆区", { 33, 1, 16, 0, 17, 1 } },
+  { "城口县", { 34, 1, 34, 1, 0, 0 } },
+  { "丰都县", { 57, 0, 36, 0, 21, 0 } },
+  { "垫江县", { 28, 10, 16, 1, 12, 9 } },
+  { "忠县", { 27, 2, 24, 2, 3, 0 } },
+  { "云阳县", { 37, 1, 22, 1, 15, 0 } },
+  { "奉节县", { 8, 0, 8, 0, 0, 0 } },
+  { "巫山县", { 5, 0, 4, 0, 1, 0 } },
+  { "巫溪县", { 23, 1, 22, 1, 1, 0 } },
+  { "石柱土家族自治县", { 5, 0, 4, 0, 1, 0 } },
+  { "秀山土家族苗族自治县", { 14, 0, 14, 0, 0, 0 } },
+  { "酉阳土家族苗族自治县", { 1, 1, 1, 1, 0, 0 } },
+  { "彭水苗族土家族自治县", { 10, 0, 10, 0, 0, 0 } },
+  { "两江新区", { 60, 11, 42, 11, 18, 0 } },
+  { "高新区", { 2, 1, 1, 1, 1, 0 } },
+  { "万盛经开区", { 1, 1, 1, 1, 0, 0 } },
+};
+
+/* The notice's 合计 row. */
+static const int notice_total[6] = { 1972, 467, 1300, 305, 672, 162 };
+
+/* The Annex 2 tables as agreed for migration 2, for stores made before it
+ * exists; once the migration is there, the store has them already. */
+static const char annex2_schema[] =
+  "CREATE TABLE worker ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  district_id  INTEGER NOT NULL REFERENCES district (id),"
+  "  hospital     TEXT NOT NULL,"
+  "  name         TEXT NOT NULL,"
+  "  gender       TEXT NOT NULL CHECK (gender IN ('男', '女')),"
+  "  title        TEXT NOT NULL DEFAULT '',"
+  "  work_place   TEXT NOT NULL DEFAULT '',"
+  "  home_address TEXT NOT NULL DEFAULT '',"
+  "  phone        TEXT NOT NULL DEFAULT '',"
+  "  family_phone TEXT NOT NULL DEFAULT '',"
+  "  note         TEXT NOT NULL DEFAULT '',"
+  "  created      TEXT NOT NULL,"
+  "  changed      TEXT NOT NULL);"
+  "CREATE INDEX worker_district ON worker (district_id);"
+  "CREATE INDEX worker_name_phone ON worker (name, phone);"
+  "CREATE TABLE volunteer ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL,"
+  "  phone        TEXT NOT NULL DEFAULT '',"
+  "  district_id  INTEGER REFERENCES district (id),"
+  "  town         TEXT NOT NULL DEFAULT '',"
+  "  village      TEXT NOT NULL DEFAULT '',"
+  "  note         TEXT NOT NULL DEFAULT '',"
+  "  created      TEXT NOT NULL,"
+  "  changed      TEXT NOT NULL);"
+  "CREATE TABLE pairing ("
+  "  worker_id    INTEGER NOT NULL REFERENCES worker (id) ON DELETE CASCADE,"
+  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,"
+  "  created      TEXT NOT NULL,"
+  "  PRIMARY KEY (worker_id, volunteer_id));"
+  "CREATE INDEX pairing_volunteer ON pairing (volunteer_id);"
+  "CREATE TABLE district_form ("
+  "  district_id  INTEGER PRIMARY KEY REFERENCES district (id),"
+  "  reporter     TEXT NOT NULL DEFAULT '',"
+  "  phone        TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE history ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  at           TEXT NOT NULL,"
+  "  entity       TEXT NOT NULL,"
+  "  entity_id    INTEGER NOT NULL,"
+  "  action       TEXT NOT NULL,"
+  "  field        TEXT,"
+  "  old_value    TEXT,"
+  "  new_value    TEXT);"
+  "CREATE INDEX history_entity ON history (entity, entity_id);";
+
+/* Records of three districts, entered out of official order. */
+static const char annex2_fixture[] =
+  "INSERT INTO district_form VALUES (4, '王芳', '023-63891234');"
+  "INSERT INTO district_form VALUES (1, '李强', '13900001111');"
+  "INSERT INTO worker VALUES (1, 4, '重庆医科大学附属第一医院', '张敏', '女', '护士长', '发热门诊',"
+  "  '重庆市渝中区解放碑街道民族路123号5栋', '13812345678', '023-61234567', '', 'x', 'x');"
+  "INSERT INTO worker VALUES (2, 1, '重庆三峡中心医院', '刘伟', '男', '医生', '湖北孝感',"
+  "  '重庆市万州区龙沙镇五桥村3组', '13698765432', '13511112222', '支援湖北', 'x', 'x');"
+  "INSERT INTO worker VALUES (3, 4, '重庆市急救医疗中心', '陈静', '女', '护士', '隔离病房',"
+  "  '重庆市渝中区七星岗街道中山一路8号', '18623456789', '', '', 'x', 'x');"
+  "INSERT INTO worker VALUES (4, 39, '重庆市第六人民医院', '赵磊', '男', '医生', '感染科',"
+  "  '重庆市渝北区人和街道', '0123456789', '', '', 'x', 'x');"
+  "INSERT INTO volunteer VALUES (1, '周小红', '13300001234', 4, '解放碑街道', '', '', 'x', 'x');"
+  "INSERT INTO volunteer VALUES (2, '吴刚', '', 4, '七星岗街道', '', '', 'x', 'x');"
+  "INSERT INTO volunteer VALUES (3, '孙丽', '15000005678', 1, '龙沙镇', '', '', 'x', 'x');"
+  "INSERT INTO volunteer VALUES (4, '郑浩', '', NULL, '', '', '', 'x', 'x');"
+  "INSERT INTO pairing VALUES (1, 1, 'x');"
+  "INSERT INTO pairing VALUES (1, 2, 'x');"
+  "INSERT INTO pairing VALUES (2, 3, 'x');";
+
+/* ---- Reading a workbook back ------------------------------------------- */
+
+typedef struct
+{
+  GHashTable *facts;   /* "kind\tsheet\tkey" → the rest of the line */
+  int         n_cells;
+} Dump;
+
+static void
+dump_free (Dump *dump)
+{
+  g_hash_table_unref (dump->facts);
+  g_free (dump);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Dump, dump_free)
+
+static Dump *
+dump_xlsx (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-dump.py", NULL);
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  const char *argv[] = { python ? python : "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  Dump *dump = g_new0 (Dump, 1);
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+
+  dump->facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lines = g_strsplit (out, "\n", -1);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", 4);
+      guint n = g_strv_length (f);
+
+      if (n == 0)
+        continue;
+      if (g_str_equal (f[0], "sheets"))
+        g_hash_table_insert (dump->facts, g_strdup ("sheets"), g_strjoinv ("\t", f + 1));
+      else if (n >= 3)
+        g_hash_table_insert (dump->facts, g_strdup_printf ("%s\t%s\t%s", f[0], f[1], f[2]),
+                             g_strdup (n == 4 ? f[3] : ""));
+      if (g_str_equal (f[0], "cell"))
+        dump->n_cells++;
+    }
+  return dump;
+}
+
+static const char *
+fact (Dump       *dump,
+      const char *kind,
+      const char *sheet,
+      const char *key)
+{
+  g_autofree char *k = g_strdup_printf ("%s\t%s\t%s", kind, sheet, key);
+
+  return g_hash_table_lookup (dump->facts, k);
+}
+
+static void
+assert_text (Dump       *dump,
+             const char *sheet,
+             const char *cell,
+             const char *text)
+{
+  g_autofree char *expected = g_strdup_printf ("s\t%s", text);
+  g_assert_cmpstr (fact (dump, "cell", sheet, cell), ==, expected);
+}
+
+static void
+assert_number (Dump       *dump,
+               const char *sheet,
+               const char *cell,
+               const char *number)
+{
+  g_autofree char *expected = g_strdup_printf ("n\t%s", number);
+  g_assert_cmpstr (fact (dump, "cell", sheet, cell), ==, expected);
+}
+
+static void
+assert_int (Dump       *dump,
+            const char *sheet,
+            const char *cell,
+            gint64      value)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  assert_number (dump, sheet, cell, number);
+}
+
+static void
+assert_empty (Dump       *dump,
+              const char *sheet,
+              const char *cell)
+{
+  g_assert_null (fact (dump, "cell", sheet, cell));
+}
+
+static void
+assert_merged (Dump       *dump,
+               const char *sheet,
+               const char *range)
+{
+  g_assert_nonnull (fact (dump, "merge", sheet, range));
+}
+
+static int
+count_facts (Dump       *dump,
+             const char *kind,
+             const char *sheet)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s\t%s\t", kind, sheet);
+  GHashTableIter iter;
+  gpointer key;
+  int n = 0;
+
+  g_hash_table_iter_init (&iter, dump->facts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += g_str_has_prefix (key, prefix) ? 1 : 0;
+  return n;
+}
+
+/* A4 (paper size 9), landscape, one page wide, @titles repeated. */
+static void
+assert_print_setup (Dump       *dump,
+                    const char *sheet,
+                    const char *titles)
+{
+  g_assert_cmpstr (fact (dump, "print", sheet, "paper"), ==, "9");
+  g_assert_cmpstr (fact (dump, "print", sheet, "orientation"), ==, "landscape");
+  g_assert_cmpstr (fact (dump, "print", sheet, "fit"), ==, "1");
+  g_assert_cmpstr (fact (dump, "print", sheet, "fit-width"), ==, "1");
+  g_assert_cmpstr (fact (dump, "print", sheet, "fit-height"), ==, "0");
+  g_assert_cmpstr (fact (dump, "print", sheet, "titles"), ==, titles);
+}
+
+/* A header cell: Chinese font, bold, wrapped, thin border. */
+static void
+assert_header_style (Dump       *dump,
+                     const char *sheet,
+                     const char *cell)
+{
+  g_assert_cmpstr (fact (dump, "font", sheet, cell), ==, "宋体\t1\t1\tthin");
+}
+
+static char *
+cell_name (char col,
+           int  row)
+{
+  return g_strdup_printf ("%c%d", col, row);
+}
+
+/* ---- Masking ----------------------------------------------------------- */
+
+static void
+check_mask (char *(*mask) (const char *),
+            const char *in,
+            const char *expected)
+{
+  g_autofree char *out = mask (in);
+  g_assert_cmpstr (out, ==, expected);
+}
+
+static void
+test_mask_phone (void)
+{
+  check_mask (shouhu_mask_phone, "13812345678", "138****5678");
+  check_mask (shouhu_mask_phone, "138 1234 5678", "138 **** 5678");
+  check_mask (shouhu_mask_phone, "+86 13812345678", "+86 138****5678");
+  check_mask (shouhu_mask_phone, "023-61234567", "023-****4567");
+  check_mask (shouhu_mask_phone, "02361234567", "023****4567");
+  check_mask (shouhu_mask_phone, "010-12345678", "010-****5678");
+  check_mask (shouhu_mask_phone, "0571-87654321", "0571-****4321");
+  check_mask (shouhu_mask_phone, "61234567", "****4567");
+  check_mask (shouhu_mask_phone, "", "");
+  check_mask (shouhu_mask_phone, "无", "无");
+}
+
+static void
+test_mask_text (void)
+{
+  check_mask (shouhu_mask_phones_in_text, "周小红 13300001234、吴刚 023-61234567",
+              "周小红 133****1234、吴刚 023-****4567");
+  /* Dates and counts are not phone numbers. */
+  check_mask (shouhu_mask_phones_in_text, "2020-02-07到岗，共3人", "2020-02-07到岗，共3人");
+  check_mask (shouhu_mask_phones_in_text, "", "");
+}
+
+static void
+test_mask_address (void)
+{
+  check_mask (shouhu_mask_address, "重庆市渝中区解放碑街道民族路123号5栋", "重庆市渝中区解放碑街道");
+  check_mask (shouhu_mask_address, "重庆市万州区龙沙镇五桥村3组", "重庆市万州区龙沙镇");
+  check_mask (shouhu_mask_address, "重庆市城口县岚天乡岚溪村2组", "重庆市城口县岚天乡");
+  /* The first town-level word wins, later ones are part of the street. */
+  check_mask (shouhu_mask_address, "北碚区天生街道新镇路8号", "北碚区天生街道");
+  /* Without a 乡镇（街道）, only the 区县 stays; without that, nothing. */
+  check_mask (shouhu_mask_address, "重庆市渝北区金港小区5栋", "重庆市渝北区");
+  check_mask (shouhu_mask_address, "5栋2单元301", "");
+  check_mask (shouhu_mask_address, "", "");
+}
+
+/* ---- Annex 1 ----------------------------------------------------------- */
+
+static void
+assert_annex1_notice (Dump *dump)
+{
+  static const char *const headers[][2] = {
+    { "A4", "序号" }, { "B4", "区县" }, { "C4", "共计" }, { "D4", "其中：支援湖北" },
+    { "E4", "第一批" }, { "G4", "第二批" }, { "I4", "备注" },
+    { "E5", "总人数" }, { "F5", "其中：支援湖北" }, { "G5", "总人数" }, { "H5", "其中：支援湖北" },
+  };
+  static const char *const merges[] = {
+    "A2:I2", "A3:I3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:F4", "G4:H4", "I4:I5", "A47:B47",
+  };
+
+  g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "附件1");
+  assert_text (dump, "附件1", "A1", "附件1");
+  assert_text (dump, "附件1", "A2", "重庆市一线医护人员信息统计表");
+  assert_text (dump, "附件1", "A3", "（截至2020年2月7日）");
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      assert_text (dump, "附件1", headers[i][0], headers[i][1]);
+      assert_header_style (dump, "附件1", headers[i][0]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (merges); i++)
+    assert_merged (dump, "附件1", merges[i]);
+  g_assert_cmpint (count_facts (dump, "merge", "附件1"), ==, G_N_ELEMENTS (merges));
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      int row = 6 + i;
+      g_autofree char *a = cell_name ('A', row), *b = cell_name ('B', row);
+
+      assert_int (dump, "附件1", a, i + 1);
+      assert_text (dump, "附件1", b, notice[i].district);
+      for (int c = 0; c < 6; c++)
+        {
+          g_autofree char *cell = cell_name ('C' + c, row);
+          assert_int (dump, "附件1", cell, notice[i].figures[c]);
+        }
+    }
+
+  assert_text (dump, "附件1", "A47", "合计");
+  for (int c = 0; c < 6; c++)
+    {
+      char col = 'C' + c;
+      g_autofree char *cell = cell_name (col, 47);
+      g_autofree char *formula = g_strdup_printf ("f\t=SUM(%c6:%c46)", col, col);
+      g_autofree char *value = g_strdup_printf ("%d", notice_total[c]);
+
+      g_assert_cmpstr (fact (dump, "cell", "附件1", cell), ==, formula);
+      g_assert_cmpstr (fact (dump, "cached", "附件1", cell), ==, value);
+    }
+
+  /* Titles, 11 header cells, 41 rows of 8 cells, 合计 and its 6 sums;
+   * the empty 备注 cells hold nothing. */
+  g_assert_cmpint (dump->n_cells, ==, 3 + 11 + 41 * 8 + 7);
+  assert_print_setup (dump, "附件1", "$4:$5");
+}
+
+static void
+test_annex1_notice (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
+  g_autoptr(Dump) dump = NULL;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_no_error (error);
+  /* No date: the latest table. */
+  g_assert_true (shouhu_export_run (store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, path, &error));
+  g_assert_no_error (error);
+
+  dump = dump_xlsx (path);
+  assert_annex1_notice (dump);
+  /* Column widths fit the longest district name. */
+  g_assert_cmpfloat (g_ascii_strtod (fact (dump, "width", "附件1", "B"), NULL), >=, 20);
+
+  shouhu_test_rm_rf (dir);
+}
+
+static void
+test_annex1_no_table (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
+
+  g_assert_false (shouhu_export_run (store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, path, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_NO_DATA);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  shouhu_test_rm_rf (dir);
+}
+
+/* ---- Annex 2 from plain structs ---------------------------------------- */
+
+static GPtrArray *
+annex2_sheets (void)
+{
+  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_export_annex2_sheet_free);
+  ShouhuExportAnnex2Sheet *yuzhong = shouhu_export_annex2_sheet_new (4, "王芳", "023-63891234");
+  ShouhuExportAnnex2Sheet *wanzhou = shouhu_export_annex2_sheet_new (1, "", "");
+  const char *row1[] = { "重庆医科大学附属第一医院", "张敏", "女", "护士长", "发热门诊",
+                         "重庆市渝中区解放碑街道民族路123号5栋", "13812345678", "023-61234567",
+                         "周小红 13300001234", "" };
+  const char *row2[] = { "重庆市急救医疗中心", "陈静", "女", "护士", "隔离病房",
+                         "重庆市渝中区七星岗街道中山一路8号", "18623456789", "", "", "12" };
+  const char *row3[] = { "重庆三峡中心医院", "刘伟", "男", "医生", "湖北孝感",
+                         "重庆市万州区龙沙镇五桥村3组", "13698765432", "13511112222", "", "支援湖北" };
+
+  shouhu_export_annex2_sheet_add (yuzhong, row1);
+  shouhu_export_annex2_sheet_add (yuzhong, row2);
+  shouhu_export_annex2_sheet_add (wanzhou, row3);
+  g_ptr_array_add (sheets, yuzhong);
+  g_ptr_array_add (sheets, wanzhou);
+  return sheets;
+}
+
+static void
+assert_annex2_frame (Dump       *dump,
+                     const char *sheet,
+                     const char *header_line,
+                     int         n_rows)
+{
+  static const char *const headers[] = {
+    "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
+    "本人联系电话", "家属联系电话", "结对志愿者", "备注",
+  };
+  int notes_row = 5 + n_rows;
+  g_autofree char *note1 = cell_name ('A', notes_row), *note2 = cell_name ('A', notes_row + 1);
+  g_autofree char *merge1 = g_strdup_printf ("A%d:K%d", notes_row, notes_row);
+  g_autofree char *merge2 = g_strdup_printf ("A%d:K%d", notes_row + 1, notes_row + 1);
+
+  assert_text (dump, sheet, "A1", "附件2");
+  assert_text (dump, sheet, "A2", "重庆志愿者精准守护一线医护人员工作信息表");
+  assert_text (dump, sheet, "A3", header_line);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      g_autofree char *cell = cell_name ('A' + c, 4);
+      assert_text (dump, sheet, cell, headers[c]);
+      assert_header_style (dump, sheet, cell);
+    }
+  for (int r = 0; r < n_rows; r++)
+    {
+      g_autofree char *cell = cell_name ('A', 5 + r);
+      assert_int (dump, sheet, cell, r + 1);
+    }
+  assert_text (dump, sheet, note1, "说明：1．本着就近就便原则安排对接服务志愿者；");
+  assert_text (dump, sheet, note2, "　　　2．表格信息实行动态更新管理。");
+  assert_merged (dump, sheet, "A2:K2");
+  assert_merged (dump, sheet, "A3:K3");
+  assert_merged (dump, sheet, merge1);
+  assert_merged (dump, sheet, merge2);
+  g_assert_cmpint (count_facts (dump, "merge", sheet), ==, 4);
+  assert_print_setup (dump, sheet, "$4:$4");
+}
+
+static void
+assert_row (Dump              *dump,
+            const char        *sheet,
+            int                row,
+            const char *const  cells[SHOUHU_ANNEX2_N_FIELDS])
+{
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      g_autofree char *cell = cell_name ('B' + f, row);
+
+      if (*cells[f] == '\0')
+        assert_empty (dump, sheet, cell);
+      else
+        assert_text (dump, sheet, cell, cells[f]);
+    }
+}
+
+static void
+test_annex2_struct (void)
+{
+  g_autoptr(GPtrArray) sheets = annex2_sheets ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "附件2.xlsx", NULL);
+  g_autoptr(Dump) dump = NULL;
+  const char *row1[] = { "重庆医科大学附属第一医院", "张敏", "女", "护士长", "发热门诊",
+                         "重庆市渝中区解放碑街道民族路123号5栋", "13812345678", "023-61234567",
+                         "周小红 13300001234", "" };
+  const char *row2[] = { "重庆市急救医疗中心", "陈静", "女", "护士", "隔离病房",
+                         "重庆市渝中区七星岗街道中山一路8号", "18623456789", "", "", "12" };
+  const char *row3[] = { "重庆三峡中心医院", "刘伟", "男", "医生", "湖北孝感",
+                         "重庆市万州区龙沙镇五桥村3组", "13698765432", "13511112222", "", "支援湖北" };
+
+  g_assert_true (shouhu_export_annex2 (sheets, FALSE, path, &error));
+  g_assert_no_error (error);
+  dump = dump_xlsx (path);
+
+  /* The sheets in the order given, named after their districts. */
+  g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "渝中区\t万州区");
+  assert_annex2_frame (dump, "渝中区", "区县：渝中区　　　　填报人：王芳　　　　联系电话：023-63891234", 2);
+  assert_annex2_frame (dump, "万州区", "区县：万州区　　　　填报人：　　　　联系电话：", 1);
+  assert_row (dump, "渝中区", 5, row1);
+  assert_row (dump, "渝中区", 6, row2);
+  assert_row (dump, "万州区", 5, row3);
+  /* Digit strings stay text: phone numbers and a note that is not a count. */
+  assert_text (dump, "渝中区", "H5", "13812345678");
+  assert_text (dump, "渝中区", "K6", "12");
+  /* 渝中区: titles 3, header 11, rows 10 + 9 (empty cells hold nothing),
+   * notes 2; 万州区: 3 + 11 + 10 + 2. */
+  g_assert_cmpint (dump->n_cells, ==, 35 + 26);
+  shouhu_test_rm_rf (dir);
+}
+
+static void
+test_annex2_masked (void)
+{
+  g_autoptr(GPtrArray) sheets = annex2_sheets ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "附件2-masked.xlsx", NULL);
+  g_autoptr(Dump) dump = NULL;
+  const char *row1[] = { "重庆医科大学附属第一医院", "张敏", "女", "护士长", "发热门诊",
+                         "重庆市渝中区解放碑街道", "138****5678", "023-****4567",
+                         "周小红 133****1234", "" };
+  const char *row3[] = { "重庆三峡中心医院", "刘伟", "男", "医生", "湖北孝感",
+                         "重庆市万州区龙沙镇", "136****5432", "135****2222", "", "支援湖北" };
+
+  g_assert_true (shouhu_export_annex2 (sheets, TRUE, path, &error));
+  g_assert_no_error (error);
+  dump = dump_xlsx (path);
+  assert_row (dump, "渝中区", 5, row1);
+  assert_row (dump, "万州区", 5, row3);
+  /* The office's own contact line stays whole: the office above calls it. */
+  assert_annex2_frame (dump, "渝中区", "区县：渝中区　　　　填报人：王芳　　　　联系电话：023-63891234", 2);
+  shouhu_test_rm_rf (dir);
+}
+
+static void
+test_annex2_empty (void)
+{
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "附件2.xlsx", NULL);
+
+  g_assert_false (shouhu_export_annex2 (sheets, FALSE, path, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_NO_DATA);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  shouhu_test_rm_rf (dir);
+}
+
+/* ---- Summary ----------------------------------------------------------- */
+
+static ShouhuExportFigures *
+summary_figures (void)
+{
+  ShouhuExportFigures *figures = g_new0 (ShouhuExportFigures, 1);
+
+  figures->as_of = g_strdup ("2020-02-07");
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    figures->districts[i].district_id = i + 1;
+  figures->districts[3] = (ShouhuExportFigureRow) { 4, 109, 68, 4, 3, 1, 5, TRUE };
+  figures->districts[0] = (ShouhuExportFigureRow) { 1, 5, 0, 8, 8, 0, 2, FALSE };
+  figures->city = (ShouhuExportFigureRow) { 0, 114, 68, 12, 11, 1, 9, TRUE };
+  return figures;
+}
+
+static void
+assert_summary (Dump *dump)
+{
+  static const char *const headers[] = {
+    "序号", "区县", "一线医护人员（附件1总人数）", "其中：支援湖北", "已登记医护人员（附件2）",
+    "已有志愿者守护的家庭", "尚无志愿者守护的家庭", "守护覆盖率", "志愿者人数", "需关注",
+  };
+
+  g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "汇总");
+  assert_text (dump, "汇总", "A1", "重庆市一线医护人员家庭志愿守护情况汇总表");
+  assert_text (dump, "汇总", "A2", "附件1（截至2020年2月7日）");
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    {
+      g_autofree char *cell = cell_name ('A' + c, 3);
+      assert_text (dump, "汇总", cell, headers[c]);
+      assert_header_style (dump, "汇总", cell);
+    }
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      g_autofree char *b = cell_name ('B', 4 + i);
+      assert_text (dump, "汇总", b, shouhu_district_get (i + 1)->name);
+    }
+  /* 万州区: all covered; 渝中区: 3 of 4; the city: 11 of 12. */
+  assert_int (dump, "汇总", "A4", 1);
+  assert_int (dump, "汇总", "C4", 5);
+  assert_int (dump, "汇总", "E4", 8);
+  assert_number (dump, "汇总", "H4", "1");
+  assert_empty (dump, "汇总", "J4");
+  assert_int (dump, "汇总", "C7", 109);
+  assert_int (dump, "汇总", "D7", 68);
+  assert_int (dump, "汇总", "E7", 4);
+  assert_int (dump, "汇总", "F7", 3);
+  assert_int (dump, "汇总", "G7", 1);
+  assert_number (dump, "汇总", "H7", "0.75");
+  assert_int (dump, "汇总", "I7", 5);
+  assert_text (dump, "汇总", "J7", "是");
+  assert_number (dump, "汇总", "H8", "0");
+  assert_text (dump, "汇总", "A45", "全市合计");
+  assert_merged (dump, "汇总", "A45:B45");
+  assert_int (dump, "汇总", "C45", 114);
+  assert_int (dump, "汇总", "E45", 12);
+  assert_number (dump, "汇总", "H45", "0.9166666666666666");
+  assert_int (dump, "汇总", "I45", 9);
+  assert_print_setup (dump, "汇总", "$3:$3");
+  g_assert_cmpstr (fact (dump, "width", "汇总", "C"), ==, "13.71");
+}
+
+static void
+test_summary_struct (void)
+{
+  g_autoptr(ShouhuExportFigures) figures = summary_figures ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "汇总.xlsx", NULL);
+  g_autoptr(Dump) dump = NULL;
+
+  g_assert_true (shouhu_export_summary (figures, path, &error));
+  g_assert_no_error (error);
+  dump = dump_xlsx (path);
+  assert_summary (dump);
+  shouhu_test_rm_rf (dir);
+}
+
+/* ---- From the store and the command line ------------------------------- */
+
+static ShouhuStore *
+store_with_records (char **db_out)
+{
+  ShouhuStore *store = shouhu_test_new_store (db_out);
+  g_autoptr(GError) error = NULL;
+
+  if (shouhu_store_latest_schema_version () < 2)
+    {
+      g_assert_true (shouhu_store_exec (store, annex2_schema, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (shouhu_store_exec (store, annex2_fixture, &error));
+  g_assert_no_error (error);
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_load_annex2 (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = store_with_records (&db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = shouhu_export_load_annex2 (store, 0, &error);
+  g_autoptr(GPtrArray) one = NULL;
+  ShouhuExportAnnex2Sheet *sheet;
+  g_autofree char *dir = g_path_get_dirname (db);
+
+  g_assert_no_error (error);
+  /* Districts with records, in official order. */
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpint (((ShouhuExportAnnex2Sheet *) all->pdata[0])->district_id, ==, 1);
+  g_assert_cmpint (((ShouhuExportAnnex2Sheet *) all->pdata[1])->district_id, ==, 4);
+  g_assert_cmpint (((ShouhuExportAnnex2Sheet *) all->pdata[2])->district_id, ==, 39);
+  sheet = all->pdata[1];
+  g_assert_cmpstr (sheet->reporter, ==, "王芳");
+  g_assert_cmpstr (sheet->phone, ==, "023-63891234");
+  g_assert_cmpuint (sheet->rows->len, ==, 2);
+  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 0).cells[SHOUHU_ANNEX2_NAME], ==, "张敏");
+  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 0).cells[SHOUHU_ANNEX2_VOLUNTEERS],
+                   ==, "周小红 13300001234、吴刚");
+  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 1).cells[SHOUHU_ANNEX2_VOLUNTEERS], ==, "");
+
+  /* One district: its form even without records. */
+  one = shouhu_export_load_annex2 (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpint (((ShouhuExportAnnex2Sheet *) one->pdata[0])->district_id, ==, 2);
+  g_assert_cmpuint (((ShouhuExportAnnex2Sheet *) one->pdata[0])->rows->len, ==, 0);
+  shouhu_test_rm_rf (dir);
+}
+
+static void
+test_collect_figures (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = store_with_records (&db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuExportFigures) f = shouhu_export_collect_figures (store, NULL, &error);
+  g_autofree char *dir = g_path_get_dirname (db);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->as_of, ==, "2020-02-07");
+  /* 渝中区: 109 in Annex 1, 2 records, 1 family with volunteers. */
+  g_assert_cmpint (f->districts[3].annex1_total, ==, 109);
+  g_assert_cmpint (f->districts[3].annex1_hubei, ==, 68);
+  g_assert_cmpint (f->districts[3].workers, ==, 2);
+  g_assert_cmpint (f->districts[3].covered, ==, 1);
+  g_assert_cmpint (f->districts[3].uncovered, ==, 1);
+  g_assert_cmpint (f->districts[3].volunteers, ==, 2);
+  g_assert_true (f->districts[3].needs_attention);
+  g_assert_cmpint (f->districts[0].workers, ==, 1);
+  g_assert_cmpint (f->districts[0].covered, ==, 1);
+  g_assert_cmpint (f->city.annex1_total, ==, 1972);
+  g_assert_cmpint (f->city.workers, ==, 4);
+  g_assert_cmpint (f->city.covered, ==, 2);
+  g_assert_cmpint (f->city.uncovered, ==, 2);
+  /* Every volunteer counts for the city, also one without a district. */
+  g_assert_cmpint (f->city.volunteers, ==, 4);
+  shouhu_test_rm_rf (dir);
+}
+
+/* Runs the built program; returns its exit status, stderr in @err_out. */
+static int
+run_shouhu (const char *const *args,
+            const char *const *env,
+            char             **err_out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("SHOUHU_BIN"));
+  for (int i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  for (int i = 0; env != NULL && env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, err_out, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = store_with_records (&db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *all = g_build_filename (dir, "all.xlsx", NULL);
+  g_autofree char *one = g_build_filename (dir, "one.xlsx", NULL);
+  g_autofree char *a1 = g_build_filename (dir, "a1.xlsx", NULL);
+  g_autofree char *sum = g_build_filename (dir, "sum.xlsx", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(Dump) dump = NULL;
+
+  if (g_getenv ("SHOUHU_BIN") == NULL)
+    g_error ("SHOUHU_BIN must name the built program");
+  g_clear_object (&store);
+
+  {
+    const char *args[] = { "--database", db, "--export", "annex2", "--output", all, NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    dump = dump_xlsx (all);
+    g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "万州区\t渝中区\t两江新区");
+    assert_annex2_frame (dump, "两江新区", "区县：两江新区　　　　填报人：　　　　联系电话：", 1);
+    assert_text (dump, "两江新区", "H5", "0123456789");
+    assert_text (dump, "渝中区", "J5", "周小红 13300001234、吴刚");
+    g_clear_pointer (&dump, dump_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--export", "annex2", "--district", "渝中",
+                           "--masked", "--output", one, NULL };
+    const char *row1[] = { "重庆医科大学附属第一医院", "张敏", "女", "护士长", "发热门诊",
+                           "重庆市渝中区解放碑街道", "138****5678", "023-****4567",
+                           "周小红 133****1234、吴刚", "" };
+
+    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    dump = dump_xlsx (one);
+    g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "渝中区");
+    assert_row (dump, "渝中区", 5, row1);
+    g_clear_pointer (&dump, dump_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--export", "annex1", "--date", "2020-02-07",
+                           "--output", a1, NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    dump = dump_xlsx (a1);
+    assert_annex1_notice (dump);
+    g_clear_pointer (&dump, dump_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--export", "summary", "--output", sum, NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    dump = dump_xlsx (sum);
+    assert_int (dump, "汇总", "C7", 109);
+    assert_int (dump, "汇总", "E7", 2);
+    assert_number (dump, "汇总", "H7", "0.5");
+    assert_int (dump, "汇总", "C45", 1972);
+    assert_int (dump, "汇总", "I45", 4);
+    g_clear_pointer (&dump, dump_free);
+  }
+
+  /* Failures: a status other than 0 and a message. */
+  {
+    const char *args[] = { "--database", db, "--export", "annex1", "--date", "2020-03-01",
+                           "--output", a1, NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_cmpstr (err, !=, "");
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--export", "annex2", "--district", "成都",
+                           "--output", one, NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "成都"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--export", "annex3", "--output", one, NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "annex3"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", db, "--export", "annex1", NULL };
+    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_nonnull (strstr (err, "--output"));
+    g_clear_pointer (&err, g_free);
+  }
+  shouhu_test_rm_rf (dir);
+}
+
+/* ---- Writing beside the target ----------------------------------------- */
+
+static void
+assert_no_temporary_files (const char *dir,
+                           int         expected_entries)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  int n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_assert_false (g_str_has_prefix (name, "."));
+      n++;
+    }
+  g_assert_cmpint (n, ==, expected_entries);
+}
+
+static void
+test_unwritable (void)
+{
+  g_autoptr(GPtrArray) sheets = annex2_sheets ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *file = g_build_filename (dir, "a-file", NULL);
+  g_autofree char *inside_file = g_build_filename (file, "附件2.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "附件2.xlsx", NULL);
+  g_autofree char *as_folder = g_build_filename (dir, "目录.xlsx", NULL);
+
+  g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+  g_assert_no_errno (g_mkdir (as_folder, 0755));
+
+  /* Even root cannot write below a regular file or a missing folder. */
+  g_assert_false (shouhu_export_annex2 (sheets, FALSE, inside_file, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "附件2.xlsx"));
+  g_clear_error (&error);
+
+  g_assert_false (shouhu_export_annex2 (sheets, FALSE, missing, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_error (&error);
+
+  /* A folder in the way stays as it was. */
+  g_assert_false (shouhu_export_annex2 (sheets, FALSE, as_folder, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "目录.xlsx"));
+  g_assert_true (g_file_test (as_folder, G_FILE_TEST_IS_DIR));
+  g_clear_error (&error);
+
+  assert_no_temporary_files (dir, 2);
+  shouhu_test_rm_rf (dir);
+}
+
+static void
+test_failure_keeps_old_file (void)
+{
+  g_autoptr(GPtrArray) sheets = annex2_sheets ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "附件2.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  GString *huge = g_string_new (NULL);
+  const char *row[SHOUHU_ANNEX2_N_FIELDS] = { "医院", "姓名", "女", "", "", "", "", "", "", "" };
+  g_autoptr(Dump) dump = NULL;
+
+  g_assert_true (g_file_set_contents (path, "the old report", -1, NULL));
+
+  /* A cell longer than a spreadsheet allows fails half-way through. */
+  for (int i = 0; i < 40000; i++)
+    g_string_append_c (huge, 'x');
+  row[SHOUHU_ANNEX2_NOTE] = huge->str;
+  shouhu_export_annex2_sheet_add (sheets->pdata[1], row);
+  g_string_free (huge, TRUE);
+
+  g_assert_false (shouhu_export_annex2 (sheets, FALSE, path, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "附件2.xlsx"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old report");
+  assert_no_temporary_files (dir, 1);
+
+  /* A good export replaces the old file. */
+  g_ptr_array_remove_index (sheets, 1);
+  g_clear_error (&error);
+  g_assert_true (shouhu_export_annex2 (sheets, FALSE, path, &error));
+  g_assert_no_error (error);
+  dump = dump_xlsx (path);
+  g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "渝中区");
+  assert_no_temporary_files (dir, 1);
+  shouhu_test_rm_rf (dir);
+}
+
+/* ---- A comma-decimal locale -------------------------------------------- */
+
+/* Builds de_DE.UTF-8 (comma as decimal mark) into @dir, so the test does
+ * not depend on which locales the system has generated. */
+static void
+make_german_locale (const char *dir)
+{
+  g_autofree char *target = g_build_filename (dir, "de_DE.UTF-8", NULL);
+  const char *argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", target, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_file_test (target, G_FILE_TEST_IS_DIR))
+    g_error ("localedef could not build de_DE.UTF-8 (package “locales”): %s", err);
+}
+
+static void
+test_comma_locale (void)
+{
+  g_autoptr(ShouhuExportFigures) figures = summary_figures ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *locales = g_build_filename (dir, "locale", NULL);
+  g_autofree char *path = g_build_filename (dir, "汇总.xlsx", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *cli_out = g_build_filename (dir, "cli.xlsx", NULL);
+  g_autofree char *old = g_strdup (setlocale (LC_ALL, NULL));
+  g_autoptr(Dump) dump = NULL;
+
+  g_assert_no_errno (g_mkdir (locales, 0755));
+  make_german_locale (locales);
+
+  g_setenv ("LOCPATH", locales, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+  g_assert_true (shouhu_export_summary (figures, path, &error));
+  setlocale (LC_ALL, old);
+  g_unsetenv ("LOCPATH");
+  g_assert_no_error (error);
+
+  dump = dump_xlsx (path);
+  assert_summary (dump);
+  g_clear_pointer (&dump, dump_free);
+
+  /* The command line under the same locale. */
+  {
+    g_autoptr(ShouhuStore) store = store_with_records (&db);
+    g_autofree char *db_dir = g_path_get_dirname (db);
+    const char *args[] = { "--database", db, "--export", "summary", "--output", cli_out, NULL };
+    const char *env[] = { "LOCPATH", locales, "LC_ALL", "de_DE.UTF-8", NULL };
+
+    g_clear_object (&store);
+    g_assert_cmpint (run_shouhu (args, env, NULL), ==, 0);
+    dump = dump_xlsx (cli_out);
+    assert_number (dump, "汇总", "H7", "0.5");
+    g_assert_cmpstr (fact (dump, "width", "汇总", "C"), ==, "13.71");
+    shouhu_test_rm_rf (db_dir);
+  }
+  shouhu_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/mask/phone", test_mask_phone);
+  g_test_add_func ("/export/mask/text", test_mask_text);
+  g_test_add_func ("/export/mask/address", test_mask_address);
+  g_test_add_func ("/export/annex1/notice", test_annex1_notice);
+  g_test_add_func ("/export/annex1/no-table", test_annex1_no_table);
+  g_test_add_func ("/export/annex2/struct", test_annex2_struct);
+  g_test_add_func ("/export/annex2/masked", test_annex2_masked);
+  g_test_add_func ("/export/annex2/empty", test_annex2_empty);
+  g_test_add_func ("/export/summary/struct", test_summary_struct);
+  g_test_add_func ("/export/store/annex2", test_load_annex2);
+  g_test_add_func ("/export/store/figures", test_collect_figures);
+  g_test_add_func ("/export/cli", test_cli);
+  g_test_add_func ("/export/file/unwritable", test_unwritable);
+  g_test_add_func ("/export/file/failure-keeps-old", test_failure_keeps_old_file);
+  g_test_add_func ("/export/locale/comma", test_comma_locale);
+  return g_test_run ();
+}
