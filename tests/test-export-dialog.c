@@ -4,6 +4,7 @@
  */
 #include "shouhu-annex1.h"
 #include "shouhu-export-dialog.h"
+#include "shouhu-settings.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
 
@@ -44,6 +45,14 @@ test_dialog_exports_annex1 (void)
   g_assert_true (shouhu_export_dialog_export_to (dialog, file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The next export starts in the same folder. */
+  {
+    g_autofree char *folder = shouhu_settings_dup_last_export_folder ();
+
+    g_assert_nonnull (shouhu_settings_get_default ());
+    g_assert_cmpstr (folder, ==, dir);
+  }
 
   /* Annex 2 without its tables or records: the dialog gets the reason. */
   gtk_drop_down_set_selected (kind, 1);

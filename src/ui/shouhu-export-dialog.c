@@ -14,6 +14,7 @@
 #include "shouhu-district.h"
 #include "shouhu-export.h"
 #include "shouhu-export-dialog.h"
+#include "shouhu-settings.h"
 #include "shouhu-window.h"
 
 struct _ShouhuExportDialog
@@ -127,6 +128,20 @@ exported (ShouhuExportDialog *self,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The next export starts where this one went, masked as this one was. */
+static void
+remember_choices (ShouhuExportDialog *self,
+                  GFile              *target)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (target);
+  g_autofree char *folder = parent ? g_file_get_path (parent) : NULL;
+
+  if (folder != NULL)
+    shouhu_settings_set_last_export_folder (folder);
+  if (selected_kind (self) == SHOUHU_EXPORT_ANNEX2)
+    shouhu_settings_set_export_masked (gtk_check_button_get_active (self->masked_check));
+}
+
 static void
 file_chosen (ShouhuExportDialog *self,
              GFile              *file)
@@ -188,7 +203,12 @@ static void
 export_clicked_cb (ShouhuExportDialog *self)
 {
   g_autofree char *name = suggested_name (self);
+  g_autofree char *last_folder = shouhu_settings_dup_last_export_folder ();
+  g_autoptr(GFile) folder = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (last_folder != NULL && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
+    folder = g_file_new_for_path (last_folder);
 
   show_error (self, NULL);
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
@@ -202,6 +222,8 @@ export_clicked_cb (ShouhuExportDialog *self)
     g_list_store_append (filters, filter);
     gtk_file_dialog_set_title (dialog, _("Export Workbook"));
     gtk_file_dialog_set_initial_name (dialog, name);
+    if (folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, folder);
     gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     self->chooser = G_OBJECT (dialog);
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_cb, g_object_ref (self));
@@ -212,6 +234,8 @@ export_clicked_cb (ShouhuExportDialog *self)
       gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self),
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
 
+    if (folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -302,6 +326,7 @@ static void
 shouhu_export_dialog_init (ShouhuExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_check_button_set_active (self->masked_check, shouhu_settings_get_export_masked ());
 }
 
 /* Public API */
@@ -345,9 +370,13 @@ shouhu_export_dialog_export_to (ShouhuExportDialog  *self,
                      "this computer, then export again."), uri);
       return FALSE;
     }
-  return shouhu_export_run (self->store, kind,
-                            kind == SHOUHU_EXPORT_ANNEX2 ? NULL : selected_date (self),
-                            kind == SHOUHU_EXPORT_ANNEX2 ? selected_district (self) : 0,
-                            kind == SHOUHU_EXPORT_ANNEX2 && gtk_check_button_get_active (self->masked_check),
-                            path, error);
+  if (!shouhu_export_run (self->store, kind,
+                          kind == SHOUHU_EXPORT_ANNEX2 ? NULL : selected_date (self),
+                          kind == SHOUHU_EXPORT_ANNEX2 ? selected_district (self) : 0,
+                          kind == SHOUHU_EXPORT_ANNEX2 && gtk_check_button_get_active (self->masked_check),
+                          path, error))
+    return FALSE;
+
+  remember_choices (self, file);
+  return TRUE;
 }
