@@ -8,6 +8,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-dashboard-page.h"
 #include "shouhu-window.h"
 
 struct _ShouhuWindow
@@ -23,6 +24,7 @@ struct _ShouhuWindow
   ShouhuNotification   *notification;
   GtkLabel             *error_label;
   ShouhuAnnex1Page     *annex1_page;
+  ShouhuDashboardPage  *dashboard_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuWindow, shouhu_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -121,6 +123,14 @@ show_page_cb (GtkWidget  *widget,
 }
 
 static void
+district_activated_cb (ShouhuDashboardPage *page,
+                       int                  district_id,
+                       ShouhuWindow        *self)
+{
+  shouhu_window_show_district (self, district_id);
+}
+
+static void
 menu_popup_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -136,7 +146,10 @@ shouhu_window_constructed (GObject *object)
   G_OBJECT_CLASS (shouhu_window_parent_class)->constructed (object);
 
   if (self->store != NULL)
-    shouhu_annex1_page_set_store (self->annex1_page, self->store);
+    {
+      shouhu_dashboard_page_set_store (self->dashboard_page, self->store);
+      shouhu_annex1_page_set_store (self->annex1_page, self->store);
+    }
 }
 
 static void
@@ -204,6 +217,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
+  g_type_ensure (SHOUHU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (SHOUHU_TYPE_NOTIFICATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-window.ui");
@@ -214,6 +228,8 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, notification);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex1_page);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, dashboard_page);
+  gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
@@ -221,6 +237,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
 }
 
@@ -283,6 +300,40 @@ shouhu_window_show_page (ShouhuWindow *self,
 
   if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * shouhu_window_get_visible_page:
+ *
+ * Returns: (nullable): the name of the page shown ("dashboard", "annex1", …)
+ */
+const char *
+shouhu_window_get_visible_page (ShouhuWindow *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * shouhu_window_show_district:
+ * @district_id: 1..41
+ *
+ * Opens the Annex 2 page on the records of one district, when the window
+ * has that page.
+ */
+void
+shouhu_window_show_district (ShouhuWindow *self,
+                             int           district_id)
+{
+  GtkWidget *annex2 = NULL;
+
+  g_return_if_fail (SHOUHU_IS_WINDOW (self));
+  g_return_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS);
+
+  annex2 = gtk_stack_get_child_by_name (self->stack, "annex2");
+  if (annex2 == NULL)
+    return;
+  shouhu_window_show_page (self, "annex2");
 }
 
 /**
