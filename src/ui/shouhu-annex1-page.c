@@ -617,6 +617,7 @@ static void
 shouhu_annex1_page_dispose (GObject *object)
 {
   ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
+  GtkWidget *child;
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
@@ -627,6 +628,9 @@ shouhu_annex1_page_dispose (GObject *object)
       self->error_popover = NULL;
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_ANNEX1_PAGE);
+  /* The template's outer box has no id, so it is not disposed above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (shouhu_annex1_page_parent_class)->dispose (object);
 }

@@ -454,11 +454,15 @@ static void
 shouhu_dashboard_page_dispose (GObject *object)
 {
   ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (object);
+  GtkWidget *child;
 
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_DASHBOARD_PAGE);
+  /* The template's outer box has no id, so it is not disposed above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (shouhu_dashboard_page_parent_class)->dispose (object);
 }

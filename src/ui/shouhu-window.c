@@ -193,6 +193,9 @@ shouhu_window_dispose (GObject *object)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (object);
 
+  /* GtkWindow keeps its own pointer to the child: let it unparent the
+   * child before the template drops it, or it would unparent it twice. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
   g_clear_object (&self->store);
 
