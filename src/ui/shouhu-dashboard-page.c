@@ -182,6 +182,8 @@ show_totals (ShouhuDashboardPage *self)
   else
     heading = g_strdup (_("No Annex 1 figures yet"));
   gtk_label_set_text (self->as_of_label, heading);
+  /* The heading is shortened in a narrow window: the tooltip keeps it whole. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->as_of_label), heading);
 }
 
 static void
