@@ -29,6 +29,25 @@ key_free (gpointer data)
   g_free (key);
 }
 
+/* A keypad key is the twin of the main key the overlay shows. */
+static guint
+main_key (guint keyval)
+{
+  static const struct { guint from, to; } twins[] = {
+    { GDK_KEY_KP_Up, GDK_KEY_Up }, { GDK_KEY_KP_Down, GDK_KEY_Down },
+    { GDK_KEY_KP_Left, GDK_KEY_Left }, { GDK_KEY_KP_Right, GDK_KEY_Right },
+    { GDK_KEY_KP_Home, GDK_KEY_Home }, { GDK_KEY_KP_End, GDK_KEY_End },
+    { GDK_KEY_KP_Page_Up, GDK_KEY_Page_Up }, { GDK_KEY_KP_Page_Down, GDK_KEY_Page_Down },
+    { GDK_KEY_KP_Enter, GDK_KEY_Return }, { GDK_KEY_ISO_Enter, GDK_KEY_Return },
+    { GDK_KEY_KP_Space, GDK_KEY_space }, { GDK_KEY_KP_Delete, GDK_KEY_Delete },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (twins); i++)
+    if (twins[i].from == keyval)
+      return twins[i].to;
+  return keyval;
+}
+
 static void
 add_key (GPtrArray       *keys,
          guint            keyval,
@@ -37,7 +56,7 @@ add_key (GPtrArray       *keys,
 {
   Key *key = g_new0 (Key, 1);
 
-  key->keyval = gdk_keyval_to_lower (keyval);
+  key->keyval = gdk_keyval_to_lower (main_key (keyval));
   key->mods = mods & gtk_accelerator_get_default_mod_mask ();
   key->what = g_strdup (what);
   g_ptr_array_add (keys, key);

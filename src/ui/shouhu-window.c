@@ -10,6 +10,7 @@
 #include "shouhu-annex1-page.h"
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
+#include "shouhu-dashboard-page.h"
 #include "shouhu-window.h"
 
 struct _ShouhuWindow
@@ -25,6 +26,7 @@ struct _ShouhuWindow
   ShouhuNotification   *notification;
   GtkLabel             *error_label;
   ShouhuAnnex1Page     *annex1_page;
+  ShouhuDashboardPage  *dashboard_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuWindow, shouhu_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -135,6 +137,14 @@ show_page_cb (GtkWidget  *widget,
 }
 
 static void
+district_activated_cb (ShouhuDashboardPage *page,
+                       int                  district_id,
+                       ShouhuWindow        *self)
+{
+  shouhu_window_show_district (self, district_id);
+}
+
+static void
 menu_popup_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -189,7 +199,10 @@ shouhu_window_constructed (GObject *object)
   restore_window_state (self);
 
   if (self->store != NULL)
-    shouhu_annex1_page_set_store (self->annex1_page, self->store);
+    {
+      shouhu_dashboard_page_set_store (self->dashboard_page, self->store);
+      shouhu_annex1_page_set_store (self->annex1_page, self->store);
+    }
 }
 
 static void
@@ -233,10 +246,10 @@ shouhu_window_dispose (GObject *object)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (object);
 
-  /* No gtk_widget_dispose_template () here: it would unparent main_stack,
-   * the window's child, behind GtkWindow's back, and GtkWindow's own
-   * dispose would then unparent it a second time (a critical in GTK 4.8).
-   * GtkWindow disposes its child and titlebar itself. */
+  /* GtkWindow keeps its own pointer to the child: let it unparent the
+   * child before the template drops it, or it would unparent it twice. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (shouhu_window_parent_class)->dispose (object);
@@ -262,6 +275,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
+  g_type_ensure (SHOUHU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (SHOUHU_TYPE_NOTIFICATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-window.ui");
@@ -272,6 +286,8 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, notification);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex1_page);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, dashboard_page);
+  gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
@@ -281,6 +297,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
 }
 
@@ -344,6 +361,40 @@ shouhu_window_show_page (ShouhuWindow *self,
 
   if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * shouhu_window_get_visible_page:
+ *
+ * Returns: (nullable): the name of the page shown ("dashboard", "annex1", …)
+ */
+const char *
+shouhu_window_get_visible_page (ShouhuWindow *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * shouhu_window_show_district:
+ * @district_id: 1..41
+ *
+ * Opens the Annex 2 page on the records of one district, when the window
+ * has that page.
+ */
+void
+shouhu_window_show_district (ShouhuWindow *self,
+                             int           district_id)
+{
+  GtkWidget *annex2 = NULL;
+
+  g_return_if_fail (SHOUHU_IS_WINDOW (self));
+  g_return_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS);
+
+  annex2 = gtk_stack_get_child_by_name (self->stack, "annex2");
+  if (annex2 == NULL)
+    return;
+  shouhu_window_show_page (self, "annex2");
 }
 
 /**

@@ -21,6 +21,9 @@ ShouhuStore        *shouhu_window_get_store        (ShouhuWindow   *self);
 ShouhuNotification *shouhu_window_get_notification (ShouhuWindow   *self);
 void                shouhu_window_show_page        (ShouhuWindow   *self,
                                                     const char     *name);
+const char         *shouhu_window_get_visible_page (ShouhuWindow   *self);
+void                shouhu_window_show_district    (ShouhuWindow   *self,
+                                                    int             district_id);
 void                shouhu_window_notify           (GtkWidget      *widget,
                                                     const char     *message);
 

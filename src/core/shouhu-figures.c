@@ -1,0 +1,253 @@
+/* shouhu-figures.c — the counts per district shown at a glance
+ *
+ * Everything is counted by SQLite in one statement per call, so the figures
+ * are never kept anywhere and cannot drift from the records.  The Annex 2
+ * tables may not exist in an older schema: they are looked up first and
+ * count as empty when absent.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-figures.h"
+#include "shouhu-annex1.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Annex 1 共计 of one date: the sum of the batches the table has. */
+static const char annex1_sums[] =
+  "SELECT f.district_id, sum (f.total) AS total, sum (f.hubei) AS hubei"
+  "  FROM annex1_figure f JOIN annex1_table t ON t.id = f.table_id"
+  "  WHERE t.as_of = ?1 AND f.batch <= t.batch_count"
+  "  GROUP BY f.district_id";
+
+/* A family counts as covered when its worker has at least one pairing,
+ * however many volunteers look after it. */
+static const char worker_counts_paired[] =
+  "SELECT w.district_id, count (*) AS workers,"
+  "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id)) AS covered"
+  "  FROM worker w GROUP BY w.district_id";
+
+static const char worker_counts_unpaired[] =
+  "SELECT district_id, count (*) AS workers, 0 AS covered"
+  "  FROM worker GROUP BY district_id";
+
+static const char volunteer_counts[] =
+  "SELECT district_id, count (*) AS volunteers"
+  "  FROM volunteer WHERE district_id IS NOT NULL GROUP BY district_id";
+
+static const char no_worker_counts[] =
+  "SELECT NULL AS district_id, 0 AS workers, 0 AS covered WHERE 0";
+
+static const char no_volunteer_counts[] =
+  "SELECT NULL AS district_id, 0 AS volunteers WHERE 0";
+
+static gboolean
+table_exists (ShouhuStore  *store,
+              const char   *name,
+              gboolean     *exists,
+              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store,
+                               "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  *exists = sqlite3_column_int (stmt, 0) > 0;
+  return TRUE;
+}
+
+/* Picks the Annex 1 date: @as_of when there is a table of that date, the
+ * newest when @as_of is %NULL.  *date stays %NULL when there is no table. */
+static gboolean
+choose_date (ShouhuStore  *store,
+             const char   *as_of,
+             char        **date,
+             GError      **error)
+{
+  g_auto(GStrv) dates = shouhu_annex1_list_dates (store, error);
+
+  *date = NULL;
+  if (dates == NULL)
+    return FALSE;
+  if (as_of == NULL)
+    {
+      *date = g_strdup (dates[0]);
+      return TRUE;
+    }
+  if (!g_strv_contains ((const char * const *) dates, as_of))
+    {
+      g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE,
+                   _("There is no Annex 1 table dated %s"), as_of);
+      return FALSE;
+    }
+  *date = g_strdup (as_of);
+  return TRUE;
+}
+
+static void
+set_attention (ShouhuDistrictFigures *f)
+{
+  f->uncovered = f->workers - f->covered;
+  f->needs_attention = f->workers < f->annex1_total || f->uncovered > 0;
+}
+
+static gboolean
+count_districts (ShouhuStore    *store,
+                 ShouhuFigures  *figures,
+                 gboolean        has_worker,
+                 gboolean        has_pairing,
+                 gboolean        has_volunteer,
+                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT d.id, coalesce (a.total, 0), coalesce (a.hubei, 0),"
+                         "       coalesce (w.workers, 0), coalesce (w.covered, 0),"
+                         "       coalesce (v.volunteers, 0)"
+                         "  FROM district d"
+                         "  LEFT JOIN (%s) a ON a.district_id = d.id"
+                         "  LEFT JOIN (%s) w ON w.district_id = d.id"
+                         "  LEFT JOIN (%s) v ON v.district_id = d.id"
+                         "  ORDER BY d.id",
+                         annex1_sums,
+                         !has_worker ? no_worker_counts
+                                     : has_pairing ? worker_counts_paired : worker_counts_unpaired,
+                         has_volunteer ? volunteer_counts : no_volunteer_counts);
+
+  stmt = shouhu_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (figures->as_of != NULL)
+    sqlite3_bind_text (stmt, 1, figures->as_of, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+      ShouhuDistrictFigures *f;
+
+      if (id < 1 || id > SHOUHU_N_DISTRICTS)
+        continue;
+      f = &figures->districts[id - 1];
+      f->annex1_total = sqlite3_column_int64 (stmt, 1);
+      f->annex1_hubei = sqlite3_column_int64 (stmt, 2);
+      f->workers = sqlite3_column_int64 (stmt, 3);
+      f->covered = sqlite3_column_int64 (stmt, 4);
+      f->volunteers = sqlite3_column_int64 (stmt, 5);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The city counts every volunteer, also those not tied to a district. */
+static gboolean
+count_all_volunteers (ShouhuStore  *store,
+                      gint64       *count,
+                      GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store, "SELECT count (*) FROM volunteer", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * shouhu_figures_compute:
+ * @as_of: (nullable): the Annex 1 date; %NULL for the newest
+ *
+ * Counts, per district and for the city, the Annex 1 共计 of the date and
+ * the Annex 2 records, their pairings and the volunteers.  Without any
+ * Annex 1 table, the Annex 1 counts are 0 and as_of is %NULL.
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set (also
+ * when there is no table dated @as_of)
+ */
+ShouhuFigures *
+shouhu_figures_compute (ShouhuStore  *store,
+                        const char   *as_of,
+                        GError      **error)
+{
+  g_autoptr(ShouhuFigures) figures = g_new0 (ShouhuFigures, 1);
+  gboolean has_worker = FALSE, has_pairing = FALSE, has_volunteer = FALSE;
+  ShouhuDistrictFigures *city = &figures->city;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
+
+  if (!choose_date (store, as_of, &figures->as_of, error) ||
+      !table_exists (store, "worker", &has_worker, error) ||
+      !table_exists (store, "pairing", &has_pairing, error) ||
+      !table_exists (store, "volunteer", &has_volunteer, error))
+    return NULL;
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    figures->districts[i].district_id = i + 1;
+
+  if (!count_districts (store, figures, has_worker, has_pairing, has_volunteer, error))
+    return NULL;
+  if (has_volunteer && !count_all_volunteers (store, &city->volunteers, error))
+    return NULL;
+
+  city->district_id = 0;
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      ShouhuDistrictFigures *f = &figures->districts[i];
+
+      set_attention (f);
+      city->annex1_total += f->annex1_total;
+      city->annex1_hubei += f->annex1_hubei;
+      city->workers += f->workers;
+      city->covered += f->covered;
+    }
+  set_attention (city);
+
+  return g_steal_pointer (&figures);
+}
+
+void
+shouhu_figures_free (ShouhuFigures *figures)
+{
+  if (figures == NULL)
+    return;
+  g_free (figures->as_of);
+  g_free (figures);
+}
+
+/**
+ * shouhu_figures_coverage:
+ *
+ * Returns: the share of recorded families with a volunteer, 0 to 1; 0 when
+ * no worker is recorded
+ */
+double
+shouhu_figures_coverage (const ShouhuDistrictFigures *f)
+{
+  g_return_val_if_fail (f != NULL, 0.0);
+
+  if (f->workers <= 0)
+    return 0.0;
+  return (double) f->covered / (double) f->workers;
+}
