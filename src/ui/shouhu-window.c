@@ -8,6 +8,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-annex2-page.h"
 #include "shouhu-window.h"
 
 struct _ShouhuWindow
@@ -23,6 +24,7 @@ struct _ShouhuWindow
   ShouhuNotification   *notification;
   GtkLabel             *error_label;
   ShouhuAnnex1Page     *annex1_page;
+  ShouhuAnnex2Page     *annex2_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuWindow, shouhu_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -136,7 +138,10 @@ shouhu_window_constructed (GObject *object)
   G_OBJECT_CLASS (shouhu_window_parent_class)->constructed (object);
 
   if (self->store != NULL)
-    shouhu_annex1_page_set_store (self->annex1_page, self->store);
+    {
+      shouhu_annex1_page_set_store (self->annex1_page, self->store);
+      shouhu_annex2_page_set_store (self->annex2_page, self->store);
+    }
 }
 
 static void
@@ -204,6 +209,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
+  g_type_ensure (SHOUHU_TYPE_ANNEX2_PAGE);
   g_type_ensure (SHOUHU_TYPE_NOTIFICATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-window.ui");
@@ -214,6 +220,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, notification);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex1_page);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex2_page);
 
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
@@ -222,6 +229,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "annex2");
 }
 
 static void
