@@ -32,5 +32,13 @@ gboolean  shouhu_validate_date        (const char  *field,
                                        const char  *text,
                                        char       **normalised,
                                        GError     **error);
+gboolean  shouhu_validate_phone       (const char  *field,
+                                       const char  *text,
+                                       char       **normalised,
+                                       GError     **error);
+gboolean  shouhu_validate_required    (const char  *field,
+                                       const char  *text,
+                                       char       **normalised,
+                                       GError     **error);
 
 G_END_DECLS

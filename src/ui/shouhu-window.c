@@ -11,6 +11,7 @@
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-dashboard-page.h"
+#include "shouhu-annex2-page.h"
 #include "shouhu-window.h"
 
 struct _ShouhuWindow
@@ -27,6 +28,7 @@ struct _ShouhuWindow
   GtkLabel             *error_label;
   ShouhuAnnex1Page     *annex1_page;
   ShouhuDashboardPage  *dashboard_page;
+  ShouhuAnnex2Page     *annex2_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuWindow, shouhu_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -202,6 +204,7 @@ shouhu_window_constructed (GObject *object)
     {
       shouhu_dashboard_page_set_store (self->dashboard_page, self->store);
       shouhu_annex1_page_set_store (self->annex1_page, self->store);
+      shouhu_annex2_page_set_store (self->annex2_page, self->store);
     }
 }
 
@@ -276,6 +279,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 
   g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
   g_type_ensure (SHOUHU_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (SHOUHU_TYPE_ANNEX2_PAGE);
   g_type_ensure (SHOUHU_TYPE_NOTIFICATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-window.ui");
@@ -288,6 +292,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex1_page);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, dashboard_page);
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex2_page);
 
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
@@ -299,6 +304,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "annex2");
 }
 
 static void
@@ -379,21 +385,16 @@ shouhu_window_get_visible_page (ShouhuWindow *self)
  * shouhu_window_show_district:
  * @district_id: 1..41
  *
- * Opens the Annex 2 page on the records of one district, when the window
- * has that page.
+ * Opens the Annex 2 page on the records of one district.
  */
 void
 shouhu_window_show_district (ShouhuWindow *self,
                              int           district_id)
 {
-  GtkWidget *annex2 = NULL;
-
   g_return_if_fail (SHOUHU_IS_WINDOW (self));
   g_return_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS);
 
-  annex2 = gtk_stack_get_child_by_name (self->stack, "annex2");
-  if (annex2 == NULL)
-    return;
+  shouhu_annex2_page_set_district_filter (self->annex2_page, district_id);
   shouhu_window_show_page (self, "annex2");
 }
 

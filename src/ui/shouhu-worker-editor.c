@@ -1,0 +1,437 @@
+/* shouhu-worker-editor.c — adds or edits one Annex 2 record
+ *
+ * Keyboard first: Tab goes through the fields in the form's order, Enter
+ * saves from any field, Escape cancels.  A rejected field gets the focus
+ * and the message names it; what was typed stays.  Saving a record whose
+ * 姓名 and 本人联系电话 are already stored asks first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shouhu-volunteer-chooser.h"
+#include "shouhu-worker-editor.h"
+
+struct _ShouhuWorkerEditor
+{
+  GtkWindow    parent_instance;
+
+  ShouhuStore *store;
+  gint64       worker_id;
+
+  GtkWidget   *fields[SHOUHU_N_WORKER_FIELDS];
+  GtkFlowBox  *volunteer_box;
+  GArray      *volunteer_ids;   /* gint64, in the order shown */
+  GtkWidget   *chooser;
+  GtkWidget   *pair_button;
+  GtkLabel    *error_label;
+  GtkWidget   *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (ShouhuWorkerEditor, shouhu_worker_editor, GTK_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *const genders[] = { "—", "男", "女", NULL };
+
+static void
+remove_volunteer_cb (GtkButton          *button,
+                     ShouhuWorkerEditor *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "volunteer-id");
+  GtkWidget *child = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_FLOW_BOX_CHILD);
+
+  for (guint i = 0; i < self->volunteer_ids->len; i++)
+    if (g_array_index (self->volunteer_ids, gint64, i) == id)
+      {
+        g_array_remove_index (self->volunteer_ids, i);
+        break;
+      }
+  gtk_flow_box_remove (self->volunteer_box, child);
+}
+
+/* Shows the volunteer as a button that takes it off the list again. */
+void
+shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
+                                    gint64              id,
+                                    const char         *name)
+{
+  GtkWidget *button;
+  g_autofree char *tooltip = NULL;
+
+  for (guint i = 0; i < self->volunteer_ids->len; i++)
+    if (g_array_index (self->volunteer_ids, gint64, i) == id)
+      return;
+  g_array_append_val (self->volunteer_ids, id);
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button),
+                        g_object_new (GTK_TYPE_BOX, "spacing", 4, NULL));
+  gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))), gtk_label_new (name));
+  gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))),
+                  gtk_image_new_from_icon_name ("window-close-symbolic"));
+  /* Translators: tooltip of a paired volunteer's button; %s is the name */
+  tooltip = g_strdup_printf (_("Unpair %s"), name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  g_object_set_data_full (G_OBJECT (button), "volunteer-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_volunteer_cb), self);
+  gtk_flow_box_append (self->volunteer_box, button);
+}
+
+static void
+chosen_cb (ShouhuVolunteerChooser *chooser,
+           gint64                  id,
+           const char             *name,
+           ShouhuWorkerEditor     *self)
+{
+  shouhu_worker_editor_add_volunteer (self, id, name);
+}
+
+static void
+district_changed_cb (ShouhuWorkerEditor *self)
+{
+  if (self->chooser == NULL)
+    return;
+
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]));
+
+  shouhu_volunteer_chooser_set_district (SHOUHU_VOLUNTEER_CHOOSER (self->chooser),
+                                         selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected);
+}
+
+static const char *
+entry_text (ShouhuWorkerEditor *self,
+            ShouhuWorkerField   field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->fields[field]));
+}
+
+static ShouhuWorker *
+collect (ShouhuWorkerEditor *self)
+{
+  ShouhuWorker *w = shouhu_worker_new ();
+  guint gender = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_GENDER]));
+  guint district = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]));
+  char **texts[] = { NULL, &w->hospital, &w->name, NULL, &w->title, &w->work_place,
+                     &w->home_address, &w->phone, &w->family_phone, &w->note };
+
+  w->id = self->worker_id;
+  w->district_id = district == GTK_INVALID_LIST_POSITION ? 0 : (int) district;
+  g_free (w->gender);
+  w->gender = g_strdup (gender == 1 || gender == 2 ? genders[gender] : "");
+  for (guint f = 0; f < G_N_ELEMENTS (texts); f++)
+    if (texts[f] != NULL)
+      {
+        g_free (*texts[f]);
+        *texts[f] = g_strdup (entry_text (self, f));
+      }
+  return w;
+}
+
+static gboolean try_save (ShouhuWorkerEditor *self,
+                          gboolean            allow_duplicate);
+
+static void
+duplicate_response_cb (GtkDialog          *dialog,
+                       int                 response,
+                       ShouhuWorkerEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    try_save (self, TRUE);
+  else
+    gtk_widget_grab_focus (self->fields[SHOUHU_WORKER_FIELD_NAME]);
+}
+
+static void
+ask_duplicate (ShouhuWorkerEditor *self,
+               const char         *message)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                              _("Save a second record for the same person?"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Save _Anyway"), GTK_RESPONSE_ACCEPT,
+                          NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (duplicate_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+try_save (ShouhuWorkerEditor *self,
+          gboolean            allow_duplicate)
+{
+  g_autoptr(ShouhuWorker) w = collect (self);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = shouhu_annex2_save_worker (self->store, w, (const gint64 *) (gpointer) self->volunteer_ids->data,
+                                  self->volunteer_ids->len, allow_duplicate, &error);
+  if (id == 0)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      if (g_error_matches (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_DUPLICATE))
+        ask_duplicate (self, error->message);
+      else if (error->domain == SHOUHU_WORKER_FIELD_ERROR && error->code < SHOUHU_N_WORKER_FIELDS)
+        gtk_widget_grab_focus (self->fields[error->code]);
+      return FALSE;
+    }
+
+  gtk_label_set_text (self->error_label, "");
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  try_save (SHOUHU_WORKER_EDITOR (widget), FALSE);
+}
+
+static GtkWidget *
+make_field (ShouhuWorkerField field)
+{
+  GtkWidget *widget;
+
+  if (field == SHOUHU_WORKER_FIELD_DISTRICT)
+    {
+      GtkStringList *names = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (names, "—");
+      for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
+        gtk_string_list_append (names, shouhu_district_get (id)->name);
+      widget = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (widget), TRUE);
+      gtk_drop_down_set_expression (GTK_DROP_DOWN (widget),
+                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+    }
+  else if (field == SHOUHU_WORKER_FIELD_GENDER)
+    widget = gtk_drop_down_new_from_strings (genders);
+  else
+    {
+      widget = gtk_entry_new ();
+      gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
+      gtk_widget_set_hexpand (widget, TRUE);
+      if (field == SHOUHU_WORKER_FIELD_PHONE || field == SHOUHU_WORKER_FIELD_FAMILY_PHONE)
+        {
+          gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_PHONE);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (widget), _("e.g. 13812345678 or 023-68881234"));
+        }
+    }
+  return widget;
+}
+
+static void
+fill (ShouhuWorkerEditor *self,
+      gint64              worker_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorker) w = shouhu_annex2_get_worker (self->store, worker_id, &error);
+  g_autoptr(GPtrArray) volunteers = NULL;
+
+  if (w == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      return;
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]), (guint) w->district_id);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_GENDER]),
+                              g_strcmp0 (w->gender, "男") == 0 ? 1 : g_strcmp0 (w->gender, "女") == 0 ? 2 : 0);
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+    if (GTK_IS_EDITABLE (self->fields[f]))
+      gtk_editable_set_text (GTK_EDITABLE (self->fields[f]), shouhu_worker_get_field (w, f));
+
+  volunteers = shouhu_annex2_worker_volunteers (self->store, worker_id, &error);
+  for (guint i = 0; volunteers != NULL && i < volunteers->len; i++)
+    {
+      ShouhuVolunteer *v = volunteers->pdata[i];
+      shouhu_worker_editor_add_volunteer (self, v->id, v->name);
+    }
+}
+
+static void
+shouhu_worker_editor_dispose (GObject *object)
+{
+  g_clear_object (&SHOUHU_WORKER_EDITOR (object)->store);
+
+  G_OBJECT_CLASS (shouhu_worker_editor_parent_class)->dispose (object);
+}
+
+static void
+shouhu_worker_editor_finalize (GObject *object)
+{
+  ShouhuWorkerEditor *self = SHOUHU_WORKER_EDITOR (object);
+
+  g_clear_pointer (&self->volunteer_ids, g_array_unref);
+
+  G_OBJECT_CLASS (shouhu_worker_editor_parent_class)->finalize (object);
+}
+
+static void
+shouhu_worker_editor_class_init (ShouhuWorkerEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shouhu_worker_editor_dispose;
+  object_class->finalize = shouhu_worker_editor_finalize;
+
+  /**
+   * ShouhuWorkerEditor::saved:
+   * @id: the stored record's id
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+}
+
+static void
+shouhu_worker_editor_init (ShouhuWorkerEditor *self)
+{
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *label;
+  int row = 0;
+
+  self->volunteer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 620, -1);
+
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save_button);
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  gtk_window_set_titlebar (GTK_WINDOW (self), header);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+
+  g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 18, "margin-bottom", 18, NULL);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++, row++)
+    {
+      gboolean required = f == SHOUHU_WORKER_FIELD_DISTRICT || f == SHOUHU_WORKER_FIELD_HOSPITAL ||
+                          f == SHOUHU_WORKER_FIELD_NAME || f == SHOUHU_WORKER_FIELD_GENDER;
+      g_autofree char *text = required ? g_strdup_printf ("%s *", shouhu_worker_field_label (f))
+                                       : g_strdup (shouhu_worker_field_label (f));
+
+      self->fields[f] = make_field (f);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->fields[f]);
+      gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), self->fields[f], 1, row, 1, 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->fields[f]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, shouhu_worker_field_label (f), -1);
+    }
+  g_signal_connect_swapped (self->fields[SHOUHU_WORKER_FIELD_DISTRICT], "notify::selected",
+                            G_CALLBACK (district_changed_cb), self);
+
+  label = gtk_label_new (_("Paired Volunteers"));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  {
+    GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    self->volunteer_box = GTK_FLOW_BOX (gtk_flow_box_new ());
+    gtk_flow_box_set_selection_mode (self->volunteer_box, GTK_SELECTION_NONE);
+    gtk_flow_box_set_max_children_per_line (self->volunteer_box, 4);
+    gtk_box_append (GTK_BOX (vbox), GTK_WIDGET (self->volunteer_box));
+
+    self->pair_button = gtk_menu_button_new ();
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (self->pair_button), _("_Pair a Volunteer…"));
+    gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->pair_button), TRUE);
+    gtk_widget_set_halign (self->pair_button, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (vbox), self->pair_button);
+    gtk_grid_attach (GTK_GRID (grid), vbox, 1, row, 1, 1);
+  }
+  gtk_box_append (GTK_BOX (box), grid);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
+
+  gtk_window_set_child (GTK_WINDOW (self), box);
+}
+
+/**
+ * shouhu_worker_editor_new:
+ * @worker_id: the record to edit, or 0 for a new one
+ * @district_id: for a new record, its 区县 (0 to let the user choose)
+ */
+ShouhuWorkerEditor *
+shouhu_worker_editor_new (GtkWindow   *parent,
+                          ShouhuStore *store,
+                          gint64       worker_id,
+                          int          district_id)
+{
+  ShouhuWorkerEditor *self = g_object_new (SHOUHU_TYPE_WORKER_EDITOR,
+                                           "transient-for", parent,
+                                           "title", worker_id == 0 ? _("New Frontline Worker")
+                                                                   : _("Edit Frontline Worker"),
+                                           NULL);
+
+  self->store = g_object_ref (store);
+  self->worker_id = worker_id;
+  self->chooser = shouhu_volunteer_chooser_new (store);
+  g_signal_connect (self->chooser, "chosen", G_CALLBACK (chosen_cb), self);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->pair_button), self->chooser);
+
+  if (worker_id != 0)
+    fill (self, worker_id);
+  else if (district_id > 0)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]), (guint) district_id);
+
+  gtk_widget_grab_focus (self->fields[district_id > 0 || worker_id != 0 ? SHOUHU_WORKER_FIELD_HOSPITAL
+                                                                        : SHOUHU_WORKER_FIELD_DISTRICT]);
+  return self;
+}
+
+/* The widget of @field: a GtkDropDown for 区县 and 性别, else a GtkEntry. */
+GtkWidget *
+shouhu_worker_editor_get_field (ShouhuWorkerEditor *self,
+                                ShouhuWorkerField   field)
+{
+  g_return_val_if_fail (field < SHOUHU_N_WORKER_FIELDS, NULL);
+  return self->fields[field];
+}
+
+/* As Enter does; the window closes when the record was stored. */
+gboolean
+shouhu_worker_editor_save (ShouhuWorkerEditor *self)
+{
+  return try_save (self, FALSE);
+}
+
+const char *
+shouhu_worker_editor_get_error (ShouhuWorkerEditor *self)
+{
+  return gtk_label_get_text (self->error_label);
+}

@@ -1,0 +1,163 @@
+/* test-annex2-page.c — the Annex 2 page: add through the editor, filter,
+ * search, delete and undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "shouhu-annex2.h"
+#include "shouhu-annex2-page.h"
+#include "shouhu-test-util.h"
+#include "shouhu-window.h"
+#include "shouhu-worker-editor.h"
+#include "shouhu-worker-list.h"
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_loaded (ShouhuAnnex2Page *page)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  while (shouhu_annex2_page_is_loading (page))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static guint
+n_rows (ShouhuAnnex2Page *page)
+{
+  return g_list_model_get_n_items (shouhu_annex2_page_get_model (page));
+}
+
+static const ShouhuAnnex2Row *
+first_row (ShouhuAnnex2Page *page,
+           ShouhuWorkerRow **keep)
+{
+  *keep = g_list_model_get_item (shouhu_annex2_page_get_model (page), 0);
+  return shouhu_worker_row_get_row (*keep);
+}
+
+static void
+set_entry (ShouhuWorkerEditor *editor,
+           ShouhuWorkerField   field,
+           const char         *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, field)), text);
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
+  g_autoptr(GError) error = NULL;
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuAnnex2Page *page;
+  ShouhuWorkerEditor *editor;
+  g_autoptr(ShouhuWorkerRow) row = NULL;
+  GtkWidget *focus;
+  gint64 vid;
+
+  g_free (v->name);
+  v->name = g_strdup ("志愿者李四");
+  vid = shouhu_annex2_save_volunteer (store, v, &error);
+  g_assert_no_error (error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  shouhu_window_show_page (window, "annex2");
+  page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  g_assert_nonnull (page);
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 0);
+
+  /* The editor: a missing 医院 is refused, named, and gets the focus. */
+  editor = SHOUHU_WORKER_EDITOR (shouhu_annex2_page_add_worker (page));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_DISTRICT)), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_GENDER)), 2);
+  set_entry (editor, SHOUHU_WORKER_FIELD_NAME, "张三");
+  set_entry (editor, SHOUHU_WORKER_FIELD_PHONE, "１３８ 1234 5678");
+  set_entry (editor, SHOUHU_WORKER_FIELD_HOME_ADDRESS, "渝中区解放碑 ABC");
+  shouhu_worker_editor_add_volunteer (editor, vid, "志愿者李四");
+  g_assert_false (shouhu_worker_editor_save (editor));
+  g_assert_nonnull (strstr (shouhu_worker_editor_get_error (editor), "Hospital"));
+  focus = gtk_window_get_focus (GTK_WINDOW (editor));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_HOSPITAL) ||
+                 gtk_widget_is_ancestor (focus, shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_HOSPITAL)));
+
+  set_entry (editor, SHOUHU_WORKER_FIELD_HOSPITAL, "重庆市人民医院");
+  g_assert_true (shouhu_worker_editor_save (editor));
+  g_assert_null (editor);  /* closed once stored */
+
+  /* In the list, with its volunteer and its phone normalised. */
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "张三");
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_PHONE], ==, "13812345678");
+  g_assert_cmpuint (first_row (page, &row)->n_volunteers, ==, 1);
+  g_clear_object (&row);
+
+  /* District filter. */
+  shouhu_annex2_page_set_district_filter (page, 3);
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  shouhu_annex2_page_set_district_filter (page, 2);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  shouhu_annex2_page_set_district_filter (page, 0);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+
+  /* Search: by phone, volunteer and address (any case); a miss. */
+  shouhu_annex2_page_set_search (page, "5678");
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  shouhu_annex2_page_set_search (page, "李四");
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  shouhu_annex2_page_set_search (page, "abc");
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  shouhu_annex2_page_set_search (page, "王五");
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  shouhu_annex2_page_set_search (page, "");
+  g_assert_cmpuint (n_rows (page), ==, 1);
+
+  /* Delete, then Undo in the notification. */
+  first_row (page, &row);
+  g_assert_true (shouhu_annex2_page_select_id (page, shouhu_worker_row_get_id (row)));
+  g_clear_object (&row);
+  shouhu_annex2_page_delete_selected (page);
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  g_assert_nonnull (shouhu_notification_get_message (shouhu_window_get_notification (window)));
+  shouhu_notification_activate_button (shouhu_window_get_notification (window));
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "张三");
+  g_assert_cmpuint (first_row (page, &row)->n_volunteers, ==, 1);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 1);
+  g_clear_object (&row);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/annex2-page/add-filter-search-delete-undo", test_page);
+
+  return g_test_run ();
+}
