@@ -82,30 +82,6 @@ test_migrate_existing (void)
   sqlite3 *copy = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  if (shouhu_store_latest_schema_version () < 2)
-    {
-      /* Make an "older" file by hand: schema 0 with a table is refused
-       * (not ours); so downgrade a current file's version instead and
-       * check the backup path is taken when it is re-migrated. */
-      store = shouhu_store_open (path, &error);
-      g_assert_no_error (error);
-      g_clear_object (&store);
-      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db,
-                                     "INSERT INTO annex1_table (as_of) VALUES ('2020-02-07');"
-                                     "DROP TABLE annex1_note;"
-                                     "PRAGMA user_version = 0;", NULL, NULL, NULL), ==, SQLITE_OK);
-      sqlite3_close (db);
-
-      /* user_version 0 with tables in it: not made by Shouhu. */
-      store = shouhu_store_open (path, &error);
-      g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_NOT_DB);
-      g_assert_null (store);
-      g_clear_error (&error);
-      shouhu_test_rm_rf (dir);
-      return;
-    }
-
   /* Build version 1 by opening a current database and keeping only what
    * migration 1 makes. */
   store = shouhu_store_open (path, &error);
@@ -183,6 +159,26 @@ test_not_a_database (void)
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   assert_refused_untouched (path, text, strlen (text), SHOUHU_STORE_ERROR_NOT_DB);
+  shouhu_test_rm_rf (dir);
+}
+
+/* A SQLite file of some other program: tables, but no schema version. */
+static void
+test_foreign_database (void)
+{
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *contents = NULL;
+  sqlite3 *db = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  assert_refused_untouched (path, contents, length, SHOUHU_STORE_ERROR_NOT_DB);
   shouhu_test_rm_rf (dir);
 }
 
@@ -290,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/migrate-existing", test_migrate_existing);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/foreign-database", test_foreign_database);
   g_test_add_func ("/store/damaged-database", test_damaged_database);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/unusable-paths", test_unusable_paths);

@@ -442,15 +442,8 @@ open_database (ShouhuStore  *self,
   if (!is_new && version > 0 && !check_integrity (self, error))
     return FALSE;
 
-  if (!shouhu_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !shouhu_store_exec (self, "PRAGMA foreign_keys = ON", error))
-    return FALSE;
-
-  self->schema_version = version;
-  if (version == (int) G_N_ELEMENTS (migrations))
-    return TRUE;
-
-  /* A file that holds tables but no user_version was not made here. */
+  /* A file that holds tables but no user_version was not made here.
+   * Checked before anything below writes to the file (WAL mode does). */
   if (version == 0 && !is_new)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -461,6 +454,14 @@ open_database (ShouhuStore  *self,
       if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
         return set_sqlite_error (self->db, SQLITE_NOTADB, error);
     }
+
+  if (!shouhu_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !shouhu_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  self->schema_version = version;
+  if (version == (int) G_N_ELEMENTS (migrations))
+    return TRUE;
 
   if (version > 0 && !backup_before_migration (self, version, error))
     return FALSE;
