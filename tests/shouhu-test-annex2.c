@@ -8,60 +8,6 @@
  */
 #include "shouhu-test-annex2.h"
 
-/* The agreed Annex 2 schema (migration 2), word for word: used only when
- * the store's migrations do not create it yet. */
-static const char annex2_schema[] =
-  "CREATE TABLE worker (                 -- 一线医护人员 (one row of 附件2)\n"
-  "  id           INTEGER PRIMARY KEY,\n"
-  "  district_id  INTEGER NOT NULL REFERENCES district (id),   -- 区县\n"
-  "  hospital     TEXT NOT NULL,                               -- 医院\n"
-  "  name         TEXT NOT NULL,                               -- 姓名\n"
-  "  gender       TEXT NOT NULL CHECK (gender IN ('男', '女')), -- 性别\n"
-  "  title        TEXT NOT NULL DEFAULT '',                    -- 职务\n"
-  "  work_place   TEXT NOT NULL DEFAULT '',                    -- 一线工作具体地点\n"
-  "  home_address TEXT NOT NULL DEFAULT '',                    -- 家庭地址\n"
-  "  phone        TEXT NOT NULL DEFAULT '',                    -- 本人联系电话 (normalised)\n"
-  "  family_phone TEXT NOT NULL DEFAULT '',                    -- 家属联系电话 (normalised)\n"
-  "  note         TEXT NOT NULL DEFAULT '',                    -- 备注\n"
-  "  created      TEXT NOT NULL,                               -- ISO 8601 local time\n"
-  "  changed      TEXT NOT NULL);\n"
-  "CREATE INDEX worker_district ON worker (district_id);\n"
-  "CREATE INDEX worker_name_phone ON worker (name, phone);\n"
-  "\n"
-  "CREATE TABLE volunteer (              -- 志愿者\n"
-  "  id           INTEGER PRIMARY KEY,\n"
-  "  name         TEXT NOT NULL,                               -- 姓名\n"
-  "  phone        TEXT NOT NULL DEFAULT '',                    -- 联系电话 (normalised)\n"
-  "  district_id  INTEGER REFERENCES district (id),            -- 区县 (may be NULL)\n"
-  "  town         TEXT NOT NULL DEFAULT '',                    -- 乡镇（街道）\n"
-  "  village      TEXT NOT NULL DEFAULT '',                    -- 村（社区）\n"
-  "  note         TEXT NOT NULL DEFAULT '',                    -- 备注\n"
-  "  created      TEXT NOT NULL,\n"
-  "  changed      TEXT NOT NULL);\n"
-  "\n"
-  "CREATE TABLE pairing (                -- 结对: many-to-many\n"
-  "  worker_id    INTEGER NOT NULL REFERENCES worker (id) ON DELETE CASCADE,\n"
-  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,\n"
-  "  created      TEXT NOT NULL,\n"
-  "  PRIMARY KEY (worker_id, volunteer_id));\n"
-  "CREATE INDEX pairing_volunteer ON pairing (volunteer_id);\n"
-  "\n"
-  "CREATE TABLE district_form (          -- the form's header per district\n"
-  "  district_id  INTEGER PRIMARY KEY REFERENCES district (id),\n"
-  "  reporter     TEXT NOT NULL DEFAULT '',                    -- 填报人\n"
-  "  phone        TEXT NOT NULL DEFAULT '');                   -- 联系电话\n"
-  "\n"
-  "CREATE TABLE history (                -- 动态更新管理: every change\n"
-  "  id           INTEGER PRIMARY KEY,\n"
-  "  at           TEXT NOT NULL,\n"
-  "  entity       TEXT NOT NULL,         -- 'worker' | 'volunteer' | 'district_form'\n"
-  "  entity_id    INTEGER NOT NULL,\n"
-  "  action       TEXT NOT NULL,         -- 'create' | 'edit' | 'delete' | 'restore' | 'pair' | 'unpair'\n"
-  "  field        TEXT,                  -- column name, NULL for whole-record actions\n"
-  "  old_value    TEXT,\n"
-  "  new_value    TEXT);\n"
-  "CREATE INDEX history_entity ON history (entity, entity_id);\n";
-
 /* 11 workers in 4 districts, 6 volunteers, 9 families with a volunteer:
  *   万州区 (1):     w1..w5, all paired; vA has w1 w2 w3 (one-to-many),
  *                   vB has w4 w5 and also w1 (many-to-one)
@@ -106,17 +52,8 @@ exec_or_fail (ShouhuStore *store,
     g_error ("%s", message);
 }
 
-/* Creates the Annex 2 tables when this build's migrations do not. */
-void
-shouhu_test_annex2_ensure_tables (ShouhuStore *store)
-{
-  if (shouhu_store_latest_schema_version () < 2)
-    exec_or_fail (store, annex2_schema);
-}
-
 void
 shouhu_test_annex2_insert_set (ShouhuStore *store)
 {
-  shouhu_test_annex2_ensure_tables (store);
   exec_or_fail (store, annex2_set);
 }

@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-void shouhu_test_annex2_ensure_tables (ShouhuStore *store);
 void shouhu_test_annex2_insert_set    (ShouhuStore *store);
 
 G_END_DECLS

@@ -68,56 +68,6 @@ static const struct
 /* The notice's 合计 row. */
 static const int notice_total[6] = { 1972, 467, 1300, 305, 672, 162 };
 
-/* The Annex 2 tables as agreed for migration 2, for stores made before it
- * exists; once the migration is there, the store has them already. */
-static const char annex2_schema[] =
-  "CREATE TABLE worker ("
-  "  id           INTEGER PRIMARY KEY,"
-  "  district_id  INTEGER NOT NULL REFERENCES district (id),"
-  "  hospital     TEXT NOT NULL,"
-  "  name         TEXT NOT NULL,"
-  "  gender       TEXT NOT NULL CHECK (gender IN ('男', '女')),"
-  "  title        TEXT NOT NULL DEFAULT '',"
-  "  work_place   TEXT NOT NULL DEFAULT '',"
-  "  home_address TEXT NOT NULL DEFAULT '',"
-  "  phone        TEXT NOT NULL DEFAULT '',"
-  "  family_phone TEXT NOT NULL DEFAULT '',"
-  "  note         TEXT NOT NULL DEFAULT '',"
-  "  created      TEXT NOT NULL,"
-  "  changed      TEXT NOT NULL);"
-  "CREATE INDEX worker_district ON worker (district_id);"
-  "CREATE INDEX worker_name_phone ON worker (name, phone);"
-  "CREATE TABLE volunteer ("
-  "  id           INTEGER PRIMARY KEY,"
-  "  name         TEXT NOT NULL,"
-  "  phone        TEXT NOT NULL DEFAULT '',"
-  "  district_id  INTEGER REFERENCES district (id),"
-  "  town         TEXT NOT NULL DEFAULT '',"
-  "  village      TEXT NOT NULL DEFAULT '',"
-  "  note         TEXT NOT NULL DEFAULT '',"
-  "  created      TEXT NOT NULL,"
-  "  changed      TEXT NOT NULL);"
-  "CREATE TABLE pairing ("
-  "  worker_id    INTEGER NOT NULL REFERENCES worker (id) ON DELETE CASCADE,"
-  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,"
-  "  created      TEXT NOT NULL,"
-  "  PRIMARY KEY (worker_id, volunteer_id));"
-  "CREATE INDEX pairing_volunteer ON pairing (volunteer_id);"
-  "CREATE TABLE district_form ("
-  "  district_id  INTEGER PRIMARY KEY REFERENCES district (id),"
-  "  reporter     TEXT NOT NULL DEFAULT '',"
-  "  phone        TEXT NOT NULL DEFAULT '');"
-  "CREATE TABLE history ("
-  "  id           INTEGER PRIMARY KEY,"
-  "  at           TEXT NOT NULL,"
-  "  entity       TEXT NOT NULL,"
-  "  entity_id    INTEGER NOT NULL,"
-  "  action       TEXT NOT NULL,"
-  "  field        TEXT,"
-  "  old_value    TEXT,"
-  "  new_value    TEXT);"
-  "CREATE INDEX history_entity ON history (entity, entity_id);";
-
 /* Records of three districts, entered out of official order. */
 static const char annex2_fixture[] =
   "INSERT INTO district_form VALUES (4, '王芳', '023-63891234');"
@@ -599,17 +549,17 @@ test_annex2_empty (void)
 
 /* ---- Summary ----------------------------------------------------------- */
 
-static ShouhuExportFigures *
+static ShouhuFigures *
 summary_figures (void)
 {
-  ShouhuExportFigures *figures = g_new0 (ShouhuExportFigures, 1);
+  ShouhuFigures *figures = g_new0 (ShouhuFigures, 1);
 
   figures->as_of = g_strdup ("2020-02-07");
   for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
     figures->districts[i].district_id = i + 1;
-  figures->districts[3] = (ShouhuExportFigureRow) { 4, 109, 68, 4, 3, 1, 5, TRUE };
-  figures->districts[0] = (ShouhuExportFigureRow) { 1, 5, 0, 8, 8, 0, 2, FALSE };
-  figures->city = (ShouhuExportFigureRow) { 0, 114, 68, 12, 11, 1, 9, TRUE };
+  figures->districts[3] = (ShouhuDistrictFigures) { 4, 109, 68, 4, 3, 1, 5, TRUE };
+  figures->districts[0] = (ShouhuDistrictFigures) { 1, 5, 0, 8, 8, 0, 2, FALSE };
+  figures->city = (ShouhuDistrictFigures) { 0, 114, 68, 12, 11, 1, 9, TRUE };
   return figures;
 }
 
@@ -663,7 +613,7 @@ assert_summary (Dump *dump)
 static void
 test_summary_struct (void)
 {
-  g_autoptr(ShouhuExportFigures) figures = summary_figures ();
+  g_autoptr(ShouhuFigures) figures = summary_figures ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = shouhu_test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "汇总.xlsx", NULL);
@@ -684,11 +634,6 @@ store_with_records (char **db_out)
   ShouhuStore *store = shouhu_test_new_store (db_out);
   g_autoptr(GError) error = NULL;
 
-  if (shouhu_store_latest_schema_version () < 2)
-    {
-      g_assert_true (shouhu_store_exec (store, annex2_schema, &error));
-      g_assert_no_error (error);
-    }
   g_assert_true (shouhu_store_exec (store, annex2_fixture, &error));
   g_assert_no_error (error);
   g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
@@ -737,7 +682,7 @@ test_collect_figures (void)
   g_autofree char *db = NULL;
   g_autoptr(ShouhuStore) store = store_with_records (&db);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShouhuExportFigures) f = shouhu_export_collect_figures (store, NULL, &error);
+  g_autoptr(ShouhuFigures) f = shouhu_figures_compute (store, NULL, &error);
   g_autofree char *dir = g_path_get_dirname (db);
 
   g_assert_no_error (error);
@@ -993,7 +938,7 @@ make_german_locale (const char *dir)
 static void
 test_comma_locale (void)
 {
-  g_autoptr(ShouhuExportFigures) figures = summary_figures ();
+  g_autoptr(ShouhuFigures) figures = summary_figures ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = shouhu_test_temp_dir ();
   g_autofree char *locales = g_build_filename (dir, "locale", NULL);

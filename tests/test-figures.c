@@ -111,11 +111,6 @@ test_notice_only (Fixture       *fx,
   assert_district (&figures->districts[16], 17, 9, 9, 0, 0, 0, TRUE);      /* 南川区 0 + 9, 0 + 9 */
   assert_district (&figures->districts[39], 40, 2, 1, 0, 0, 0, TRUE);      /* 高新区 1 + 1, 1 + 0 */
   assert_district (&figures->city, 0, 1972, 467, 0, 0, 0, TRUE);
-
-  shouhu_test_annex2_ensure_tables (fx->store);
-  g_clear_pointer (&figures, shouhu_figures_free);
-  figures = compute (fx, NULL);
-  assert_district (&figures->city, 0, 1972, 467, 0, 0, 0, TRUE);
 }
 
 static void

@@ -279,15 +279,6 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
   g_free (sheet);
 }
 
-void
-shouhu_export_figures_free (ShouhuExportFigures *figures)
-{
-  if (figures == NULL)
-    return;
-  g_free (figures->as_of);
-  g_free (figures);
-}
-
 /* ---- Workbook helpers -------------------------------------------------- */
 
 typedef struct
@@ -857,7 +848,7 @@ static void
 write_figure_row (Book                        *book,
                   lxw_worksheet               *ws,
                   int                          row,
-                  const ShouhuExportFigureRow *f,
+                  const ShouhuDistrictFigures *f,
                   gboolean                     city)
 {
   lxw_format *number = city ? book->total_number : book->number;
@@ -884,7 +875,7 @@ build_summary (Book      *book,
                gpointer   data,
                GError   **error)
 {
-  const ShouhuExportFigures *figures = data;
+  const ShouhuFigures *figures = data;
   lxw_worksheet *ws = workbook_add_worksheet (book->wb, "汇总");
   const int last_col = SUMMARY_N_COLUMNS - 1;
   g_autofree char *date_line = NULL;
@@ -930,7 +921,7 @@ build_summary (Book      *book,
  * sheet "汇总".
  */
 gboolean
-shouhu_export_summary (const ShouhuExportFigures  *figures,
+shouhu_export_summary (const ShouhuFigures        *figures,
                        const char                 *path,
                        GError                    **error)
 {
@@ -941,34 +932,6 @@ shouhu_export_summary (const ShouhuExportFigures  *figures,
 }
 
 /* ---- Reading the store ------------------------------------------------- */
-
-static gboolean
-annex2_tables_exist (ShouhuStore  *store,
-                     GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    shouhu_store_prepare (store,
-                          "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                          "AND name IN ('worker', 'volunteer', 'pairing', 'district_form')",
-                          error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
-  if (sqlite3_column_int (stmt, 0) != 4)
-    {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_NO_DATA,
-                   _("The database “%s” holds no Annex 2 tables yet; open it with the current "
-                     "version of Shouhu first"),
-                   shouhu_store_get_path (store));
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static const char *
 column_text (sqlite3_stmt *stmt,
@@ -1077,9 +1040,6 @@ shouhu_export_load_annex2 (ShouhuStore  *store,
   g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
   g_return_val_if_fail (district_id >= 0 && district_id <= SHOUHU_N_DISTRICTS, NULL);
 
-  if (!annex2_tables_exist (store, error))
-    return NULL;
-
   ok = load_forms (store, by_district, error) &&
        load_workers (store, district_id, by_district, error);
 
@@ -1100,130 +1060,6 @@ shouhu_export_load_annex2 (ShouhuStore  *store,
   if (!ok)
     g_clear_pointer (&sheets, g_ptr_array_unref);
   return sheets;
-}
-
-static gboolean
-count_by_district (ShouhuStore  *store,
-                   const char   *sql,
-                   gint64       *first,
-                   gint64       *second,
-                   GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int id = sqlite3_column_int (stmt, 0);
-
-      if (id < 1 || id > SHOUHU_N_DISTRICTS)
-        continue;
-      first[id - 1] = sqlite3_column_int64 (stmt, 1);
-      if (second != NULL)
-        second[id - 1] = sqlite3_column_int64 (stmt, 2);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-set_attention (ShouhuExportFigureRow *f)
-{
-  f->uncovered = f->workers - f->covered;
-  f->needs_attention = f->workers < f->annex1_total || f->uncovered > 0;
-}
-
-/**
- * shouhu_export_collect_figures:
- * @as_of: (nullable): the Annex 1 date; %NULL for the latest
- *
- * The figures of the summary sheet, counted straight from the tables
- * with the dashboard's definitions: covered families are workers with at
- * least one paired volunteer; a district needs attention when it has
- * fewer records than its Annex 1 total or families without a volunteer.
- */
-ShouhuExportFigures *
-shouhu_export_collect_figures (ShouhuStore  *store,
-                               const char   *as_of,
-                               GError      **error)
-{
-  g_autoptr(ShouhuExportFigures) figures = g_new0 (ShouhuExportFigures, 1);
-  g_autoptr(ShouhuAnnex1Table) table = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gint64 workers[SHOUHU_N_DISTRICTS] = { 0, }, covered[SHOUHU_N_DISTRICTS] = { 0, };
-  gint64 volunteers[SHOUHU_N_DISTRICTS] = { 0, };
-  ShouhuExportFigureRow *city = &figures->city;
-
-  g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
-
-  figures->as_of = as_of ? g_strdup (as_of) : shouhu_annex1_latest_date (store, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (figures->as_of != NULL)
-    {
-      table = shouhu_annex1_load (store, figures->as_of, error);
-      if (table == NULL)
-        return NULL;
-    }
-
-  if (!annex2_tables_exist (store, error) ||
-      !count_by_district (store,
-                          "SELECT district_id, count(*),"
-                          "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id))"
-                          "  FROM worker w GROUP BY district_id",
-                          workers, covered, error) ||
-      !count_by_district (store,
-                          "SELECT district_id, count(*) FROM volunteer"
-                          " WHERE district_id IS NOT NULL GROUP BY district_id",
-                          volunteers, NULL, error))
-    return NULL;
-
-  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-    {
-      ShouhuExportFigureRow *f = &figures->districts[i];
-
-      f->district_id = i + 1;
-      if (table != NULL)
-        {
-          ShouhuCount sum = shouhu_annex1_row_sum (table, i);
-          f->annex1_total = sum.total;
-          f->annex1_hubei = sum.hubei;
-        }
-      f->workers = workers[i];
-      f->covered = covered[i];
-      f->volunteers = volunteers[i];
-      set_attention (f);
-
-      city->annex1_total += f->annex1_total;
-      city->annex1_hubei += f->annex1_hubei;
-      city->workers += f->workers;
-      city->covered += f->covered;
-    }
-
-  /* The city counts every volunteer, also those not tied to a district. */
-  {
-    g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, "SELECT count(*) FROM volunteer", error);
-
-    if (stmt == NULL)
-      return NULL;
-    if (sqlite3_step (stmt) != SQLITE_ROW)
-      {
-        shouhu_store_set_error (store, error);
-        return NULL;
-      }
-    city->volunteers = sqlite3_column_int64 (stmt, 0);
-  }
-  set_attention (city);
-  return g_steal_pointer (&figures);
 }
 
 /* ---- The whole job ----------------------------------------------------- */
@@ -1292,7 +1128,7 @@ shouhu_export_run (ShouhuStore       *store,
 
     case SHOUHU_EXPORT_SUMMARY:
       {
-        g_autoptr(ShouhuExportFigures) figures = shouhu_export_collect_figures (store, as_of, error);
+        g_autoptr(ShouhuFigures) figures = shouhu_figures_compute (store, as_of, error);
         return figures != NULL && shouhu_export_summary (figures, path, error);
       }
 

@@ -6,6 +6,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-district.h"
+#include "shouhu-figures.h"
 #include "shouhu-store.h"
 
 G_BEGIN_DECLS
@@ -56,27 +57,6 @@ typedef struct
   GArray *rows;       /* of ShouhuExportAnnex2Row */
 } ShouhuExportAnnex2Sheet;
 
-/* The per-district figures of the summary sheet; the same fields as the
- * dashboard's ShouhuDistrictFigures. */
-typedef struct
-{
-  int      district_id;      /* 1..41; 0 for the city */
-  gint64   annex1_total;
-  gint64   annex1_hubei;
-  gint64   workers;
-  gint64   covered;
-  gint64   uncovered;
-  gint64   volunteers;
-  gboolean needs_attention;
-} ShouhuExportFigureRow;
-
-typedef struct
-{
-  char                  *as_of;   /* the Annex 1 date used; NULL when there is none */
-  ShouhuExportFigureRow  districts[SHOUHU_N_DISTRICTS];  /* official order */
-  ShouhuExportFigureRow  city;
-} ShouhuExportFigures;
-
 GQuark                   shouhu_export_error_quark       (void);
 
 /* Masking for files that go to wider circles. */
@@ -91,8 +71,6 @@ void                     shouhu_export_annex2_sheet_add  (ShouhuExportAnnex2Shee
                                                           const char *const        cells[SHOUHU_ANNEX2_N_FIELDS]);
 void                     shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet);
 
-void                     shouhu_export_figures_free      (ShouhuExportFigures *figures);
-
 /* Writers: each writes a temporary file beside @path and renames it. */
 gboolean                 shouhu_export_annex1            (const ShouhuAnnex1Table  *table,
                                                           const char               *path,
@@ -101,16 +79,13 @@ gboolean                 shouhu_export_annex2            (GPtrArray             
                                                           gboolean                  masked,
                                                           const char               *path,
                                                           GError                  **error);
-gboolean                 shouhu_export_summary           (const ShouhuExportFigures *figures,
+gboolean                 shouhu_export_summary           (const ShouhuFigures       *figures,
                                                           const char               *path,
                                                           GError                  **error);
 
 /* Readers of the store for the writers above. */
 GPtrArray               *shouhu_export_load_annex2       (ShouhuStore  *store,
                                                           int           district_id,
-                                                          GError      **error);
-ShouhuExportFigures     *shouhu_export_collect_figures   (ShouhuStore  *store,
-                                                          const char   *as_of,
                                                           GError      **error);
 
 /* The whole job, as the command line and the window run it: @as_of NULL
@@ -124,6 +99,5 @@ gboolean                 shouhu_export_run               (ShouhuStore       *sto
                                                           GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuExportAnnex2Sheet, shouhu_export_annex2_sheet_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuExportFigures, shouhu_export_figures_free)
 
 G_END_DECLS

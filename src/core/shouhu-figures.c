@@ -1,9 +1,7 @@
 /* shouhu-figures.c — the counts per district shown at a glance
  *
  * Everything is counted by SQLite in one statement per call, so the figures
- * are never kept anywhere and cannot drift from the records.  The Annex 2
- * tables may not exist in an older schema: they are looked up first and
- * count as empty when absent.
+ * are never kept anywhere and cannot drift from the records.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,47 +21,14 @@ static const char annex1_sums[] =
 
 /* A family counts as covered when its worker has at least one pairing,
  * however many volunteers look after it. */
-static const char worker_counts_paired[] =
+static const char worker_counts[] =
   "SELECT w.district_id, count (*) AS workers,"
   "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id)) AS covered"
   "  FROM worker w GROUP BY w.district_id";
 
-static const char worker_counts_unpaired[] =
-  "SELECT district_id, count (*) AS workers, 0 AS covered"
-  "  FROM worker GROUP BY district_id";
-
 static const char volunteer_counts[] =
   "SELECT district_id, count (*) AS volunteers"
   "  FROM volunteer WHERE district_id IS NOT NULL GROUP BY district_id";
-
-static const char no_worker_counts[] =
-  "SELECT NULL AS district_id, 0 AS workers, 0 AS covered WHERE 0";
-
-static const char no_volunteer_counts[] =
-  "SELECT NULL AS district_id, 0 AS volunteers WHERE 0";
-
-static gboolean
-table_exists (ShouhuStore  *store,
-              const char   *name,
-              gboolean     *exists,
-              GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = shouhu_store_prepare (store,
-                               "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
-  *exists = sqlite3_column_int (stmt, 0) > 0;
-  return TRUE;
-}
 
 /* Picks the Annex 1 date: @as_of when there is a table of that date, the
  * newest when @as_of is %NULL.  *date stays %NULL when there is no table. */
@@ -103,9 +68,6 @@ set_attention (ShouhuDistrictFigures *f)
 static gboolean
 count_districts (ShouhuStore    *store,
                  ShouhuFigures  *figures,
-                 gboolean        has_worker,
-                 gboolean        has_pairing,
-                 gboolean        has_volunteer,
                  GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -120,10 +82,7 @@ count_districts (ShouhuStore    *store,
                          "  LEFT JOIN (%s) w ON w.district_id = d.id"
                          "  LEFT JOIN (%s) v ON v.district_id = d.id"
                          "  ORDER BY d.id",
-                         annex1_sums,
-                         !has_worker ? no_worker_counts
-                                     : has_pairing ? worker_counts_paired : worker_counts_unpaired,
-                         has_volunteer ? volunteer_counts : no_volunteer_counts);
+                         annex1_sums, worker_counts, volunteer_counts);
 
   stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
@@ -192,23 +151,18 @@ shouhu_figures_compute (ShouhuStore  *store,
                         GError      **error)
 {
   g_autoptr(ShouhuFigures) figures = g_new0 (ShouhuFigures, 1);
-  gboolean has_worker = FALSE, has_pairing = FALSE, has_volunteer = FALSE;
   ShouhuDistrictFigures *city = &figures->city;
 
   g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
 
-  if (!choose_date (store, as_of, &figures->as_of, error) ||
-      !table_exists (store, "worker", &has_worker, error) ||
-      !table_exists (store, "pairing", &has_pairing, error) ||
-      !table_exists (store, "volunteer", &has_volunteer, error))
+  if (!choose_date (store, as_of, &figures->as_of, error))
     return NULL;
 
   for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
     figures->districts[i].district_id = i + 1;
 
-  if (!count_districts (store, figures, has_worker, has_pairing, has_volunteer, error))
-    return NULL;
-  if (has_volunteer && !count_all_volunteers (store, &city->volunteers, error))
+  if (!count_districts (store, figures, error) ||
+      !count_all_volunteers (store, &city->volunteers, error))
     return NULL;
 
   city->district_id = 0;
