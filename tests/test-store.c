@@ -252,6 +252,50 @@ test_unusable_paths (void)
 }
 
 static void
+count_cb (ShouhuStore *store,
+          guint       *count)
+{
+  (*count)++;
+}
+
+/* Listeners hear of a change once it is committed, not before, and never
+ * of a change that was rolled back. */
+static void
+test_changed_after_commit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  guint annex1 = 0, any = 0;
+
+  g_signal_connect (store, "changed::annex1", G_CALLBACK (count_cb), &annex1);
+  g_signal_connect (store, "changed", G_CALLBACK (count_cb), &any);
+
+  shouhu_store_emit_changed (store, "annex1");
+  g_assert_cmpuint (annex1, ==, 1);
+
+  g_assert_true (shouhu_store_begin (store, &error));
+  g_assert_true (shouhu_store_begin (store, &error));
+  shouhu_store_emit_changed (store, "annex1");
+  g_assert_true (shouhu_store_commit (store, &error));
+  shouhu_store_emit_changed (store, "annex1");
+  shouhu_store_emit_changed (store, "annex2");
+  g_assert_cmpuint (any, ==, 1);
+  g_assert_true (shouhu_store_commit (store, &error));
+  g_assert_cmpuint (annex1, ==, 2);
+  g_assert_cmpuint (any, ==, 3);
+
+  g_assert_true (shouhu_store_begin (store, &error));
+  shouhu_store_emit_changed (store, "annex1");
+  shouhu_store_rollback (store);
+  g_assert_cmpuint (any, ==, 3);
+
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
+static void
 test_transactions_nest (void)
 {
   g_autoptr(GError) error = NULL;
@@ -291,5 +335,6 @@ main (int   argc,
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/unusable-paths", test_unusable_paths);
   g_test_add_func ("/store/transactions-nest", test_transactions_nest);
+  g_test_add_func ("/store/changed-after-commit", test_changed_after_commit);
   return g_test_run ();
 }

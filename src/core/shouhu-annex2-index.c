@@ -101,21 +101,32 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   g_autoptr(ShouhuAnnex2Index) index = g_new0 (ShouhuAnnex2Index, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) hay = g_string_sized_new (256);
+  sqlite3 *reader;
   int rc;
+
+  /* A connection of its own: the page loads on a worker thread while
+   * the window keeps writing through the store's. */
+  reader = shouhu_store_open_reader (store, error);
+  if (reader == NULL)
+    return NULL;
 
   g_atomic_ref_count_init (&index->ref_count);
   index->strings = g_string_chunk_new (1 << 20);
   index->rows = g_array_new (FALSE, FALSE, sizeof (ShouhuAnnex2Row));
 
-  stmt = shouhu_store_prepare (store,
-                               "SELECT w.id, w.district_id, w.hospital, w.name, w.gender, w.title, "
-                               "  w.work_place, w.home_address, w.phone, w.family_phone, w.note, "
-                               "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
-                               "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
-                               "   WHERE p.worker_id = w.id) "
-                               "FROM worker w ORDER BY w.district_id, w.id", error);
-  if (stmt == NULL)
-    return NULL;
+  rc = sqlite3_prepare_v2 (reader,
+                           "SELECT w.id, w.district_id, w.hospital, w.name, w.gender, w.title, "
+                           "  w.work_place, w.home_address, w.phone, w.family_phone, w.note, "
+                           "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
+                           "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
+                           "   WHERE p.worker_id = w.id) "
+                           "FROM worker w ORDER BY w.district_id, w.id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      shouhu_store_reader_error (reader, rc, error);
+      sqlite3_close_v2 (reader);
+      return NULL;
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -153,9 +164,13 @@ shouhu_annex2_index_load (ShouhuStore  *store,
     }
   if (rc != SQLITE_DONE)
     {
-      shouhu_store_set_error (store, error);
+      shouhu_store_reader_error (reader, rc, error);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+      sqlite3_close_v2 (reader);
       return NULL;
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_close_v2 (reader);
 
   /* Rows come sorted by district: each district is one range. */
   for (int d = 0, i = 0; d <= SHOUHU_N_DISTRICTS + 1; d++)

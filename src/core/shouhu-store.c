@@ -23,6 +23,7 @@ struct _ShouhuStore
   char    *backup_path;
   int      schema_version;
   guint    savepoint_depth;
+  GArray  *pending_changes;  /* GQuark details to emit at the outer commit */
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuStore, shouhu_store, G_TYPE_OBJECT)
@@ -179,6 +180,7 @@ shouhu_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->pending_changes, g_array_unref);
 
   G_OBJECT_CLASS (shouhu_store_parent_class)->finalize (object);
 }
@@ -206,6 +208,7 @@ shouhu_store_class_init (ShouhuStoreClass *klass)
 static void
 shouhu_store_init (ShouhuStore *self)
 {
+  self->pending_changes = g_array_new (FALSE, FALSE, sizeof (GQuark));
 }
 
 /* Creates the folder (0700) and an empty file (0600) before SQLite sees the
@@ -552,6 +555,45 @@ shouhu_store_set_error (ShouhuStore  *self,
   set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
 }
 
+/**
+ * shouhu_store_open_reader:
+ *
+ * A read-only connection of its own to the same file, for one job on a
+ * worker thread: WAL lets it read the last committed state while the
+ * store's connection writes.  Close it with sqlite3_close_v2().
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+sqlite3 *
+shouhu_store_open_reader (ShouhuStore  *self,
+                          GError      **error)
+{
+  sqlite3 *reader = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), NULL);
+
+  rc = sqlite3_open_v2 (self->path, &reader,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (reader, rc, error);
+      sqlite3_close_v2 (reader);
+      return NULL;
+    }
+  sqlite3_busy_timeout (reader, 5000);
+  return reader;
+}
+
+/* Turns a failure on a reader connection into a message for the user. */
+gboolean
+shouhu_store_reader_error (sqlite3  *reader,
+                           int       rc,
+                           GError  **error)
+{
+  return set_sqlite_error (reader, rc, error);
+}
+
 sqlite3_stmt *
 shouhu_store_prepare (ShouhuStore  *self,
                       const char   *sql,
@@ -615,6 +657,16 @@ shouhu_store_commit (ShouhuStore  *self,
   if (!shouhu_store_exec (self, "RELEASE shouhu", error))
     return FALSE;
   self->savepoint_depth--;
+
+  /* Only now is the change visible to every connection. */
+  if (self->savepoint_depth == 0 && self->pending_changes->len > 0)
+    {
+      g_autoptr(GArray) pending = g_steal_pointer (&self->pending_changes);
+
+      self->pending_changes = g_array_new (FALSE, FALSE, sizeof (GQuark));
+      for (guint i = 0; i < pending->len; i++)
+        g_signal_emit (self, signals[CHANGED], g_array_index (pending, GQuark, i));
+    }
   return TRUE;
 }
 
@@ -625,13 +677,29 @@ shouhu_store_rollback (ShouhuStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK TO shouhu; RELEASE shouhu", NULL, NULL, NULL);
   self->savepoint_depth--;
+  /* Inner jobs may have announced changes that are now undone. */
+  if (self->savepoint_depth == 0)
+    g_array_set_size (self->pending_changes, 0);
 }
 
+/* Inside a transaction the signal waits for the outermost commit (and is
+ * dropped on rollback): listeners reload from what is committed. */
 void
 shouhu_store_emit_changed (ShouhuStore *self,
                            const char  *what)
 {
+  GQuark detail;
+
   g_return_if_fail (SHOUHU_IS_STORE (self));
 
-  g_signal_emit (self, signals[CHANGED], g_quark_from_string (what));
+  detail = g_quark_from_string (what);
+  if (self->savepoint_depth == 0)
+    {
+      g_signal_emit (self, signals[CHANGED], detail);
+      return;
+    }
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    if (g_array_index (self->pending_changes, GQuark, i) == detail)
+      return;
+  g_array_append_val (self->pending_changes, detail);
 }

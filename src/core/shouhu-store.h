@@ -52,6 +52,11 @@ gboolean     shouhu_store_commit           (ShouhuStore  *self,
 void         shouhu_store_rollback         (ShouhuStore  *self);
 void         shouhu_store_set_error        (ShouhuStore  *self,
                                             GError      **error);
+sqlite3     *shouhu_store_open_reader      (ShouhuStore  *self,
+                                            GError      **error);
+gboolean     shouhu_store_reader_error     (sqlite3      *reader,
+                                            int           rc,
+                                            GError      **error);
 
 /* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2"):
  * every view of the data follows it. */
