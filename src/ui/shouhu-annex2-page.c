@@ -268,8 +268,17 @@ sort_changed_cb (GtkSorter        *sorter,
 static void
 add_columns (ShouhuAnnex2Page *self)
 {
-  for (guint c = 0; c < SHOUHU_ANNEX2_N_COLUMNS; c++)
+  /* The form's order: 结对志愿者 comes before 备注. */
+  static const guint order[SHOUHU_ANNEX2_N_COLUMNS] = {
+    SHOUHU_WORKER_FIELD_DISTRICT, SHOUHU_WORKER_FIELD_HOSPITAL, SHOUHU_WORKER_FIELD_NAME,
+    SHOUHU_WORKER_FIELD_GENDER, SHOUHU_WORKER_FIELD_TITLE, SHOUHU_WORKER_FIELD_WORK_PLACE,
+    SHOUHU_WORKER_FIELD_HOME_ADDRESS, SHOUHU_WORKER_FIELD_PHONE, SHOUHU_WORKER_FIELD_FAMILY_PHONE,
+    SHOUHU_ANNEX2_COLUMN_VOLUNTEERS, SHOUHU_WORKER_FIELD_NOTE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
+      guint c = order[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
       const char *title = c == SHOUHU_ANNEX2_COLUMN_VOLUNTEERS ? _("Paired Volunteers")
