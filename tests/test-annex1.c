@@ -3,61 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-annex1.h"
+#include "shouhu-test-notice.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
 
 #include <string.h>
-
-/* The notice's table as printed, 共计 columns included:
- * 共计 总人数, 支援湖北, 第一批 总人数, 支援湖北, 第二批 总人数, 支援湖北. */
-static const struct {
-  const char *name;
-  gint64      v[6];
-} notice[] = {
-  { "万州区", { 5, 0, 5, 0, 0, 0 } },
-  { "黔江区", { 19, 0, 19, 0, 0, 0 } },
-  { "涪陵区", { 28, 11, 19, 2, 9, 9 } },
-  { "渝中区", { 109, 68, 60, 44, 49, 24 } },
-  { "大渡口区", { 62, 13, 23, 5, 39, 8 } },
-  { "江北区", { 84, 26, 64, 21, 20, 5 } },
-  { "沙坪坝区", { 299, 90, 234, 80, 65, 10 } },
-  { "九龙坡区", { 154, 52, 89, 42, 65, 10 } },
-  { "南岸区", { 81, 41, 45, 31, 36, 10 } },
-  { "北碚区", { 62, 11, 8, 2, 54, 9 } },
-  { "渝北区", { 125, 27, 91, 21, 34, 6 } },
-  { "巴南区", { 38, 9, 26, 7, 12, 2 } },
-  { "长寿区", { 50, 1, 32, 1, 18, 0 } },
-  { "江津区", { 65, 19, 19, 15, 46, 4 } },
-  { "合川区", { 50, 7, 31, 1, 19, 6 } },
-  { "永川区", { 52, 0, 49, 0, 3, 0 } },
-  { "南川区", { 9, 9, 0, 0, 9, 9 } },
-  { "綦江区", { 56, 13, 48, 6, 8, 7 } },
-  { "大足区", { 51, 9, 41, 0, 10, 9 } },
-  { "璧山区", { 31, 20, 8, 6, 23, 14 } },
-  { "铜梁区", { 126, 11, 63, 1, 63, 10 } },
-  { "潼南区", { 1, 0, 1, 0, 0, 0 } },
-  { "荣昌区", { 25, 0, 25, 0, 0, 0 } },
-  { "开州区", { 44, 0, 44, 0, 0, 0 } },
-  { "梁平区", { 1, 0, 1, 0, 0, 0 } },
-  { "武隆区", { 33, 1, 16, 0, 17, 1 } },
-  { "城口县", { 34, 1, 34, 1, 0, 0 } },
-  { "丰都县", { 57, 0, 36, 0, 21, 0 } },
-  { "垫江县", { 28, 10, 16, 1, 12, 9 } },
-  { "忠县", { 27, 2, 24, 2, 3, 0 } },
-  { "云阳县", { 37, 1, 22, 1, 15, 0 } },
-  { "奉节县", { 8, 0, 8, 0, 0, 0 } },
-  { "巫山县", { 5, 0, 4, 0, 1, 0 } },
-  { "巫溪县", { 23, 1, 22, 1, 1, 0 } },
-  { "石柱土家族自治县", { 5, 0, 4, 0, 1, 0 } },
-  { "秀山土家族苗族自治县", { 14, 0, 14, 0, 0, 0 } },
-  { "酉阳土家族苗族自治县", { 1, 1, 1, 1, 0, 0 } },
-  { "彭水苗族土家族自治县", { 10, 0, 10, 0, 0, 0 } },
-  { "两江新区", { 60, 11, 42, 11, 18, 0 } },
-  { "高新区", { 2, 1, 1, 1, 1, 0 } },
-  { "万盛经开区", { 1, 1, 1, 1, 0, 0 } },
-};
-
-static const gint64 notice_sum[6] = { 1972, 467, 1300, 305, 672, 162 };
 
 static void
 row_values (const ShouhuAnnex1Table *t,
@@ -102,21 +52,21 @@ test_notice_figures (void)
     {
       gint64 v[6];
 
-      g_assert_cmpstr (shouhu_district_get (t->rows[i].district_id)->name, ==, notice[i].name);
+      g_assert_cmpstr (shouhu_district_get (t->rows[i].district_id)->name, ==, shouhu_test_notice[i].name);
       row_values (t, i, v);
       for (int k = 0; k < 6; k++)
-        g_assert_cmpint (v[k], ==, notice[i].v[k]);
+        g_assert_cmpint (v[k], ==, shouhu_test_notice[i].v[k]);
     }
 
   grand = shouhu_annex1_grand_total (t);
   b1 = shouhu_annex1_batch_sum (t, 1);
   b2 = shouhu_annex1_batch_sum (t, 2);
-  g_assert_cmpint (grand.total, ==, notice_sum[0]);
-  g_assert_cmpint (grand.hubei, ==, notice_sum[1]);
-  g_assert_cmpint (b1.total, ==, notice_sum[2]);
-  g_assert_cmpint (b1.hubei, ==, notice_sum[3]);
-  g_assert_cmpint (b2.total, ==, notice_sum[4]);
-  g_assert_cmpint (b2.hubei, ==, notice_sum[5]);
+  g_assert_cmpint (grand.total, ==, shouhu_test_notice_sum[0]);
+  g_assert_cmpint (grand.hubei, ==, shouhu_test_notice_sum[1]);
+  g_assert_cmpint (b1.total, ==, shouhu_test_notice_sum[2]);
+  g_assert_cmpint (b1.hubei, ==, shouhu_test_notice_sum[3]);
+  g_assert_cmpint (b2.total, ==, shouhu_test_notice_sum[4]);
+  g_assert_cmpint (b2.hubei, ==, shouhu_test_notice_sum[5]);
 
   /* Totals are derived: the database holds batch figures only. */
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_figure"), ==, 82);

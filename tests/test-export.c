@@ -9,64 +9,12 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"
+#include "shouhu-test-notice.h"
 #include "shouhu-test-util.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-
-/* The notice's Annex 1 as printed (截至2020年2月7日): 区县, 共计 总人数,
- * 其中：支援湖北, 第一批 总人数, 其中：支援湖北, 第二批 总人数, 其中：支援湖北. */
-static const struct
-{
-  const char *district;
-  int         figures[6];
-} notice[SHOUHU_N_DISTRICTS] = {
-  { "万州区", { 5, 0, 5, 0, 0, 0 } },
-  { "黔江区", { 19, 0, 19, 0, 0, 0 } },
-  { "涪陵区", { 28, 11, 19, 2, 9, 9 } },
-  { "渝中区", { 109, 68, 60, 44, 49, 24 } },
-  { "大渡口区", { 62, 13, 23, 5, 39, 8 } },
-  { "江北区", { 84, 26, 64, 21, 20, 5 } },
-  { "沙坪坝区", { 299, 90, 234, 80, 65, 10 } },
-  { "九龙坡区", { 154, 52, 89, 42, 65, 10 } },
-  { "南岸区", { 81, 41, 45, 31, 36, 10 } },
-  { "北碚区", { 62, 11, 8, 2, 54, 9 } },
-  { "渝北区", { 125, 27, 91, 21, 34, 6 } },
-  { "巴南区", { 38, 9, 26, 7, 12, 2 } },
-  { "长寿区", { 50, 1, 32, 1, 18, 0 } },
-  { "江津区", { 65, 19, 19, 15, 46, 4 } },
-  { "合川区", { 50, 7, 31, 1, 19, 6 } },
-  { "永川区", { 52, 0, 49, 0, 3, 0 } },
-  { "南川区", { 9, 9, 0, 0, 9, 9 } },
-  { "綦江区", { 56, 13, 48, 6, 8, 7 } },
-  { "大足区", { 51, 9, 41, 0, 10, 9 } },
-  { "璧山区", { 31, 20, 8, 6, 23, 14 } },
-  { "铜梁区", { 126, 11, 63, 1, 63, 10 } },
-  { "潼南区", { 1, 0, 1, 0, 0, 0 } },
-  { "荣昌区", { 25, 0, 25, 0, 0, 0 } },
-  { "开州区", { 44, 0, 44, 0, 0, 0 } },
-  { "梁平区", { 1, 0, 1, 0, 0, 0 } },
-  { "武隆区", { 33, 1, 16, 0, 17, 1 } },
-  { "城口县", { 34, 1, 34, 1, 0, 0 } },
-  { "丰都县", { 57, 0, 36, 0, 21, 0 } },
-  { "垫江县", { 28, 10, 16, 1, 12, 9 } },
-  { "忠县", { 27, 2, 24, 2, 3, 0 } },
-  { "云阳县", { 37, 1, 22, 1, 15, 0 } },
-  { "奉节县", { 8, 0, 8, 0, 0, 0 } },
-  { "巫山县", { 5, 0, 4, 0, 1, 0 } },
-  { "巫溪县", { 23, 1, 22, 1, 1, 0 } },
-  { "石柱土家族自治县", { 5, 0, 4, 0, 1, 0 } },
-  { "秀山土家族苗族自治县", { 14, 0, 14, 0, 0, 0 } },
-  { "酉阳土家族苗族自治县", { 1, 1, 1, 1, 0, 0 } },
-  { "彭水苗族土家族自治县", { 10, 0, 10, 0, 0, 0 } },
-  { "两江新区", { 60, 11, 42, 11, 18, 0 } },
-  { "高新区", { 2, 1, 1, 1, 1, 0 } },
-  { "万盛经开区", { 1, 1, 1, 1, 0, 0 } },
-};
-
-/* The notice's 合计 row. */
-static const int notice_total[6] = { 1972, 467, 1300, 305, 672, 162 };
 
 /* Records of three districts, entered out of official order. */
 static const char annex2_fixture[] =
@@ -328,11 +276,11 @@ assert_annex1_notice (Dump *dump)
       g_autofree char *a = cell_name ('A', row), *b = cell_name ('B', row);
 
       assert_int (dump, "附件1", a, i + 1);
-      assert_text (dump, "附件1", b, notice[i].district);
+      assert_text (dump, "附件1", b, shouhu_test_notice[i].name);
       for (int c = 0; c < 6; c++)
         {
           g_autofree char *cell = cell_name ('C' + c, row);
-          assert_int (dump, "附件1", cell, notice[i].figures[c]);
+          assert_int (dump, "附件1", cell, (int) shouhu_test_notice[i].v[c]);
         }
     }
 
@@ -342,7 +290,7 @@ assert_annex1_notice (Dump *dump)
       char col = 'C' + c;
       g_autofree char *cell = cell_name (col, 47);
       g_autofree char *formula = g_strdup_printf ("f\t=SUM(%c6:%c46)", col, col);
-      g_autofree char *value = g_strdup_printf ("%d", notice_total[c]);
+      g_autofree char *value = g_strdup_printf ("%d", (int) shouhu_test_notice_sum[c]);
 
       g_assert_cmpstr (fact (dump, "cell", "附件1", cell), ==, formula);
       g_assert_cmpstr (fact (dump, "cached", "附件1", cell), ==, value);
