@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs, on Debian 12 as root, everything Shouhu needs to build, run and
+# test.  README's two commands and .ci/run all go through this one list.
+set -eu
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+  build-essential meson ninja-build pkg-config gettext \
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev libzip-dev \
+  desktop-file-utils appstream \
+  xvfb xauth dbus dbus-x11 \
+  locales fonts-noto-cjk \
+  python3-openpyxl
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+  sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen
+  locale-gen
+fi
