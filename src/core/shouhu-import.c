@@ -457,8 +457,9 @@ read_row (const Layout  *layout,
   /* 共计 is derived: when the file states it, it must agree. */
   if ((stated.total >= 0 && stated.total != sum.total) || (stated.hubei >= 0 && stated.hubei != sum.hubei))
     {
-      *reason = g_strdup_printf (_("共计 (%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT ") is not the sum of the batches (%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT ")"),
-                                 MAX (stated.total, 0), MAX (stated.hubei, 0), sum.total, sum.hubei);
+      *reason = g_strdup_printf (_("共计 (%lld / %lld) is not the sum of the batches (%lld / %lld)"),
+                                 (long long) MAX (stated.total, 0), (long long) MAX (stated.hubei, 0),
+                                 (long long) sum.total, (long long) sum.hubei);
       return FALSE;
     }
 
@@ -504,8 +505,8 @@ check_total_row (const Layout       *layout,
         {
           g_autofree char *field = pair_field (pair, FALSE);
           g_autofree char *reason =
-            g_strdup_printf (_("合计 of %s does not match the districts above it (they add up to %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT ")"),
-                             field, sum.total, sum.hubei);
+            g_strdup_printf (_("合计 of %s does not match the districts above it (they add up to %lld / %lld)"),
+                             field, (long long) sum.total, (long long) sum.hubei);
           reject (import, layout->sheet, row, reason);
           return;
         }

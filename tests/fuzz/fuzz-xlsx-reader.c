@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "shouhu-import.h"
 #include "shouhu-xlsx-reader.h"
 
 #include <stdint.h>
@@ -75,5 +76,16 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert (error == NULL);
   g_assert (shouhu_xlsx_workbook_get_n_sheets (wb) > 0);
   walk (wb);
+
+  /* The Annex 1 import reads headings and rows at positions the file
+   * chooses: it must cope with any workbook the reader accepts. */
+  {
+    g_autoptr(ShouhuAnnex1Import) import = shouhu_import_annex1_read (wb, &error);
+
+    if (import == NULL)
+      g_assert (error != NULL && g_utf8_validate (error->message, -1, NULL));
+    else
+      g_assert (import->n_districts <= SHOUHU_N_DISTRICTS && import->table->n_batches >= 1);
+  }
   return 0;
 }
