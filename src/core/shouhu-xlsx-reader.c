@@ -1294,7 +1294,7 @@ open_zip (ShouhuXlsxWorkbook  *workbook,
 
       if (code == ZIP_ER_NOZIP)
         g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_NOT_XLSX,
-                     _("it is not an Excel workbook (.xlsx): it is not a zip archive"));
+                     _("it is not an Excel workbook (.xlsx), or it was cut short: it holds no complete zip archive"));
       else
         damaged (error, _("it is damaged or truncated: %s"), zip_error_strerror (&zerr));
       zip_error_fini (&zerr);
