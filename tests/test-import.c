@@ -15,8 +15,9 @@ static char *tmp_dir;
 /* Writes an Annex 1 workbook with the notice's figures.  @tweaks is
  * Python run on the rows (list of [name, t1, h1, t2, h2]) before writing. */
 static char *
-make_annex1 (const char *file_name,
-             const char *tweaks)
+make_annex1_full (const char *file_name,
+                  const char *tweaks,
+                  const char *post)
 {
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "src", "core", "notice-2020-02-07.csv", NULL);
   g_autofree char *path = g_build_filename (tmp_dir, file_name, NULL);
@@ -61,8 +62,9 @@ make_annex1 (const char *file_name,
     "for c in range(4):\n"
     "    ws.cell(r, 6 + c, sum(n(x[1 + c]) for x in rows))\n"
     "ws.cell(r + 2, 2, '说明：本表由区县填报')\n"
+    "%s\n"
     "wb.save(%s)\n",
-    csv_literal, tweaks, path_literal);
+    csv_literal, tweaks, post, path_literal);
   const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
   const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
   g_autoptr(GError) error = NULL;
@@ -74,6 +76,13 @@ make_annex1 (const char *file_name,
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("python failed: %s", err);
   return g_steal_pointer (&path);
+}
+
+static char *
+make_annex1 (const char *file_name,
+             const char *tweaks)
+{
+  return make_annex1_full (file_name, tweaks, "");
 }
 
 /* Everything Annex 1 holds, as one string, read straight from SQLite. */
@@ -189,6 +198,38 @@ test_rejected_rows (void)
   g_assert_cmpint (import->table->rows[3].batches[0].total, ==, 60);
 }
 
+/* Several districts' sheets in one workbook, a hidden sheet left out. */
+static void
+test_several_sheets (void)
+{
+  g_autofree char *path = make_annex1_full ("sheets.xlsx", "",
+    "second = wb.copy_worksheet(ws); second.title = '其余区县'\n"
+    "hidden = wb.copy_worksheet(ws); hidden.title = '旧表'; hidden.sheet_state = 'hidden'\n"
+    "hidden['F9'] = 999\n"
+    "def clear(sheet, row, col):\n"
+    "    if type(sheet.cell(row, col)).__name__ != 'MergedCell': sheet.cell(row, col).value = None\n"
+    "for row in range(9, 53):\n"
+    "    for col in range(2, 12):\n"
+    "        if row <= 29 or row >= 51: clear(second, row, col)\n"
+    "        if row > 29: clear(ws, row, col)\n");
+  g_autofree char *other_date = make_annex1_full ("dates.xlsx", "",
+    "second = wb.copy_worksheet(ws); second.title = '另一天'\n"
+    "second['B5'] = '（截至2020年2月8日）'\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuAnnex1Import) import = shouhu_import_annex1_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->rejected->len, ==, 0);
+  g_assert_cmpuint (import->n_districts, ==, SHOUHU_N_DISTRICTS);
+  assert_notice_figures (import->table);
+
+  g_clear_pointer (&import, shouhu_annex1_import_free);
+  import = shouhu_import_annex1_from_file (other_date, &error);
+  g_assert_null (import);
+  g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT);
+  g_assert_nonnull (strstr (error->message, "2020-02-08"));
+}
+
 static void
 test_layout_errors (void)
 {
@@ -196,19 +237,29 @@ test_layout_errors (void)
     { "date_line = '（2020年2月7日）'", SHOUHU_IMPORT_ERROR_LAYOUT, "截至" },
     { "date_line = '（截至2020年2月30日）'", SHOUHU_IMPORT_ERROR_LAYOUT, "截至" },
   };
+  g_autofree char *annex2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuAnnex1Import) import = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("layout%u.xlsx", i);
       g_autofree char *path = make_annex1 (name, cases[i].tweak);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(ShouhuAnnex1Import) import = shouhu_import_annex1_from_file (path, &error);
+      g_autoptr(GError) e = NULL;
+      g_autoptr(ShouhuAnnex1Import) imp = shouhu_import_annex1_from_file (path, &e);
 
-      g_assert_null (import);
-      g_assert_error (error, SHOUHU_IMPORT_ERROR, cases[i].code);
-      g_assert_nonnull (strstr (error->message, name));
-      g_assert_nonnull (strstr (error->message, cases[i].detail));
+      g_assert_null (imp);
+      g_assert_error (e, SHOUHU_IMPORT_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (e->message, name));
+      g_assert_nonnull (strstr (e->message, cases[i].detail));
     }
+
+  /* Another form altogether: no 区县 column heading. */
+  annex2 = make_annex1_full ("other-form.xlsx", "", "ws['C6'] = '医院'; ws['C3'] = '区县：渝中区'");
+  import = shouhu_import_annex1_from_file (annex2, &error);
+  g_assert_null (import);
+  g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX1);
+  g_assert_nonnull (strstr (error->message, "other-form.xlsx"));
 }
 
 static int
@@ -303,6 +354,7 @@ main (int    argc,
 
   g_test_add_func ("/import/annex1/hand-made", test_hand_made);
   g_test_add_func ("/import/annex1/rejected-rows", test_rejected_rows);
+  g_test_add_func ("/import/annex1/several-sheets", test_several_sheets);
   g_test_add_func ("/import/annex1/layout-errors", test_layout_errors);
   g_test_add_func ("/import/annex1/cli", test_cli);
 
