@@ -7,6 +7,7 @@
  */
 #include "shouhu-import.h"
 #include "shouhu-test-util.h"
+#include "shouhu-validate.h"
 
 #include <string.h>
 
@@ -343,6 +344,142 @@ test_cli (void)
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT sum(total) FROM annex1_figure"), ==, 1972 - 19);
 }
 
+static void
+test_phone (void)
+{
+  static const struct { const char *text; gboolean number; const char *digits; } cases[] = {
+    { "13812345678", TRUE, "13812345678" },
+    { "1.3812345678E+10", TRUE, "13812345678" },
+    { "1.38E+10", TRUE, NULL },
+    { "1.38E+10", FALSE, NULL },
+    { " １３８ １２３４ ５６７８ ", FALSE, "13812345678" },
+    { "+86 138-1234-5678", FALSE, "13812345678" },
+    { "023-63891234", FALSE, "02363891234" },
+    { "(023)63891234", FALSE, "02363891234" },
+    { "63891234", FALSE, "63891234" },
+    { "", FALSE, "" },
+    { "138****5678", FALSE, NULL },
+    { "1381234567", FALSE, NULL },
+    { "138123456789", FALSE, NULL },
+    { "call me", FALSE, NULL },
+    { "3.5", TRUE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *digits = shouhu_import_phone ("本人联系电话", cases[i].text, cases[i].number, &error);
+
+      g_assert_cmpstr (digits, ==, cases[i].digits);
+      if (digits == NULL)
+        {
+          g_assert_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "本人联系电话"));
+        }
+    }
+}
+
+/* Two districts' forms in one workbook, filled in by hand. */
+static void
+test_annex2 (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "annex2.xlsx", NULL);
+  g_autofree char *path_literal = g_shell_quote (path);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    "wb = openpyxl.Workbook(); ws = wb.active; ws.title = '表一'\n"
+    "ws['A1'] = '重庆志愿者精准守护一线医护人员工作信息表'; ws.merge_cells('A1:K1')\n"
+    "ws['A2'] = '区县：渝中区        填报人：张三        联系电话：023-63891234'; ws.merge_cells('A2:K2')\n"
+    "heads = ['序号', '医院', '姓名', '性别', '职务', '一线工作具体地点', '家庭地址', '本人\\n联系电话', '家属\\n联系电话', '结对\\n志愿者', '备注']\n"
+    "for c, h in enumerate(heads): ws.cell(3, 1 + c, h)\n"
+    "rows = [\n"
+    "  [1, '市人民医院', '李四', '男', '护士', '隔离病房', '渝中区某路1号', 13812345678, '１３９ ０００ ０００００', '王五', ''],\n"
+    "  [2, ' 市中医院 ', ' 赵六 ', '女性', '', '', '', '023-6389 1234', None, None, None],\n"
+    "  [3, '医院', '钱七', '男', '', '', '', '138****5678', None, None, None],\n"
+    "  [4, '医院', '孙八', '未知', '', '', '', '13812345670', None, None, None],\n"
+    "  [5, '医院', '周九', '女', '', '', '', '1.38E+10', None, None, None],\n"
+    "  [6],\n"
+    "  [7, '医院', None, '男', '', '', '', '13812345671', None, None, None],\n"
+    "]\n"
+    "for r, row in enumerate(rows):\n"
+    "    for c, v in enumerate(row): ws.cell(4 + r, 1 + c, v)\n"
+    "ws.cell(12, 1, '说明：1﹒本着就近就便原则安排对接服务志愿者；')\n"
+    "ws2 = wb.create_sheet('表二')\n"
+    "ws2['A2'] = '区县：'; ws2['B2'] = '江北'; ws2['E2'] = '填报人：'; ws2['F2'] = '吴十'\n"
+    "for c, h in enumerate(heads): ws2.cell(4, 2 + c, h)\n"
+    "for c, v in enumerate([1, '江北区医院', '郑一', '女', '', '', '', 13900000000]): ws2.cell(6, 2 + c, v)\n"
+    "old = wb.create_sheet('旧'); old.sheet_state = 'hidden'\n"
+    "for c, h in enumerate(heads): old.cell(1, 1 + c, h)\n"
+    "wb.save(%s)\n", path_literal);
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+  g_autoptr(ShouhuAnnex2Import) import = NULL;
+  const ShouhuAnnex2ImportRow *r;
+  const ShouhuAnnex2ImportForm *f;
+  static const guint rejected_rows[] = { 6, 7, 8, 10 };
+  int status = 0;
+
+  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  import = shouhu_import_annex2_read (wb, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (import->forms->len, ==, 2);
+  f = g_ptr_array_index (import->forms, 0);
+  g_assert_cmpint (f->district_id, ==, shouhu_district_lookup ("渝中区")->id);
+  g_assert_cmpstr (f->reporter, ==, "张三");
+  g_assert_cmpstr (f->phone, ==, "023-63891234");
+  f = g_ptr_array_index (import->forms, 1);
+  g_assert_cmpint (f->district_id, ==, shouhu_district_lookup ("江北区")->id);
+  g_assert_cmpstr (f->reporter, ==, "吴十");
+
+  g_assert_cmpuint (import->rows->len, ==, 3);
+  r = g_ptr_array_index (import->rows, 0);
+  g_assert_cmpuint (r->row, ==, 4);
+  g_assert_cmpstr (r->name, ==, "李四");
+  g_assert_cmpstr (r->gender, ==, "男");
+  g_assert_cmpstr (r->phone, ==, "13812345678");
+  g_assert_cmpstr (r->family_phone, ==, "13900000000");
+  g_assert_cmpstr (r->volunteers, ==, "王五");
+  r = g_ptr_array_index (import->rows, 1);
+  g_assert_cmpstr (r->hospital, ==, "市中医院");
+  g_assert_cmpstr (r->name, ==, "赵六");
+  g_assert_cmpstr (r->gender, ==, "女");
+  g_assert_cmpstr (r->phone, ==, "02363891234");
+  g_assert_cmpstr (r->family_phone, ==, "");
+  r = g_ptr_array_index (import->rows, 2);
+  g_assert_cmpstr (r->sheet, ==, "表二");
+  g_assert_cmpuint (r->row, ==, 6);
+  g_assert_cmpstr (r->phone, ==, "13900000000");
+  g_assert_cmpint (r->district_id, ==, shouhu_district_lookup ("江北区")->id);
+
+  g_assert_cmpuint (import->rejected->len, ==, G_N_ELEMENTS (rejected_rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rejected_rows); i++)
+    {
+      const ShouhuImportRejection *rej = g_ptr_array_index (import->rejected, i);
+
+      g_test_message ("row %u: %s", rej->row, rej->reason);
+      g_assert_cmpuint (rej->row, ==, rejected_rows[i]);
+    }
+  g_assert_nonnull (strstr (((ShouhuImportRejection *) g_ptr_array_index (import->rejected, 1))->reason, "未知"));
+
+  /* An Annex 1 workbook is no Annex 2 form. */
+  {
+    g_autofree char *annex1 = make_annex1 ("not-annex2.xlsx", "");
+    g_autoptr(ShouhuXlsxWorkbook) wb1 = shouhu_xlsx_workbook_new_from_file (annex1, &error);
+    g_autoptr(ShouhuAnnex2Import) none = shouhu_import_annex2_read (wb1, &error);
+
+    g_assert_null (none);
+    g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX2);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +494,8 @@ main (int    argc,
   g_test_add_func ("/import/annex1/several-sheets", test_several_sheets);
   g_test_add_func ("/import/annex1/layout-errors", test_layout_errors);
   g_test_add_func ("/import/annex1/cli", test_cli);
+  g_test_add_func ("/import/phone", test_phone);
+  g_test_add_func ("/import/annex2/hand-made", test_annex2);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

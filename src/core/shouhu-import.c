@@ -75,17 +75,26 @@ shouhu_annex1_import_free (ShouhuAnnex1Import *import)
 }
 
 static void
-reject (ShouhuAnnex1Import    *import,
-        const ShouhuXlsxSheet *sheet,
-        guint                  row,
-        const char            *reason)
+add_rejection (GPtrArray             *rejected,
+               const ShouhuXlsxSheet *sheet,
+               guint                  row,
+               const char            *reason)
 {
   ShouhuImportRejection *r = g_new0 (ShouhuImportRejection, 1);
 
   r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (sheet));
   r->row = row + 1;
   r->reason = g_strdup (reason);
-  g_ptr_array_add (import->rejected, r);
+  g_ptr_array_add (rejected, r);
+}
+
+static void
+reject (ShouhuAnnex1Import    *import,
+        const ShouhuXlsxSheet *sheet,
+        guint                  row,
+        const char            *reason)
+{
+  add_rejection (import->rejected, sheet, row, reason);
 }
 
 /* Text as compared with headings and names: ASCII digits, no spaces of
@@ -753,4 +762,468 @@ shouhu_import_annex1_write (ShouhuStore               *store,
                             GError                   **error)
 {
   return shouhu_annex1_save_table (store, import->table, error);
+}
+
+/* Annex 2 ----------------------------------------------------------------
+ *
+ * One form per district: the 区县：/填报人：/联系电话： line, a header row
+ * (序号, 医院, 姓名, 性别, …) and one row per frontline worker.  Rows are
+ * checked here; storing them is the Annex 2 model's job.
+ */
+
+typedef enum
+{
+  COL_HOSPITAL,
+  COL_NAME,
+  COL_GENDER,
+  COL_TITLE,
+  COL_WORK_PLACE,
+  COL_HOME,
+  COL_PHONE,
+  COL_FAMILY_PHONE,
+  COL_VOLUNTEERS,
+  COL_NOTE,
+  N_COLS
+} Annex2Column;
+
+static const char *const annex2_headings[N_COLS] = {
+  "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
+  "本人联系电话", "家属联系电话", "结对志愿者", "备注",
+};
+
+typedef struct
+{
+  const ShouhuXlsxSheet *sheet;
+  guint                  header_row;
+  gint64                 cols[N_COLS];   /* -1: not in the form */
+} Annex2Layout;
+
+static void
+annex2_row_free (gpointer data)
+{
+  ShouhuAnnex2ImportRow *r = data;
+
+  g_free (r->sheet);
+  g_free (r->hospital);
+  g_free (r->name);
+  g_free (r->gender);
+  g_free (r->title);
+  g_free (r->work_place);
+  g_free (r->home_address);
+  g_free (r->phone);
+  g_free (r->family_phone);
+  g_free (r->volunteers);
+  g_free (r->note);
+  g_free (r);
+}
+
+static void
+annex2_form_free (gpointer data)
+{
+  ShouhuAnnex2ImportForm *f = data;
+
+  g_free (f->sheet);
+  g_free (f->reporter);
+  g_free (f->phone);
+  g_free (f);
+}
+
+void
+shouhu_annex2_import_free (ShouhuAnnex2Import *import)
+{
+  if (import == NULL)
+    return;
+  g_free (import->file_name);
+  g_ptr_array_unref (import->forms);
+  g_ptr_array_unref (import->rows);
+  g_ptr_array_unref (import->rejected);
+  g_free (import);
+}
+
+/**
+ * shouhu_import_phone:
+ * @field: the column's name, for messages
+ * @text: the cell's text; for a number, its stored value
+ * @stored_as_number: whether the cell holds a number rather than text
+ *
+ * A phone number as people type it (spaces, hyphens, full-width digits,
+ * +86) or as a spreadsheet stores it (13812345678 or 1.3812345678E+10 as
+ * a number), reduced to its digits.  Empty is allowed.
+ *
+ * Returns: (transfer full): the digits, or %NULL with @error set
+ */
+char *
+shouhu_import_phone (const char  *field,
+                     const char  *text,
+                     gboolean     stored_as_number,
+                     GError     **error)
+{
+  g_autofree char *folded = normalise (text);
+  g_autofree char *digits = NULL;
+  GString *clean;
+  gsize len;
+
+  if (strchr (folded, '*') != NULL || strstr (folded, "＊") != NULL)
+    {
+      g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
+                   _("%s is masked (“%s”): import the file exported without masking"), field, folded);
+      return NULL;
+    }
+
+  if (!stored_as_number && strpbrk (folded, "eE") != NULL)
+    {
+      char *end = NULL;
+
+      g_ascii_strtod (folded, &end);
+      stored_as_number = end != NULL && *end == '\0';   /* 1.38E+10 typed or pasted as text */
+    }
+  if (stored_as_number)
+    {
+      digits = shouhu_xlsx_number_digits (folded);
+      if (digits == NULL)
+        {
+          g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
+                       _("%s holds %s, a number whose digits were lost: type the phone number as text"),
+                       field, folded);
+          return NULL;
+        }
+    }
+  if (digits == NULL)
+    {
+      clean = g_string_new (NULL);
+      for (const char *p = folded; *p != '\0'; p++)
+        if (*p != '-' && *p != '(' && *p != ')')
+          g_string_append_c (clean, *p);
+      if (g_str_has_prefix (clean->str, "+86"))
+        g_string_erase (clean, 0, 3);
+      digits = g_string_free (clean, FALSE);
+    }
+
+  len = strlen (digits);
+  if (len == 0)
+    return g_steal_pointer (&digits);
+  for (const char *p = digits; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      goto bad;
+  /* A mobile (11 digits, 1…), a number with its area code (0…), or a
+   * local number of 7 or 8 digits. */
+  if ((len == 11 && digits[0] == '1') || (digits[0] == '0' && len >= 10 && len <= 12) ||
+      (digits[0] != '0' && digits[0] != '1' && (len == 7 || len == 8)))
+    return g_steal_pointer (&digits);
+
+bad:
+  g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
+               _("%s must be a phone number, such as 13812345678 or 023-63891234 (not “%s”)"),
+               field, folded);
+  return NULL;
+}
+
+/* The header row: the one holding 姓名 and 医院. */
+static gboolean
+find_annex2_layout (Annex2Layout  *layout,
+                    GError       **error)
+{
+  const ShouhuXlsxSheet *sheet = layout->sheet;
+  gsize n, i;
+  const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (sheet, &n);
+  gboolean found = FALSE;
+
+  for (i = 0; i < n && cells[i].row < HEADER_SEARCH_ROWS && !found; i++)
+    {
+      g_autofree char *text = normalise (cells[i].text);
+
+      if (strcmp (text, "姓名") != 0)
+        continue;
+      for (int c = 0; c < N_COLS; c++)
+        layout->cols[c] = -1;
+      for (gsize j = row_start (cells, n, cells[i].row); j < n && cells[j].row == cells[i].row; j++)
+        {
+          g_autofree char *heading = normalise (cells[j].text);
+
+          for (int c = 0; c < N_COLS; c++)
+            if (strcmp (heading, annex2_headings[c]) == 0 && layout->cols[c] < 0)
+              layout->cols[c] = cells[j].col;
+        }
+      if (layout->cols[COL_HOSPITAL] >= 0)
+        {
+          layout->header_row = cells[i].row;
+          found = TRUE;
+        }
+    }
+  if (!found)
+    return FALSE;
+
+  for (int c = 0; c < N_COLS; c++)
+    if (layout->cols[c] < 0 && (c == COL_GENDER || c == COL_PHONE))
+      {
+        g_autofree char *msg = g_strdup_printf (_("the header row has no “%s” column"), annex2_headings[c]);
+
+        g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                     _("Sheet “%s” is not in the Annex 2 layout: %s"),
+                     shouhu_xlsx_sheet_get_name (sheet), msg);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* Text between @label and the next label of the form's line. */
+static char *
+form_value (const char *line,
+            const char *label)
+{
+  static const char *const labels[] = { "区县：", "填报人：", "联系电话：" };
+  const char *start = strstr (line, label), *end;
+
+  if (start == NULL)
+    return g_strdup ("");
+  start += strlen (label);
+  end = start + strlen (start);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      const char *next = strstr (start, labels[i]);
+
+      if (next != NULL && next < end)
+        end = next;
+    }
+  return g_strndup (start, (gsize) (end - start));
+}
+
+/* The 区县：/填报人：/联系电话： line above the header, in one cell or
+ * spread over several. */
+static ShouhuAnnex2ImportForm *
+read_form_header (const Annex2Layout  *layout,
+                  GError             **error)
+{
+  const ShouhuXlsxSheet *sheet = layout->sheet;
+  gsize n;
+  const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (sheet, &n);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *district_text = NULL;
+  ShouhuAnnex2ImportForm *form;
+  const ShouhuDistrict *district;
+
+  for (gsize i = 0; i < n && cells[i].row < layout->header_row; i++)
+    {
+      g_autofree char *text = normalise (cells[i].text);
+      char *colon;
+
+      while ((colon = strchr (text, ':')) != NULL)
+        {
+          char *fixed = g_strdup_printf ("%.*s：%s", (int) (colon - text), text, colon + 1);
+          g_free (text);
+          text = fixed;
+        }
+      if (strstr (text, "区县：") != NULL)
+        g_string_assign (line, "");
+      if (line->len + strlen (text) < 4096)
+        g_string_append (line, text);
+      if (i + 1 == n || cells[i + 1].row != cells[i].row)
+        {
+          if (strstr (line->str, "区县：") != NULL)
+            break;
+          g_string_truncate (line, 0);
+        }
+    }
+
+  district_text = form_value (line->str, "区县：");
+  district = shouhu_district_lookup (district_text);
+  if (district == NULL && *district_text == '\0')
+    {
+      g_autofree char *sheet_name = normalise (shouhu_xlsx_sheet_get_name (sheet));
+      district = shouhu_district_lookup (sheet_name);
+    }
+  if (district == NULL)
+    {
+      if (*district_text != '\0')
+        g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                     _("Sheet “%s”: “%s” on the 区县： line is not a district of Chongqing"),
+                     shouhu_xlsx_sheet_get_name (sheet), district_text);
+      else
+        g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                     _("Sheet “%s” does not say which district it is from: fill in the 区县： line above the table"),
+                     shouhu_xlsx_sheet_get_name (sheet));
+      return NULL;
+    }
+
+  form = g_new0 (ShouhuAnnex2ImportForm, 1);
+  form->sheet = g_strdup (shouhu_xlsx_sheet_get_name (sheet));
+  form->district_id = district->id;
+  form->reporter = form_value (line->str, "填报人：");
+  form->phone = form_value (line->str, "联系电话：");
+  return form;
+}
+
+static char *
+field_text (const Annex2Layout *layout,
+            guint               row,
+            Annex2Column        col)
+{
+  const ShouhuXlsxCell *cell;
+
+  if (layout->cols[col] < 0)
+    return g_strdup ("");
+  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[col]);
+  return shouhu_validate_fold_digits (cell != NULL ? cell->text : "");
+}
+
+static char *
+field_phone (const Annex2Layout  *layout,
+             guint                row,
+             Annex2Column         col,
+             GError             **error)
+{
+  const ShouhuXlsxCell *cell;
+
+  if (layout->cols[col] < 0)
+    return g_strdup ("");
+  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[col]);
+  if (cell == NULL)
+    return g_strdup ("");
+  return shouhu_import_phone (annex2_headings[col], cell->text,
+                              cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
+}
+
+/* Checks one worker row; %NULL with @reason when a rule is broken. */
+static ShouhuAnnex2ImportRow *
+read_annex2_row (const Annex2Layout  *layout,
+                 int                  district_id,
+                 guint                row,
+                 char               **reason)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuAnnex2ImportRow *r = g_new0 (ShouhuAnnex2ImportRow, 1);
+  g_autofree char *gender = NULL;
+
+  r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (layout->sheet));
+  r->row = row + 1;
+  r->district_id = district_id;
+  r->hospital = field_text (layout, row, COL_HOSPITAL);
+  r->name = field_text (layout, row, COL_NAME);
+  r->title = field_text (layout, row, COL_TITLE);
+  r->work_place = field_text (layout, row, COL_WORK_PLACE);
+  r->home_address = field_text (layout, row, COL_HOME);
+  r->volunteers = field_text (layout, row, COL_VOLUNTEERS);
+  r->note = field_text (layout, row, COL_NOTE);
+  gender = field_text (layout, row, COL_GENDER);
+
+  if (*r->name == '\0')
+    *reason = g_strdup (_("姓名 is empty: every row needs the worker's name"));
+  else if (*r->hospital == '\0')
+    *reason = g_strdup (_("医院 is empty: fill in the worker's hospital"));
+  else if (strcmp (gender, "男") != 0 && strcmp (gender, "女") != 0 &&
+           strcmp (gender, "男性") != 0 && strcmp (gender, "女性") != 0)
+    *reason = g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), gender);
+  else if ((r->phone = field_phone (layout, row, COL_PHONE, &error)) == NULL ||
+           (r->family_phone = field_phone (layout, row, COL_FAMILY_PHONE, &error)) == NULL)
+    *reason = g_strdup (error->message);
+  else
+    {
+      r->gender = g_strndup (gender, strlen ("男"));   /* 男性 → 男 */
+      return r;
+    }
+  annex2_row_free (r);
+  return NULL;
+}
+
+/* Whether the row holds anything in the form's own columns (the printed
+ * form numbers its empty rows in 序号). */
+static gboolean
+annex2_row_empty (const Annex2Layout *layout,
+                  guint               row)
+{
+  for (int c = 0; c < N_COLS; c++)
+    {
+      const ShouhuXlsxCell *cell;
+      g_autofree char *text = NULL;
+
+      if (layout->cols[c] < 0)
+        continue;
+      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[c]);
+      if (cell == NULL)
+        continue;
+      text = normalise (cell->text);
+      if (*text != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_annex2_rows (const Annex2Layout *layout,
+                  int                 district_id,
+                  ShouhuAnnex2Import *import)
+{
+  gsize n, i;
+  const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
+
+  for (i = row_start (cells, n, layout->header_row + 1); i < n;)
+    {
+      guint row = cells[i].row;
+      g_autofree char *first = normalise (cells[i].text);
+      g_autofree char *reason = NULL;
+      ShouhuAnnex2ImportRow *r;
+
+      while (i < n && cells[i].row == row)
+        i++;
+      if (g_str_has_prefix (first, "说明") || g_str_has_prefix (first, "注："))
+        break;
+      if (annex2_row_empty (layout, row))
+        continue;
+      r = read_annex2_row (layout, district_id, row, &reason);
+      if (r == NULL)
+        add_rejection (import->rejected, layout->sheet, row, reason);
+      else
+        g_ptr_array_add (import->rows, r);
+    }
+}
+
+/**
+ * shouhu_import_annex2_read:
+ *
+ * Reads every visible sheet in the Annex 2 layout (one district's form
+ * each), checking each row.  Writes nothing.
+ *
+ * Returns: (transfer full): the rows read and those rejected, or %NULL
+ * when no sheet is an Annex 2 form or a form's header is broken
+ */
+ShouhuAnnex2Import *
+shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
+                           GError                   **error)
+{
+  g_autoptr(ShouhuAnnex2Import) import = g_new0 (ShouhuAnnex2Import, 1);
+
+  import->file_name = g_strdup (shouhu_xlsx_workbook_get_name (workbook));
+  import->forms = g_ptr_array_new_with_free_func (annex2_form_free);
+  import->rows = g_ptr_array_new_with_free_func (annex2_row_free);
+  import->rejected = g_ptr_array_new_with_free_func (rejection_free);
+
+  for (guint s = 0; s < shouhu_xlsx_workbook_get_n_sheets (workbook); s++)
+    {
+      Annex2Layout layout = { shouhu_xlsx_workbook_get_sheet (workbook, s) };
+      g_autoptr(GError) local_error = NULL;
+      ShouhuAnnex2ImportForm *form;
+
+      if (shouhu_xlsx_sheet_is_hidden (layout.sheet))
+        continue;
+      if (!find_annex2_layout (&layout, &local_error) ||
+          (form = read_form_header (&layout, &local_error)) == NULL)
+        {
+          if (local_error == NULL)
+            continue;
+          g_prefix_error (&local_error, "%s: ", import->file_name);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_ptr_array_add (import->forms, form);
+      read_annex2_rows (&layout, form->district_id, import);
+    }
+
+  if (import->forms->len == 0)
+    {
+      g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX2,
+                   _("%s: no sheet is in the Annex 2 layout (a header row with 医院 and 姓名)"),
+                   import->file_name);
+      return NULL;
+    }
+  return g_steal_pointer (&import);
 }

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SHOUHU_IMPORT_ERROR_NOT_ANNEX1,  /* no sheet in the Annex 1 layout */
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX2,  /* no sheet in the Annex 2 layout */
   SHOUHU_IMPORT_ERROR_LAYOUT,      /* the layout is there but broken (date, header) */
 } ShouhuImportError;
 
@@ -36,6 +37,42 @@ typedef struct
   gboolean           date_differs;  /* ... whose figures or notes differ */
 } ShouhuAnnex1Import;
 
+/* One row of an Annex 2 form (附件2), checked but not yet stored: the
+ * fields of the agreed worker record, phones normalised to digits. */
+typedef struct
+{
+  char  *sheet;
+  guint  row;            /* 1-based */
+  int    district_id;    /* from the form's 区县： line, or the sheet's name */
+  char  *hospital;       /* 医院 */
+  char  *name;           /* 姓名 */
+  char  *gender;         /* 性别: "男" or "女" */
+  char  *title;          /* 职务 */
+  char  *work_place;     /* 一线工作具体地点 */
+  char  *home_address;   /* 家庭地址 */
+  char  *phone;          /* 本人联系电话 */
+  char  *family_phone;   /* 家属联系电话 */
+  char  *volunteers;     /* 结对志愿者, as written */
+  char  *note;           /* 备注 */
+} ShouhuAnnex2ImportRow;
+
+/* The header of one district's form. */
+typedef struct
+{
+  char *sheet;
+  int   district_id;
+  char *reporter;        /* 填报人 */
+  char *phone;           /* 联系电话, as written */
+} ShouhuAnnex2ImportForm;
+
+typedef struct
+{
+  char      *file_name;
+  GPtrArray *forms;      /* ShouhuAnnex2ImportForm, one per sheet read */
+  GPtrArray *rows;       /* ShouhuAnnex2ImportRow, the valid rows */
+  GPtrArray *rejected;   /* ShouhuImportRejection */
+} ShouhuAnnex2Import;
+
 GQuark              shouhu_import_error_quark     (void);
 
 ShouhuAnnex1Import *shouhu_import_annex1_read      (const ShouhuXlsxWorkbook  *workbook,
@@ -50,6 +87,15 @@ gboolean            shouhu_import_annex1_write     (ShouhuStore               *s
                                                     GError                   **error);
 void                shouhu_annex1_import_free      (ShouhuAnnex1Import        *import);
 
+ShouhuAnnex2Import *shouhu_import_annex2_read      (const ShouhuXlsxWorkbook  *workbook,
+                                                    GError                   **error);
+void                shouhu_annex2_import_free      (ShouhuAnnex2Import        *import);
+char               *shouhu_import_phone            (const char                *field,
+                                                    const char                *text,
+                                                    gboolean                   stored_as_number,
+                                                    GError                   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex1Import, shouhu_annex1_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex2Import, shouhu_annex2_import_free)
 
 G_END_DECLS

@@ -86,6 +86,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert (error != NULL && g_utf8_validate (error->message, -1, NULL));
     else
       g_assert (import->n_districts <= SHOUHU_N_DISTRICTS && import->table->n_batches >= 1);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(ShouhuAnnex2Import) import = shouhu_import_annex2_read (wb, &error);
+
+    if (import == NULL)
+      g_assert (error != NULL && g_utf8_validate (error->message, -1, NULL));
+    else
+      for (guint i = 0; i < import->rows->len; i++)
+        {
+          const ShouhuAnnex2ImportRow *r = g_ptr_array_index (import->rows, i);
+          g_assert (r->district_id >= 1 && r->district_id <= SHOUHU_N_DISTRICTS);
+          g_assert (g_utf8_validate (r->name, -1, NULL) && *r->name != '\0');
+        }
   }
   return 0;
 }
