@@ -927,13 +927,16 @@ find_annex2_layout (Annex2Layout  *layout,
   gsize n, i;
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (sheet, &n);
   gboolean found = FALSE;
+  gint64 checked_row = -1;
 
   for (i = 0; i < n && cells[i].row < HEADER_SEARCH_ROWS && !found; i++)
     {
       g_autofree char *text = normalise (cells[i].text);
 
-      if (strcmp (text, "姓名") != 0)
+      /* Each row is looked at once, however many 姓名 it holds. */
+      if (strcmp (text, "姓名") != 0 || cells[i].row == checked_row)
         continue;
+      checked_row = cells[i].row;
       for (int c = 0; c < N_COLS; c++)
         layout->cols[c] = -1;
       for (gsize j = row_start (cells, n, cells[i].row); j < n && cells[j].row == cells[i].row; j++)
