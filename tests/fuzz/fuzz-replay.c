@@ -5,11 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib.h>
-#include <stdint.h>
-
-int LLVMFuzzerTestOneInput (const uint8_t *data,
-                            size_t         size);
+#include "fuzz-common.h"
 
 int
 main (int    argc,
