@@ -6,7 +6,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get install -y --no-install-recommends \
   build-essential meson ninja-build pkg-config gettext \
-  libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev \
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev libzip-dev \
   desktop-file-utils appstream flatpak-builder \
   xvfb xauth dbus dbus-x11 \
   locales fonts-noto-cjk \

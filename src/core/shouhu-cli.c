@@ -10,6 +10,7 @@
 #include "shouhu-cli.h"
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"
+#include "shouhu-import.h"
 #include "shouhu-store.h"
 #include "shouhu-validate.h"
 
@@ -37,6 +38,10 @@ static const GOptionEntry options[] = {
     N_("Export only the Annex 2 form of DISTRICT (all districts by default)"), N_("DISTRICT") },
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mask phone numbers and home addresses for files that go to wider circles"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the Annex 1 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
+  { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
   { NULL }
 };
 
@@ -188,6 +193,84 @@ export (GVariantDict *dict)
   return 0;
 }
 
+static void
+print_import_summary (ShouhuAnnex1Import *import)
+{
+  g_print (_("Annex 1 as of %s in %s\n"), import->table->as_of, import->file_name);
+  g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
+  g_print (_("Rejected rows: %u\n"), import->rejected->len);
+  for (guint i = 0; i < import->rejected->len; i++)
+    {
+      const ShouhuImportRejection *r = g_ptr_array_index (import->rejected, i);
+
+      g_print (_("  sheet “%s”, row %u: %s\n"), r->sheet, r->row, r->reason);
+    }
+}
+
+static int
+import_file (GVariantDict *dict)
+{
+  g_autoptr(ShouhuAnnex1Import) import = NULL;
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean accept = g_variant_dict_contains (dict, "accept-valid");
+  gboolean refused = FALSE;
+
+  g_variant_dict_lookup (dict, "import", "^ay", &path);
+  import = shouhu_import_annex1_from_file (path, &error);
+  if (import == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  if (!shouhu_import_annex1_preview (store, import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  print_import_summary (import);
+  if (import->n_districts == 0)
+    {
+      g_printerr (_("Nothing was written: no district row could be read.\n"));
+      return 1;
+    }
+  if (import->rejected->len > 0 && !accept)
+    {
+      g_printerr (_("Nothing was written: %u rows were rejected. Correct them, or run again with --accept-valid to import only the valid rows.\n"),
+                  import->rejected->len);
+      refused = TRUE;
+    }
+  if (import->date_differs && !accept)
+    {
+      g_printerr (_("Nothing was written: %s already holds different Annex 1 figures as of %s, which this import would replace. Run again with --accept-valid to confirm replacing them.\n"),
+                  shouhu_store_get_path (store), import->table->as_of);
+      refused = TRUE;
+    }
+  if (refused)
+    return 1;
+
+  if (import->date_exists && !import->date_differs)
+    {
+      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"),
+               shouhu_store_get_path (store), import->table->as_of);
+      return 0;
+    }
+  if (!shouhu_import_annex1_write (store, import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (import->date_exists ? _("Replaced the Annex 1 figures as of %s in %s.\n")
+                               : _("Imported the Annex 1 figures as of %s into %s.\n"),
+           import->table->as_of, shouhu_store_get_path (store));
+  return 0;
+}
+
 /**
  * shouhu_cli_run:
  *
@@ -208,6 +291,9 @@ shouhu_cli_run (GVariantDict *dict)
 
   if (g_variant_dict_contains (dict, "export"))
     return export (dict);
+
+  if (g_variant_dict_contains (dict, "import"))
+    return import_file (dict);
 
   return -1;
 }

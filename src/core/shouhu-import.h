@@ -1,0 +1,101 @@
+/* shouhu-import.h — taking in the annex workbooks districts send upward
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "shouhu-annex1.h"
+#include "shouhu-store.h"
+#include "shouhu-xlsx-reader.h"
+
+G_BEGIN_DECLS
+
+#define SHOUHU_IMPORT_ERROR (shouhu_import_error_quark ())
+
+typedef enum
+{
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX1,  /* no sheet in the Annex 1 layout */
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX2,  /* no sheet in the Annex 2 layout */
+  SHOUHU_IMPORT_ERROR_LAYOUT,      /* the layout is there but broken (date, header) */
+} ShouhuImportError;
+
+typedef struct
+{
+  char  *sheet;   /* the sheet's name */
+  guint  row;     /* 1-based, as the spreadsheet program shows it */
+  char  *reason;  /* translated */
+} ShouhuImportRejection;
+
+typedef struct
+{
+  char              *file_name;     /* for messages */
+  ShouhuAnnex1Table *table;         /* districts not in the file hold 0 */
+  guint              n_districts;   /* district rows accepted */
+  GPtrArray         *rejected;      /* ShouhuImportRejection, in file order */
+  /* Filled by shouhu_import_annex1_preview (): */
+  gboolean           date_exists;   /* the store has a table of that date */
+  gboolean           date_differs;  /* ... whose figures or notes differ */
+} ShouhuAnnex1Import;
+
+/* One row of an Annex 2 form (附件2), checked but not yet stored: the
+ * fields of the agreed worker record, phones normalised to digits. */
+typedef struct
+{
+  char  *sheet;
+  guint  row;            /* 1-based */
+  int    district_id;    /* from the form's 区县： line, or the sheet's name */
+  char  *hospital;       /* 医院 */
+  char  *name;           /* 姓名 */
+  char  *gender;         /* 性别: "男" or "女" */
+  char  *title;          /* 职务 */
+  char  *work_place;     /* 一线工作具体地点 */
+  char  *home_address;   /* 家庭地址 */
+  char  *phone;          /* 本人联系电话 */
+  char  *family_phone;   /* 家属联系电话 */
+  char  *volunteers;     /* 结对志愿者, as written */
+  char  *note;           /* 备注 */
+} ShouhuAnnex2ImportRow;
+
+/* The header of one district's form. */
+typedef struct
+{
+  char *sheet;
+  int   district_id;
+  char *reporter;        /* 填报人 */
+  char *phone;           /* 联系电话, as written */
+} ShouhuAnnex2ImportForm;
+
+typedef struct
+{
+  char      *file_name;
+  GPtrArray *forms;      /* ShouhuAnnex2ImportForm, one per sheet read */
+  GPtrArray *rows;       /* ShouhuAnnex2ImportRow, the valid rows */
+  GPtrArray *rejected;   /* ShouhuImportRejection */
+} ShouhuAnnex2Import;
+
+GQuark              shouhu_import_error_quark     (void);
+
+ShouhuAnnex1Import *shouhu_import_annex1_read      (const ShouhuXlsxWorkbook  *workbook,
+                                                    GError                   **error);
+ShouhuAnnex1Import *shouhu_import_annex1_from_file (const char                *path,
+                                                    GError                   **error);
+gboolean            shouhu_import_annex1_preview   (ShouhuStore               *store,
+                                                    ShouhuAnnex1Import        *import,
+                                                    GError                   **error);
+gboolean            shouhu_import_annex1_write     (ShouhuStore               *store,
+                                                    const ShouhuAnnex1Import  *import,
+                                                    GError                   **error);
+void                shouhu_annex1_import_free      (ShouhuAnnex1Import        *import);
+
+ShouhuAnnex2Import *shouhu_import_annex2_read      (const ShouhuXlsxWorkbook  *workbook,
+                                                    GError                   **error);
+void                shouhu_annex2_import_free      (ShouhuAnnex2Import        *import);
+char               *shouhu_import_phone            (const char                *field,
+                                                    const char                *text,
+                                                    gboolean                   stored_as_number,
+                                                    GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex1Import, shouhu_annex1_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex2Import, shouhu_annex2_import_free)
+
+G_END_DECLS

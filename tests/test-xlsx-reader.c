@@ -1,0 +1,535 @@
+/* test-xlsx-reader.c — the xlsx reader on good, odd and hostile files
+ *
+ * Good files are written by openpyxl and libxlsxwriter, the programs whose
+ * output districts send; odd and hostile ones are assembled here part by
+ * part with libzip, and some have their zip headers patched to lie.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "shouhu-test-util.h"
+#include "shouhu-xlsx-reader.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+static char *tmp_dir;
+
+static const char content_types[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>";
+static const char root_rels[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+  "</Relationships>";
+static const char workbook_one_sheet[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+  "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+  "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+static const char workbook_rels[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+  "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+  "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"/xl/sharedStrings.xml\"/>"
+  "</Relationships>";
+static const char strings_two[] =
+  "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"2\" uniqueCount=\"2\">"
+  "<si><t>甲</t></si><si><r><t>乙</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\"> 丙</t></r>"
+  "<rPh sb=\"0\" eb=\"1\"><t>yi</t></rPh></si></sst>";
+
+#define SHEET_OPEN "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+#define SHEET_CLOSE "</sheetData></worksheet>"
+
+/* Writes a zip of (name, content) pairs, NULL-terminated; returns its path. */
+static char *
+make_zip (const char *file_name,
+          ...)
+{
+  char *path = g_build_filename (tmp_dir, file_name, NULL);
+  int zerr = 0;
+  zip_t *za = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  const char *name;
+  va_list args;
+
+  g_assert_nonnull (za);
+  va_start (args, file_name);
+  while ((name = va_arg (args, const char *)) != NULL)
+    {
+      const char *content = va_arg (args, const char *);
+      zip_source_t *src = zip_source_buffer (za, content, strlen (content), 0);
+
+      g_assert_nonnull (src);
+      g_assert_cmpint (zip_file_add (za, name, src, ZIP_FL_ENC_UTF_8), >=, 0);
+    }
+  va_end (args);
+  g_assert_cmpint (zip_close (za), ==, 0);
+  return path;
+}
+
+/* A workbook of one sheet "S" whose sheetData is @rows. */
+static char *
+make_sheet (const char *file_name,
+            const char *rows)
+{
+  g_autofree char *sheet = g_strconcat (SHEET_OPEN, rows, SHEET_CLOSE, NULL);
+
+  return make_zip (file_name,
+                   "[Content_Types].xml", content_types,
+                   "_rels/.rels", root_rels,
+                   "xl/workbook.xml", workbook_one_sheet,
+                   "xl/_rels/workbook.xml.rels", workbook_rels,
+                   "xl/sharedStrings.xml", strings_two,
+                   "xl/worksheets/sheet1.xml", sheet,
+                   NULL);
+}
+
+static void
+run_python (const char *script)
+{
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+
+  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python failed: %s", err);
+}
+
+static const ShouhuXlsxCell *
+cell (const ShouhuXlsxSheet *sheet,
+      const char            *name)
+{
+  guint row, col;
+
+  g_assert_true (shouhu_xlsx_parse_cell_name (name, strlen (name), &row, &col));
+  return shouhu_xlsx_sheet_get_cell (sheet, row, col);
+}
+
+static void
+assert_cell (const ShouhuXlsxSheet *sheet,
+             const char            *name,
+             ShouhuXlsxCellType     type,
+             const char            *text)
+{
+  const ShouhuXlsxCell *c = cell (sheet, name);
+
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->type, ==, type);
+  g_assert_cmpstr (c->text, ==, text);
+}
+
+static void
+test_cell_names (void)
+{
+  static const struct { const char *name; guint row, col; } good[] = {
+    { "A1", 0, 0 }, { "Z9", 8, 25 }, { "AA10", 9, 26 }, { "xfd1048576", 1048575, 16383 },
+  };
+  static const char *bad[] = { "", "A", "1", "A0", "A01", "XFE1", "A1048577", "AAAA1",
+                               "A12345678", "$A$1", "A1 ", "A-1" };
+  guint row, col;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_assert_true (shouhu_xlsx_parse_cell_name (good[i].name, strlen (good[i].name), &row, &col));
+      g_assert_cmpuint (row, ==, good[i].row);
+      g_assert_cmpuint (col, ==, good[i].col);
+      name = shouhu_xlsx_cell_name (row, col);
+      g_assert_cmpstr (name, ==, i == 3 ? "XFD1048576" : good[i].name);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (shouhu_xlsx_parse_cell_name (bad[i], strlen (bad[i]), &row, &col));
+}
+
+static void
+test_number_digits (void)
+{
+  static const struct { const char *stored, *digits; } cases[] = {
+    { "13812345678", "13812345678" },
+    { "1.3812345678E+10", "13812345678" },
+    { "1.3812345678e10", "13812345678" },
+    { "13812345678.0", "13812345678" },
+    { "138123456.78E2", "13812345678" },
+    { "1381234567800E-2", "13812345678" },
+    { "0", "0" },
+    { "007", "7" },
+    { "1.38E+10", NULL },      /* digits lost */
+    { "1.5", NULL },
+    { "-13812345678", NULL },
+    { "1E-1", NULL },
+    { "1E+99999", NULL },
+    { "abc", NULL },
+    { "", NULL },
+    { "1e", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *digits = shouhu_xlsx_number_digits (cases[i].stored);
+      g_assert_cmpstr (digits, ==, cases[i].digits);
+    }
+}
+
+/* A workbook as openpyxl writes it: shared strings, numbers, merges, and
+ * sheets whose order differs from their part names. */
+static void
+test_openpyxl (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "openpyxl.xlsx", NULL);
+  const ShouhuXlsxSheet *sheet;
+  const ShouhuXlsxRange *range;
+  guint n;
+
+  run_python ("import openpyxl\n"
+              "wb = openpyxl.Workbook()\n"
+              "a = wb.active; a.title = '附件1'\n"
+              "a['A1'] = '重庆市一线医护人员信息统计表'; a.merge_cells('A1:I1')\n"
+              "a['B3'] = 13812345678; a['C3'] = 2.5; a['D3'] = True; a['E3'] = ' 渝中区 '\n"
+              "a['A2'] = '（截至2020年2月7日）'\n"
+              "a['XFD1048576'] = 'corner'\n"
+              "b = wb.create_sheet('第二'); b['A1'] = '第二'\n"
+              "c = wb.create_sheet('Hidden'); c.sheet_state = 'hidden'; c['C2'] = 7\n"
+              "wb.move_sheet('第二', offset=-1)\n"
+              "wb.save('openpyxl.xlsx')\n");
+
+  wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shouhu_xlsx_workbook_get_n_sheets (wb), ==, 3);
+  g_assert_cmpstr (shouhu_xlsx_sheet_get_name (shouhu_xlsx_workbook_get_sheet (wb, 0)), ==, "第二");
+  g_assert_cmpstr (shouhu_xlsx_sheet_get_name (shouhu_xlsx_workbook_get_sheet (wb, 1)), ==, "附件1");
+  g_assert_true (shouhu_xlsx_sheet_is_hidden (shouhu_xlsx_workbook_get_sheet (wb, 2)));
+  g_assert_false (shouhu_xlsx_sheet_is_hidden (shouhu_xlsx_workbook_get_sheet (wb, 1)));
+
+  sheet = shouhu_xlsx_workbook_get_sheet (wb, 1);
+  assert_cell (sheet, "A1", SHOUHU_XLSX_CELL_STRING, "重庆市一线医护人员信息统计表");
+  assert_cell (sheet, "A2", SHOUHU_XLSX_CELL_STRING, "（截至2020年2月7日）");
+  assert_cell (sheet, "B3", SHOUHU_XLSX_CELL_NUMBER, "13812345678");
+  assert_cell (sheet, "C3", SHOUHU_XLSX_CELL_NUMBER, "2.5");
+  assert_cell (sheet, "D3", SHOUHU_XLSX_CELL_BOOLEAN, "TRUE");
+  assert_cell (sheet, "E3", SHOUHU_XLSX_CELL_STRING, " 渝中区 ");
+  assert_cell (sheet, "XFD1048576", SHOUHU_XLSX_CELL_STRING, "corner");
+  g_assert_null (cell (sheet, "B1"));
+  g_assert_cmpuint (shouhu_xlsx_sheet_get_n_rows (sheet), ==, 1048576);
+  g_assert_cmpuint (shouhu_xlsx_sheet_get_n_columns (sheet), ==, 16384);
+
+  shouhu_xlsx_sheet_get_merged (sheet, &n);
+  g_assert_cmpuint (n, ==, 1);
+  range = shouhu_xlsx_sheet_find_merged (sheet, 0, 5);
+  g_assert_nonnull (range);
+  g_assert_cmpuint (range->first_col, ==, 0);
+  g_assert_cmpuint (range->last_col, ==, 8);
+  g_assert_null (shouhu_xlsx_sheet_find_merged (sheet, 1, 0));
+
+  assert_cell (shouhu_xlsx_workbook_get_sheet (wb, 2), "C2", SHOUHU_XLSX_CELL_NUMBER, "7");
+}
+
+/* libxlsxwriter: formulas with cached values, rich strings (shared) and,
+ * in constant_memory mode, inline strings. */
+static void
+test_xlsxwriter (void)
+{
+  for (int constant_memory = 0; constant_memory <= 1; constant_memory++)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, "lxw.xlsx", NULL);
+      lxw_workbook_options options = { .constant_memory = constant_memory, .tmpdir = tmp_dir };
+      lxw_workbook *wb = workbook_new_opt (path, &options);
+      lxw_worksheet *ws = workbook_add_worksheet (wb, "数据");
+      lxw_format *bold = workbook_add_format (wb);
+      lxw_rich_string_tuple f1 = { NULL, "黔江" }, f2 = { bold, "区" };
+      lxw_rich_string_tuple *rich[] = { &f1, &f2, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShouhuXlsxWorkbook) book = NULL;
+      const ShouhuXlsxSheet *sheet;
+      const ShouhuXlsxCell *c;
+
+      format_set_bold (bold);
+      worksheet_write_string (ws, 0, 0, "张三", NULL);
+      worksheet_write_number (ws, 0, 1, 13812345678.0, NULL);
+      worksheet_write_formula_num (ws, 1, 0, "=1+2", NULL, 3);
+      worksheet_write_formula_str (ws, 1, 1, "=\"a\"&\"b\"", NULL, "ab");
+      worksheet_write_rich_string (ws, 2, 0, rich, NULL);
+      worksheet_write_boolean (ws, 2, 1, 0, NULL);
+      g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+      book = shouhu_xlsx_workbook_new_from_file (path, &error);
+      g_assert_no_error (error);
+      sheet = shouhu_xlsx_workbook_get_sheet (book, 0);
+      g_assert_cmpstr (shouhu_xlsx_sheet_get_name (sheet), ==, "数据");
+      assert_cell (sheet, "A1", SHOUHU_XLSX_CELL_STRING, "张三");
+      assert_cell (sheet, "B1", SHOUHU_XLSX_CELL_NUMBER, "13812345678");
+      assert_cell (sheet, "A2", SHOUHU_XLSX_CELL_NUMBER, "3");
+      assert_cell (sheet, "B2", SHOUHU_XLSX_CELL_STRING, "ab");
+      assert_cell (sheet, "A3", SHOUHU_XLSX_CELL_STRING, "黔江区");
+      assert_cell (sheet, "B3", SHOUHU_XLSX_CELL_BOOLEAN, "FALSE");
+      c = cell (sheet, "A2");
+      g_assert_true (c->has_formula);
+      g_assert_false (cell (sheet, "A1")->has_formula);
+    }
+}
+
+/* What Excel and other programs write but openpyxl does not: phones in
+ * exponent form, inline rich text, escapes, cells without references,
+ * prefixed element names, phonetic runs, error values. */
+static void
+test_crafted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+  g_autofree char *path = make_sheet ("crafted.xlsx",
+    "<row r=\"2\"><c r=\"A2\"><v>1.3812345678E+10</v></c>"
+    "<c r=\"B2\" t=\"s\"><v>1</v></c>"
+    "<c r=\"C2\" t=\"inlineStr\"><is><r><t>第</t></r><r><t>一批</t></r></is></c>"
+    "<c r=\"D2\" t=\"inlineStr\"><is><t>a_x000D_b_x005F_x0041_</t></is></c>"
+    "<c r=\"E2\" t=\"e\"><v>#N/A</v></c><c r=\"F2\" s=\"3\"/><c r=\"G2\" t=\"s\"><v>0</v></c></row>"
+    "<row><c><v>1</v></c><c t=\"str\"><f>A3</f><v> x </v></c></row>"
+    "<row r=\"9\"><c r=\"C9\"><v>5</v></c><c><v>6</v></c></row>");
+  const ShouhuXlsxSheet *sheet;
+  g_autofree char *digits = NULL;
+
+  wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  sheet = shouhu_xlsx_workbook_get_sheet (wb, 0);
+  assert_cell (sheet, "A2", SHOUHU_XLSX_CELL_NUMBER, "1.3812345678E+10");
+  digits = shouhu_xlsx_number_digits (cell (sheet, "A2")->text);
+  g_assert_cmpstr (digits, ==, "13812345678");
+  assert_cell (sheet, "B2", SHOUHU_XLSX_CELL_STRING, "乙 丙");
+  assert_cell (sheet, "G2", SHOUHU_XLSX_CELL_STRING, "甲");
+  assert_cell (sheet, "C2", SHOUHU_XLSX_CELL_STRING, "第一批");
+  assert_cell (sheet, "D2", SHOUHU_XLSX_CELL_STRING, "a\rb_x0041_");
+  assert_cell (sheet, "E2", SHOUHU_XLSX_CELL_ERROR, "#N/A");
+  g_assert_null (cell (sheet, "F2"));
+  assert_cell (sheet, "A3", SHOUHU_XLSX_CELL_NUMBER, "1");
+  assert_cell (sheet, "B3", SHOUHU_XLSX_CELL_STRING, " x ");
+  assert_cell (sheet, "C9", SHOUHU_XLSX_CELL_NUMBER, "5");
+  assert_cell (sheet, "D9", SHOUHU_XLSX_CELL_NUMBER, "6");
+  g_assert_cmpuint (shouhu_xlsx_sheet_get_n_rows (sheet), ==, 9);
+}
+
+static void
+assert_refused (const char      *path,
+                ShouhuXlsxError  code,
+                const char      *detail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_null (wb);
+  g_assert_error (error, SHOUHU_XLSX_ERROR, (int) code);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), <, 2000);
+  g_assert_nonnull (strstr (error->message, base));
+  if (detail != NULL && strstr (error->message, detail) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, detail);
+}
+
+static void
+test_not_zip (void)
+{
+  g_autofree char *text = g_build_filename (tmp_dir, "text.xlsx", NULL);
+  g_autofree char *empty = g_build_filename (tmp_dir, "empty.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (tmp_dir, "missing.xlsx", NULL);
+  g_autofree char *no_book = make_zip ("nobook.xlsx", "hello.txt", "hello", NULL);
+  g_autofree char *no_sheet = make_zip ("nosheet.xlsx",
+    "_rels/.rels", root_rels,
+    "xl/workbook.xml", "<workbook><sheets/></workbook>",
+    "xl/_rels/workbook.xml.rels", workbook_rels, NULL);
+  g_autofree char *sheet_gone = make_zip ("sheetgone.xlsx",
+    "_rels/.rels", root_rels,
+    "xl/workbook.xml", workbook_one_sheet,
+    "xl/_rels/workbook.xml.rels", workbook_rels, NULL);
+
+  g_assert_true (g_file_set_contents (text, "序号,区县\n1,万州区\n", -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  assert_refused (text, SHOUHU_XLSX_ERROR_NOT_XLSX, "zip");
+  assert_refused (empty, SHOUHU_XLSX_ERROR_NOT_XLSX, NULL);
+  assert_refused (missing, SHOUHU_XLSX_ERROR_IO, NULL);
+  assert_refused (no_book, SHOUHU_XLSX_ERROR_NOT_XLSX, "xl/workbook.xml");
+  assert_refused (no_sheet, SHOUHU_XLSX_ERROR_NOT_XLSX, "worksheet");
+  assert_refused (sheet_gone, SHOUHU_XLSX_ERROR_DAMAGED, "sheet1.xml");
+}
+
+/* Every prefix of a good file is refused cleanly, never read. */
+static void
+test_truncated (void)
+{
+  g_autofree char *good = make_sheet ("good.xlsx", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>");
+  g_autofree char *cut = g_build_filename (tmp_dir, "cut.xlsx", NULL);
+  g_autofree char *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (good, &data, &len, NULL));
+  for (gsize n = 1; n < len; n += (n < 64 || len - n < 64) ? 1 : 37)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+
+      g_assert_true (g_file_set_contents (cut, data, (gssize) n, NULL));
+      wb = shouhu_xlsx_workbook_new_from_file (cut, &error);
+      g_assert_null (wb);
+      g_assert_error (error, SHOUHU_XLSX_ERROR, error->code);
+      g_assert_nonnull (strstr (error->message, "cut.xlsx"));
+    }
+}
+
+static void
+test_bad_sheets (void)
+{
+  static const struct { const char *rows; ShouhuXlsxError code; const char *detail; } cases[] = {
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></c>", SHOUHU_XLSX_ERROR_DAMAGED, "XML" },
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><junk>&bogus;</junk>", SHOUHU_XLSX_ERROR_DAMAGED, "XML" },
+    { "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "XFE1" },
+    { "<row r=\"1048577\"><c><v>1</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "1048577" },
+    { "<row r=\"0\"/>", SHOUHU_XLSX_ERROR_DAMAGED, NULL },
+    { "<row r=\"1\"><c r=\"A0\"><v>1</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "A0" },
+    { "<row r=\"1\"><c r=\"A2\"><v>1</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "A2" },
+    { "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>2</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "A1" },
+    { "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>-1</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "A1" },
+    { "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>99999999999999999999</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, NULL },
+    { "<row r=\"1\"><c r=\"A1\"><v>12abc</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "12abc" },
+    { "<row r=\"1\"><c r=\"A1\" t=\"b\"><v>2</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, NULL },
+    { "<row r=\"1\"><c r=\"A1\" t=\"zz\"><v>2</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "zz" },
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"A1\"><v>2</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "A1" },
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref=\"B2:A1\"/></mergeCells><sheetData>",
+      SHOUHU_XLSX_ERROR_DAMAGED, "B2:A1" },
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref=\"A1:XFE2\"/></mergeCells><sheetData>",
+      SHOUHU_XLSX_ERROR_DAMAGED, "XFE2" },
+    { "<row r=\"1\"><c r=\"A1\"><v>\xff\xfe</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad%u.xlsx", i);
+      g_autofree char *path = make_sheet (name, cases[i].rows);
+
+      assert_refused (path, cases[i].code, cases[i].detail);
+    }
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(GString) deep = g_string_new ("<row r=\"1\"><c r=\"A1\"><is>");
+  g_autoptr(GString) wide = g_string_new ("<row r=\"1\">");
+  g_autofree char *deep_path = NULL, *wide_path = NULL, *traversal = NULL;
+
+  for (int i = 0; i < 200; i++)
+    g_string_append (deep, "<r>");
+  deep_path = make_sheet ("deep.xlsx", deep->str);
+  assert_refused (deep_path, SHOUHU_XLSX_ERROR_TOO_LARGE, "64");
+
+  /* Cells without references run off the grid's right edge. */
+  for (int i = 0; i < SHOUHU_XLSX_MAX_COLUMNS + 1; i++)
+    g_string_append (wide, "<c><v>1</v></c>");
+  g_string_append (wide, "</row>");
+  wide_path = make_sheet ("wide.xlsx", wide->str);
+  assert_refused (wide_path, SHOUHU_XLSX_ERROR_TOO_LARGE, "16384");
+
+  traversal = make_zip ("traversal.xlsx",
+    "_rels/.rels", root_rels,
+    "xl/workbook.xml", workbook_one_sheet,
+    "xl/_rels/workbook.xml.rels",
+    "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"../../../etc/passwd\"/></Relationships>",
+    NULL);
+  assert_refused (traversal, SHOUHU_XLSX_ERROR_DAMAGED, "outside");
+}
+
+/* Finds the zip headers of entry @name and sets their uncompressed size. */
+static void
+patch_size (char       *data,
+            gsize       len,
+            const char *name,
+            guint32     size)
+{
+  gsize name_len = strlen (name);
+  guint patched = 0;
+
+  for (gsize i = 0; i + 46 + name_len <= len; i++)
+    {
+      guint8 *p = (guint8 *) data + i;
+      gsize size_at, name_at;
+
+      if (memcmp (p, "PK\3\4", 4) == 0)
+        size_at = 22, name_at = 30;
+      else if (memcmp (p, "PK\1\2", 4) == 0)
+        size_at = 24, name_at = 46;
+      else
+        continue;
+      if (memcmp (p + name_at, name, name_len) != 0)
+        continue;
+      p[size_at] = size & 0xff;
+      p[size_at + 1] = (size >> 8) & 0xff;
+      p[size_at + 2] = (size >> 16) & 0xff;
+      p[size_at + 3] = (size >> 24) & 0xff;
+      patched++;
+    }
+  g_assert_cmpuint (patched, ==, 2);
+}
+
+static void
+test_sizes (void)
+{
+  g_autofree char *small = make_sheet ("declared.xlsx", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>");
+  g_autofree char *data = NULL;
+  g_autofree char *bomb_rows = NULL;
+  g_autofree char *bomb = NULL;
+  gsize len;
+
+  /* A header declaring 4 GiB for a tiny part. */
+  g_assert_true (g_file_get_contents (small, &data, &len, NULL));
+  patch_size (data, len, "xl/worksheets/sheet1.xml", 0xfffffff0u);
+  g_assert_true (g_file_set_contents (small, data, (gssize) len, NULL));
+  assert_refused (small, SHOUHU_XLSX_ERROR_TOO_LARGE, "64 MiB");
+  g_clear_pointer (&data, g_free);
+
+  /* A part that really inflates past the limit while its header claims
+   * a few bytes: reading stops at the limit, or at the lie. */
+  bomb_rows = g_malloc (SHOUHU_XLSX_MAX_ENTRY_SIZE + 2);
+  memset (bomb_rows, ' ', SHOUHU_XLSX_MAX_ENTRY_SIZE + 1);
+  bomb_rows[SHOUHU_XLSX_MAX_ENTRY_SIZE + 1] = '\0';
+  bomb = make_sheet ("bomb.xlsx", bomb_rows);
+  assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, "64 MiB");
+
+  g_assert_true (g_file_get_contents (bomb, &data, &len, NULL));
+  g_assert_cmpuint (len, <, 1024 * 1024);
+  patch_size (data, len, "xl/worksheets/sheet1.xml", 1000);
+  g_assert_true (g_file_set_contents (bomb, data, (gssize) len, NULL));
+  assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, "64 MiB");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = shouhu_test_temp_dir ();
+
+  g_test_add_func ("/xlsx-reader/cell-names", test_cell_names);
+  g_test_add_func ("/xlsx-reader/number-digits", test_number_digits);
+  g_test_add_func ("/xlsx-reader/openpyxl", test_openpyxl);
+  g_test_add_func ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
+  g_test_add_func ("/xlsx-reader/crafted", test_crafted);
+  g_test_add_func ("/xlsx-reader/not-zip", test_not_zip);
+  g_test_add_func ("/xlsx-reader/truncated", test_truncated);
+  g_test_add_func ("/xlsx-reader/bad-sheets", test_bad_sheets);
+  g_test_add_func ("/xlsx-reader/limits", test_limits);
+  g_test_add_func ("/xlsx-reader/sizes", test_sizes);
+
+  status = g_test_run ();
+  shouhu_test_rm_rf (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
