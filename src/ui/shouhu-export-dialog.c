@@ -2,7 +2,9 @@
  *
  * Which workbook, which date or district, masked or not, then where: the
  * desktop's own file chooser (a portal inside Flatpak).  After writing, the
- * window's notification offers to open the file.
+ * window's notification offers to open the file.  The workbook is written
+ * on a worker thread, through a store connection of its own, so that a
+ * large export leaves the window responsive.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,7 +36,31 @@ struct _ShouhuExportDialog
   GtkStringList  *district_list;
   GtkCheckButton *masked_check;
   GtkLabel       *error_label;
+  GtkButton      *export_button;
+  GtkWidget      *form;
+  GCancellable   *writing;      /* while the workbook is written */
 };
+
+typedef struct
+{
+  char             *database;
+  ShouhuExportKind  kind;
+  char             *as_of;
+  int               district_id;
+  gboolean          masked;
+  char             *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->database);
+  g_free (job->as_of);
+  g_free (job->path);
+  g_free (job);
+}
 
 G_DEFINE_FINAL_TYPE (ShouhuExportDialog, shouhu_export_dialog, GTK_TYPE_WINDOW)
 
@@ -143,10 +169,36 @@ remember_choices (ShouhuExportDialog *self,
 }
 
 static void
+set_busy (ShouhuExportDialog *self,
+          gboolean            busy)
+{
+  gtk_widget_set_sensitive (self->form, !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_button_set_label (self->export_button, busy ? _("Exporting…") : _("_Export…"));
+}
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (source);
+  g_autoptr(GFile) target = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!shouhu_export_dialog_export_to_finish (self, result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  exported (self, target);
+}
+
+static void
 file_chosen (ShouhuExportDialog *self,
              GFile              *file)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) target = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *lower = name ? g_utf8_strdown (name, -1) : NULL;
@@ -161,12 +213,7 @@ file_chosen (ShouhuExportDialog *self,
   else
     target = g_object_ref (file);
 
-  if (!shouhu_export_dialog_export_to (self, target, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-  exported (self, target);
+  shouhu_export_dialog_export_to_async (self, target, written_cb, g_object_ref (target));
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -291,6 +338,12 @@ shouhu_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
 #endif
   g_clear_object (&self->chooser);
+  /* A write under way finishes on its thread; its result is dropped. */
+  if (self->writing != NULL)
+    g_cancellable_cancel (self->writing);
+  /* The form is the window's child: GtkWindow lets it go, not the template
+   * code, or it would be unparented twice. */
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->store);
 
@@ -308,6 +361,8 @@ shouhu_export_dialog_class_init (ShouhuExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/shouhu/Shouhu/ui/shouhu-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, form);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_list);
@@ -352,31 +407,117 @@ shouhu_export_dialog_new (GtkWindow   *parent,
  *
  * Writes the workbook chosen in the dialog to @file.
  */
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(ShouhuStore) store = NULL;
+  GError *error = NULL;
+
+  /* A connection of this thread's own: the window's stays on its thread. */
+  store = shouhu_store_open (job->database, &error);
+  if (store == NULL ||
+      !shouhu_export_run (store, job->kind, job->as_of, job->district_id, job->masked, job->path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * shouhu_export_dialog_export_to_async:
+ *
+ * Writes the chosen workbook to @file on a worker thread; the dialog is
+ * insensitive meanwhile.
+ */
+void
+shouhu_export_dialog_export_to_async (ShouhuExportDialog  *self,
+                                      GFile               *file,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  ShouhuExportKind kind = selected_kind (self);
+  ExportJob *job;
+
+  g_return_if_fail (SHOUHU_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (self->writing == NULL);
+
+  self->writing = g_cancellable_new ();
+  task = g_task_new (self, self->writing, callback, user_data);
+  g_task_set_source_tag (task, shouhu_export_dialog_export_to_async);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_task_return_new_error (task, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE,
+                               _("Cannot write “%s”: it is not a file on this computer. Choose a folder on "
+                                 "this computer, then export again."), uri);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->database = g_strdup (shouhu_store_get_path (self->store));
+  job->kind = kind;
+  job->as_of = kind == SHOUHU_EXPORT_ANNEX2 ? NULL : g_strdup (selected_date (self));
+  job->district_id = kind == SHOUHU_EXPORT_ANNEX2 ? selected_district (self) : 0;
+  job->masked = kind == SHOUHU_EXPORT_ANNEX2 && gtk_check_button_get_active (self->masked_check);
+  job->path = g_steal_pointer (&path);
+  g_task_set_task_data (task, job, export_job_free);
+
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+shouhu_export_dialog_export_to_finish (ShouhuExportDialog  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  GFile *file = g_object_get_data (G_OBJECT (result), "file");
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  g_clear_object (&self->writing);
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  remember_choices (self, file);
+  return TRUE;
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/**
+ * shouhu_export_dialog_export_to:
+ *
+ * The same as the _async() call, waiting for it: for scripts and tests.
+ */
 gboolean
 shouhu_export_dialog_export_to (ShouhuExportDialog  *self,
                                 GFile               *file,
                                 GError             **error)
 {
-  g_autofree char *path = g_file_get_path (file);
-  ShouhuExportKind kind = selected_kind (self);
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (SHOUHU_IS_EXPORT_DIALOG (self), FALSE);
 
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE,
-                   _("Cannot write “%s”: it is not a file on this computer. Choose a folder on "
-                     "this computer, then export again."), uri);
-      return FALSE;
-    }
-  if (!shouhu_export_run (self->store, kind,
-                          kind == SHOUHU_EXPORT_ANNEX2 ? NULL : selected_date (self),
-                          kind == SHOUHU_EXPORT_ANNEX2 ? selected_district (self) : 0,
-                          kind == SHOUHU_EXPORT_ANNEX2 && gtk_check_button_get_active (self->masked_check),
-                          path, error))
-    return FALSE;
-
-  remember_choices (self, file);
-  return TRUE;
+  shouhu_export_dialog_export_to_async (self, file, sync_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return shouhu_export_dialog_export_to_finish (self, result, error);
 }

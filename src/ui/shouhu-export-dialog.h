@@ -18,5 +18,12 @@ ShouhuExportDialog *shouhu_export_dialog_new         (GtkWindow          *parent
 gboolean            shouhu_export_dialog_export_to   (ShouhuExportDialog *self,
                                                       GFile              *file,
                                                       GError            **error);
+void                shouhu_export_dialog_export_to_async  (ShouhuExportDialog  *self,
+                                                           GFile               *file,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean            shouhu_export_dialog_export_to_finish (ShouhuExportDialog  *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 G_END_DECLS
