@@ -25,6 +25,20 @@ iterate (void)
       ;
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (c, type) ? c : find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -38,10 +52,9 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->window = GTK_WINDOW (shouhu_window_new (NULL, f->store, NULL));
-  f->page = g_object_new (SHOUHU_TYPE_ANNEX1_PAGE, NULL);
-  /* The window's own page shows the same store; test a fresh one too. */
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  shouhu_annex1_page_set_store (f->page, f->store);
+  f->page = SHOUHU_ANNEX1_PAGE (find_descendant (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX1_PAGE));
+  g_assert_nonnull (f->page);
+  shouhu_window_show_page (SHOUHU_WINDOW (f->window), "annex1");
   gtk_window_present (f->window);
   iterate ();
 }
@@ -161,6 +174,55 @@ test_note_and_new_batch (Fixture       *f,
   g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 6), ==, "0");
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = NULL;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Adding a batch by mistake is taken back with the notification's Undo,
+ * and never once figures are in it. */
+static void
+test_add_batch_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuNotification *notification = shouhu_window_get_notification (SHOUHU_WINDOW (f->window));
+  GtkWidget *add = find_button (GTK_WIDGET (f->page), "Add _Batch");
+
+  g_assert_nonnull (add);
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_nonnull (shouhu_annex1_page_get_cell (f->page, 1, 3, SHOUHU_ANNEX1_TOTAL));
+  g_assert_nonnull (shouhu_notification_get_message (notification));
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 3);
+
+  shouhu_notification_activate_button (notification);
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 2);
+  g_assert_null (shouhu_annex1_page_get_cell (f->page, 1, 3, SHOUHU_ANNEX1_TOTAL));
+
+  /* With a figure in the new batch, undo keeps it and says why. */
+  g_signal_emit_by_name (add, "clicked");
+  iterate ();
+  g_assert_true (shouhu_annex1_set_count (f->store, "2020-02-07", 7, 3, SHOUHU_ANNEX1_TOTAL, "4", &error));
+  shouhu_notification_activate_button (notification);
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 3);
+  g_assert_nonnull (shouhu_notification_get_message (notification));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,5 +235,7 @@ main (int   argc,
               fixture_set_up, test_rejected_value, fixture_tear_down);
   g_test_add ("/annex1-page/note-and-new-batch", Fixture, NULL,
               fixture_set_up, test_note_and_new_batch, fixture_tear_down);
+  g_test_add ("/annex1-page/add-batch-undo", Fixture, NULL,
+              fixture_set_up, test_add_batch_undo, fixture_tear_down);
   return g_test_run ();
 }

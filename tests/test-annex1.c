@@ -237,6 +237,18 @@ test_third_batch (void)
   g_assert_cmpint (shouhu_annex1_grand_total (t).hubei, ==, 479);
   g_assert_nonnull (label);
 
+  /* A batch with figures is never taken back; an empty one is. */
+  g_assert_false (shouhu_annex1_remove_last_batch (store, "2020-02-07", &error));
+  g_assert_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (shouhu_annex1_add_batch (store, "2020-02-07", &error));
+  g_assert_true (shouhu_annex1_remove_last_batch (store, "2020-02-07", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&t, shouhu_annex1_table_free);
+  t = shouhu_annex1_load (store, "2020-02-07", &error);
+  g_assert_cmpint (t->n_batches, ==, 3);
+  g_assert_cmpint (shouhu_annex1_grand_total (t).total, ==, 2002);
+
   /* Same schema: a batch is data, not a column. */
   g_assert_cmpint (shouhu_store_get_schema_version (store), ==, version);
 

@@ -601,6 +601,62 @@ shouhu_annex1_add_batch (ShouhuStore  *store,
 }
 
 /**
+ * shouhu_annex1_remove_last_batch:
+ *
+ * Takes back the last batch of the table of @as_of, as long as nothing has
+ * been entered in it: figures typed in are never dropped this way.
+ */
+gboolean
+shouhu_annex1_remove_last_batch (ShouhuStore  *store,
+                                 const char   *as_of,
+                                 GError      **error)
+{
+  g_autoptr(ShouhuAnnex1Table) table = shouhu_annex1_load (store, as_of, error);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *label = NULL;
+  gint64 table_id;
+  ShouhuCount sum;
+
+  if (table == NULL || !find_table (store, as_of, &table_id, NULL, error))
+    return FALSE;
+
+  label = shouhu_annex1_batch_label (table->n_batches);
+  sum = shouhu_annex1_batch_sum (table, table->n_batches);
+  if (table->n_batches <= 1 || sum.total > 0 || sum.hubei > 0)
+    {
+      g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
+                   _("%s already holds figures and is kept"), label);
+      return FALSE;
+    }
+
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+  stmt = shouhu_store_prepare (store, "DELETE FROM annex1_figure WHERE table_id = ? AND batch = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, table_id);
+  sqlite3_bind_int (stmt, 2, table->n_batches);
+  if (!shouhu_store_step_done (store, stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = shouhu_store_prepare (store, "UPDATE annex1_table SET batch_count = batch_count - 1 WHERE id = ?",
+                               error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, table_id);
+  if (!shouhu_store_step_done (store, stmt, error) || !shouhu_store_commit (store, error))
+    goto fail;
+
+  shouhu_store_emit_changed (store, "annex1");
+  return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
+}
+
+/**
  * shouhu_annex1_notice_figures:
  *
  * The figures printed in the notice (截至2020年2月7日), read from the data

@@ -86,6 +86,9 @@ gboolean           shouhu_annex1_set_note     (ShouhuStore  *store,
 gboolean           shouhu_annex1_add_batch    (ShouhuStore  *store,
                                                const char   *as_of,
                                                GError      **error);
+gboolean           shouhu_annex1_remove_last_batch (ShouhuStore  *store,
+                                                    const char   *as_of,
+                                                    GError      **error);
 gboolean           shouhu_annex1_save_table   (ShouhuStore              *store,
                                                const ShouhuAnnex1Table  *table,
                                                GError                  **error);

@@ -649,12 +649,40 @@ create_date_cb (ShouhuAnnex1Page *self)
   shouhu_window_notify (GTK_WIDGET (self), message);
 }
 
+typedef struct
+{
+  ShouhuAnnex1Page *page;
+  char             *as_of;
+} UndoBatch;
+
+static void
+undo_batch_free (gpointer data)
+{
+  UndoBatch *undo = data;
+
+  g_object_unref (undo->page);
+  g_free (undo->as_of);
+  g_free (undo);
+}
+
+static void
+undo_batch_cb (gpointer data)
+{
+  UndoBatch *undo = data;
+  g_autoptr(GError) error = NULL;
+
+  if (undo->page->store != NULL &&
+      !shouhu_annex1_remove_last_batch (undo->page->store, undo->as_of, &error))
+    shouhu_window_notify (GTK_WIDGET (undo->page), error->message);
+}
+
 static void
 add_batch_cb (ShouhuAnnex1Page *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
+  GtkWidget *window;
 
   if (self->table == NULL)
     return;
@@ -665,7 +693,16 @@ add_batch_cb (ShouhuAnnex1Page *self)
     }
   label = shouhu_annex1_batch_label (self->table->n_batches);
   message = g_strdup_printf (_("Added a column for %s"), label);
-  shouhu_window_notify (GTK_WIDGET (self), message);
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
+  if (window != NULL)
+    {
+      UndoBatch *undo = g_new0 (UndoBatch, 1);
+
+      undo->page = g_object_ref (self);
+      undo->as_of = g_strdup (self->as_of);
+      shouhu_notification_show (shouhu_window_get_notification (SHOUHU_WINDOW (window)),
+                                message, _("_Undo"), undo_batch_cb, undo, undo_batch_free);
+    }
 }
 
 static void
