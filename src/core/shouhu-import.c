@@ -1364,6 +1364,7 @@ parse_volunteers (const char  *text,
       g_autoptr(GError) error = NULL;
       g_autofree char *name = NULL;
       g_autofree char *phone = NULL;
+      g_autofree char *clean = NULL;
       char *item = g_strstrip (items[i]);
       const char *digit = item;
 
@@ -1385,13 +1386,14 @@ parse_volunteers (const char  *text,
       v = shouhu_volunteer_new ();
       g_free (v->name);
       v->name = g_steal_pointer (&name);
-      g_free (v->phone);
-      if (!shouhu_validate_phone ("", phone, &v->phone, &error) || *v->name == '\0')
+      if (!shouhu_validate_phone ("", phone, &clean, &error) || *v->name == '\0')
         {
           *reason = g_strdup_printf (_("结对志愿者 “%s” must be written as a name and a phone number, "
                                        "such as 张三 13812345678, several separated by 、"), item);
           return NULL;
         }
+      g_free (v->phone);
+      v->phone = g_steal_pointer (&clean);
       g_ptr_array_add (found, g_steal_pointer (&v));
     }
   return g_steal_pointer (&found);
