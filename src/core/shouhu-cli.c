@@ -39,7 +39,7 @@ static const GOptionEntry options[] = {
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mask phone numbers and home addresses for files that go to wider circles"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the Annex 1 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
+    N_("Import the Annex 1 or Annex 2 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
   { NULL }
@@ -194,44 +194,32 @@ export (GVariantDict *dict)
 }
 
 static void
-print_import_summary (ShouhuAnnex1Import *import)
+print_rejections (GPtrArray *rejected)
 {
-  g_print (_("Annex 1 as of %s in %s\n"), import->table->as_of, import->file_name);
-  g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
-  g_print (_("Rejected rows: %u\n"), import->rejected->len);
-  for (guint i = 0; i < import->rejected->len; i++)
+  g_print (_("Rejected rows: %u\n"), rejected->len);
+  for (guint i = 0; i < rejected->len; i++)
     {
-      const ShouhuImportRejection *r = g_ptr_array_index (import->rejected, i);
+      const ShouhuImportRejection *r = g_ptr_array_index (rejected, i);
 
       g_print (_("  sheet “%s”, row %u: %s\n"), r->sheet, r->row, r->reason);
     }
 }
 
-static int
-import_file (GVariantDict *dict)
+static void
+print_import_summary (ShouhuAnnex1Import *import)
 {
-  g_autoptr(ShouhuAnnex1Import) import = NULL;
-  g_autoptr(ShouhuStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean accept = g_variant_dict_contains (dict, "accept-valid");
-  gboolean refused = FALSE;
+  g_print (_("Annex 1 as of %s in %s\n"), import->table->as_of, import->file_name);
+  g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
+  print_rejections (import->rejected);
+}
 
-  g_variant_dict_lookup (dict, "import", "^ay", &path);
-  import = shouhu_import_annex1_from_file (path, &error);
-  if (import == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  store = open_store (dict);
-  if (store == NULL)
-    return 1;
-  if (!shouhu_import_annex1_preview (store, import, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
+static int
+import_annex1 (ShouhuStore        *store,
+               ShouhuAnnex1Import *import,
+               gboolean            accept)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean refused = FALSE;
 
   print_import_summary (import);
   if (import->n_districts == 0)
@@ -269,6 +257,83 @@ import_file (GVariantDict *dict)
                                : _("Imported the Annex 1 figures as of %s into %s.\n"),
            import->table->as_of, shouhu_store_get_path (store));
   return 0;
+}
+
+static void
+print_annex2_changes (ShouhuAnnex2Import *import,
+                      ShouhuImportAction  action)
+{
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
+
+      if (c->action != action)
+        continue;
+      if (action == SHOUHU_IMPORT_UPDATE)
+        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->name, c->changes);
+      else
+        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->name);
+    }
+}
+
+static int
+import_annex2 (ShouhuStore        *store,
+               ShouhuAnnex2Import *import,
+               gboolean            accept)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_print (_("Annex 2 in %s: %u district forms\n"), import->file_name, import->forms->len);
+  g_print (_("New records: %u\n"), import->n_new);
+  print_annex2_changes (import, SHOUHU_IMPORT_NEW);
+  g_print (_("Updated records: %u\n"), import->n_updated);
+  print_annex2_changes (import, SHOUHU_IMPORT_UPDATE);
+  g_print (_("Records already stored as they are: %u\n"), import->n_unchanged);
+  print_rejections (import->rejected);
+
+  if (import->rejected->len > 0 && !accept)
+    {
+      g_printerr (_("Nothing was written: %u rows were rejected. Correct them, or run again with --accept-valid to import only the valid rows.\n"),
+                  import->rejected->len);
+      return 1;
+    }
+  if (!shouhu_import_annex2_write (store, import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported into %s: %u new and %u updated records.\n"),
+           shouhu_store_get_path (store), import->n_new, import->n_updated);
+  return 0;
+}
+
+static int
+import_file (GVariantDict *dict)
+{
+  g_autoptr(ShouhuImport) import = NULL;
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean accept = g_variant_dict_contains (dict, "accept-valid");
+
+  g_variant_dict_lookup (dict, "import", "^ay", &path);
+  import = shouhu_import_from_file (path, &error);
+  if (import == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  if (!shouhu_import_preview (store, import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (import->kind == SHOUHU_IMPORT_ANNEX1)
+    return import_annex1 (store, import->annex1, accept);
+  return import_annex2 (store, import->annex2, accept);
 }
 
 /**

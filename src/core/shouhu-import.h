@@ -17,6 +17,8 @@ typedef enum
   SHOUHU_IMPORT_ERROR_NOT_ANNEX1,  /* no sheet in the Annex 1 layout */
   SHOUHU_IMPORT_ERROR_NOT_ANNEX2,  /* no sheet in the Annex 2 layout */
   SHOUHU_IMPORT_ERROR_LAYOUT,      /* the layout is there but broken (date, header) */
+  SHOUHU_IMPORT_ERROR_MASKED,      /* an export with masked phone numbers */
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an Annex 1 nor an Annex 2 workbook */
 } ShouhuImportError;
 
 typedef struct
@@ -63,7 +65,26 @@ typedef struct
   int   district_id;
   char *reporter;        /* 填报人 */
   char *phone;           /* 联系电话, as written */
+  guint row;             /* 1-based row of the 区县： line, 0 when the
+                          * district came from the sheet's name */
 } ShouhuAnnex2ImportForm;
+
+typedef enum
+{
+  SHOUHU_IMPORT_NEW,        /* no such record yet: it will be created */
+  SHOUHU_IMPORT_UPDATE,     /* the record is there and will be updated */
+  SHOUHU_IMPORT_UNCHANGED,  /* the record is there as the file has it */
+} ShouhuImportAction;
+
+/* What the write will do with one valid row (filled by the preview). */
+typedef struct
+{
+  const ShouhuAnnex2ImportRow *row;   /* owned by the import's rows */
+  ShouhuImportAction           action;
+  gint64                       worker_id;   /* the record updated, or 0 */
+  char                        *changes;     /* translated field labels, "" for none */
+  GPtrArray                   *volunteers;  /* ShouhuVolunteer (id 0), from 结对志愿者 */
+} ShouhuAnnex2ImportChange;
 
 typedef struct
 {
@@ -71,7 +92,28 @@ typedef struct
   GPtrArray *forms;      /* ShouhuAnnex2ImportForm, one per sheet read */
   GPtrArray *rows;       /* ShouhuAnnex2ImportRow, the valid rows */
   GPtrArray *rejected;   /* ShouhuImportRejection */
+  /* Filled by shouhu_import_annex2_preview (): */
+  GPtrArray *changes;    /* ShouhuAnnex2ImportChange, in file order */
+  guint      n_new;
+  guint      n_updated;
+  guint      n_unchanged;
+  guint      n_read_rejected;   /* rejections found by reading, before
+                                 * those of the preview */
 } ShouhuAnnex2Import;
+
+typedef enum
+{
+  SHOUHU_IMPORT_ANNEX1 = 1,
+  SHOUHU_IMPORT_ANNEX2,
+} ShouhuImportKind;
+
+/* A workbook of either annex, as shouhu_import_from_file () found it. */
+typedef struct
+{
+  ShouhuImportKind    kind;
+  ShouhuAnnex1Import *annex1;   /* set for SHOUHU_IMPORT_ANNEX1 */
+  ShouhuAnnex2Import *annex2;   /* set for SHOUHU_IMPORT_ANNEX2 */
+} ShouhuImport;
 
 GQuark              shouhu_import_error_quark     (void);
 
@@ -89,7 +131,28 @@ void                shouhu_annex1_import_free      (ShouhuAnnex1Import        *i
 
 ShouhuAnnex2Import *shouhu_import_annex2_read      (const ShouhuXlsxWorkbook  *workbook,
                                                     GError                   **error);
+ShouhuAnnex2Import *shouhu_import_annex2_from_file (const char                *path,
+                                                    GError                   **error);
+gboolean            shouhu_import_annex2_preview   (ShouhuStore               *store,
+                                                    ShouhuAnnex2Import        *import,
+                                                    GError                   **error);
+gboolean            shouhu_import_annex2_write     (ShouhuStore               *store,
+                                                    ShouhuAnnex2Import        *import,
+                                                    GError                   **error);
 void                shouhu_annex2_import_free      (ShouhuAnnex2Import        *import);
+
+ShouhuImport       *shouhu_import_read             (const ShouhuXlsxWorkbook  *workbook,
+                                                    GError                   **error);
+ShouhuImport       *shouhu_import_from_file        (const char                *path,
+                                                    GError                   **error);
+gboolean            shouhu_import_preview          (ShouhuStore               *store,
+                                                    ShouhuImport              *import,
+                                                    GError                   **error);
+gboolean            shouhu_import_write            (ShouhuStore               *store,
+                                                    ShouhuImport              *import,
+                                                    GError                   **error);
+guint               shouhu_import_n_rejected       (const ShouhuImport        *import);
+void                shouhu_import_free             (ShouhuImport              *import);
 char               *shouhu_import_phone            (const char                *field,
                                                     const char                *text,
                                                     gboolean                   stored_as_number,
@@ -97,5 +160,6 @@ char               *shouhu_import_phone            (const char                *f
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex1Import, shouhu_annex1_import_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex2Import, shouhu_annex2_import_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuImport, shouhu_import_free)
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "shouhu-annex1-page.h"
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
+#include "shouhu-import-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-window.h"
@@ -19,6 +20,7 @@ struct _ShouhuWindow
   GtkApplicationWindow  parent_instance;
 
   ShouhuStore          *store;
+  GObject              *chooser;   /* the open file chooser, if any */
 
   GtkStack             *main_stack;
   GtkStack             *stack;
@@ -128,6 +130,119 @@ export_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   gtk_window_present (GTK_WINDOW (shouhu_export_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+/* Opens the import preview of @file, which must be a workbook. */
+static void
+open_import (ShouhuWindow *self,
+             GFile        *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (base != NULL ? base : "", -1);
+
+  if (self->store == NULL)
+    return;
+  if (!g_str_has_suffix (lower, ".xlsx"))
+    {
+      g_autofree char *name = g_filename_display_name (base != NULL ? base : "");
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an Excel workbook (.xlsx): only the annex workbooks can be imported"),
+                                                  name);
+      shouhu_window_notify (GTK_WIDGET (self), message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (shouhu_import_dialog_new (GTK_WINDOW (self), self->store, file)));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+open_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ShouhuWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    open_import (self, file);
+}
+#else
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (user_data);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL)
+    open_import (self, file);
+}
+#endif
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->store == NULL || self->chooser != NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("Excel workbooks"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    GtkFileDialog *dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Import Workbook"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    self->chooser = G_OBJECT (dialog);
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser =
+      gtk_file_chooser_native_new (_("Import Workbook"), GTK_WINDOW (self),
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+    self->chooser = G_OBJECT (chooser);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ShouhuWindow  *self)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = g_value_get_boxed (value);
+
+      file = files != NULL ? files->data : NULL;
+    }
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+  open_import (self, file);
+  return TRUE;
 }
 
 static void
@@ -254,6 +369,11 @@ shouhu_window_dispose (GObject *object)
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
   g_clear_object (&self->store);
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+#endif
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (shouhu_window_parent_class)->dispose (object);
 }
@@ -297,11 +417,13 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "annex2");
@@ -310,7 +432,15 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 static void
 shouhu_window_init (ShouhuWindow *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A workbook dropped onto the window is imported like one chosen. */
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
 
 /* Public API */
@@ -340,6 +470,7 @@ shouhu_window_new (GtkApplication *app,
       gtk_widget_set_visible (GTK_WIDGET (self->switcher), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-notice-figures", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
     }
 
   return self;

@@ -1,0 +1,154 @@
+/* test-import-dialog.c — the import preview: counts, confirm, cancel, errors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "shouhu-import-dialog.h"
+#include "shouhu-test-util.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+static char *tmp_dir;
+
+/* Two records and a rejected row (1.38E+10 lost its digits). */
+static char *
+make_workbook (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "渝中区附件2.xlsx", NULL);
+  g_autofree char *literal = g_shell_quote (path);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    "wb = openpyxl.Workbook(); ws = wb.active; ws.title = '渝中区'\n"
+    "ws['A1'] = '附件2'\n"
+    "ws['A2'] = '重庆志愿者精准守护一线医护人员工作信息表'\n"
+    "ws['A3'] = '区县：渝中区　填报人：张三　联系电话：023-63891234'\n"
+    "heads = ['序号', '医院', '姓名', '性别', '职务', '一线工作具体地点', '家庭地址', '本人联系电话', '家属联系电话', '结对志愿者', '备注']\n"
+    "for c, h in enumerate(heads): ws.cell(4, 1 + c, h)\n"
+    "rows = [[1, '市人民医院', '李四', '男', '', '', '', 13812345678, '', '王五 13700000001', ''],\n"
+    "        [2, '市人民医院', '赵六', '女', '', '', '', 13812345679, '', '', ''],\n"
+    "        [3, '市人民医院', '周九', '女', '', '', '', '1.38E+10', '', '', '']]\n"
+    "for r, row in enumerate(rows):\n"
+    "    for c, v in enumerate(row): ws.cell(5 + r, 1 + c, v)\n"
+    "wb.save(%s)\n", literal);
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&path);
+}
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = NULL;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        {
+          const char *label = type == GTK_TYPE_BUTTON ? gtk_button_get_label (GTK_BUTTON (c))
+                                                      : gtk_label_get_text (GTK_LABEL (c));
+          if (label != NULL && strstr (label, text) != NULL)
+            return c;
+        }
+      if ((found = find_widget (c, type, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static ShouhuImportDialog *
+open_dialog (ShouhuStore *store,
+             const char  *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ShouhuImportDialog *dialog = shouhu_import_dialog_new (NULL, store, file);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (shouhu_import_dialog_is_loading (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  return dialog;
+}
+
+static void
+test_preview_and_confirm (void)
+{
+  g_autofree char *path = make_workbook ();
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (store, path);
+  const ShouhuImport *import = shouhu_import_dialog_get_import (dialog);
+  GtkWidget *button;
+
+  g_assert_nonnull (import);
+  g_assert_cmpint (import->kind, ==, SHOUHU_IMPORT_ANNEX2);
+  g_assert_cmpuint (import->annex2->n_new, ==, 2);
+  g_assert_cmpuint (import->annex2->rejected->len, ==, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 new records, 0 to update"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "1 rows rejected"));
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 0);
+
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 2);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 1);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '周九'"), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+}
+
+static void
+test_cancel (void)
+{
+  g_autofree char *path = make_workbook ();
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (store, path);
+
+  g_assert_nonnull (shouhu_import_dialog_get_import (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 0);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM history"), ==, 0);
+}
+
+static void
+test_broken_file (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "坏文件.xlsx", NULL);
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuImportDialog) dialog = NULL;
+  GtkWidget *button;
+
+  g_assert_true (g_file_set_contents (path, "PK\003\004 cut short", -1, NULL));
+  dialog = open_dialog (store, path);
+  g_assert_null (shouhu_import_dialog_get_import (dialog));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "坏文件.xlsx"));
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  tmp_dir = shouhu_test_temp_dir ();
+
+  g_test_add_func ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
+  g_test_add_func ("/import-dialog/cancel", test_cancel);
+  g_test_add_func ("/import-dialog/broken-file", test_broken_file);
+
+  status = g_test_run ();
+  shouhu_test_rm_rf (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
