@@ -18,6 +18,7 @@
 #include "shouhu-export-dialog.h"
 #include "shouhu-settings.h"
 #include "shouhu-window.h"
+#include "shouhu-workbook-chooser.h"
 
 struct _ShouhuExportDialog
 {
@@ -216,35 +217,16 @@ file_chosen (ShouhuExportDialog *self,
   shouhu_export_dialog_export_to_async (self, target, written_cb, g_object_ref (target));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-save_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+export_chosen_cb (GObject *owner,
+                  GFile   *file)
 {
-  g_autoptr(ShouhuExportDialog) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (owner);
 
   g_clear_object (&self->chooser);
   if (file != NULL)
     file_chosen (self, file);
 }
-#else
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (user_data);
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file != NULL)
-    file_chosen (self, file);
-}
-#endif
 
 static void
 export_clicked_cb (ShouhuExportDialog *self)
@@ -252,45 +234,15 @@ export_clicked_cb (ShouhuExportDialog *self)
   g_autofree char *name = suggested_name (self);
   g_autofree char *last_folder = shouhu_settings_dup_last_export_folder ();
   g_autoptr(GFile) folder = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  if (self->chooser != NULL)
+    return;
   if (last_folder != NULL && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
     folder = g_file_new_for_path (last_folder);
 
   show_error (self, NULL);
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    GtkFileDialog *dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Workbook"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    self->chooser = G_OBJECT (dialog);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser =
-      gtk_file_chooser_native_new (_("Export Workbook"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-
-    if (folder != NULL)
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-    self->chooser = G_OBJECT (chooser);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  self->chooser = shouhu_workbook_chooser_show (GTK_WINDOW (self), TRUE, _("Export Workbook"),
+                                                name, folder, G_OBJECT (self), export_chosen_cb);
 }
 
 static void
@@ -333,11 +285,7 @@ shouhu_export_dialog_dispose (GObject *object)
 {
   ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (object);
 
-#if !GTK_CHECK_VERSION (4, 10, 0)
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-#endif
-  g_clear_object (&self->chooser);
+  shouhu_workbook_chooser_dismiss (g_steal_pointer (&self->chooser));
   /* A write under way finishes on its thread; its result is dropped. */
   if (self->writing != NULL)
     g_cancellable_cancel (self->writing);

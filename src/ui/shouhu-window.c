@@ -14,6 +14,7 @@
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-window.h"
+#include "shouhu-workbook-chooser.h"
 
 struct _ShouhuWindow
 {
@@ -153,35 +154,16 @@ open_import (ShouhuWindow *self,
   gtk_window_present (GTK_WINDOW (shouhu_import_dialog_new (GTK_WINDOW (self), self->store, file)));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-open_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+import_chosen_cb (GObject *owner,
+                  GFile   *file)
 {
-  g_autoptr(ShouhuWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  ShouhuWindow *self = SHOUHU_WINDOW (owner);
 
   g_clear_object (&self->chooser);
   if (file != NULL)
     open_import (self, file);
 }
-#else
-static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int              response,
-                     gpointer         user_data)
-{
-  ShouhuWindow *self = SHOUHU_WINDOW (user_data);
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file != NULL)
-    open_import (self, file);
-}
-#endif
 
 static void
 import_cb (GtkWidget  *widget,
@@ -189,37 +171,11 @@ import_cb (GtkWidget  *widget,
            GVariant   *parameter)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->store == NULL || self->chooser != NULL)
     return;
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    GtkFileDialog *dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Import Workbook"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    self->chooser = G_OBJECT (dialog);
-    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser =
-      gtk_file_chooser_native_new (_("Import Workbook"), GTK_WINDOW (self),
-                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-    self->chooser = G_OBJECT (chooser);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  self->chooser = shouhu_workbook_chooser_show (GTK_WINDOW (self), FALSE, _("Import Workbook"),
+                                                NULL, NULL, G_OBJECT (self), import_chosen_cb);
 }
 
 static gboolean
@@ -369,11 +325,7 @@ shouhu_window_dispose (GObject *object)
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
   g_clear_object (&self->store);
-#if !GTK_CHECK_VERSION (4, 10, 0)
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-#endif
-  g_clear_object (&self->chooser);
+  shouhu_workbook_chooser_dismiss (g_steal_pointer (&self->chooser));
 
   G_OBJECT_CLASS (shouhu_window_parent_class)->dispose (object);
 }
