@@ -12,6 +12,7 @@
  * format know the <inttypes.h> macros, so the message stays translatable. */
 #include <inttypes.h>
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 G_DEFINE_QUARK (shouhu-annex1-error-quark, shouhu_annex1_error)
@@ -138,6 +139,24 @@ shouhu_annex1_check (int      batch,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * shouhu_annex1_format_date:
+ * @as_of: (nullable): a date as stored, YYYY-MM-DD
+ *
+ * Returns: (transfer full) (nullable): the date as people read it in the
+ * UI language (2020年2月7日 in Chinese)
+ */
+char *
+shouhu_annex1_format_date (const char *as_of)
+{
+  int y, m, d;
+
+  if (as_of == NULL || sscanf (as_of, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (as_of);
+  /* Translators: a date; %1$d is the year, %2$d the month, %3$d the day */
+  return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), y, m, d);
 }
 
 static gboolean

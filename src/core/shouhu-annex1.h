@@ -56,6 +56,7 @@ ShouhuCount        shouhu_annex1_batch_sum    (const ShouhuAnnex1Table *table,
                                                int                      batch);
 ShouhuCount        shouhu_annex1_grand_total  (const ShouhuAnnex1Table *table);
 char              *shouhu_annex1_batch_label  (int                      batch);
+char              *shouhu_annex1_format_date  (const char              *as_of);
 gboolean           shouhu_annex1_check        (int                      batch,
                                                gint64                   total,
                                                gint64                   hubei,

@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "shouhu-annex1-page.h"
 #include "shouhu-validate.h"
@@ -54,17 +53,6 @@ struct _ShouhuAnnex1Page
 G_DEFINE_FINAL_TYPE (ShouhuAnnex1Page, shouhu_annex1_page, GTK_TYPE_WIDGET)
 
 static void refresh (ShouhuAnnex1Page *self);
-
-static char *
-format_date (const char *as_of)
-{
-  int y, m, d;
-
-  if (sscanf (as_of, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (as_of);
-  /* Translators: a date; %1$d is the year, %2$d the month, %3$d the day */
-  return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), y, m, d);
-}
 
 static GtkWidget *
 header_label (const char *text)
@@ -533,7 +521,7 @@ update_dates (ShouhuAnnex1Page *self)
 
     for (guint i = 0; self->dates[i] != NULL; i++)
       {
-        g_ptr_array_add (shown, format_date (self->dates[i]));
+        g_ptr_array_add (shown, shouhu_annex1_format_date (self->dates[i]));
         if (g_strcmp0 (self->dates[i], self->as_of) == 0)
           selected = i;
       }

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
@@ -93,17 +92,6 @@ static const struct { const char *title; const char *property; } columns[] = {
   [COLUMN_COVERAGE]   = { NC_("table column", "Coverage"), "coverage" },
 };
 
-static char *
-format_date (const char *as_of)
-{
-  int y, m, d;
-
-  if (as_of == NULL || sscanf (as_of, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (as_of);
-  /* Translators: a date; %1$d is the year, %2$d the month, %3$d the day */
-  return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), y, m, d);
-}
-
 static void
 set_count (GtkLabel *label,
            gint64    value)
@@ -134,12 +122,12 @@ update_dates (ShouhuDashboardPage *self)
   if (self->chosen_date != NULL && !g_strv_contains ((const char * const *) dates, self->chosen_date))
     g_clear_pointer (&self->chosen_date, g_free);
 
-  latest = format_date (dates[0]);
+  latest = shouhu_annex1_format_date (dates[0]);
   g_ptr_array_add (shown, latest != NULL ? g_strdup_printf (_("Latest (%s)"), latest)
                                          : g_strdup (_("Latest")));
   for (guint i = 0; dates[i] != NULL; i++)
     {
-      g_ptr_array_add (shown, format_date (dates[i]));
+      g_ptr_array_add (shown, shouhu_annex1_format_date (dates[i]));
       if (g_strcmp0 (dates[i], self->chosen_date) == 0)
         selected = i + 1;
     }
@@ -165,7 +153,7 @@ show_totals (ShouhuDashboardPage *self)
     city->covered, city->uncovered, city->volunteers,
   };
   g_autofree char *coverage = shouhu_format_coverage (city);
-  g_autofree char *date = format_date (self->figures->as_of);
+  g_autofree char *date = shouhu_annex1_format_date (self->figures->as_of);
   g_autofree char *heading = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
