@@ -28,6 +28,8 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
 /* Keeps pages printable: longer text wraps inside its cell. */
 #define MAX_COLUMN_WIDTH 36.0
+/* Points per line of 11-point text in a wrapping cell. */
+#define LINE_HEIGHT 15.0
 
 static const char *const annex2_headers[] = {
   "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
@@ -426,6 +428,26 @@ fit_width (double     *width,
   *width = MAX (*width, MIN (text_width (text) + 2, MAX_COLUMN_WIDTH));
 }
 
+/* The lines @text takes in a wrapping cell @width wide: fit_width()
+ * leaves two units of margin, and a hard line break starts a line. */
+static int
+wrapped_lines (const char *text,
+               double      width)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\n", -1);
+  double usable = MAX (1.0, width - 2);
+  int lines = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      double w = text_width (parts[i]);
+      int n = (int) (w / usable);
+
+      lines += MAX (1, n * usable < w ? n + 1 : n);
+    }
+  return MAX (lines, 1);
+}
+
 /* "2020-02-07" → "（截至2020年2月7日）" */
 static char *
 as_of_line (const char *as_of)
@@ -778,13 +800,24 @@ write_annex2_sheet (Book                          *book,
   for (guint r = 0; r < sheet->rows->len; r++, row++)
     {
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+      char *texts[SHOUHU_ANNEX2_N_FIELDS];
+      int lines = 1;
 
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        {
+          texts[f] = annex2_cell (rw, f, masked);
+          lines = MAX (lines, wrapped_lines (texts[f], widths[f + 1]));
+        }
+      /* Spreadsheets keep a row at one line unless told otherwise, and
+       * the wrapped rest of a long address would be cut off. */
+      if (lines > 1)
+        worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL);
       put_number (book, ws, row, 0, r + 1, book->number);
       for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
         {
-          g_autofree char *text = annex2_cell (rw, f, masked);
-          put_text (book, ws, row, f + 1, text,
+          put_text (book, ws, row, f + 1, texts[f],
                     f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
+          g_free (texts[f]);
         }
     }
 
