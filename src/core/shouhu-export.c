@@ -434,18 +434,26 @@ static int
 wrapped_lines (const char *text,
                double      width)
 {
-  g_auto(GStrv) parts = g_strsplit (text, "\n", -1);
   double usable = MAX (1.0, width - 2);
+  double line = 0;
   int lines = 0;
 
-  for (guint i = 0; parts[i] != NULL; i++)
+  /* One pass, no copies: it runs for every cell of every row. */
+  for (const char *p = text;; p = g_utf8_next_char (p))
     {
-      double w = text_width (parts[i]);
-      int n = (int) (w / usable);
+      if (*p == '\n' || *p == '\0')
+        {
+          int n = (int) (line / usable);
 
-      lines += MAX (1, n * usable < w ? n + 1 : n);
+          lines += MAX (1, n * usable < line ? n + 1 : n);
+          line = 0;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      line += g_unichar_iswide (g_utf8_get_char (p)) ? 2.1 : 1.1;
     }
-  return MAX (lines, 1);
+  return lines;
 }
 
 /* "2020-02-07" → "（截至2020年2月7日）" */
