@@ -457,6 +457,41 @@ test_annex2_struct (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* A long address or volunteer list wraps inside its column; the row is
+ * made tall enough for every line, or the rest would be cut off. */
+static void
+test_annex2_tall_rows (void)
+{
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_export_annex2_sheet_free);
+  ShouhuExportAnnex2Sheet *beibei = shouhu_export_annex2_sheet_new (10, "王五", "023-68201234");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "tall.xlsx", NULL);
+  g_autoptr(Dump) dump = NULL;
+  const char *short_row[] = { "北碚区人民医院", "甲", "男", "医生", "发热门诊",
+                              "北碚区天生街道1号", "13812345670", "", "", "" };
+  /* 48 Chinese characters: three lines in a column at most 36 wide. */
+  const char *long_row[] = { "北碚区人民医院", "乙", "女", "护士", "发热门诊",
+                             "北碚区天生街道天生路二号西南大学教师公寓小区十八栋三单元十二楼二号"
+                             "门前左转第三家", "13812345671", "",
+                             "欧阳志愿 13900001234、司马志愿 023-68201111、诸葛志愿 13900005678", "" };
+  const char *height;
+
+  shouhu_export_annex2_sheet_add (beibei, short_row);
+  shouhu_export_annex2_sheet_add (beibei, long_row);
+  g_ptr_array_add (sheets, beibei);
+  g_assert_true (shouhu_export_annex2 (sheets, FALSE, path, &error));
+  g_assert_no_error (error);
+  dump = dump_xlsx (path);
+
+  assert_text (dump, "北碚区", "G5", "北碚区天生街道1号");
+  g_assert_null (fact (dump, "height", "北碚区", "5"));
+  height = fact (dump, "height", "北碚区", "6");
+  g_assert_nonnull (height);
+  g_assert_cmpfloat (g_ascii_strtod (height, NULL), >=, 3 * 14.0);
+  shouhu_test_rm_rf (dir);
+}
+
 static void
 test_annex2_masked (void)
 {
@@ -940,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/export/annex1/notice", test_annex1_notice);
   g_test_add_func ("/export/annex1/no-table", test_annex1_no_table);
   g_test_add_func ("/export/annex2/struct", test_annex2_struct);
+  g_test_add_func ("/export/annex2/tall-rows", test_annex2_tall_rows);
   g_test_add_func ("/export/annex2/masked", test_annex2_masked);
   g_test_add_func ("/export/annex2/empty", test_annex2_empty);
   g_test_add_func ("/export/summary/struct", test_summary_struct);

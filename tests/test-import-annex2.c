@@ -457,6 +457,54 @@ test_masked (void)
   g_assert_nonnull (strstr (error->message, "****"));
 }
 
+/* Hand-filled forms merge a cell down the rows that share it (one
+ * hospital for several workers): each of those rows takes the merged
+ * value; a cell merged across columns belongs to its first column only. */
+static void
+test_merged_rows (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "merged-rows.xlsx", NULL);
+  g_autofree char *path_literal = g_shell_quote (path);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    HEADS
+    "wb = openpyxl.Workbook(); ws = wb.active; ws.title = '黔江'\n"
+    "ws['A1'] = '附件2'; ws['A2'] = '重庆志愿者精准守护一线医护人员工作信息表'\n"
+    "ws['A3'] = '区县：黔江区　填报人：李一　联系电话：13900000000'\n"
+    "for c, h in enumerate(heads): ws.cell(4, 1 + c, h)\n"
+    "rows = [[1, '黔江中心医院', '甲', '男', '医生', '发热门诊', '黔江区城西街道1号', 13900000001, 13900000009, '', ''],\n"
+    "        [2, None, '乙', '女', '护士', None, '黔江区城西街道2号', 13900000002, None, '', ''],\n"
+    "        [3, None, '丙', '女', '护士', '隔离病房', '黔江区城东街道', None, '', '', '']]\n"
+    "for r, row in enumerate(rows):\n"
+    "    for c, v in enumerate(row): ws.cell(5 + r, 1 + c, v)\n"
+    "ws.merge_cells('B5:B7')   # one hospital for three rows\n"
+    "ws.merge_cells('F5:F6')   # one work place for two\n"
+    "ws.merge_cells('I5:I6')   # one family phone for two\n"
+    "ws.merge_cells('G7:H7')   # across columns: 本人联系电话 does not take the address\n"
+    "wb.save(%s)\n", path_literal);
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_python (script);
+  import = shouhu_import_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (shouhu_import_preview (store, import, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < import->annex2->rejected->len; i++)
+    g_test_message ("rejected: %s", ((ShouhuImportRejection *) g_ptr_array_index (import->annex2->rejected, i))->reason);
+  g_assert_cmpuint (import->annex2->rejected->len, ==, 0);
+  g_assert_cmpuint (import->annex2->n_new, ==, 3);
+  g_assert_true (shouhu_import_write (store, import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE hospital = '黔江中心医院'"), ==, 3);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE work_place = '发热门诊' "
+                                                 "AND family_phone = '13900000009'"), ==, 2);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '丙' AND "
+                                                 "work_place = '隔离病房' AND home_address = '黔江区城东街道' AND "
+                                                 "phone = '' AND family_phone = ''"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -471,6 +519,7 @@ main (int    argc,
   g_test_add_func ("/import/annex2/cli", test_cli);
   g_test_add_func ("/import/annex2/round-trip", test_round_trip);
   g_test_add_func ("/import/annex2/masked", test_masked);
+  g_test_add_func ("/import/annex2/merged-rows", test_merged_rows);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

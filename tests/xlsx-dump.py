@@ -7,6 +7,7 @@
 #   merge   SHEET  A1:B2
 #   print   SHEET  KEY  VALUE           (paper, orientation, titles, fit…)
 #   width   SHEET  COLUMN  WIDTH
+#   height  SHEET  ROW  HEIGHT         (rows given a height of their own)
 #   font    SHEET  A1  NAME  BOLD  WRAP  BORDER
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -61,6 +62,9 @@ def main(path):
         for dim in list(ws.column_dimensions.values()):
             for col in range(dim.min, dim.max + 1):
                 out('width', name, get_column_letter(col), number(round(dim.width, 2)))
+        for index, dim in ws.row_dimensions.items():
+            if dim.height is not None:
+                out('height', name, index, number(dim.height))
 
 
 if __name__ == '__main__':

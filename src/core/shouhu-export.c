@@ -28,6 +28,8 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
 /* Keeps pages printable: longer text wraps inside its cell. */
 #define MAX_COLUMN_WIDTH 36.0
+/* Points per line of 11-point text in a wrapping cell. */
+#define LINE_HEIGHT 15.0
 
 static const char *const annex2_headers[] = {
   "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
@@ -426,6 +428,34 @@ fit_width (double     *width,
   *width = MAX (*width, MIN (text_width (text) + 2, MAX_COLUMN_WIDTH));
 }
 
+/* The lines @text takes in a wrapping cell @width wide: fit_width()
+ * leaves two units of margin, and a hard line break starts a line. */
+static int
+wrapped_lines (const char *text,
+               double      width)
+{
+  double usable = MAX (1.0, width - 2);
+  double line = 0;
+  int lines = 0;
+
+  /* One pass, no copies: it runs for every cell of every row. */
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          int n = (int) (line / usable);
+
+          lines += MAX (1, n * usable < line ? n + 1 : n);
+          line = 0;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      line += g_unichar_iswide (g_utf8_get_char (p)) ? 2.1 : 1.1;
+    }
+  return lines;
+}
+
 /* "2020-02-07" → "（截至2020年2月7日）" */
 static char *
 as_of_line (const char *as_of)
@@ -778,13 +808,24 @@ write_annex2_sheet (Book                          *book,
   for (guint r = 0; r < sheet->rows->len; r++, row++)
     {
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+      char *texts[SHOUHU_ANNEX2_N_FIELDS];
+      int lines = 1;
 
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        {
+          texts[f] = annex2_cell (rw, f, masked);
+          lines = MAX (lines, wrapped_lines (texts[f], widths[f + 1]));
+        }
+      /* Spreadsheets keep a row at one line unless told otherwise, and
+       * the wrapped rest of a long address would be cut off. */
+      if (lines > 1)
+        worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL);
       put_number (book, ws, row, 0, r + 1, book->number);
       for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
         {
-          g_autofree char *text = annex2_cell (rw, f, masked);
-          put_text (book, ws, row, f + 1, text,
+          put_text (book, ws, row, f + 1, texts[f],
                     f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
+          g_free (texts[f]);
         }
     }
 

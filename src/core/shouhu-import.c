@@ -1073,30 +1073,111 @@ read_form_header (const Annex2Layout  *layout,
   return form;
 }
 
-static char *
-field_text (const Annex2Layout *layout,
+/* Cells merged down a column in the rows, as people do for the hospital
+ * or the address that several workers share: per form column, the ranges
+ * that start in it below the header, sorted by their first row. */
+typedef struct
+{
+  GArray *down[N_COLS];
+} Annex2Merges;
+
+static int
+compare_first_row (gconstpointer a,
+                   gconstpointer b)
+{
+  const ShouhuXlsxRange *ra = a, *rb = b;
+
+  return ra->first_row < rb->first_row ? -1 : ra->first_row > rb->first_row;
+}
+
+static void
+annex2_merges_init (Annex2Merges       *merges,
+                    const Annex2Layout *layout)
+{
+  guint n = 0;
+  const ShouhuXlsxRange *ranges = shouhu_xlsx_sheet_get_merged (layout->sheet, &n);
+
+  for (int c = 0; c < N_COLS; c++)
+    {
+      merges->down[c] = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxRange));
+      if (layout->cols[c] < 0)
+        continue;
+      for (guint i = 0; i < n; i++)
+        if (ranges[i].first_col == (guint) layout->cols[c] &&
+            ranges[i].first_row > layout->header_row &&
+            ranges[i].last_row > ranges[i].first_row)
+          g_array_append_val (merges->down[c], ranges[i]);
+      g_array_sort (merges->down[c], compare_first_row);
+    }
+}
+
+static void
+annex2_merges_clear (Annex2Merges *merges)
+{
+  for (int c = 0; c < N_COLS; c++)
+    g_clear_pointer (&merges->down[c], g_array_unref);
+}
+
+/* The cell shown at @row in the form column @col: its own, or the top of
+ * the range merged down over it.  A binary search, since a sheet of many
+ * rows may hold as many merged ranges. */
+static const ShouhuXlsxCell *
+field_cell (const Annex2Layout *layout,
+            const Annex2Merges *merges,
             guint               row,
             Annex2Column        col)
 {
   const ShouhuXlsxCell *cell;
+  GArray *down = merges->down[col];
+  guint lo = 0, hi;
 
   if (layout->cols[col] < 0)
-    return g_strdup ("");
+    return NULL;
   cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[col]);
+  if (cell != NULL || down->len == 0)
+    return cell;
+
+  /* The last range starting at or above @row. */
+  hi = down->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (down, ShouhuXlsxRange, mid).first_row <= row)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0)
+    {
+      const ShouhuXlsxRange *r = &g_array_index (down, ShouhuXlsxRange, lo - 1);
+
+      if (row <= r->last_row)
+        return shouhu_xlsx_sheet_get_cell (layout->sheet, r->first_row, r->first_col);
+    }
+  return NULL;
+}
+
+static char *
+field_text (const Annex2Layout *layout,
+            const Annex2Merges *merges,
+            guint               row,
+            Annex2Column        col)
+{
+  const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
+
   return shouhu_validate_fold_digits (cell != NULL ? cell->text : "");
 }
 
 static char *
 field_phone (const Annex2Layout  *layout,
+             const Annex2Merges  *merges,
              guint                row,
              Annex2Column         col,
              GError             **error)
 {
-  const ShouhuXlsxCell *cell;
+  const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
 
-  if (layout->cols[col] < 0)
-    return g_strdup ("");
-  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[col]);
   if (cell == NULL)
     return g_strdup ("");
   return shouhu_import_phone (annex2_headings[col], cell->text,
@@ -1106,6 +1187,7 @@ field_phone (const Annex2Layout  *layout,
 /* Checks one worker row; %NULL with @reason when a rule is broken. */
 static ShouhuAnnex2ImportRow *
 read_annex2_row (const Annex2Layout  *layout,
+                 const Annex2Merges  *merges,
                  int                  district_id,
                  guint                row,
                  char               **reason)
@@ -1117,14 +1199,14 @@ read_annex2_row (const Annex2Layout  *layout,
   r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (layout->sheet));
   r->row = row + 1;
   r->district_id = district_id;
-  r->hospital = field_text (layout, row, COL_HOSPITAL);
-  r->name = field_text (layout, row, COL_NAME);
-  r->title = field_text (layout, row, COL_TITLE);
-  r->work_place = field_text (layout, row, COL_WORK_PLACE);
-  r->home_address = field_text (layout, row, COL_HOME);
-  r->volunteers = field_text (layout, row, COL_VOLUNTEERS);
-  r->note = field_text (layout, row, COL_NOTE);
-  gender = field_text (layout, row, COL_GENDER);
+  r->hospital = field_text (layout, merges, row, COL_HOSPITAL);
+  r->name = field_text (layout, merges, row, COL_NAME);
+  r->title = field_text (layout, merges, row, COL_TITLE);
+  r->work_place = field_text (layout, merges, row, COL_WORK_PLACE);
+  r->home_address = field_text (layout, merges, row, COL_HOME);
+  r->volunteers = field_text (layout, merges, row, COL_VOLUNTEERS);
+  r->note = field_text (layout, merges, row, COL_NOTE);
+  gender = field_text (layout, merges, row, COL_GENDER);
 
   if (*r->name == '\0')
     *reason = g_strdup (_("姓名 is empty: every row needs the worker's name"));
@@ -1133,8 +1215,8 @@ read_annex2_row (const Annex2Layout  *layout,
   else if (strcmp (gender, "男") != 0 && strcmp (gender, "女") != 0 &&
            strcmp (gender, "男性") != 0 && strcmp (gender, "女性") != 0)
     *reason = g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), gender);
-  else if ((r->phone = field_phone (layout, row, COL_PHONE, &error)) == NULL ||
-           (r->family_phone = field_phone (layout, row, COL_FAMILY_PHONE, &error)) == NULL)
+  else if ((r->phone = field_phone (layout, merges, row, COL_PHONE, &error)) == NULL ||
+           (r->family_phone = field_phone (layout, merges, row, COL_FAMILY_PHONE, &error)) == NULL)
     *reason = g_strdup (error->message);
   else
     {
@@ -1215,7 +1297,10 @@ read_annex2_rows (const Annex2Layout  *layout,
 {
   gsize n, i;
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
+  Annex2Merges merges;
+  gboolean ok = TRUE;
 
+  annex2_merges_init (&merges, layout);
   for (i = row_start (cells, n, layout->header_row + 1); i < n;)
     {
       guint row = cells[i].row;
@@ -1231,14 +1316,18 @@ read_annex2_rows (const Annex2Layout  *layout,
         continue;
       /* A masked file as a whole, not row by row: every row would fail. */
       if (!check_not_masked (layout, row, error))
-        return FALSE;
-      r = read_annex2_row (layout, district_id, row, &reason);
+        {
+          ok = FALSE;
+          break;
+        }
+      r = read_annex2_row (layout, &merges, district_id, row, &reason);
       if (r == NULL)
         add_rejection (import->rejected, layout->sheet, row, reason);
       else
         g_ptr_array_add (import->rows, r);
     }
-  return TRUE;
+  annex2_merges_clear (&merges);
+  return ok;
 }
 
 /**
