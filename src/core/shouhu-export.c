@@ -906,7 +906,12 @@ write_figure_row (Book                        *book,
   put_number (book, ws, row, 4, f->workers, number);
   put_number (book, ws, row, 5, f->covered, number);
   put_number (book, ws, row, 6, f->uncovered, number);
-  put_number (book, ws, row, 7, f->workers > 0 ? (double) f->covered / f->workers : 0, book->percent);
+  /* As on the overview: no rate where nobody is recorded yet, rather
+   * than a 0% that reads as "no family covered". */
+  if (f->workers > 0)
+    put_number (book, ws, row, 7, shouhu_figures_coverage (f), book->percent);
+  else
+    put_text (book, ws, row, 7, "—", city ? book->total_label : book->centre);
   put_number (book, ws, row, 8, f->volunteers, number);
   put_text (book, ws, row, 9, f->needs_attention ? "是" : "", city ? book->total_label : book->centre);
 }
