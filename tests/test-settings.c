@@ -5,6 +5,9 @@
  */
 #include <gtk/gtk.h>
 
+#include "shouhu-annex2.h"
+#include "shouhu-annex2-page.h"
+#include "shouhu-application.h"
 #include "shouhu-settings.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
@@ -94,6 +97,63 @@ test_save_size_on_close (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_child (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+Q quits through app.quit: the window is closed as by its close
+ * button, so its size is remembered and the field being typed in (here
+ * the district's 填报人) is stored all the same. */
+static void
+test_save_size_on_quit (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ShouhuApplication) app = shouhu_application_new ();
+  g_autoptr(GError) error = NULL;
+  GSettings *settings = shouhu_settings_get_default ();
+  g_autofree char *reporter = NULL, *phone = NULL;
+  ShouhuWindow *window;
+  GtkWidget *page, *entry;
+
+  g_assert_nonnull (settings);
+  g_settings_set_int (settings, "window-width", 640);
+  g_settings_set_int (settings, "window-height", 480);
+
+  /* No session bus under xvfb-run: a non-unique app needs none. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = shouhu_window_new (GTK_APPLICATION (app), fixture->store, NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 931, 557);
+  shouhu_window_show_district (window, 3);
+  page = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
+  entry = GTK_WIDGET (gtk_widget_get_template_child (page, SHOUHU_TYPE_ANNEX2_PAGE, "reporter_entry"));
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "陈填报");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 931);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 557);
+  g_assert_null (window);
+  g_assert_true (shouhu_annex2_get_district_form (fixture->store, 3, &reporter, &phone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (reporter, ==, "陈填报");
+}
+
 static void
 test_export_keys (void)
 {
@@ -161,6 +221,8 @@ main (int   argc,
                   fixture_set_up, test_restore_size, fixture_tear_down);
       g_test_add ("/settings/save-size-on-close", Fixture, NULL,
                   fixture_set_up, test_save_size_on_close, fixture_tear_down);
+      g_test_add ("/settings/save-size-on-quit", Fixture, NULL,
+                  fixture_set_up, test_save_size_on_quit, fixture_tear_down);
       g_test_add_func ("/settings/export-keys", test_export_keys);
     }
 

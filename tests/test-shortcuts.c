@@ -12,6 +12,7 @@
 #include "shouhu-application.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
+#include "shouhu-worker-editor.h"
 
 typedef struct
 {
@@ -193,6 +194,7 @@ test_overlay_lists_every_shortcut (void)
   g_auto(GStrv) actions = NULL;
   GtkShortcutsWindow *overlay;
   ShouhuWindow *window;
+  ShouhuWorkerEditor *editor;
 
   /* No session bus under xvfb-run: a non-unique app needs none. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -205,6 +207,10 @@ test_overlay_lists_every_shortcut (void)
   g_assert_nonnull (overlay);
 
   collect_widget_shortcuts (GTK_WIDGET (window), used);
+  /* The editor is a window of its own: its keys count as well. */
+  editor = shouhu_worker_editor_new (GTK_WINDOW (window), store, 0, 0);
+  collect_widget_shortcuts (GTK_WIDGET (editor), used);
+  gtk_window_destroy (GTK_WINDOW (editor));
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   for (guint i = 0; actions[i] != NULL; i++)
     {

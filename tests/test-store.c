@@ -251,6 +251,33 @@ test_unusable_paths (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* While another connection holds the write lock, a write gives up after
+ * the busy timeout with a message the user can act on, not SQLite's. */
+static void
+test_busy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  sqlite3 *other = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (shouhu_store_exec (store, "UPDATE district SET name = name WHERE id = 1", &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "Another program is writing to the database"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_clear_object (&store);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    shouhu_test_rm_rf (dir);
+  }
+}
+
 static void
 count_cb (ShouhuStore *store,
           guint       *count)
@@ -334,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/store/damaged-database", test_damaged_database);
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/unusable-paths", test_unusable_paths);
+  g_test_add_func ("/store/busy", test_busy);
   g_test_add_func ("/store/transactions-nest", test_transactions_nest);
   g_test_add_func ("/store/changed-after-commit", test_changed_after_commit);
   return g_test_run ();

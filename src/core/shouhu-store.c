@@ -154,6 +154,13 @@ set_sqlite_error (sqlite3  *db,
       g_set_error (error, SHOUHU_STORE_ERROR, code,
                    _("The file cannot be written (it or its folder is read-only)"));
       break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      /* Another Shouhu window on the same file (one per --database) or
+       * another program is writing: SQLite's own text would be English. */
+      g_set_error (error, SHOUHU_STORE_ERROR, code,
+                   _("Another program is writing to the database: wait until it is done, or close it, and try again"));
+      break;
     default:
       g_set_error (error, SHOUHU_STORE_ERROR, code,
                    _("Database error: %s"),

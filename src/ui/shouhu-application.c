@@ -47,6 +47,16 @@ quit_cb (GSimpleAction *action,
          GVariant      *parameter,
          gpointer       user_data)
 {
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+
+  /* Closing (not just leaving the main loop) lets each window store what
+   * was being typed and remember its size, as its close button does.  A
+   * dialog may be gone already with its parent. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_window_get_application (l->data) != NULL)
+      gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (user_data));
 }
 
