@@ -319,8 +319,14 @@ test_history (void)
 
   entries = shouhu_annex2_history (store, "worker", id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (entries->len, ==, 6);
+  /* create: the record and its 5 filled fields; 2 edits; pair; unpair;
+   * delete: the record and its 5 filled fields. */
+  g_assert_cmpuint (entries->len, ==, 16);
   g_assert_true (has_entry (entries, "create", NULL, NULL, "张三"));
+  g_assert_true (has_entry (entries, "create", "hospital", NULL, "重庆医科大学附属第一医院"));
+  g_assert_true (has_entry (entries, "create", "phone", NULL, "13812345678"));
+  g_assert_true (has_entry (entries, "delete", "hospital", "市第二医院", NULL));
+  g_assert_true (has_entry (entries, "delete", "phone", "13812345678", NULL));
   g_assert_true (has_entry (entries, "edit", "hospital", "重庆医科大学附属第一医院", "市第二医院"));
   g_assert_true (has_entry (entries, "edit", "district_id", "万州区", "涪陵区") ||
                  has_entry (entries, "edit", "district_id",

@@ -450,6 +450,33 @@ add_history (ShouhuStore  *store,
   return shouhu_store_step_done (store, stmt, error);
 }
 
+/* Whole-record actions (create, delete, restore) keep every value the
+ * record had, each as a field of its own, so the history shows what was
+ * created or deleted and not only whose record it was. */
+static gboolean
+add_worker_snapshot (ShouhuStore         *store,
+                     const char          *at,
+                     const char          *action,
+                     const ShouhuWorker  *w,
+                     gboolean             values_are_old,
+                     GError             **error)
+{
+  if (!add_history (store, at, "worker", w->id, action, NULL,
+                    values_are_old ? w->name : NULL, values_are_old ? NULL : w->name, error))
+    return FALSE;
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+    {
+      const char *value = shouhu_worker_get_field (w, f);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      if (!add_history (store, at, "worker", w->id, action, worker_fields[f].column,
+                        values_are_old ? value : NULL, values_are_old ? NULL : value, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * shouhu_annex2_history:
  * @entity: "worker", "volunteer" or "district_form"
@@ -899,7 +926,7 @@ shouhu_annex2_save_worker (ShouhuStore         *store,
       w->changed = g_strdup (at);
       if (w->id == 0 ||
           !insert_worker (store, w, error) ||
-          !add_history (store, at, "worker", w->id, "create", NULL, NULL, w->name, error))
+          !add_worker_snapshot (store, at, "create", w, FALSE, error))
         goto fail;
     }
   else if (!update_worker (store, w, at, error))
@@ -951,7 +978,7 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!shouhu_store_step_done (store, stmt, error) ||
-      !add_history (store, at, "worker", id, "delete", NULL, deleted->worker->name, NULL, error) ||
+      !add_worker_snapshot (store, at, "delete", deleted->worker, TRUE, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
 
@@ -990,8 +1017,7 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
   if (!shouhu_store_begin (store, error))
     return FALSE;
   if (!insert_worker (store, deleted->worker, error) ||
-      !add_history (store, at, "worker", deleted->worker->id, "restore", NULL, NULL,
-                    deleted->worker->name, error) ||
+      !add_worker_snapshot (store, at, "restore", deleted->worker, FALSE, error) ||
       !set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
                      still_there->len, at, error) ||
       !shouhu_store_commit (store, error))
@@ -1119,6 +1145,15 @@ shouhu_annex2_save_volunteer (ShouhuStore            *store,
       if (v->id == 0 ||
           !add_history (store, at, "volunteer", v->id, "create", NULL, NULL, v->name, error))
         goto fail;
+      for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
+        {
+          const char *value = volunteer_field_text (v, f);
+
+          if (value != NULL && *value != '\0' &&
+              !add_history (store, at, "volunteer", v->id, "create", volunteer_fields[f].column,
+                            NULL, value, error))
+            goto fail;
+        }
       stmt = shouhu_store_prepare (store,
                                    "INSERT INTO volunteer (name, phone, district_id, town, village, note, "
                                    "created, changed, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);

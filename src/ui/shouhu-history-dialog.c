@@ -43,7 +43,9 @@ describe (const ShouhuHistoryEntry *e)
     /* Translators: a change in the history: field, old value → new value */
     return g_strdup_printf (_("%s: “%s” → “%s”"), field,
                             e->old_value ? e->old_value : "", e->new_value ? e->new_value : "");
-  if (g_strcmp0 (e->action, "pair") == 0 || g_strcmp0 (e->action, "unpair") == 0)
+  /* pair and unpair name the other side; create, delete and restore list
+   * the record's values field by field. */
+  if (e->field != NULL)
     return g_strdup_printf ("%s: %s", field, e->new_value ? e->new_value : (e->old_value ? e->old_value : ""));
   return g_strdup (e->new_value ? e->new_value : (e->old_value ? e->old_value : ""));
 }
