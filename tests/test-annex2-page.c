@@ -148,6 +148,27 @@ test_page (void)
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 1);
   g_clear_object (&row);
 
+  /* The form header of one district: a rejected 联系电话 stays marked in
+   * its field, and the 填报人 typed beside it is stored all the same. */
+  shouhu_annex2_page_set_district_filter (page, 2);
+  {
+    GtkWidget *reporter = find_child (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+    GtkWidget *phone = find_child (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)),
+                                   GTK_TYPE_ENTRY);
+    g_autofree char *stored_reporter = NULL;
+    g_autofree char *stored_phone = NULL;
+
+    g_assert_nonnull (phone);
+    gtk_editable_set_text (GTK_EDITABLE (reporter), "王填报");
+    gtk_editable_set_text (GTK_EDITABLE (phone), "12345");
+    g_signal_emit_by_name (phone, "activate");
+    g_assert_true (gtk_widget_has_css_class (phone, "error"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "12345");
+    g_assert_true (shouhu_annex2_get_district_form (store, 2, &stored_reporter, &stored_phone, NULL));
+    g_assert_cmpstr (stored_reporter, ==, "王填报");
+    g_assert_cmpstr (stored_phone, ==, "");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -102,6 +102,12 @@ save_form_header (ShouhuAnnex2Page *self)
     {
       shouhu_window_notify (GTK_WIDGET (self), error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->reporter_phone_entry), "error");
+      /* The rejected phone stays in its field, marked; the 填报人 typed
+       * beside it is not lost for it. */
+      if (shouhu_annex2_get_district_form (self->store, self->district_id, &reporter, &phone, NULL))
+        shouhu_annex2_set_district_form (self->store, self->district_id,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry)),
+                                         phone, NULL);
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->reporter_phone_entry), "error");
