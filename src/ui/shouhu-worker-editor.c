@@ -221,7 +221,19 @@ make_field (ShouhuWorkerField field)
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
     }
   else if (field == SHOUHU_WORKER_FIELD_GENDER)
-    widget = gtk_drop_down_new_from_strings (genders);
+    {
+      /* Stored as the form writes it (男/女); shown in the UI language. */
+      const char *const shown[] = {
+        genders[0],
+        /* Translators: 性别 in the worker editor */
+        C_("gender", "Male"),
+        /* Translators: 性别 in the worker editor */
+        C_("gender", "Female"),
+        NULL
+      };
+
+      widget = gtk_drop_down_new_from_strings (shown);
+    }
   else
     {
       widget = gtk_entry_new ();
