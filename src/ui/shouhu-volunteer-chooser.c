@@ -28,6 +28,7 @@ struct _ShouhuVolunteerChooser
   GtkEntry    *name_entry;
   GtkEntry    *phone_entry;
   GtkEntry    *town_entry;
+  GtkEntry    *village_entry;
   GtkLabel    *error_label;
 };
 
@@ -73,6 +74,8 @@ refresh_results (ShouhuVolunteerChooser *self)
       g_object_set_data_full (G_OBJECT (label), "volunteer-name", g_strdup (v->name), g_free);
       gtk_list_box_append (self->results, label);
     }
+  /* An empty list is no Tab stop between the search and the new fields. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->results), found->len > 0);
 }
 
 static void
@@ -107,7 +110,7 @@ create_cb (ShouhuVolunteerChooser *self)
 {
   g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
   g_autoptr(GError) error = NULL;
-  GtkEntry *fields[] = { self->name_entry, self->phone_entry, NULL, self->town_entry };
+  GtkEntry *fields[] = { self->name_entry, self->phone_entry, NULL, self->town_entry, self->village_entry };
   gint64 id;
 
   g_free (v->name);
@@ -116,6 +119,8 @@ create_cb (ShouhuVolunteerChooser *self)
   v->phone = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->phone_entry)));
   g_free (v->town);
   v->town = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->town_entry)));
+  g_free (v->village);
+  v->village = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->village_entry)));
   v->district_id = self->district_id;
 
   id = shouhu_annex2_save_volunteer (self->store, v, &error);
@@ -132,6 +137,7 @@ create_cb (ShouhuVolunteerChooser *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->phone_entry), "");
   gtk_editable_set_text (GTK_EDITABLE (self->town_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->village_entry), "");
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
@@ -215,7 +221,9 @@ shouhu_volunteer_chooser_init (ShouhuVolunteerChooser *self)
   self->town_entry = labelled_entry (GTK_GRID (grid), 2, _("_Town (Subdistrict)"));
   g_signal_connect_swapped (self->name_entry, "activate", G_CALLBACK (create_cb), self);
   g_signal_connect_swapped (self->phone_entry, "activate", G_CALLBACK (create_cb), self);
+  self->village_entry = labelled_entry (GTK_GRID (grid), 3, _("_Village (Community)"));
   g_signal_connect_swapped (self->town_entry, "activate", G_CALLBACK (create_cb), self);
+  g_signal_connect_swapped (self->village_entry, "activate", G_CALLBACK (create_cb), self);
   gtk_box_append (GTK_BOX (box), grid);
 
   self->error_label = GTK_LABEL (gtk_label_new (NULL));

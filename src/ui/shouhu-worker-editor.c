@@ -378,6 +378,9 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
     self->pair_button = gtk_menu_button_new ();
     gtk_menu_button_set_label (GTK_MENU_BUTTON (self->pair_button), _("_Pair a Volunteer…"));
     gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->pair_button), TRUE);
+    /* The button sits at the bottom of the editor: below it the chooser
+     * would not fit on a 1280×800 screen, beside it it does. */
+    gtk_menu_button_set_direction (GTK_MENU_BUTTON (self->pair_button), GTK_ARROW_RIGHT);
     gtk_widget_set_halign (self->pair_button, GTK_ALIGN_START);
     gtk_box_append (GTK_BOX (vbox), self->pair_button);
     gtk_grid_attach (GTK_GRID (grid), vbox, 1, row, 1, 1);
