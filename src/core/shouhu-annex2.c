@@ -1003,7 +1003,6 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
 {
   g_autoptr(GArray) still_there = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *at = now_string ();
-  g_autofree char *check = NULL;
 
   for (guint i = 0; i < deleted->volunteer_ids->len; i++)
     {
