@@ -14,4 +14,17 @@ void         shouhu_test_rm_rf      (const char *path);
 gint64       shouhu_test_query_int  (ShouhuStore *store,
                                      const char  *sql);
 
+int          shouhu_test_run_cli    (const char *const *args,
+                                     const char *const *env,
+                                     char             **out,
+                                     char             **err);
+int          shouhu_test_run_import (const char        *db_path,
+                                     const char        *file,
+                                     gboolean           accept_valid,
+                                     char             **output);
+
+void         shouhu_test_run_python (const char        *dir,
+                                     const char        *script);
+char        *shouhu_test_xlsx_dump  (const char        *path);
+
 G_END_DECLS

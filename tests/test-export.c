@@ -56,19 +56,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Dump, dump_free)
 static Dump *
 dump_xlsx (const char *path)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-dump.py", NULL);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python ? python : "/usr/bin/python3", script, path, NULL };
-  g_autofree char *out = NULL, *err = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *out = shouhu_test_xlsx_dump (path);
   g_auto(GStrv) lines = NULL;
   Dump *dump = g_new0 (Dump, 1);
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("openpyxl could not read %s: %s", path, err);
 
   dump->facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lines = g_strsplit (out, "\n", -1);
@@ -690,31 +680,6 @@ test_collect_figures (void)
   shouhu_test_rm_rf (dir);
 }
 
-/* Runs the built program; returns its exit status, stderr in @err_out. */
-static int
-run_shouhu (const char *const *args,
-            const char *const *env,
-            char             **err_out)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("SHOUHU_BIN"));
-  for (int i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-  for (int i = 0; env != NULL && env[i] != NULL; i += 2)
-    envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, err_out, &status, &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
-
 static void
 test_cli (void)
 {
@@ -728,13 +693,11 @@ test_cli (void)
   g_autofree char *err = NULL;
   g_autoptr(Dump) dump = NULL;
 
-  if (g_getenv ("SHOUHU_BIN") == NULL)
-    g_error ("SHOUHU_BIN must name the built program");
   g_clear_object (&store);
 
   {
     const char *args[] = { "--database", db, "--export", "annex2", "--output", all, NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, NULL), ==, 0);
     dump = dump_xlsx (all);
     g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "万州区\t渝中区\t两江新区");
     assert_annex2_frame (dump, "两江新区", "区县：两江新区　　　　填报人：　　　　联系电话：", 1);
@@ -749,7 +712,7 @@ test_cli (void)
                            "重庆市渝中区解放碑街道", "138****5678", "023-****4567",
                            "周小红 133****1234、吴刚", "" };
 
-    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, NULL), ==, 0);
     dump = dump_xlsx (one);
     g_assert_cmpstr (g_hash_table_lookup (dump->facts, "sheets"), ==, "渝中区");
     assert_row (dump, "渝中区", 5, row1);
@@ -758,14 +721,14 @@ test_cli (void)
   {
     const char *args[] = { "--database", db, "--export", "annex1", "--date", "2020-02-07",
                            "--output", a1, NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, NULL), ==, 0);
     dump = dump_xlsx (a1);
     assert_annex1_notice (dump);
     g_clear_pointer (&dump, dump_free);
   }
   {
     const char *args[] = { "--database", db, "--export", "summary", "--output", sum, NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, NULL), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, NULL), ==, 0);
     dump = dump_xlsx (sum);
     assert_int (dump, "汇总", "C7", 109);
     assert_int (dump, "汇总", "E7", 2);
@@ -779,26 +742,26 @@ test_cli (void)
   {
     const char *args[] = { "--database", db, "--export", "annex1", "--date", "2020-03-01",
                            "--output", a1, NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), !=, 0);
     g_assert_cmpstr (err, !=, "");
     g_clear_pointer (&err, g_free);
   }
   {
     const char *args[] = { "--database", db, "--export", "annex2", "--district", "成都",
                            "--output", one, NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), !=, 0);
     g_assert_nonnull (strstr (err, "成都"));
     g_clear_pointer (&err, g_free);
   }
   {
     const char *args[] = { "--database", db, "--export", "annex3", "--output", one, NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), !=, 0);
     g_assert_nonnull (strstr (err, "annex3"));
     g_clear_pointer (&err, g_free);
   }
   {
     const char *args[] = { "--database", db, "--export", "annex1", NULL };
-    g_assert_cmpint (run_shouhu (args, NULL, &err), !=, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), !=, 0);
     g_assert_nonnull (strstr (err, "--output"));
     g_clear_pointer (&err, g_free);
   }
@@ -955,7 +918,7 @@ test_comma_locale (void)
     const char *env[] = { "LOCPATH", locales, "LC_ALL", "de_DE.UTF-8", NULL };
 
     g_clear_object (&store);
-    g_assert_cmpint (run_shouhu (args, env, NULL), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, env, NULL, NULL), ==, 0);
     dump = dump_xlsx (cli_out);
     assert_number (dump, "汇总", "H7", "0.5");
     g_assert_cmpstr (fact (dump, "width", "汇总", "C"), ==, "13.71");
