@@ -7,6 +7,7 @@
 
 #include "shouhu-annex2.h"
 #include "shouhu-import.h"
+#include "shouhu-mask.h"
 #include "shouhu-phone.h"
 #include "shouhu-validate.h"
 
@@ -234,6 +235,61 @@ test_import_numbers (void)
     }
 }
 
+/* The most digits in @text with only spaces, hyphens, dots and
+ * parentheses between them. */
+static guint
+longest_digit_run (const char *text)
+{
+  guint run = 0, longest = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        {
+          run++;
+          longest = MAX (longest, run);
+        }
+      else if (c >= 128 || strchr (" -.()", (int) c) == NULL)
+        run = 0;
+    }
+  return longest;
+}
+
+/* Masking agrees: a number in free text is found as the module reads it,
+ * and masked as the masked export masks the stored form. */
+static void
+test_found_in_text (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const PhoneCase *c = &cases[i];
+      g_autofree char *trimmed = g_strstrip (g_strdup (c->text));
+      g_autofree char *sentence = g_strdup_printf ("家属电话：%s。", trimmed);
+      g_autofree char *expected = g_strdup_printf ("家属电话：%s。", c->masked);
+      g_autofree char *masked = shouhu_mask_text (sentence);
+      ShouhuPhoneMatch match;
+      gboolean found = shouhu_phone_find (sentence, 0, &match);
+
+      g_test_message ("%s", c->text);
+      if (c->kind == BAD)
+        {
+          /* Not one number as a whole, but no long run of digits stays. */
+          g_assert_cmpuint (longest_digit_run (masked), <, 7);
+          continue;
+        }
+      g_assert_true (found);
+      g_assert_cmpint (match.kind, ==, c->kind);
+      g_assert_cmpstr (match.value, ==, c->stored);
+      g_assert_cmpstr (masked, ==, expected);
+      {
+        g_autofree char *field_masked = shouhu_mask_phone (c->stored);
+        g_assert_cmpstr (field_masked, ==, c->masked);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,5 +299,6 @@ main (int   argc,
   g_test_add_func ("/phone/empty", test_empty);
   g_test_add_func ("/phone/paths-agree", test_paths_agree);
   g_test_add_func ("/phone/import-numbers", test_import_numbers);
+  g_test_add_func ("/phone/found-in-text", test_found_in_text);
   return g_test_run ();
 }
