@@ -172,6 +172,80 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+save_elsewhere (ShouhuStore *other,
+                const char  *name)
+{
+  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(GError) error = NULL;
+
+  w->district_id = 4;
+  g_free (w->hospital);
+  w->hospital = g_strdup ("重庆市人民医院");
+  g_free (w->name);
+  w->name = g_strdup (name);
+  g_free (w->gender);
+  w->gender = g_strdup ("女");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, w, NULL, 0, FALSE, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Records another program (here a second connection, as the command line
+ * has) stores show in the list without the user doing anything: at the
+ * window's check, which runs when it gets the focus and on a timer. */
+static void
+test_outside_changes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorkerRow) row = NULL;
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuAnnex2Page *page;
+  gboolean too_late = FALSE;
+  guint deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  shouhu_window_show_page (window, "annex2");
+  page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 0);
+
+  other = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  save_elsewhere (other, "外来甲");
+  shouhu_window_check_outside_changes (window);
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "外来甲");
+  g_clear_object (&row);
+
+  /* The timer alone: the main loop runs until the list shows it (the
+   * deadline only ends a test that would otherwise hang). */
+  save_elsewhere (other, "外来乙");
+  deadline = g_timeout_add_seconds (60, deadline_cb, &too_late);
+  while (n_rows (page) < 2 && !too_late)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (too_late);
+  g_source_remove (deadline);
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&other);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +253,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annex2-page/add-filter-search-delete-undo", test_page);
+  g_test_add_func ("/annex2-page/outside-changes", test_outside_changes);
 
   return g_test_run ();
 }

@@ -26,5 +26,6 @@ void                shouhu_window_show_district    (ShouhuWindow   *self,
                                                     int             district_id);
 void                shouhu_window_notify           (GtkWidget      *widget,
                                                     const char     *message);
+void                shouhu_window_check_outside_changes (ShouhuWindow *self);
 
 G_END_DECLS
