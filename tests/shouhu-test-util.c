@@ -165,13 +165,15 @@ shouhu_test_run_python (const char *dir,
     g_error ("python failed: %s%s", out, err);
 }
 
-/* What openpyxl reads from the workbook at @path, one fact a line, as
- * tests/xlsx-dump.py prints it. */
+/* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on
+ * the workbook @path and returns what it printed; the test fails if the
+ * script does. */
 char *
-shouhu_test_xlsx_dump (const char *path)
+shouhu_test_read_xlsx (const char *script,
+                       const char *path)
 {
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "xlsx-dump.py", NULL);
-  const char *argv[] = { python_with_openpyxl (), script, path, NULL };
+  g_autofree char *script_path = g_test_build_filename (G_TEST_DIST, script, NULL);
+  const char *argv[] = { python_with_openpyxl (), script_path, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;

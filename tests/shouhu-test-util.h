@@ -13,6 +13,8 @@ ShouhuStore *shouhu_test_new_store  (char **path_out);
 void         shouhu_test_rm_rf      (const char *path);
 gint64       shouhu_test_query_int  (ShouhuStore *store,
                                      const char  *sql);
+char        *shouhu_test_read_xlsx  (const char  *script,
+                                     const char  *path);
 
 int          shouhu_test_run_cli    (const char *const *args,
                                      const char *const *env,
@@ -25,6 +27,5 @@ int          shouhu_test_run_import (const char        *db_path,
 
 void         shouhu_test_run_python (const char        *dir,
                                      const char        *script);
-char        *shouhu_test_xlsx_dump  (const char        *path);
 
 G_END_DECLS
