@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "shouhu-store-private.h"
 
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"

@@ -11,6 +11,7 @@
 #include "shouhu-import.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 #include <string.h>
 

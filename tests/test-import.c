@@ -8,6 +8,7 @@
 #include "shouhu-import.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
+#include "shouhu-store-private.h"
 
 #include <string.h>
 

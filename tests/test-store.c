@@ -4,6 +4,7 @@
  */
 #include "shouhu-store.h"
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>

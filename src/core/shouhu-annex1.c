@@ -6,6 +6,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-validate.h"
+#include "shouhu-store-private.h"
 
 #include <gio/gio.h>
 /* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "shouhu-annex2-index.h"
+#include "shouhu-store-private.h"
 
 #include <string.h>
 

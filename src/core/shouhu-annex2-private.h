@@ -9,6 +9,7 @@
 #pragma once
 
 #include "shouhu-annex2.h"
+#include "shouhu-store-private.h"
 
 G_BEGIN_DECLS
 

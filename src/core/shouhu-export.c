@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "shouhu-export.h"
+#include "shouhu-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>

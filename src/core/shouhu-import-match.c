@@ -13,6 +13,7 @@
 #include "shouhu-import-private.h"
 #include "shouhu-annex2.h"
 #include "shouhu-validate.h"
+#include "shouhu-store-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>

@@ -6,6 +6,7 @@
 
 #include "shouhu-store.h"
 #include "shouhu-district.h"
+#include "shouhu-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
