@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-annex1.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-notice.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
@@ -32,17 +33,19 @@ test_notice_figures (void)
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(ShouhuAnnex1Table) t = NULL;
-  gboolean exists = TRUE;
+  gboolean exists = TRUE, as_is = TRUE;
   ShouhuCount grand, b1, b2;
 
-  g_assert_false (shouhu_annex1_notice_loaded_as_is (store, &exists, &error));
+  g_assert_true (shouhu_annex1_check_notice_table (store, &exists, &as_is, &error));
   g_assert_no_error (error);
   g_assert_false (exists);
+  g_assert_false (as_is);
 
   g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
   g_assert_no_error (error);
-  g_assert_true (shouhu_annex1_notice_loaded_as_is (store, &exists, &error));
+  g_assert_true (shouhu_annex1_check_notice_table (store, &exists, &as_is, &error));
   g_assert_true (exists);
+  g_assert_true (as_is);
 
   t = shouhu_annex1_load (store, "2020-02-07", &error);
   g_assert_no_error (error);
@@ -74,6 +77,25 @@ test_notice_figures (void)
 
   g_clear_object (&store);
   shouhu_test_rm_rf (dir);
+}
+
+/* A store that cannot be read is a failure, never the answer "no table". */
+static void
+test_notice_table_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  gboolean exists = TRUE, as_is = TRUE;
+
+  g_assert_true (shouhu_store_exec (store, "ALTER TABLE annex1_table RENAME TO annex1_away", &error));
+  g_assert_false (shouhu_annex1_check_notice_table (store, &exists, &as_is, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_assert_false (exists);
+  g_assert_false (as_is);
+  g_clear_error (&error);
+
+  g_assert_false (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
 }
 
 static void
@@ -290,6 +312,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/annex1/notice-figures", test_notice_figures);
+  g_test_add_func ("/annex1/notice-table-unreadable", test_notice_table_unreadable);
   g_test_add_func ("/annex1/check-rules", test_check_rules);
   g_test_add_func ("/annex1/set-count", test_set_count);
   g_test_add_func ("/annex1/new-date-copies-latest", test_new_date_copies_latest);

@@ -4,6 +4,7 @@
  */
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-index.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
 #include "shouhu-worker-list.h"
@@ -404,6 +405,37 @@ test_undo_delete (void)
   g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);
 }
 
+/* A restore that cannot read the volunteers fails as a whole: it never
+ * brings the record back without the pairings it had. */
+static void
+test_undo_delete_read_failure (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_worker (store, 7, "刘医生", "13912345678");
+  gint64 v = add_volunteer (store, "志愿者甲");
+  g_autoptr(ShouhuWorker) w = shouhu_annex2_get_worker (store, id, &error);
+  g_autoptr(ShouhuDeletedWorker) deleted = NULL;
+  g_autoptr(GPtrArray) vols = NULL;
+
+  g_assert_cmpint (shouhu_annex2_save_worker (store, w, &v, 1, FALSE, &error), ==, id);
+  deleted = shouhu_annex2_delete_worker (store, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (shouhu_store_exec (store, "ALTER TABLE volunteer RENAME COLUMN name TO full_name", &error));
+  g_assert_false (shouhu_annex2_restore_worker (store, deleted, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM worker"), ==, 0);
+
+  g_assert_true (shouhu_store_exec (store, "ALTER TABLE volunteer RENAME COLUMN full_name TO name", &error));
+  g_assert_true (shouhu_annex2_restore_worker (store, deleted, &error));
+  g_assert_no_error (error);
+  vols = shouhu_annex2_worker_volunteers (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vols->len, ==, 1);
+}
+
 static void
 test_volunteer (void)
 {
@@ -509,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/annex2/pairing-shapes", test_pairing_shapes);
   g_test_add_func ("/annex2/history", test_history);
   g_test_add_func ("/annex2/undo-delete", test_undo_delete);
+  g_test_add_func ("/annex2/undo-delete-read-failure", test_undo_delete_read_failure);
   g_test_add_func ("/annex2/volunteer", test_volunteer);
   g_test_add_func ("/annex2/index-search", test_index_search);
 

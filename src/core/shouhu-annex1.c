@@ -333,7 +333,7 @@ write_figures (ShouhuStore              *store,
           sqlite3_bind_int (fig, 3, b + 1);
           sqlite3_bind_int64 (fig, 4, row->batches[b].total);
           sqlite3_bind_int64 (fig, 5, row->batches[b].hubei);
-          if (!shouhu_store_step_done (store, fig, error))
+          if (!shouhu_store_run_statement (store, fig, error))
             return FALSE;
         }
 
@@ -341,7 +341,7 @@ write_figures (ShouhuStore              *store,
       sqlite3_bind_int64 (note, 1, table_id);
       sqlite3_bind_int (note, 2, i + 1);
       sqlite3_bind_text (note, 3, row->note ? row->note : "", -1, SQLITE_TRANSIENT);
-      if (!shouhu_store_step_done (store, note, error))
+      if (!shouhu_store_run_statement (store, note, error))
         return FALSE;
     }
   return TRUE;
@@ -361,7 +361,7 @@ insert_table (ShouhuStore  *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, n_batches);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
   *table_id = sqlite3_last_insert_rowid (shouhu_store_get_db (store));
   return TRUE;
@@ -405,10 +405,15 @@ shouhu_annex1_new_date (ShouhuStore  *store,
   else
     copy = table_new (date, 2);
 
-  if (find_table (store, date, &table_id, NULL, NULL))
+  if (find_table (store, date, &table_id, NULL, &local_error))
     {
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_EXISTS,
                    _("A table dated %s already exists: choose it from the list"), date);
+      return FALSE;
+    }
+  if (!g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -452,7 +457,7 @@ shouhu_annex1_save_table (ShouhuStore              *store,
         goto fail;
       sqlite3_bind_int (stmt, 1, table->n_batches);
       sqlite3_bind_int64 (stmt, 2, table_id);
-      if (!shouhu_store_step_done (store, stmt, error))
+      if (!shouhu_store_run_statement (store, stmt, error))
         goto fail;
       g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -460,7 +465,7 @@ shouhu_annex1_save_table (ShouhuStore              *store,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, table_id);
-      if (!shouhu_store_step_done (store, stmt, error))
+      if (!shouhu_store_run_statement (store, stmt, error))
         goto fail;
     }
   else if (g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
@@ -547,7 +552,7 @@ shouhu_annex1_set_count (ShouhuStore        *store,
   sqlite3_bind_int (stmt, 3, batch);
   sqlite3_bind_int64 (stmt, 4, count.total);
   sqlite3_bind_int64 (stmt, 5, count.hubei);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -578,7 +583,7 @@ shouhu_annex1_set_note (ShouhuStore  *store,
   sqlite3_bind_int64 (stmt, 1, table_id);
   sqlite3_bind_int (stmt, 2, district_id);
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -613,7 +618,7 @@ shouhu_annex1_add_batch (ShouhuStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, table_id);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -656,7 +661,7 @@ shouhu_annex1_remove_last_batch (ShouhuStore  *store,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, table_id);
   sqlite3_bind_int (stmt, 2, table->n_batches);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -665,7 +670,7 @@ shouhu_annex1_remove_last_batch (ShouhuStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, table_id);
-  if (!shouhu_store_step_done (store, stmt, error) || !shouhu_store_commit (store, error))
+  if (!shouhu_store_run_statement (store, stmt, error) || !shouhu_store_commit (store, error))
     goto fail;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -716,7 +721,14 @@ shouhu_annex1_notice_figures (GError **error)
       seen++;
     }
 
-  g_return_val_if_fail (seen == SHOUHU_N_DISTRICTS, NULL);
+  if (seen != SHOUHU_N_DISTRICTS)
+    {
+      /* The file ships with the app: only a broken build gets here. */
+      g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
+                   _("The notice’s figures that come with Shouhu are damaged (%d of %d districts): "
+                     "reinstall Shouhu"), seen, SHOUHU_N_DISTRICTS);
+      return NULL;
+    }
   return g_steal_pointer (&table);
 }
 
@@ -732,29 +744,52 @@ tables_equal (const ShouhuAnnex1Table *a,
   return TRUE;
 }
 
+/* The stored table dated 2020-02-07, or %NULL without an error when
+ * there is none. */
+static ShouhuAnnex1Table *
+load_notice_date (ShouhuStore  *store,
+                  GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ShouhuAnnex1Table *stored = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &local_error);
+
+  if (stored == NULL && !g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return stored;
+}
+
 /**
- * shouhu_annex1_notice_loaded_as_is:
+ * shouhu_annex1_check_notice_table:
  * @exists: (out): whether a table dated 2020-02-07 exists
+ * @as_is: (out): whether that table holds exactly the notice's figures
  *
- * Returns: %TRUE when that table holds exactly the notice's figures
+ * Returns: %FALSE with @error set when the store or the notice's figures
+ *   cannot be read; the answers are in @exists and @as_is
  */
 gboolean
-shouhu_annex1_notice_loaded_as_is (ShouhuStore  *store,
-                                   gboolean     *exists,
-                                   GError      **error)
+shouhu_annex1_check_notice_table (ShouhuStore  *store,
+                                  gboolean     *exists,
+                                  gboolean     *as_is,
+                                  GError      **error)
 {
-  g_autoptr(ShouhuAnnex1Table) notice = shouhu_annex1_notice_figures (error);
+  g_autoptr(ShouhuAnnex1Table) notice = NULL;
   g_autoptr(ShouhuAnnex1Table) stored = NULL;
-  gint64 table_id;
+  g_autoptr(GError) local_error = NULL;
 
   *exists = FALSE;
+  *as_is = FALSE;
+  notice = shouhu_annex1_notice_figures (error);
   if (notice == NULL)
     return FALSE;
-  if (!find_table (store, SHOUHU_NOTICE_DATE, &table_id, NULL, NULL))
-    return FALSE;
-  *exists = TRUE;
-  stored = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, error);
-  return stored != NULL && tables_equal (notice, stored);
+  stored = load_notice_date (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *exists = stored != NULL;
+  *as_is = stored != NULL && tables_equal (notice, stored);
+  return TRUE;
 }
 
 /**
@@ -769,11 +804,19 @@ shouhu_annex1_load_notice_figures (ShouhuStore  *store,
 {
   g_autoptr(ShouhuAnnex1Table) notice = shouhu_annex1_notice_figures (error);
   g_autoptr(ShouhuAnnex1Table) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (notice == NULL)
     return FALSE;
 
-  stored = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, NULL);
+  /* A table that cannot be read must not lose its remarks to the
+   * notice's empty ones: only a missing table starts without. */
+  stored = load_notice_date (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (stored != NULL)
     for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
       {

@@ -95,8 +95,9 @@ gboolean           shouhu_annex1_save_table   (ShouhuStore              *store,
                                                GError                  **error);
 
 ShouhuAnnex1Table *shouhu_annex1_notice_figures      (GError      **error);
-gboolean           shouhu_annex1_notice_loaded_as_is (ShouhuStore  *store,
+gboolean           shouhu_annex1_check_notice_table  (ShouhuStore  *store,
                                                       gboolean     *exists,
+                                                      gboolean     *as_is,
                                                       GError      **error);
 gboolean           shouhu_annex1_load_notice_figures (ShouhuStore  *store,
                                                       GError      **error);

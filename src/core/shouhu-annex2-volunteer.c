@@ -131,7 +131,7 @@ shouhu_annex2_save_volunteer (ShouhuStore            *store,
   sqlite3_bind_text (stmt, 7, old == NULL ? at : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, v->id);
-  if (!shouhu_store_step_done (store, stmt, error) ||
+  if (!shouhu_store_run_statement (store, stmt, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
 

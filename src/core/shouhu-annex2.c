@@ -65,7 +65,7 @@ shouhu_annex2_add_history (ShouhuStore  *store,
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_STATIC);
-  return shouhu_store_step_done (store, stmt, error);
+  return shouhu_store_run_statement (store, stmt, error);
 }
 
 /* Whole-record actions (create, delete, restore) keep every value the
@@ -287,7 +287,7 @@ insert_worker (ShouhuStore         *store,
   if (stmt == NULL)
     return FALSE;
   bind_worker (stmt, w);
-  return shouhu_store_step_done (store, stmt, error);
+  return shouhu_store_run_statement (store, stmt, error);
 }
 
 static gboolean
@@ -331,7 +331,7 @@ update_worker (ShouhuStore         *store,
     g_free (row->changed);
     row->changed = g_strdup (at);
     bind_worker (stmt, row);
-    return shouhu_store_step_done (store, stmt, error);
+    return shouhu_store_run_statement (store, stmt, error);
   }
 }
 
@@ -386,21 +386,33 @@ shouhu_annex2_volunteer_workers (ShouhuStore  *store,
                       volunteer_id, error);
 }
 
-static char *
-record_name (ShouhuStore *store,
-             const char  *table,
-             gint64       id)
+/* The 姓名 of a worker or volunteer: @name is %NULL when the record is
+ * not there; %FALSE with @error set when it cannot be read. */
+static gboolean
+find_record_name (ShouhuStore  *store,
+                  const char   *table,
+                  gint64        id,
+                  char        **name,
+                  GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?", table);
+  int rc;
 
-  stmt = shouhu_store_prepare (store, sql, NULL);
+  *name = NULL;
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return shouhu_annex2_column_dup (stmt, 0);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *name = shouhu_annex2_column_dup (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* One pairing and its history on both sides; inside a transaction. */
@@ -413,10 +425,13 @@ pair_in_transaction (ShouhuStore  *store,
                      GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *worker_name = record_name (store, "worker", worker_id);
-  g_autofree char *volunteer_name = record_name (store, "volunteer", volunteer_id);
+  g_autofree char *worker_name = NULL;
+  g_autofree char *volunteer_name = NULL;
   const char *action = pair ? "pair" : "unpair";
 
+  if (!find_record_name (store, "worker", worker_id, &worker_name, error) ||
+      !find_record_name (store, "volunteer", volunteer_id, &volunteer_name, error))
+    return FALSE;
   if (worker_name == NULL || volunteer_name == NULL)
     {
       g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND,
@@ -436,7 +451,7 @@ pair_in_transaction (ShouhuStore  *store,
   sqlite3_bind_int64 (stmt, 2, volunteer_id);
   if (pair)
     sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (shouhu_store_get_db (store)) == 0)
     return TRUE;
@@ -521,13 +536,14 @@ shouhu_annex2_save_worker (ShouhuStore         *store,
         return 0;
       if (duplicate != 0)
         {
-          g_autoptr(ShouhuWorker) other = shouhu_annex2_get_worker (store, duplicate, NULL);
+          g_autoptr(ShouhuWorker) other = shouhu_annex2_get_worker (store, duplicate, error);
 
+          if (other == NULL)
+            return 0;
           g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_DUPLICATE,
                        _("%s with the phone %s is already recorded (%s, %s)"),
-                       w->name, w->phone,
-                       other ? shouhu_annex2_district_name (other->district_id) : "",
-                       other ? other->hospital : "");
+                       w->name, w->phone, shouhu_annex2_district_name (other->district_id),
+                       other->hospital);
           return 0;
         }
     }
@@ -595,7 +611,7 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!shouhu_store_step_done (store, stmt, error) ||
+  if (!shouhu_store_run_statement (store, stmt, error) ||
       !add_worker_snapshot (store, at, "delete", deleted->worker, TRUE, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
@@ -621,30 +637,35 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
 {
   g_autoptr(GArray) still_there = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *at = shouhu_annex2_now ();
-  g_autofree char *check = NULL;
 
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+
+  /* A volunteer deleted meanwhile is left out; one that cannot be
+   * looked up stops the restore, rather than silently losing a pairing. */
   for (guint i = 0; i < deleted->volunteer_ids->len; i++)
     {
       gint64 vid = g_array_index (deleted->volunteer_ids, gint64, i);
-      g_autofree char *name = record_name (store, "volunteer", vid);
+      g_autofree char *name = NULL;
 
+      if (!find_record_name (store, "volunteer", vid, &name, error))
+        goto fail;
       if (name != NULL)
         g_array_append_val (still_there, vid);
     }
 
-  if (!shouhu_store_begin (store, error))
-    return FALSE;
   if (!insert_worker (store, deleted->worker, error) ||
       !add_worker_snapshot (store, at, "restore", deleted->worker, FALSE, error) ||
       !set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
                      still_there->len, at, error) ||
       !shouhu_store_commit (store, error))
-    {
-      shouhu_store_rollback (store);
-      return FALSE;
-    }
+    goto fail;
   shouhu_store_emit_changed (store, "annex2");
   return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
 }
 
 /**
@@ -785,7 +806,7 @@ shouhu_annex2_set_district_form (ShouhuStore  *store,
   sqlite3_bind_int (stmt, 1, district_id);
   sqlite3_bind_text (stmt, 2, clean_reporter, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, clean_phone, -1, SQLITE_STATIC);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     goto fail;
   if (strcmp (old_reporter, clean_reporter) != 0 &&
       !shouhu_annex2_add_history (store, at, "district_form", district_id, "edit", "reporter",

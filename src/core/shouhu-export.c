@@ -353,9 +353,11 @@ book_add_formats (Book *book)
   book->note = new_format (book, 11, FALSE);
 }
 
+/* Writes go on after a failure (libxlsxwriter returns a status for each);
+ * the first failure is what the export reports. */
 static void
-keep (Book      *book,
-      lxw_error  err)
+remember_failure (Book      *book,
+                  lxw_error  err)
 {
   if (book->status == LXW_NO_ERROR)
     book->status = err;
@@ -369,7 +371,7 @@ put_text (Book          *book,
           const char    *text,
           lxw_format    *format)
 {
-  keep (book, worksheet_write_string (ws, row, col, text, format));
+  remember_failure (book, worksheet_write_string (ws, row, col, text, format));
 }
 
 static void
@@ -380,7 +382,7 @@ put_number (Book          *book,
             double         value,
             lxw_format    *format)
 {
-  keep (book, worksheet_write_number (ws, row, col, value, format));
+  remember_failure (book, worksheet_write_number (ws, row, col, value, format));
 }
 
 static void
@@ -393,7 +395,7 @@ put_merged (Book          *book,
             const char    *text,
             lxw_format    *format)
 {
-  keep (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col, text, format));
+  remember_failure (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col, text, format));
 }
 
 /* A4 landscape, one page wide, the column header rows on every page. */
@@ -408,7 +410,7 @@ set_page (Book          *book,
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_center_horizontally (ws);
   worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
-  keep (book, worksheet_repeat_rows (ws, header_first, header_last));
+  remember_failure (book, worksheet_repeat_rows (ws, header_first, header_last));
 }
 
 /* Width in spreadsheet units: a Chinese character is about two digits wide. */
@@ -689,8 +691,8 @@ build_annex1 (Book      *book,
       ShouhuCount sum = col < 4 ? shouhu_annex1_grand_total (table)
                                 : shouhu_annex1_batch_sum (table, (col - 4) / 2 + 1);
 
-      keep (book, worksheet_write_formula_num (ws, total_row, col, formula, book->total_number,
-                                               col % 2 == 0 ? sum.total : sum.hubei));
+      remember_failure (book, worksheet_write_formula_num (ws, total_row, col, formula, book->total_number,
+                                                           col % 2 == 0 ? sum.total : sum.hubei));
     }
   put_text (book, ws, total_row, note_col, "", book->total_label);
 

@@ -24,12 +24,13 @@
 #define MAX_DATA_ROWS      1000
 #define MAX_BATCHES        20
 
+/* The two columns of 共计 or of one batch: 总人数 and 其中：支援湖北. */
 typedef struct
 {
   int   batch;      /* 0 for 共计, else 1-based */
   guint total_col;
   guint hubei_col;
-} Pair;
+} BatchColumns;
 
 typedef struct
 {
@@ -45,7 +46,7 @@ typedef struct
   guint                  sub_row;
   guint                  district_col;
   gint64                 note_col;     /* -1: none */
-  GArray                *pairs;        /* Pair */
+  GArray                *columns;      /* BatchColumns, 共计 and each batch */
   int                    n_batches;
   char                  *as_of;
 } Layout;
@@ -59,15 +60,6 @@ shouhu_annex1_import_free (ShouhuAnnex1Import *import)
   shouhu_annex1_table_free (import->table);
   g_ptr_array_unref (import->rejected);
   g_free (import);
-}
-
-static void
-reject (ShouhuAnnex1Import    *import,
-        const ShouhuXlsxSheet *sheet,
-        guint                  row,
-        const char            *reason)
-{
-  shouhu_import_add_rejection (import->rejected, sheet, row, reason);
 }
 
 /* The text shown at a cell: a merged range shows its top-left cell. */
@@ -180,8 +172,8 @@ find_date (Layout  *layout,
 }
 
 static gboolean
-find_pairs (Layout  *layout,
-            GError **error)
+find_batch_columns (Layout  *layout,
+                    GError **error)
 {
   const ShouhuXlsxSheet *sheet = layout->sheet;
   gsize n;
@@ -193,39 +185,39 @@ find_pairs (Layout  *layout,
       g_autofree char *heading = shouhu_import_normalise (cells[i].text);
       g_autofree char *next = NULL;
       g_autofree char *label = NULL;
-      Pair pair = { 0, cells[i].col, cells[i].col + 1 };
+      BatchColumns cols = { 0, cells[i].col, cells[i].col + 1 };
 
       if (strcmp (heading, "总人数") != 0)
         continue;
-      next = shouhu_import_normalise (text_at (sheet, layout->sub_row, pair.hubei_col));
+      next = shouhu_import_normalise (text_at (sheet, layout->sub_row, cols.hubei_col));
       if (strstr (next, "支援湖北") == NULL)
         return layout_error (error, sheet, _("the column right of each 总人数 must be 其中：支援湖北"));
 
       /* The heading above: on this column, merged over it, or (not
        * merged) on the column to the left. */
-      label = shouhu_import_normalise (text_at (sheet, layout->header_row, pair.total_col));
-      for (guint c = pair.total_col; *label == '\0' && c > layout->district_col + 1 && c + 2 > pair.total_col; c--)
+      label = shouhu_import_normalise (text_at (sheet, layout->header_row, cols.total_col));
+      for (guint c = cols.total_col; *label == '\0' && c > layout->district_col + 1 && c + 2 > cols.total_col; c--)
         {
           g_free (label);
           label = shouhu_import_normalise (text_at (sheet, layout->header_row, c - 1));
         }
 
       if (strcmp (label, "共计") == 0)
-        pair.batch = 0;
-      else if ((pair.batch = parse_batch_label (label)) < 1 || pair.batch > MAX_BATCHES)
+        cols.batch = 0;
+      else if ((cols.batch = parse_batch_label (label)) < 1 || cols.batch > MAX_BATCHES)
         {
           g_autofree char *msg = g_strdup_printf (_("the heading “%s” above 总人数 is neither 共计 nor a batch such as 第一批"),
                                                   label);
           return layout_error (error, sheet, msg);
         }
-      if (seen & (1u << pair.batch))
+      if (seen & (1u << cols.batch))
         {
           g_autofree char *msg = g_strdup_printf (_("the heading “%s” appears twice"), label);
           return layout_error (error, sheet, msg);
         }
-      seen |= 1u << pair.batch;
-      layout->n_batches = MAX (layout->n_batches, pair.batch);
-      g_array_append_val (layout->pairs, pair);
+      seen |= 1u << cols.batch;
+      layout->n_batches = MAX (layout->n_batches, cols.batch);
+      g_array_append_val (layout->columns, cols);
     }
 
   if (layout->n_batches == 0)
@@ -291,7 +283,7 @@ find_layout (Layout  *layout,
         layout->note_col = cells[i].col;
     }
 
-  return find_pairs (layout, error) && find_date (layout, error);
+  return find_batch_columns (layout, error) && find_date (layout, error);
 }
 
 /* One count cell: a number, or text with full-width digits and spaces;
@@ -350,10 +342,10 @@ read_count (const ShouhuXlsxSheet  *sheet,
 }
 
 static char *
-pair_field (const Pair *pair,
-            gboolean    hubei)
+batch_field_name (const BatchColumns *cols,
+                  gboolean            hubei)
 {
-  g_autofree char *label = pair->batch == 0 ? g_strdup ("共计") : shouhu_annex1_batch_label (pair->batch);
+  g_autofree char *label = cols->batch == 0 ? g_strdup ("共计") : shouhu_annex1_batch_label (cols->batch);
 
   return g_strdup_printf (hubei ? _("%s: Supporting Hubei") : _("%s: Total"), label);
 }
@@ -369,26 +361,26 @@ read_row (const Layout  *layout,
   g_autoptr(GError) error = NULL;
   ShouhuCount sum = { 0, 0 }, stated = { -1, -1 };
 
-  for (guint i = 0; i < layout->pairs->len; i++)
+  for (guint i = 0; i < layout->columns->len; i++)
     {
-      const Pair *pair = &g_array_index (layout->pairs, Pair, i);
-      g_autofree char *total_field = pair_field (pair, FALSE);
-      g_autofree char *hubei_field = pair_field (pair, TRUE);
+      const BatchColumns *cols = &g_array_index (layout->columns, BatchColumns, i);
+      g_autofree char *total_field = batch_field_name (cols, FALSE);
+      g_autofree char *hubei_field = batch_field_name (cols, TRUE);
       ShouhuCount count;
       gboolean total_present, hubei_present;
 
-      if (!read_count (layout->sheet, row, pair->total_col, total_field, &count.total, &total_present, &error) ||
-          !read_count (layout->sheet, row, pair->hubei_col, hubei_field, &count.hubei, &hubei_present, &error))
+      if (!read_count (layout->sheet, row, cols->total_col, total_field, &count.total, &total_present, &error) ||
+          !read_count (layout->sheet, row, cols->hubei_col, hubei_field, &count.hubei, &hubei_present, &error))
         break;
-      if (pair->batch == 0)
+      if (cols->batch == 0)
         {
           stated.total = total_present ? count.total : -1;
           stated.hubei = hubei_present ? count.hubei : -1;
           continue;
         }
-      if (!shouhu_annex1_check (pair->batch, count.total, count.hubei, &error))
+      if (!shouhu_annex1_check (cols->batch, count.total, count.hubei, &error))
         break;
-      parsed->batches[pair->batch - 1] = count;
+      parsed->batches[cols->batch - 1] = count;
       sum.total += count.total;
       sum.hubei += count.hubei;
     }
@@ -426,9 +418,9 @@ check_total_row (const Layout       *layout,
                  guint               first,
                  ShouhuAnnex1Import *import)
 {
-  for (guint i = 0; i < layout->pairs->len; i++)
+  for (guint i = 0; i < layout->columns->len; i++)
     {
-      const Pair *pair = &g_array_index (layout->pairs, Pair, i);
+      const BatchColumns *cols = &g_array_index (layout->columns, BatchColumns, i);
       ShouhuCount sum = { 0, 0 };
       gint64 stated[2];
       gboolean present[2];
@@ -437,21 +429,22 @@ check_total_row (const Layout       *layout,
         {
           const ParsedRow *p = &g_array_index (rows, ParsedRow, r);
 
-          for (int b = (pair->batch == 0 ? 1 : pair->batch); b <= (pair->batch == 0 ? layout->n_batches : pair->batch); b++)
+          for (int b = (cols->batch == 0 ? 1 : cols->batch); b <= (cols->batch == 0 ? layout->n_batches : cols->batch); b++)
             {
               sum.total += p->batches[b - 1].total;
               sum.hubei += p->batches[b - 1].hubei;
             }
         }
-      if (!read_count (layout->sheet, row, pair->total_col, "", &stated[0], &present[0], NULL) ||
-          !read_count (layout->sheet, row, pair->hubei_col, "", &stated[1], &present[1], NULL) ||
+      if (!read_count (layout->sheet, row, cols->total_col, "", &stated[0], &present[0], NULL) ||
+          !read_count (layout->sheet, row, cols->hubei_col, "", &stated[1], &present[1], NULL) ||
           (present[0] && stated[0] != sum.total) || (present[1] && stated[1] != sum.hubei))
         {
-          g_autofree char *field = pair_field (pair, FALSE);
+          g_autofree char *field = batch_field_name (cols, FALSE);
           g_autofree char *reason =
             g_strdup_printf (_("合计 of %s does not match the districts above it (they add up to %lld / %lld)"),
                              field, (long long) sum.total, (long long) sum.hubei);
-          reject (import, layout->sheet, row, reason);
+          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (layout->sheet),
+                                shouhu_import_shown_row (row), reason);
           return;
         }
     }
@@ -515,24 +508,27 @@ read_sheet_rows (const Layout       *layout,
           g_autofree char *msg = *name == '\0'
             ? g_strdup (_("the 区县 cell is empty"))
             : g_strdup_printf (_("“%s” is not a district of Chongqing: write its official name, such as 渝中区"), name);
-          reject (import, sheet, row, msg);
+          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (sheet),
+                                shouhu_import_shown_row (row), msg);
           continue;
         }
       if (row_of_district[district->id - 1] > 0)
         {
           g_autofree char *msg = g_strdup_printf (_("%s already appears in row %d"), district->name,
                                                   row_of_district[district->id - 1]);
-          reject (import, sheet, row, msg);
+          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (sheet),
+                                shouhu_import_shown_row (row), msg);
           continue;
         }
       parsed.district_id = district->id;
       if (!read_row (layout, row, &parsed, &reason))
         {
-          reject (import, sheet, row, reason);
+          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (sheet),
+                                shouhu_import_shown_row (row), reason);
           g_free (parsed.note);
           continue;
         }
-      row_of_district[district->id - 1] = (int) row + 1;
+      row_of_district[district->id - 1] = (int) shouhu_import_shown_row (row);
       g_array_append_val (rows, parsed);
     }
   return TRUE;
@@ -580,7 +576,7 @@ shouhu_import_annex1_read (const ShouhuXlsxWorkbook  *workbook,
 
       if (shouhu_xlsx_sheet_is_hidden (layout.sheet))
         continue;
-      layout.pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+      layout.columns = g_array_new (FALSE, FALSE, sizeof (BatchColumns));
       ok = find_layout (&layout, &local_error);
       if (ok && as_of != NULL && strcmp (as_of, layout.as_of) != 0)
         {
@@ -593,7 +589,7 @@ shouhu_import_annex1_read (const ShouhuXlsxWorkbook  *workbook,
       if (ok && as_of == NULL)
         as_of = g_strdup (layout.as_of);
       n_batches = MAX (n_batches, layout.n_batches);
-      g_array_unref (layout.pairs);
+      g_array_unref (layout.columns);
       g_free (layout.as_of);
       if (local_error != NULL)
         {

@@ -270,7 +270,7 @@ read_form_header (const Annex2Layout  *layout,
         {
           if (strstr (line->str, "区县：") != NULL)
             {
-              line_row = cells[i].row + 1;
+              line_row = shouhu_import_shown_row (cells[i].row);
               break;
             }
           g_string_truncate (line, 0);
@@ -430,7 +430,7 @@ read_annex2_row (const Annex2Layout  *layout,
   g_autofree char *gender = NULL;
 
   r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (layout->sheet));
-  r->row = row + 1;
+  r->row = shouhu_import_shown_row (row);
   r->district_id = district_id;
   r->hospital = field_text (layout, merges, row, COL_HOSPITAL);
   r->name = field_text (layout, merges, row, COL_NAME);
@@ -555,7 +555,8 @@ read_annex2_rows (const Annex2Layout  *layout,
         }
       r = read_annex2_row (layout, &merges, district_id, row, &reason);
       if (r == NULL)
-        shouhu_import_add_rejection (import->rejected, layout->sheet, row, reason);
+        shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (layout->sheet),
+                              shouhu_import_shown_row (row), reason);
       else
         g_ptr_array_add (import->rows, r);
     }

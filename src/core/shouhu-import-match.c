@@ -28,20 +28,6 @@ shouhu_import_change_free (gpointer data)
   g_free (c);
 }
 
-static void
-reject_at (GPtrArray  *rejected,
-           const char *sheet,
-           guint       row,
-           const char *reason)
-{
-  ShouhuImportRejection *r = g_new0 (ShouhuImportRejection, 1);
-
-  r->sheet = g_strdup (sheet);
-  r->row = row;
-  r->reason = g_strdup (reason);
-  g_ptr_array_add (rejected, r);
-}
-
 /* Splits the 结对志愿者 cell ("张三 13812345678、李四") into volunteers
  * with a name and, when written, a phone in its stored form. */
 static GPtrArray *
@@ -309,7 +295,7 @@ shouhu_import_annex2_preview (ShouhuStore         *store,
       g_autoptr(GError) invalid = NULL;
 
       if (!shouhu_validate_phone ("联系电话", form->phone, &phone, &invalid))
-        reject_at (import->rejected, form->sheet, form->row, invalid->message);
+        shouhu_import_reject (import->rejected, form->sheet, form->row, invalid->message);
     }
 
   for (guint i = 0; i < import->rows->len; i++)
@@ -322,7 +308,7 @@ shouhu_import_annex2_preview (ShouhuStore         *store,
         return FALSE;
       if (change == NULL)
         {
-          reject_at (import->rejected, row->sheet, row->row, reason);
+          shouhu_import_reject (import->rejected, row->sheet, row->row, reason);
           continue;
         }
       g_ptr_array_add (import->changes, change);

@@ -30,16 +30,23 @@ shouhu_import_rejection_free (gpointer data)
   g_free (r);
 }
 
+/**
+ * shouhu_import_reject:
+ * @shown_row: 1-based, as the spreadsheet program shows it (see
+ *   shouhu_import_shown_row()); 0 when the rejection is about no row
+ *
+ * Adds a ShouhuImportRejection to @rejected.
+ */
 void
-shouhu_import_add_rejection (GPtrArray             *rejected,
-                             const ShouhuXlsxSheet *sheet,
-                             guint                  row,
-                             const char            *reason)
+shouhu_import_reject (GPtrArray  *rejected,
+                      const char *sheet,
+                      guint       shown_row,
+                      const char *reason)
 {
   ShouhuImportRejection *r = g_new0 (ShouhuImportRejection, 1);
 
-  r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (sheet));
-  r->row = row + 1;
+  r->sheet = g_strdup (sheet);
+  r->row = shown_row;
   r->reason = g_strdup (reason);
   g_ptr_array_add (rejected, r);
 }

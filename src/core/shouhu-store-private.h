@@ -27,7 +27,7 @@ sqlite3_stmt *shouhu_store_prepare          (ShouhuStore   *self,
 gboolean      shouhu_store_exec             (ShouhuStore   *self,
                                              const char    *sql,
                                              GError       **error);
-gboolean      shouhu_store_step_done        (ShouhuStore   *self,
+gboolean      shouhu_store_run_statement    (ShouhuStore   *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
 gboolean      shouhu_store_begin            (ShouhuStore   *self,

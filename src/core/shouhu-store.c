@@ -380,7 +380,7 @@ insert_districts (ShouhuStore  *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int (stmt, 1, d->id);
       sqlite3_bind_text (stmt, 2, d->name, -1, SQLITE_STATIC);
-      if (!shouhu_store_step_done (self, stmt, error))
+      if (!shouhu_store_run_statement (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -631,15 +631,18 @@ shouhu_store_exec (ShouhuStore  *self,
   return TRUE;
 }
 
-/* Steps a statement that returns no rows. */
+/* Runs a prepared statement (an INSERT, UPDATE or DELETE) to its end;
+ * rows it would return are passed over. */
 gboolean
-shouhu_store_step_done (ShouhuStore   *self,
-                        sqlite3_stmt  *stmt,
-                        GError       **error)
+shouhu_store_run_statement (ShouhuStore   *self,
+                            sqlite3_stmt  *stmt,
+                            GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
     return set_sqlite_error (self->db, rc, error);
   return TRUE;
 }
