@@ -79,6 +79,35 @@ test_notice_figures (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The form's batch headings and the parser read each other back. */
+static void
+test_batch_round_trip (void)
+{
+  static const struct { const char *heading; int batch; } written[] = {
+    { "第一批", 1 }, { "第十批", 10 }, { "第十一批", 11 }, { "第二十批", 20 }, { "第二十一批", 21 },
+    /* As people write it by hand. */
+    { "第1批", 1 }, { "第3批", 3 }, { "第三批", 3 }, { "第12批", 12 },
+    /* No batch. */
+    { "共计", 0 }, { "第批", 0 }, { "批", 0 }, { "第x批", 0 }, { "第一", 0 }, { "第一二批", 0 },
+  };
+
+  for (int b = 1; b <= 20; b++)
+    {
+      g_autofree char *heading = shouhu_annex1_batch_heading (b);
+
+      g_assert_true (g_str_has_prefix (heading, "第") && g_str_has_suffix (heading, "批"));
+      g_assert_cmpint (shouhu_annex1_batch_parse (heading), ==, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+    g_assert_cmpint (shouhu_annex1_batch_parse (written[i].heading), ==, written[i].batch);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *heading = shouhu_annex1_batch_heading (written[i].batch);
+
+      g_assert_cmpstr (heading, ==, written[i].heading);
+    }
+}
+
 /* A store that cannot be read is a failure, never the answer "no table". */
 static void
 test_notice_table_unreadable (void)
@@ -312,6 +341,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/annex1/notice-figures", test_notice_figures);
+  g_test_add_func ("/annex1/batch-round-trip", test_batch_round_trip);
   g_test_add_func ("/annex1/notice-table-unreadable", test_notice_table_unreadable);
   g_test_add_func ("/annex1/check-rules", test_check_rules);
   g_test_add_func ("/annex1/set-count", test_set_count);

@@ -71,7 +71,7 @@ count (ShouhuStore *store,
 
 static void
 assert_field_error (ShouhuWorker      *w,
-                    ShouhuWorkerField  field,
+                    ShouhuAnnex2Field  field,
                     const char        *label)
 {
   g_autoptr(GError) error = NULL;
@@ -94,43 +94,43 @@ test_validate (void)
 
   /* 区县: 0 and 42 are outside 1..41; 1 and 41 inside. */
   w->district_id = 0;
-  assert_field_error (w, SHOUHU_WORKER_FIELD_DISTRICT, "District");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_DISTRICT, "District");
   w->district_id = 42;
-  assert_field_error (w, SHOUHU_WORKER_FIELD_DISTRICT, "District");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_DISTRICT, "District");
   w->district_id = 41;
   g_assert_true (shouhu_worker_validate (w, NULL));
   w->district_id = 1;
 
   g_free (w->hospital);
   w->hospital = g_strdup ("  ");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_HOSPITAL, "Hospital");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "Hospital");
   g_free (w->hospital);
   w->hospital = g_strdup ("医");
   g_assert_true (shouhu_worker_validate (w, NULL));
 
   g_free (w->name);
   w->name = g_strdup ("");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_NAME, "Name");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_NAME, "Name");
   g_free (w->name);
   w->name = g_strdup ("李");
 
   g_free (w->gender);
   w->gender = g_strdup ("");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_GENDER, "Gender");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_GENDER, "Gender");
   g_free (w->gender);
   w->gender = g_strdup ("男性");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_GENDER, "Gender");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_GENDER, "Gender");
   g_free (w->gender);
   w->gender = g_strdup ("男");
 
   g_free (w->family_phone);
   w->family_phone = g_strdup ("023-688812");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_FAMILY_PHONE, "Family Phone");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_FAMILY_PHONE, "Family Phone");
   g_free (w->family_phone);
   w->family_phone = g_strdup ("０２３－６８８８１２３４");
   g_free (w->phone);
   w->phone = g_strdup ("1381234567");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_PHONE, "Own Phone");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_PHONE, "Own Phone");
   g_free (w->phone);
   w->phone = g_strdup ("");
   g_assert_true (shouhu_worker_validate (w, NULL));
@@ -162,7 +162,7 @@ test_save_and_store_normalised (void)
   g_free (w->name);
   w->name = g_strdup ("");
   g_assert_cmpint (shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error), ==, 0);
-  g_assert_error (error, SHOUHU_WORKER_FIELD_ERROR, SHOUHU_WORKER_FIELD_NAME);
+  g_assert_error (error, SHOUHU_WORKER_FIELD_ERROR, SHOUHU_ANNEX2_FIELD_NAME);
   g_assert_cmpint (count (store, "SELECT count(*) FROM worker"), ==, 1);
 }
 
@@ -254,7 +254,7 @@ test_pairing_shapes (void)
   g_assert_no_error (error);
   g_assert_true (shouhu_annex2_index_find_id (index, w2, &pos));
   g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_volunteers, ==, 2);
-  g_assert_cmpstr (shouhu_annex2_index_get_row (index, pos)->text[SHOUHU_ANNEX2_COLUMN_VOLUNTEERS],
+  g_assert_cmpstr (shouhu_annex2_index_get_row (index, pos)->text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS],
                    ==, "志愿者二、志愿者三");
 
   /* Pairing with a volunteer that is not there fails and stores nothing. */

@@ -18,11 +18,6 @@
 
 G_DEFINE_QUARK (shouhu-annex1-error-quark, shouhu_annex1_error)
 
-static const char *const batch_names[] = {
-  N_("Batch 1"), N_("Batch 2"), N_("Batch 3"), N_("Batch 4"), N_("Batch 5"),
-  N_("Batch 6"), N_("Batch 7"), N_("Batch 8"), N_("Batch 9"), N_("Batch 10"),
-};
-
 static ShouhuAnnex1Table *
 table_new (const char *as_of,
            int         n_batches)
@@ -96,20 +91,6 @@ shouhu_annex1_grand_total (const ShouhuAnnex1Table *table)
       sum.hubei += s.hubei;
     }
   return sum;
-}
-
-/**
- * shouhu_annex1_batch_label:
- *
- * Returns: (transfer full): "Batch 1" (第一批) and so on, translated
- */
-char *
-shouhu_annex1_batch_label (int batch)
-{
-  if (batch >= 1 && batch <= (int) G_N_ELEMENTS (batch_names))
-    return g_strdup (_(batch_names[batch - 1]));
-  /* Translators: a batch of medical staff sent out, %d is its number */
-  return g_strdup_printf (_("Batch %d"), batch);
 }
 
 /**
@@ -606,10 +587,10 @@ shouhu_annex1_add_batch (ShouhuStore  *store,
 
   if (!find_table (store, as_of, &table_id, &n_batches, error))
     return FALSE;
-  if (n_batches >= (int) G_N_ELEMENTS (batch_names))
+  if (n_batches >= SHOUHU_ANNEX1_MAX_BATCHES)
     {
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
-                   _("A table can have at most %d batches"), (int) G_N_ELEMENTS (batch_names));
+                   _("A table can have at most %d batches"), SHOUHU_ANNEX1_MAX_BATCHES);
       return FALSE;
     }
 

@@ -15,8 +15,6 @@ G_BEGIN_DECLS
 
 /* Records (shouhu-annex2-record.c) */
 const char      *shouhu_annex2_district_name   (int                    district_id);
-const char      *shouhu_worker_field_column    (ShouhuWorkerField      field);
-const char      *shouhu_volunteer_field_column (ShouhuVolunteerField   field);
 ShouhuVolunteer *shouhu_volunteer_copy         (const ShouhuVolunteer *volunteer);
 const char      *shouhu_volunteer_get_field    (const ShouhuVolunteer *volunteer,
                                                 ShouhuVolunteerField   field);

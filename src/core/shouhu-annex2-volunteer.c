@@ -91,7 +91,7 @@ shouhu_annex2_save_volunteer (ShouhuStore            *store,
           const char *value = shouhu_volunteer_get_field (v, f);
 
           if (value != NULL && *value != '\0' &&
-              !shouhu_annex2_add_history (store, at, "volunteer", v->id, "create", shouhu_volunteer_field_column (f),
+              !shouhu_annex2_add_history (store, at, "volunteer", v->id, "create", shouhu_volunteer_form_column (f)->key,
                                           NULL, value, error))
             goto fail;
         }
@@ -107,7 +107,7 @@ shouhu_annex2_save_volunteer (ShouhuStore            *store,
           const char *after = shouhu_volunteer_get_field (v, f);
 
           if (strcmp (before, after) != 0 &&
-              !shouhu_annex2_add_history (store, at, "volunteer", v->id, "edit", shouhu_volunteer_field_column (f),
+              !shouhu_annex2_add_history (store, at, "volunteer", v->id, "edit", shouhu_volunteer_form_column (f)->key,
                                           before, after, error))
             goto fail;
         }

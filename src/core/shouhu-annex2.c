@@ -18,9 +18,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#define WORKER_COLUMNS "id, district_id, hospital, name, gender, title, work_place, " \
-                       "home_address, phone, family_phone, note, created, changed"
-
 char *
 shouhu_annex2_now (void)
 {
@@ -82,13 +79,13 @@ add_worker_snapshot (ShouhuStore         *store,
   if (!shouhu_annex2_add_history (store, at, "worker", w->id, action, NULL,
                                   values_are_old ? w->name : NULL, values_are_old ? NULL : w->name, error))
     return FALSE;
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
-      const char *value = shouhu_worker_get_field (w, f);
+      const char *value = shouhu_annex2_field_in_record (f) ? shouhu_worker_get_field (w, f) : NULL;
 
       if (value == NULL || *value == '\0')
         continue;
-      if (!shouhu_annex2_add_history (store, at, "worker", w->id, action, shouhu_worker_field_column (f),
+      if (!shouhu_annex2_add_history (store, at, "worker", w->id, action, shouhu_annex2_form_column (f)->key,
                                       values_are_old ? value : NULL, values_are_old ? NULL : value, error))
         return FALSE;
     }
@@ -166,24 +163,22 @@ shouhu_annex2_next_id (ShouhuStore  *store,
 
 /* Workers */
 
+/* The worker table's columns are those of the Annex 2 form's table
+ * (shouhu-annex2-form.c): id, district_id, each text field in the
+ * form's order, created, changed. */
 static ShouhuWorker *
 worker_from_row (sqlite3_stmt *stmt)
 {
-  ShouhuWorker *w = g_new0 (ShouhuWorker, 1);
+  ShouhuWorker *w = shouhu_worker_new ();
+  int col = 2;
 
   w->id = sqlite3_column_int64 (stmt, 0);
   w->district_id = sqlite3_column_int (stmt, 1);
-  w->hospital = shouhu_annex2_column_dup (stmt, 2);
-  w->name = shouhu_annex2_column_dup (stmt, 3);
-  w->gender = shouhu_annex2_column_dup (stmt, 4);
-  w->title = shouhu_annex2_column_dup (stmt, 5);
-  w->work_place = shouhu_annex2_column_dup (stmt, 6);
-  w->home_address = shouhu_annex2_column_dup (stmt, 7);
-  w->phone = shouhu_annex2_column_dup (stmt, 8);
-  w->family_phone = shouhu_annex2_column_dup (stmt, 9);
-  w->note = shouhu_annex2_column_dup (stmt, 10);
-  w->created = shouhu_annex2_column_dup (stmt, 11);
-  w->changed = shouhu_annex2_column_dup (stmt, 12);
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_is_text (f))
+      shouhu_worker_set_field (w, f, (const char *) sqlite3_column_text (stmt, col++));
+  w->created = shouhu_annex2_column_dup (stmt, col++);
+  w->changed = shouhu_annex2_column_dup (stmt, col);
   return w;
 }
 
@@ -193,9 +188,12 @@ shouhu_annex2_get_worker (ShouhuStore  *store,
                           GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, district_id, %s, created, changed FROM worker WHERE id = ?",
+                                          columns);
   int rc;
 
-  stmt = shouhu_store_prepare (store, "SELECT " WORKER_COLUMNS " FROM worker WHERE id = ?", error);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -230,7 +228,7 @@ shouhu_annex2_find_duplicate (ShouhuStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_name = g_strstrip (g_strdup (name));
   g_autofree char *clean_phone = NULL;
-  int rc;
+  gboolean found;
 
   *found_id = 0;
   if (!shouhu_validate_phone ("", phone, &clean_phone, NULL) || clean_phone[0] == '\0')
@@ -243,34 +241,28 @@ shouhu_annex2_find_duplicate (ShouhuStore  *store,
   sqlite3_bind_text (stmt, 1, clean_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, clean_phone, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, except_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (found)
     *found_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
   return TRUE;
 }
 
+/* Binds district_id, the text fields, created, changed and id, in that
+ * order. */
 static void
 bind_worker (sqlite3_stmt       *stmt,
              const ShouhuWorker *w)
 {
-  sqlite3_bind_int (stmt, 1, w->district_id);
-  sqlite3_bind_text (stmt, 2, w->hospital, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, w->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, w->gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, w->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, w->work_place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, w->home_address, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, w->phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, w->family_phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, w->note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, w->created, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, w->changed, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, w->id);
+  int param = 1;
+
+  sqlite3_bind_int (stmt, param++, w->district_id);
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_is_text (f))
+      sqlite3_bind_text (stmt, param++, shouhu_worker_get_field (w, f), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, param++, w->created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, param++, w->changed, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, param, w->id);
 }
 
 static gboolean
@@ -279,11 +271,12 @@ insert_worker (ShouhuStore         *store,
                GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
+  g_autofree char *values = shouhu_annex2_form_sql_columns ("?", "", FALSE);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO worker (district_id, %s, created, changed, id) "
+                                          "VALUES (?, %s, ?, ?, ?)", columns, values);
 
-  stmt = shouhu_store_prepare (store,
-                               "INSERT INTO worker (district_id, hospital, name, gender, title, work_place, "
-                               "home_address, phone, family_phone, note, created, changed, id) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_worker (stmt, w);
@@ -298,29 +291,34 @@ update_worker (ShouhuStore         *store,
 {
   g_autoptr(ShouhuWorker) old = shouhu_annex2_get_worker (store, w->id, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
   gboolean any = FALSE;
 
   if (old == NULL)
     return FALSE;
 
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
-      const char *before = shouhu_worker_get_field (old, f);
-      const char *after = shouhu_worker_get_field (w, f);
+      const char *before, *after;
 
+      if (!shouhu_annex2_field_in_record (f))
+        continue;
+      before = shouhu_worker_get_field (old, f);
+      after = shouhu_worker_get_field (w, f);
       if (strcmp (before, after) == 0)
         continue;
       any = TRUE;
-      if (!shouhu_annex2_add_history (store, at, "worker", w->id, "edit", shouhu_worker_field_column (f), before, after, error))
+      if (!shouhu_annex2_add_history (store, at, "worker", w->id, "edit", shouhu_annex2_form_column (f)->key,
+                                      before, after, error))
         return FALSE;
     }
   if (!any)
     return TRUE;
 
-  stmt = shouhu_store_prepare (store,
-                               "UPDATE worker SET district_id = ?, hospital = ?, name = ?, gender = ?, "
-                               "title = ?, work_place = ?, home_address = ?, phone = ?, family_phone = ?, "
-                               "note = ?, created = ?, changed = ? WHERE id = ?", error);
+  columns = shouhu_annex2_form_sql_columns ("", " = ?", TRUE);
+  sql = g_strdup_printf ("UPDATE worker SET district_id = ?, %s, created = ?, changed = ? WHERE id = ?", columns);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   {
@@ -397,21 +395,17 @@ find_record_name (ShouhuStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?", table);
-  int rc;
+  gboolean found;
 
   *name = NULL;
   stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (found)
     *name = shouhu_annex2_column_dup (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
   return TRUE;
 }
 

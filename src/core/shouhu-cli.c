@@ -275,9 +275,9 @@ print_annex2_changes (ShouhuAnnex2Import *import,
       if (c->action != action)
         continue;
       if (action == SHOUHU_IMPORT_UPDATE)
-        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->name, c->changes);
+        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->worker->name, c->changes);
       else
-        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->name);
+        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->worker->name);
     }
 }
 

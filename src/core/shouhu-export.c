@@ -32,14 +32,6 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 /* Points per line of 11-point text in a wrapping cell. */
 #define LINE_HEIGHT 15.0
 
-static const char *const annex2_headers[] = {
-  "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
-  "本人联系电话", "家属联系电话", "结对志愿者", "备注",
-};
-
-#define ANNEX2_N_COLUMNS (SHOUHU_ANNEX2_N_FIELDS + 1)
-G_STATIC_ASSERT (G_N_ELEMENTS (annex2_headers) == ANNEX2_N_COLUMNS);
-
 /* ---- Masking ---------------------------------------------------------- */
 
 static gboolean
@@ -470,21 +462,6 @@ as_of_line (const char *as_of)
   return g_strdup_printf ("（截至%u年%u月%u日）", y, m, d);
 }
 
-/* 第一批, 第二批, …, 第十一批 */
-static char *
-batch_name (int batch)
-{
-  static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-  int tens = batch / 10, ones = batch % 10;
-
-  if (batch < 1 || batch > 99)
-    return g_strdup_printf ("第%d批", batch);
-  return g_strdup_printf ("第%s%s%s批",
-                          tens > 1 ? digits[tens] : "",
-                          tens > 0 ? "十" : "",
-                          digits[ones]);
-}
-
 static char *
 column_name (int col)
 {
@@ -650,7 +627,7 @@ build_annex1 (Book      *book,
   put_merged (book, ws, 3, 3, 4, 3, "其中：支援湖北", book->header);
   for (int b = 0; b < table->n_batches; b++)
     {
-      g_autofree char *name = batch_name (b + 1);
+      g_autofree char *name = shouhu_annex1_batch_heading (b + 1);
       int col = 4 + 2 * b;
 
       put_merged (book, ws, 3, col, 3, col + 1, name, book->header);
@@ -732,26 +709,36 @@ typedef struct
 
 static char *
 annex2_cell (const ShouhuExportAnnex2Row *row,
-             int                          field,
+             ShouhuAnnex2Field            field,
              gboolean                     masked)
 {
   const char *text = row->cells[field];
 
-  if (!masked)
-    return g_strdup (text);
-  switch (field)
+  switch (masked ? shouhu_annex2_form_column (field)->mask : SHOUHU_MASK_NONE)
     {
-    case SHOUHU_ANNEX2_PHONE:
-    case SHOUHU_ANNEX2_FAMILY_PHONE:
+    case SHOUHU_MASK_PHONE:
       return shouhu_mask_phone (text);
-    case SHOUHU_ANNEX2_HOME_ADDRESS:
+    case SHOUHU_MASK_ADDRESS:
       return shouhu_mask_address (text);
-    case SHOUHU_ANNEX2_VOLUNTEERS:
-    case SHOUHU_ANNEX2_NOTE:
+    case SHOUHU_MASK_PHONES_IN_TEXT:
       return shouhu_mask_phones_in_text (text);
+    case SHOUHU_MASK_NONE:
     default:
       return g_strdup (text);
     }
+}
+
+/* The fields that are columns of the sheet, in its order after 序号;
+ * returns how many. */
+static int
+annex2_sheet_fields (ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS])
+{
+  int n = 0;
+
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_form_column (f)->in_sheet)
+      fields[n++] = f;
+  return n;
 }
 
 /* Rows go strictly downwards: the sheet is streamed (constant memory). */
@@ -762,8 +749,10 @@ write_annex2_sheet (Book                          *book,
                     GError                       **error)
 {
   const ShouhuDistrict *d = shouhu_district_get (sheet->district_id);
-  const int last_col = ANNEX2_N_COLUMNS - 1;
-  double widths[ANNEX2_N_COLUMNS];
+  ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS];
+  const int n_fields = annex2_sheet_fields (fields);
+  const int last_col = n_fields;   /* after 序号 */
+  double widths[SHOUHU_ANNEX2_N_FIELDS + 1];
   lxw_worksheet *ws;
   g_autofree char *line = NULL;
   int row;
@@ -785,15 +774,15 @@ write_annex2_sheet (Book                          *book,
   /* Column widths come first: a streamed sheet cannot change them later.
    * Headers wrap, so they count only for their longest half. */
   widths[0] = 6;
-  for (int c = 1; c < ANNEX2_N_COLUMNS; c++)
-    widths[c] = MAX (6, text_width (annex2_headers[c]) / 2 + 3);
+  for (int c = 0; c < n_fields; c++)
+    widths[c + 1] = MAX (6, text_width (shouhu_annex2_form_column (fields[c])->heading) / 2 + 3);
   for (guint r = 0; r < sheet->rows->len; r++)
     {
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        fit_width (&widths[f + 1], rw->cells[f]);
+      for (int c = 0; c < n_fields; c++)
+        fit_width (&widths[c + 1], rw->cells[fields[c]]);
     }
-  for (int c = 0; c < ANNEX2_N_COLUMNS; c++)
+  for (int c = 0; c <= last_col; c++)
     worksheet_set_column (ws, c, c, widths[c], NULL);
 
   set_page (book, ws, 3, 3);
@@ -804,8 +793,9 @@ write_annex2_sheet (Book                          *book,
                           d->name, sheet->reporter, sheet->phone);
   put_merged (book, ws, 2, 0, 2, last_col, line, book->line_left);
   worksheet_set_row (ws, 3, 30, NULL);
-  for (int c = 0; c < ANNEX2_N_COLUMNS; c++)
-    put_text (book, ws, 3, c, annex2_headers[c], book->header);
+  put_text (book, ws, 3, 0, SHOUHU_ANNEX2_FORM_NUMBER_HEADING, book->header);
+  for (int c = 0; c < n_fields; c++)
+    put_text (book, ws, 3, c + 1, shouhu_annex2_form_column (fields[c])->heading, book->header);
 
   row = 4;
   for (guint r = 0; r < sheet->rows->len; r++, row++)
@@ -814,21 +804,21 @@ write_annex2_sheet (Book                          *book,
       char *texts[SHOUHU_ANNEX2_N_FIELDS];
       int lines = 1;
 
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+      for (int c = 0; c < n_fields; c++)
         {
-          texts[f] = annex2_cell (rw, f, masked);
-          lines = MAX (lines, wrapped_lines (texts[f], widths[f + 1]));
+          texts[c] = annex2_cell (rw, fields[c], masked);
+          lines = MAX (lines, wrapped_lines (texts[c], widths[c + 1]));
         }
       /* Spreadsheets keep a row at one line unless told otherwise, and
        * the wrapped rest of a long address would be cut off. */
       if (lines > 1)
         worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL);
       put_number (book, ws, row, 0, r + 1, book->number);
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+      for (int c = 0; c < n_fields; c++)
         {
-          put_text (book, ws, row, f + 1, texts[f],
-                    f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
-          g_free (texts[f]);
+          put_text (book, ws, row, c + 1, texts[c],
+                    shouhu_annex2_form_column (fields[c])->kind == SHOUHU_FIELD_GENDER ? book->centre : book->text);
+          g_free (texts[c]);
         }
     }
 
@@ -1020,6 +1010,14 @@ load_forms (ShouhuStore              *store,
   return TRUE;
 }
 
+/* The pairing column lists each volunteer as "姓名 电话", in the order
+ * they were entered. */
+#define VOLUNTEERS_SQL \
+  "(SELECT group_concat (label, '、') FROM" \
+  "   (SELECT v.name || CASE WHEN v.phone <> '' THEN ' ' || v.phone ELSE '' END AS label" \
+  "      FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id" \
+  "     WHERE p.worker_id = w.id ORDER BY v.id))"
+
 static gboolean
 load_workers (ShouhuStore              *store,
               int                       district_id,
@@ -1027,23 +1025,22 @@ load_workers (ShouhuStore              *store,
               GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT w.district_id");
+  ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS];
+  const int n_fields = annex2_sheet_fields (fields);
   int rc;
 
-  /* The pairing column lists each volunteer as "姓名 电话", in the order
-   * they were entered. */
-  stmt = shouhu_store_prepare (store,
-                               "SELECT w.district_id, w.hospital, w.name, w.gender, w.title,"
-                               "       w.work_place, w.home_address, w.phone, w.family_phone,"
-                               "       (SELECT group_concat (label, '、') FROM"
-                               "          (SELECT v.name || CASE WHEN v.phone <> '' THEN ' ' || v.phone"
-                               "                               ELSE '' END AS label"
-                               "             FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
-                               "            WHERE p.worker_id = w.id ORDER BY v.id)),"
-                               "       w.note"
-                               "  FROM worker w"
-                               " WHERE ?1 = 0 OR w.district_id = ?1"
-                               " ORDER BY w.district_id, w.id",
-                               error);
+  for (int c = 0; c < n_fields; c++)
+    {
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (fields[c]);
+
+      if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
+        g_string_append (sql, ", " VOLUNTEERS_SQL);
+      else
+        g_string_append_printf (sql, ", w.%s", column->key);
+    }
+  g_string_append (sql, " FROM worker w WHERE ?1 = 0 OR w.district_id = ?1 ORDER BY w.district_id, w.id");
+  stmt = shouhu_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, district_id);
@@ -1051,12 +1048,12 @@ load_workers (ShouhuStore              *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int id = sqlite3_column_int (stmt, 0);
-      const char *cells[SHOUHU_ANNEX2_N_FIELDS];
+      const char *cells[SHOUHU_ANNEX2_N_FIELDS] = { NULL, };
 
       if (id < 1 || id > SHOUHU_N_DISTRICTS)
         continue;
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        cells[f] = column_text (stmt, f + 1);
+      for (int c = 0; c < n_fields; c++)
+        cells[fields[c]] = column_text (stmt, c + 1);
       if (by_district[id - 1] == NULL)
         by_district[id - 1] = shouhu_export_annex2_sheet_new (id, "", "");
       shouhu_export_annex2_sheet_add (by_district[id - 1], cells);

@@ -76,53 +76,6 @@ text_at (const ShouhuXlsxSheet *sheet,
   return cell != NULL ? cell->text : "";
 }
 
-/* 第一批, 第十二批, 第3批 → 1, 12, 3; 0 when it is no batch heading. */
-static int
-parse_batch_label (const char *label)
-{
-  static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-  const char *p, *end;
-  int value = 0, pending = 0;
-
-  if (!g_str_has_prefix (label, "第") || !g_str_has_suffix (label, "批"))
-    return 0;
-  p = label + strlen ("第");
-  end = label + strlen (label) - strlen ("批");
-  if (p >= end)
-    return 0;
-
-  if (g_ascii_isdigit (*p))
-    {
-      for (; p < end; p++)
-        {
-          if (!g_ascii_isdigit (*p) || value > MAX_BATCHES)
-            return 0;
-          value = value * 10 + (*p - '0');
-        }
-      return value;
-    }
-
-  while (p < end)
-    {
-      guint i;
-
-      if (g_str_has_prefix (p, "十"))
-        {
-          value += (pending == 0 ? 1 : pending) * 10;
-          pending = 0;
-          p += strlen ("十");
-          continue;
-        }
-      for (i = 0; i < G_N_ELEMENTS (digits) && !g_str_has_prefix (p, digits[i]); i++)
-        ;
-      if (i == G_N_ELEMENTS (digits) || pending != 0)
-        return 0;
-      pending = (int) i + 1;
-      p += strlen (digits[i]);
-    }
-  return value + pending;
-}
-
 static gboolean
 layout_error (GError                   **error,
               const ShouhuXlsxSheet     *sheet,
@@ -204,7 +157,7 @@ find_batch_columns (Layout  *layout,
 
       if (strcmp (label, "共计") == 0)
         cols.batch = 0;
-      else if ((cols.batch = parse_batch_label (label)) < 1 || cols.batch > MAX_BATCHES)
+      else if ((cols.batch = shouhu_annex1_batch_parse (label)) < 1 || cols.batch > MAX_BATCHES)
         {
           g_autofree char *msg = g_strdup_printf (_("the heading “%s” above 总人数 is neither 共计 nor a batch such as 第一批"),
                                                   label);

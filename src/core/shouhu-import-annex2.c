@@ -15,31 +15,13 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-typedef enum
-{
-  COL_HOSPITAL,
-  COL_NAME,
-  COL_GENDER,
-  COL_TITLE,
-  COL_WORK_PLACE,
-  COL_HOME,
-  COL_PHONE,
-  COL_FAMILY_PHONE,
-  COL_VOLUNTEERS,
-  COL_NOTE,
-  N_COLS
-} Annex2Column;
-
-static const char *const annex2_headings[N_COLS] = {
-  "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
-  "本人联系电话", "家属联系电话", "结对志愿者", "备注",
-};
-
+/* Where the form's columns are; its headings and the variants people
+ * write come from the form's table (shouhu-annex2-form.c). */
 typedef struct
 {
   const ShouhuXlsxSheet *sheet;
   guint                  header_row;
-  gint64                 cols[N_COLS];   /* -1: not in the form */
+  gint64                 cols[SHOUHU_ANNEX2_N_FIELDS];   /* -1: not in the form */
 } Annex2Layout;
 
 static void
@@ -48,16 +30,8 @@ annex2_row_free (gpointer data)
   ShouhuAnnex2ImportRow *r = data;
 
   g_free (r->sheet);
-  g_free (r->hospital);
-  g_free (r->name);
-  g_free (r->gender);
-  g_free (r->title);
-  g_free (r->work_place);
-  g_free (r->home_address);
-  g_free (r->phone);
-  g_free (r->family_phone);
+  shouhu_worker_free (r->worker);
   g_free (r->volunteers);
-  g_free (r->note);
   g_free (r);
 }
 
@@ -163,7 +137,9 @@ bad:
   return NULL;
 }
 
-/* The header row: the one holding 姓名 and 医院. */
+/* The header row: the one holding 姓名 and 医院 (or a heading people
+ * write for it).  Then every column a record needs, and those that tell
+ * one person from another, must be there. */
 static gboolean
 find_annex2_layout (Annex2Layout  *layout,
                     GError       **error)
@@ -177,22 +153,23 @@ find_annex2_layout (Annex2Layout  *layout,
   for (i = 0; i < n && cells[i].row < SHOUHU_IMPORT_HEADER_SEARCH_ROWS && !found; i++)
     {
       g_autofree char *text = shouhu_import_normalise (cells[i].text);
+      const ShouhuFormColumn *column = shouhu_annex2_form_find_heading (text);
 
       /* Each row is looked at once, however many 姓名 it holds. */
-      if (strcmp (text, "姓名") != 0 || cells[i].row == checked_row)
+      if (column == NULL || column->field != SHOUHU_ANNEX2_FIELD_NAME || cells[i].row == checked_row)
         continue;
       checked_row = cells[i].row;
-      for (int c = 0; c < N_COLS; c++)
-        layout->cols[c] = -1;
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        layout->cols[f] = -1;
       for (gsize j = shouhu_import_row_start (cells, n, cells[i].row); j < n && cells[j].row == cells[i].row; j++)
         {
           g_autofree char *heading = shouhu_import_normalise (cells[j].text);
+          const ShouhuFormColumn *c = shouhu_annex2_form_find_heading (heading);
 
-          for (int c = 0; c < N_COLS; c++)
-            if (strcmp (heading, annex2_headings[c]) == 0 && layout->cols[c] < 0)
-              layout->cols[c] = cells[j].col;
+          if (c != NULL && layout->cols[c->field] < 0)
+            layout->cols[c->field] = cells[j].col;
         }
-      if (layout->cols[COL_HOSPITAL] >= 0)
+      if (layout->cols[SHOUHU_ANNEX2_FIELD_HOSPITAL] >= 0)
         {
           layout->header_row = cells[i].row;
           found = TRUE;
@@ -201,16 +178,20 @@ find_annex2_layout (Annex2Layout  *layout,
   if (!found)
     return FALSE;
 
-  for (int c = 0; c < N_COLS; c++)
-    if (layout->cols[c] < 0 && (c == COL_GENDER || c == COL_PHONE))
-      {
-        g_autofree char *msg = g_strdup_printf (_("the header row has no “%s” column"), annex2_headings[c]);
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      const ShouhuFormColumn *c = shouhu_annex2_form_column (f);
 
-        g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
-                     _("Sheet “%s” is not in the Annex 2 layout: %s"),
-                     shouhu_xlsx_sheet_get_name (sheet), msg);
-        return FALSE;
-      }
+      if (layout->cols[f] < 0 && c->in_sheet && (c->required || c->identifies))
+        {
+          g_autofree char *msg = g_strdup_printf (_("the header row has no “%s” column"), c->heading);
+
+          g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                       _("Sheet “%s” is not in the Annex 2 layout: %s"),
+                       shouhu_xlsx_sheet_get_name (sheet), msg);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -311,7 +292,7 @@ read_form_header (const Annex2Layout  *layout,
  * that start in it below the header, sorted by their first row. */
 typedef struct
 {
-  GArray *down[N_COLS];
+  GArray *down[SHOUHU_ANNEX2_N_FIELDS];
 } Annex2Merges;
 
 static int
@@ -330,7 +311,7 @@ annex2_merges_init (Annex2Merges       *merges,
   guint n = 0;
   const ShouhuXlsxRange *ranges = shouhu_xlsx_sheet_get_merged (layout->sheet, &n);
 
-  for (int c = 0; c < N_COLS; c++)
+  for (int c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
     {
       merges->down[c] = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxRange));
       if (layout->cols[c] < 0)
@@ -347,7 +328,7 @@ annex2_merges_init (Annex2Merges       *merges,
 static void
 annex2_merges_clear (Annex2Merges *merges)
 {
-  for (int c = 0; c < N_COLS; c++)
+  for (int c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
     g_clear_pointer (&merges->down[c], g_array_unref);
 }
 
@@ -358,7 +339,7 @@ static const ShouhuXlsxCell *
 field_cell (const Annex2Layout *layout,
             const Annex2Merges *merges,
             guint               row,
-            Annex2Column        col)
+            ShouhuAnnex2Field    col)
 {
   const ShouhuXlsxCell *cell;
   GArray *down = merges->down[col];
@@ -395,7 +376,7 @@ static char *
 field_text (const Annex2Layout *layout,
             const Annex2Merges *merges,
             guint               row,
-            Annex2Column        col)
+            ShouhuAnnex2Field    col)
 {
   const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
 
@@ -406,18 +387,20 @@ static char *
 field_phone (const Annex2Layout  *layout,
              const Annex2Merges  *merges,
              guint                row,
-             Annex2Column         col,
+             ShouhuAnnex2Field     col,
              GError             **error)
 {
   const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
 
   if (cell == NULL)
     return g_strdup ("");
-  return shouhu_import_phone (annex2_headings[col], cell->text,
+  return shouhu_import_phone (shouhu_annex2_form_column (col)->heading, cell->text,
                               cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
 }
 
-/* Checks one worker row; %NULL with @reason when a rule is broken. */
+/* Checks one worker row; %NULL with @reason when a rule is broken.  A
+ * required field left empty is named by its heading, as the form
+ * prints it. */
 static ShouhuAnnex2ImportRow *
 read_annex2_row (const Annex2Layout  *layout,
                  const Annex2Merges  *merges,
@@ -427,35 +410,49 @@ read_annex2_row (const Annex2Layout  *layout,
 {
   g_autoptr(GError) error = NULL;
   ShouhuAnnex2ImportRow *r = g_new0 (ShouhuAnnex2ImportRow, 1);
-  g_autofree char *gender = NULL;
 
   r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (layout->sheet));
   r->row = shouhu_import_shown_row (row);
-  r->district_id = district_id;
-  r->hospital = field_text (layout, merges, row, COL_HOSPITAL);
-  r->name = field_text (layout, merges, row, COL_NAME);
-  r->title = field_text (layout, merges, row, COL_TITLE);
-  r->work_place = field_text (layout, merges, row, COL_WORK_PLACE);
-  r->home_address = field_text (layout, merges, row, COL_HOME);
-  r->volunteers = field_text (layout, merges, row, COL_VOLUNTEERS);
-  r->note = field_text (layout, merges, row, COL_NOTE);
-  gender = field_text (layout, merges, row, COL_GENDER);
+  r->worker = shouhu_worker_new ();
+  r->worker->district_id = district_id;
 
-  if (*r->name == '\0')
-    *reason = g_strdup (_("姓名 is empty: every row needs the worker's name"));
-  else if (*r->hospital == '\0')
-    *reason = g_strdup (_("医院 is empty: fill in the worker's hospital"));
-  else if (strcmp (gender, "男") != 0 && strcmp (gender, "女") != 0 &&
-           strcmp (gender, "男性") != 0 && strcmp (gender, "女性") != 0)
-    *reason = g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), gender);
-  else if ((r->phone = field_phone (layout, merges, row, COL_PHONE, &error)) == NULL ||
-           (r->family_phone = field_phone (layout, merges, row, COL_FAMILY_PHONE, &error)) == NULL)
-    *reason = g_strdup (error->message);
-  else
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS && *reason == NULL; f++)
     {
-      r->gender = g_strndup (gender, strlen ("男"));   /* 男性 → 男 */
-      return r;
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
+      g_autofree char *text = NULL;
+
+      if (!column->in_sheet)
+        continue;
+      if (column->kind == SHOUHU_FIELD_PHONE)
+        {
+          if ((text = field_phone (layout, merges, row, f, &error)) == NULL)
+            *reason = g_strdup (error->message);
+        }
+      else
+        text = field_text (layout, merges, row, f);
+
+      if (*reason != NULL)
+        break;
+      if (column->kind == SHOUHU_FIELD_GENDER)
+        {
+          const char *gender = shouhu_form_parse_gender (text);
+
+          if (gender == NULL && (column->required || *text != '\0'))
+            *reason = g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text);
+          g_free (text);
+          text = g_strdup (gender != NULL ? gender : "");
+        }
+      else if (column->required && *text == '\0')
+        /* Translators: the first %s is a heading of the form (such as 姓名), the second what it needs */
+        *reason = g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing));
+
+      if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
+        r->volunteers = g_steal_pointer (&text);
+      else
+        shouhu_worker_set_field (r->worker, f, text);
     }
+  if (*reason == NULL)
+    return r;
   annex2_row_free (r);
   return NULL;
 }
@@ -466,7 +463,7 @@ static gboolean
 annex2_row_empty (const Annex2Layout *layout,
                   guint               row)
 {
-  for (int c = 0; c < N_COLS; c++)
+  for (int c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
     {
       const ShouhuXlsxCell *cell;
       g_autofree char *text = NULL;
@@ -495,24 +492,25 @@ is_masked (const char *text)
   return strstr (plain, "**") != NULL && strpbrk (plain, "0123456789") != NULL;
 }
 
+/* A masked file as a whole, not row by row: every row would fail.  The
+ * columns that hold phone numbers show it. */
 static gboolean
 check_not_masked (const Annex2Layout  *layout,
                   guint                row,
                   GError             **error)
 {
-  static const Annex2Column phone_cols[] = { COL_PHONE, COL_FAMILY_PHONE, COL_VOLUNTEERS };
-
-  for (guint c = 0; c < G_N_ELEMENTS (phone_cols); c++)
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
+      ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
       const ShouhuXlsxCell *cell;
       g_autofree char *name = NULL;
 
-      if (layout->cols[phone_cols[c]] < 0)
+      if (layout->cols[f] < 0 || (kind != SHOUHU_FIELD_PHONE && kind != SHOUHU_FIELD_VOLUNTEERS))
         continue;
-      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[phone_cols[c]]);
+      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[f]);
       if (cell == NULL || !is_masked (cell->text))
         continue;
-      name = shouhu_xlsx_cell_name (row, (guint) layout->cols[phone_cols[c]]);
+      name = shouhu_xlsx_cell_name (row, (guint) layout->cols[f]);
       g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_MASKED,
                    _("This is a masked export: the phone numbers are hidden (“%s” in cell %s of sheet “%s”), "
                      "so the records could not be matched or kept. Import the file exported without masking."),
@@ -547,7 +545,6 @@ read_annex2_rows (const Annex2Layout  *layout,
         break;
       if (annex2_row_empty (layout, row))
         continue;
-      /* A masked file as a whole, not row by row: every row would fail. */
       if (!check_not_masked (layout, row, error))
         {
           ok = FALSE;

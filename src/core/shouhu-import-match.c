@@ -89,26 +89,6 @@ parse_volunteers (const char  *text,
   return g_steal_pointer (&found);
 }
 
-static ShouhuWorker *
-worker_from_row (const ShouhuAnnex2ImportRow *row)
-{
-  ShouhuWorker *w = shouhu_worker_new ();
-
-#define SET(field) g_free (w->field); w->field = g_strdup (row->field)
-  SET (hospital);
-  SET (name);
-  SET (gender);
-  SET (title);
-  SET (work_place);
-  SET (home_address);
-  SET (phone);
-  SET (family_phone);
-  SET (note);
-#undef SET
-  w->district_id = row->district_id;
-  return w;
-}
-
 /* The stored records of the district with that 姓名 and 本人联系电话:
  * fills at most two ids, returns how many there are (0, 1 or 2). */
 static int
@@ -178,12 +158,13 @@ compare_with_stored (ShouhuStore               *store,
 
   if (old == NULL || (paired = shouhu_annex2_worker_volunteers (store, change->worker_id, error)) == NULL)
     return FALSE;
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
-    if (strcmp (shouhu_worker_get_field (old, f), shouhu_worker_get_field (w, f)) != 0)
-      g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "", shouhu_worker_field_label (f));
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_in_record (f) &&
+        strcmp (shouhu_worker_get_field (old, f), shouhu_worker_get_field (w, f)) != 0)
+      g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "", shouhu_annex2_field_label (f));
   if (!same_volunteers (paired, change->volunteers))
     g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "",
-                            shouhu_annex2_column_label ("worker", "volunteer"));
+                            shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_VOLUNTEERS));
   change->action = labels->len > 0 ? SHOUHU_IMPORT_UPDATE : SHOUHU_IMPORT_UNCHANGED;
   change->changes = g_string_free (g_steal_pointer (&labels), FALSE);
   return TRUE;
@@ -198,7 +179,7 @@ preview_row (ShouhuStore                  *store,
              char                        **reason,
              GError                      **error)
 {
-  g_autoptr(ShouhuWorker) w = worker_from_row (row);
+  g_autoptr(ShouhuWorker) w = shouhu_worker_copy (row->worker);
   g_autoptr(GError) invalid = NULL;
   g_autoptr(GPtrArray) volunteers = NULL;
   g_autofree char *key = NULL;
@@ -332,7 +313,7 @@ find_volunteer (ShouhuStore            *store,
                 GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
   *id = 0;
   if (*v->phone != '\0')
@@ -348,14 +329,10 @@ find_volunteer (ShouhuStore            *store,
     sqlite3_bind_text (stmt, 2, v->phone, -1, SQLITE_STATIC);
   else
     sqlite3_bind_int (stmt, 3, district_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (found)
     *id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -364,7 +341,7 @@ write_change (ShouhuStore                     *store,
               const ShouhuAnnex2ImportChange  *change,
               GError                         **error)
 {
-  g_autoptr(ShouhuWorker) w = worker_from_row (change->row);
+  g_autoptr(ShouhuWorker) w = shouhu_worker_copy (change->row->worker);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint i = 0; i < change->volunteers->len; i++)

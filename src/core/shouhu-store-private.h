@@ -30,6 +30,10 @@ gboolean      shouhu_store_exec             (ShouhuStore   *self,
 gboolean      shouhu_store_run_statement    (ShouhuStore   *self,
                                              sqlite3_stmt  *stmt,
                                              GError       **error);
+gboolean      shouhu_store_step_row         (ShouhuStore   *self,
+                                             sqlite3_stmt  *stmt,
+                                             gboolean      *found,
+                                             GError       **error);
 gboolean      shouhu_store_begin            (ShouhuStore   *self,
                                              GError       **error);
 gboolean      shouhu_store_commit           (ShouhuStore   *self,

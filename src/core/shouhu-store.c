@@ -647,6 +647,22 @@ shouhu_store_run_statement (ShouhuStore   *self,
   return TRUE;
 }
 
+/* Steps a query for one row: @found says whether there is one (to be
+ * read from @stmt); %FALSE with @error set when the query fails. */
+gboolean
+shouhu_store_step_row (ShouhuStore   *self,
+                       sqlite3_stmt  *stmt,
+                       gboolean      *found,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  *found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
 /* Transactions nest as savepoints: a job made of smaller jobs is still one
  * transaction, all or nothing. */
 gboolean

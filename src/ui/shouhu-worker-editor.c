@@ -21,7 +21,7 @@ struct _ShouhuWorkerEditor
   ShouhuStore *store;
   gint64       worker_id;
 
-  GtkWidget   *fields[SHOUHU_N_WORKER_FIELDS];
+  GtkWidget   *fields[SHOUHU_ANNEX2_N_FIELDS];   /* NULL for 结对志愿者: see volunteer_box */
   GtkFlowBox  *volunteer_box;
   GArray      *volunteer_ids;   /* gint64, in the order shown */
   GtkWidget   *chooser;
@@ -100,7 +100,7 @@ district_changed_cb (ShouhuWorkerEditor *self)
   if (self->chooser == NULL)
     return;
 
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT]));
 
   shouhu_volunteer_chooser_set_district (SHOUHU_VOLUNTEER_CHOOSER (self->chooser),
                                          selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected);
@@ -108,7 +108,7 @@ district_changed_cb (ShouhuWorkerEditor *self)
 
 static const char *
 entry_text (ShouhuWorkerEditor *self,
-            ShouhuWorkerField   field)
+            ShouhuAnnex2Field   field)
 {
   return gtk_editable_get_text (GTK_EDITABLE (self->fields[field]));
 }
@@ -117,21 +117,26 @@ static ShouhuWorker *
 collect (ShouhuWorkerEditor *self)
 {
   ShouhuWorker *w = shouhu_worker_new ();
-  guint gender = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_GENDER]));
-  guint district = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]));
-  char **texts[] = { NULL, &w->hospital, &w->name, NULL, &w->title, &w->work_place,
-                     &w->home_address, &w->phone, &w->family_phone, &w->note };
 
   w->id = self->worker_id;
-  w->district_id = district == GTK_INVALID_LIST_POSITION ? 0 : (int) district;
-  g_free (w->gender);
-  w->gender = g_strdup (gender == 1 || gender == 2 ? genders[gender] : "");
-  for (guint f = 0; f < G_N_ELEMENTS (texts); f++)
-    if (texts[f] != NULL)
-      {
-        g_free (*texts[f]);
-        *texts[f] = g_strdup (entry_text (self, f));
-      }
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
+      guint selected;
+
+      if (kind == SHOUHU_FIELD_VOLUNTEERS)
+        continue;
+      if (kind != SHOUHU_FIELD_DISTRICT && kind != SHOUHU_FIELD_GENDER)
+        {
+          shouhu_worker_set_field (w, f, entry_text (self, f));
+          continue;
+        }
+      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[f]));
+      if (kind == SHOUHU_FIELD_DISTRICT)
+        w->district_id = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected;
+      else
+        shouhu_worker_set_field (w, f, selected == 1 || selected == 2 ? genders[selected] : "");
+    }
   return w;
 }
 
@@ -147,7 +152,7 @@ duplicate_response_cb (GtkDialog          *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     try_save (self, TRUE);
   else
-    gtk_widget_grab_focus (self->fields[SHOUHU_WORKER_FIELD_NAME]);
+    gtk_widget_grab_focus (self->fields[SHOUHU_ANNEX2_FIELD_NAME]);
 }
 
 static void
@@ -184,7 +189,8 @@ try_save (ShouhuWorkerEditor *self,
       gtk_label_set_text (self->error_label, error->message);
       if (g_error_matches (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_DUPLICATE))
         ask_duplicate (self, error->message);
-      else if (error->domain == SHOUHU_WORKER_FIELD_ERROR && error->code < SHOUHU_N_WORKER_FIELDS)
+      else if (error->domain == SHOUHU_WORKER_FIELD_ERROR && error->code < SHOUHU_ANNEX2_N_FIELDS &&
+               self->fields[error->code] != NULL)
         gtk_widget_grab_focus (self->fields[error->code]);
       return FALSE;
     }
@@ -203,12 +209,13 @@ save_action_cb (GtkWidget  *widget,
   try_save (SHOUHU_WORKER_EDITOR (widget), FALSE);
 }
 
+/* The widget for a field of that kind. */
 static GtkWidget *
-make_field (ShouhuWorkerField field)
+make_field (ShouhuFieldKind kind)
 {
   GtkWidget *widget;
 
-  if (field == SHOUHU_WORKER_FIELD_DISTRICT)
+  if (kind == SHOUHU_FIELD_DISTRICT)
     {
       GtkStringList *names = gtk_string_list_new (NULL);
 
@@ -220,7 +227,7 @@ make_field (ShouhuWorkerField field)
       gtk_drop_down_set_expression (GTK_DROP_DOWN (widget),
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
     }
-  else if (field == SHOUHU_WORKER_FIELD_GENDER)
+  else if (kind == SHOUHU_FIELD_GENDER)
     {
       /* Stored as the form writes it (男/女); shown in the UI language. */
       const char *const shown[] = {
@@ -239,7 +246,7 @@ make_field (ShouhuWorkerField field)
       widget = gtk_entry_new ();
       gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
       gtk_widget_set_hexpand (widget, TRUE);
-      if (field == SHOUHU_WORKER_FIELD_PHONE || field == SHOUHU_WORKER_FIELD_FAMILY_PHONE)
+      if (kind == SHOUHU_FIELD_PHONE)
         {
           gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_PHONE);
           gtk_entry_set_placeholder_text (GTK_ENTRY (widget), _("e.g. 13812345678 or 023-68881234"));
@@ -261,11 +268,11 @@ fill (ShouhuWorkerEditor *self,
       gtk_label_set_text (self->error_label, error->message);
       return;
     }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]), (guint) w->district_id);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_GENDER]),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT]), (guint) w->district_id);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_ANNEX2_FIELD_GENDER]),
                               g_strcmp0 (w->gender, "男") == 0 ? 1 : g_strcmp0 (w->gender, "女") == 0 ? 2 : 0);
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
-    if (GTK_IS_EDITABLE (self->fields[f]))
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (self->fields[f] != NULL && GTK_IS_EDITABLE (self->fields[f]))
       gtk_editable_set_text (GTK_EDITABLE (self->fields[f]), shouhu_worker_get_field (w, f));
 
   volunteers = shouhu_annex2_worker_volunteers (self->store, worker_id, &error);
@@ -344,26 +351,31 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++, row++)
+  /* The form's fields in its order; the paired volunteers, chosen
+   * rather than typed, come last. */
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
-      gboolean required = f == SHOUHU_WORKER_FIELD_DISTRICT || f == SHOUHU_WORKER_FIELD_HOSPITAL ||
-                          f == SHOUHU_WORKER_FIELD_NAME || f == SHOUHU_WORKER_FIELD_GENDER;
-      g_autofree char *text = required ? g_strdup_printf ("%s *", shouhu_worker_field_label (f))
-                                       : g_strdup (shouhu_worker_field_label (f));
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
+      g_autofree char *text = NULL;
 
-      self->fields[f] = make_field (f);
+      if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
+        continue;
+      text = column->required ? g_strdup_printf ("%s *", shouhu_form_column_label (column))
+                              : g_strdup (shouhu_form_column_label (column));
+      self->fields[f] = make_field (column->kind);
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->fields[f]);
       gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), self->fields[f], 1, row, 1, 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->fields[f]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, shouhu_worker_field_label (f), -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, shouhu_form_column_label (column), -1);
+      row++;
     }
-  g_signal_connect_swapped (self->fields[SHOUHU_WORKER_FIELD_DISTRICT], "notify::selected",
+  g_signal_connect_swapped (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT], "notify::selected",
                             G_CALLBACK (district_changed_cb), self);
 
-  label = gtk_label_new (_("Paired Volunteers"));
+  label = gtk_label_new (shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_VOLUNTEERS));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
@@ -422,19 +434,20 @@ shouhu_worker_editor_new (GtkWindow   *parent,
   if (worker_id != 0)
     fill (self, worker_id);
   else if (district_id > 0)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]), (guint) district_id);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT]), (guint) district_id);
 
-  gtk_widget_grab_focus (self->fields[district_id > 0 || worker_id != 0 ? SHOUHU_WORKER_FIELD_HOSPITAL
-                                                                        : SHOUHU_WORKER_FIELD_DISTRICT]);
+  gtk_widget_grab_focus (self->fields[district_id > 0 || worker_id != 0 ? SHOUHU_ANNEX2_FIELD_HOSPITAL
+                                                                        : SHOUHU_ANNEX2_FIELD_DISTRICT]);
   return self;
 }
 
-/* The widget of @field: a GtkDropDown for 区县 and 性别, else a GtkEntry. */
+/* The widget of @field: a GtkDropDown for 区县 and 性别, else a GtkEntry;
+ * %NULL for 结对志愿者. */
 GtkWidget *
 shouhu_worker_editor_get_field (ShouhuWorkerEditor *self,
-                                ShouhuWorkerField   field)
+                                ShouhuAnnex2Field   field)
 {
-  g_return_val_if_fail (field < SHOUHU_N_WORKER_FIELDS, NULL);
+  g_return_val_if_fail (field < SHOUHU_ANNEX2_N_FIELDS, NULL);
   return self->fields[field];
 }
 
