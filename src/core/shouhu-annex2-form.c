@@ -39,16 +39,16 @@ static const ShouhuFormColumn annex2_columns[SHOUHU_ANNEX2_N_FIELDS] = {
     .in_sheet = TRUE, .kind = SHOUHU_FIELD_ADDRESS, .mask = SHOUHU_MASK_ADDRESS },
   { SHOUHU_ANNEX2_FIELD_PHONE, "phone", "本人联系电话",
     VARIANTS ("手机", "手机号", "手机号码", "联系方式", "联系电话", "本人电话"), N_("Own Phone"),
-    .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE, .mask = SHOUHU_MASK_PHONE },
+    .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE },
   { SHOUHU_ANNEX2_FIELD_FAMILY_PHONE, "family_phone", "家属联系电话", VARIANTS ("家属电话", "家属手机"),
     N_("Family Phone"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE, .mask = SHOUHU_MASK_PHONE },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE },
   /* Its key is the field of history rows about pairings. */
   { SHOUHU_ANNEX2_FIELD_VOLUNTEERS, "volunteer", "结对志愿者", VARIANTS ("志愿者", "结对志愿者姓名", "守护志愿者"),
     N_("Paired Volunteers"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_VOLUNTEERS, .mask = SHOUHU_MASK_PHONES_IN_TEXT },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_VOLUNTEERS },
   { SHOUHU_ANNEX2_FIELD_NOTE, "note", "备注", NULL, N_("Remarks"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT, .mask = SHOUHU_MASK_PHONES_IN_TEXT },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
 };
 
 /* In ShouhuVolunteerField order.  Volunteers have no form of the notice:
@@ -57,7 +57,7 @@ static const ShouhuFormColumn volunteer_columns[SHOUHU_N_VOLUNTEER_FIELDS] = {
   { SHOUHU_VOLUNTEER_FIELD_NAME, "name", "姓名", NULL, N_("Name"),
     .required = TRUE, .identifies = TRUE, .kind = SHOUHU_FIELD_TEXT },
   { SHOUHU_VOLUNTEER_FIELD_PHONE, "phone", "联系电话", NULL, N_("Phone"),
-    .identifies = TRUE, .kind = SHOUHU_FIELD_PHONE, .mask = SHOUHU_MASK_PHONE },
+    .identifies = TRUE, .kind = SHOUHU_FIELD_PHONE },
   { SHOUHU_VOLUNTEER_FIELD_DISTRICT, "district_id", "区县", NULL, N_("District"),
     .kind = SHOUHU_FIELD_DISTRICT },
   { SHOUHU_VOLUNTEER_FIELD_TOWN, "town", "乡镇（街道）", NULL, N_("Town (Subdistrict)"),
@@ -65,7 +65,7 @@ static const ShouhuFormColumn volunteer_columns[SHOUHU_N_VOLUNTEER_FIELDS] = {
   { SHOUHU_VOLUNTEER_FIELD_VILLAGE, "village", "村（社区）", NULL, N_("Village (Community)"),
     .kind = SHOUHU_FIELD_ADDRESS },
   { SHOUHU_VOLUNTEER_FIELD_NOTE, "note", "备注", NULL, N_("Remarks"),
-    .kind = SHOUHU_FIELD_TEXT, .mask = SHOUHU_MASK_PHONES_IN_TEXT },
+    .kind = SHOUHU_FIELD_TEXT },
 };
 
 /* Returns: the table: %SHOUHU_ANNEX2_N_FIELDS columns, in field order */

@@ -60,13 +60,12 @@ typedef enum
   SHOUHU_FIELD_VOLUNTEERS,  /* the paired volunteers, stored as pairings */
 } ShouhuFieldKind;
 
-/* How an export for wider circles hides a column (shouhu_mask_*). */
+/* How an export for wider circles hides a column (shouhu-mask.h): every
+ * text is masked by what it holds, an address is cut shorter first. */
 typedef enum
 {
-  SHOUHU_MASK_NONE,            /* shown as it is */
-  SHOUHU_MASK_PHONE,           /* the number: 138****5678 */
-  SHOUHU_MASK_ADDRESS,         /* down to the 乡镇（街道） */
-  SHOUHU_MASK_PHONES_IN_TEXT,  /* every phone number inside the text */
+  SHOUHU_MASK_CONTENT,   /* phone and ID numbers, house numbers: shouhu_mask_text () */
+  SHOUHU_MASK_ADDRESS,   /* below its 乡镇（街道） cut off (shouhu_mask_address ()), then by content */
 } ShouhuMaskRule;
 
 typedef struct

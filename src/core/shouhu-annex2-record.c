@@ -186,6 +186,55 @@ shouhu_worker_set_field (ShouhuWorker      *w,
   *member = g_strdup (text != NULL ? text : "");
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * shouhu_worker_stamp:
+ * @volunteer_ids: (array length=n_volunteers): the family's volunteers
+ *
+ * A digest of everything an editor shows of a record: its fields and its
+ * volunteers (in any order), not when it was changed.  Two stamps differ
+ * exactly when a save would overwrite something.
+ *
+ * Returns: (transfer full): the stamp
+ */
+char *
+shouhu_worker_stamp (const ShouhuWorker *worker,
+                     const gint64       *volunteer_ids,
+                     gsize               n_volunteers)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree gint64 *ids = g_memdup2 (volunteer_ids, n_volunteers * sizeof (gint64));
+
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      const char *text;
+
+      if (!shouhu_annex2_field_in_record (f))
+        continue;   /* the volunteers come below */
+      text = shouhu_worker_get_field (worker, f);
+      /* The NUL ends each field, so that no two records run together. */
+      g_checksum_update (sum, (const guchar *) (text ? text : ""), (gssize) strlen (text ? text : "") + 1);
+    }
+  if (n_volunteers > 0)
+    qsort (ids, n_volunteers, sizeof (gint64), compare_ids);
+  for (gsize i = 0; i < n_volunteers; i++)
+    {
+      char number[24];
+
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT ",", ids[i]);
+      g_checksum_update (sum, (const guchar *) number, -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 ShouhuVolunteer *
 shouhu_volunteer_new (void)
 {

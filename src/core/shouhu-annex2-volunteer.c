@@ -32,6 +32,25 @@ volunteer_from_row (sqlite3_stmt *stmt)
   return v;
 }
 
+/* Every row of @stmt as a volunteer. */
+static GPtrArray *
+volunteers_from_rows (ShouhuStore   *store,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (found, volunteer_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}
+
 ShouhuVolunteer *
 shouhu_annex2_get_volunteer (ShouhuStore  *store,
                              gint64        id,
@@ -175,10 +194,8 @@ shouhu_annex2_find_volunteers (ShouhuStore  *store,
                                GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
   g_autofree char *folded = shouhu_validate_fold_digits (query != NULL ? query : "");
   g_autofree char *pattern = like_pattern (folded);
-  int rc;
 
   stmt = shouhu_store_prepare (store,
                                "SELECT " VOLUNTEER_COLUMNS " FROM volunteer "
@@ -191,14 +208,7 @@ shouhu_annex2_find_volunteers (ShouhuStore  *store,
   sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, near_district_id);
   sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, volunteer_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&found);
+  return volunteers_from_rows (store, stmt, error);
 }
 
 /**
@@ -213,8 +223,6 @@ shouhu_annex2_worker_volunteers (ShouhuStore  *store,
                                  GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
-  int rc;
 
   stmt = shouhu_store_prepare (store,
                                "SELECT v.id, v.name, v.phone, v.district_id, v.town, v.village, v.note, "
@@ -223,12 +231,5 @@ shouhu_annex2_worker_volunteers (ShouhuStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, worker_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, volunteer_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&found);
+  return volunteers_from_rows (store, stmt, error);
 }

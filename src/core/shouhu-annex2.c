@@ -496,27 +496,38 @@ set_pairings (ShouhuStore   *store,
   return TRUE;
 }
 
-/**
- * shouhu_annex2_save_worker:
- * @worker: the record; id 0 creates a new one
- * @volunteer_ids: (array length=n_volunteers): the volunteers paired with
- *   the family once saved (pairings not listed are removed)
- * @allow_duplicate: store even when another record has the same 姓名 and
- *   本人联系电话 (the user confirmed it)
- *
- * Validates, stores the record and its pairings in one transaction, and
- * writes the history.  Fails with %SHOUHU_ANNEX2_ERROR_DUPLICATE when a
- * duplicate exists and @allow_duplicate is %FALSE.
- *
- * Returns: the record's id, or 0 with @error set
- */
-gint64
-shouhu_annex2_save_worker (ShouhuStore         *store,
-                           const ShouhuWorker  *worker,
-                           const gint64        *volunteer_ids,
-                           gsize                n_volunteers,
-                           gboolean             allow_duplicate,
-                           GError             **error)
+/* The record as stored, compared with the stamp of what the editor
+ * showed; inside the transaction, so nothing can change in between. */
+static gboolean
+check_unchanged (ShouhuStore  *store,
+                 gint64        id,
+                 const char   *seen_stamp,
+                 GError      **error)
+{
+  g_autoptr(ShouhuWorker) stored = shouhu_annex2_get_worker (store, id, error);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *stamp = NULL;
+
+  if (stored == NULL || (ids = worker_volunteer_ids (store, id, error)) == NULL)
+    return FALSE;
+  stamp = shouhu_worker_stamp (stored, (const gint64 *) (gpointer) ids->data, ids->len);
+  if (strcmp (stamp, seen_stamp) == 0)
+    return TRUE;
+  g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT,
+               _("The record of %s was changed elsewhere (another window or program) after you "
+                 "opened it: reload it to see the change, or overwrite it with yours"),
+               stored->name);
+  return FALSE;
+}
+
+static gint64
+save_worker (ShouhuStore         *store,
+             const ShouhuWorker  *worker,
+             const gint64        *volunteer_ids,
+             gsize                n_volunteers,
+             gboolean             allow_duplicate,
+             const char          *seen_stamp,
+             GError             **error)
 {
   g_autoptr(ShouhuWorker) w = shouhu_worker_copy (worker);
   g_autofree char *at = shouhu_annex2_now ();
@@ -557,7 +568,8 @@ shouhu_annex2_save_worker (ShouhuStore         *store,
           !add_worker_snapshot (store, at, "create", w, FALSE, error))
         goto fail;
     }
-  else if (!update_worker (store, w, at, error))
+  else if ((seen_stamp != NULL && !check_unchanged (store, w->id, seen_stamp, error)) ||
+           !update_worker (store, w, at, error))
     goto fail;
 
   if (!set_pairings (store, w->id, volunteer_ids, n_volunteers, at, error))
@@ -571,6 +583,55 @@ shouhu_annex2_save_worker (ShouhuStore         *store,
 fail:
   shouhu_store_rollback (store);
   return 0;
+}
+
+/**
+ * shouhu_annex2_save_worker:
+ * @worker: the record; id 0 creates a new one
+ * @volunteer_ids: (array length=n_volunteers): the volunteers paired with
+ *   the family once saved (pairings not listed are removed)
+ * @allow_duplicate: store even when another record has the same 姓名 and
+ *   本人联系电话 (the user confirmed it)
+ *
+ * Validates, stores the record and its pairings in one transaction, and
+ * writes the history.  Fails with %SHOUHU_ANNEX2_ERROR_DUPLICATE when a
+ * duplicate exists and @allow_duplicate is %FALSE.
+ *
+ * Returns: the record's id, or 0 with @error set
+ */
+gint64
+shouhu_annex2_save_worker (ShouhuStore         *store,
+                           const ShouhuWorker  *worker,
+                           const gint64        *volunteer_ids,
+                           gsize                n_volunteers,
+                           gboolean             allow_duplicate,
+                           GError             **error)
+{
+  return save_worker (store, worker, volunteer_ids, n_volunteers, allow_duplicate, NULL, error);
+}
+
+/**
+ * shouhu_annex2_save_edited_worker:
+ * @seen_stamp: shouhu_worker_stamp() of the record and volunteers as the
+ *   editor showed them
+ *
+ * As shouhu_annex2_save_worker() for a record someone edited, which may
+ * have changed since it was read: another window or program may have
+ * saved it meanwhile.  Then nothing is written and the save fails with
+ * %SHOUHU_ANNEX2_ERROR_CONFLICT; to overwrite, save again with the stamp
+ * of the record as it is stored now, after the user has seen it.
+ */
+gint64
+shouhu_annex2_save_edited_worker (ShouhuStore         *store,
+                                  const ShouhuWorker  *worker,
+                                  const gint64        *volunteer_ids,
+                                  gsize                n_volunteers,
+                                  gboolean             allow_duplicate,
+                                  const char          *seen_stamp,
+                                  GError             **error)
+{
+  g_return_val_if_fail (seen_stamp != NULL, 0);
+  return save_worker (store, worker, volunteer_ids, n_volunteers, allow_duplicate, seen_stamp, error);
 }
 
 /**

@@ -16,6 +16,7 @@ typedef enum
 {
   SHOUHU_ANNEX2_ERROR_DUPLICATE,  /* same 姓名 + 本人联系电话 already stored */
   SHOUHU_ANNEX2_ERROR_NOT_FOUND,  /* the record is not there (any more) */
+  SHOUHU_ANNEX2_ERROR_CONFLICT,   /* changed elsewhere since the editor read it */
 } ShouhuAnnex2Error;
 
 /* A rejected worker: the error code is the ShouhuAnnex2Field at fault, so
@@ -90,6 +91,9 @@ void                 shouhu_worker_set_field        (ShouhuWorker         *worke
                                                      const char           *text);
 gboolean             shouhu_worker_validate         (ShouhuWorker         *worker,
                                                      GError              **error);
+char                *shouhu_worker_stamp            (const ShouhuWorker   *worker,
+                                                     const gint64         *volunteer_ids,
+                                                     gsize                 n_volunteers);
 
 ShouhuVolunteer     *shouhu_volunteer_new           (void);
 void                 shouhu_volunteer_free          (ShouhuVolunteer      *volunteer);
@@ -105,6 +109,13 @@ gint64               shouhu_annex2_save_worker      (ShouhuStore          *store
                                                      const gint64         *volunteer_ids,
                                                      gsize                 n_volunteers,
                                                      gboolean              allow_duplicate,
+                                                     GError              **error);
+gint64               shouhu_annex2_save_edited_worker (ShouhuStore        *store,
+                                                     const ShouhuWorker   *worker,
+                                                     const gint64         *volunteer_ids,
+                                                     gsize                 n_volunteers,
+                                                     gboolean              allow_duplicate,
+                                                     const char           *seen_stamp,
                                                      GError              **error);
 ShouhuWorker        *shouhu_annex2_get_worker       (ShouhuStore          *store,
                                                      gint64                id,

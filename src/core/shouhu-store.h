@@ -41,5 +41,10 @@ const char  *shouhu_store_get_backup_path  (ShouhuStore  *self);
  * every view of the data follows it. */
 void         shouhu_store_emit_changed     (ShouhuStore  *self,
                                             const char   *what);
+gboolean     shouhu_store_check_outside_changes (ShouhuStore *self,
+                                            gboolean     *changed,
+                                            GError      **error);
+void         shouhu_store_set_busy_timeout (ShouhuStore  *self,
+                                            int           milliseconds);
 
 G_END_DECLS
