@@ -22,6 +22,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-date.h"
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-import-dialog.h"
@@ -131,6 +132,8 @@ static void
 load_notice_figures (ShouhuWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = shouhu_format_date (SHOUHU_NOTICE_DATE);
+  g_autofree char *message = NULL;
 
   if (!shouhu_annex1_load_notice_figures (self->store, &error))
     {
@@ -140,7 +143,8 @@ load_notice_figures (ShouhuWindow *self)
 
   shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
   shouhu_window_show_page (self, "annex1");
-  show_message (self, _("Loaded the figures of the notice as of 2020-02-07"));
+  message = g_strdup_printf (_("Loaded the figures of the notice as of %s"), date);
+  show_message (self, message);
 }
 
 static void
@@ -162,6 +166,7 @@ load_notice_figures_cb (GtkWidget  *widget,
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = shouhu_format_date (SHOUHU_NOTICE_DATE);
   gboolean exists = FALSE;
   GtkWidget *dialog;
 
@@ -189,11 +194,11 @@ load_notice_figures_cb (GtkWidget  *widget,
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Replace the figures as of 2020-02-07?"));
+                                   _("Replace the figures as of %s?"), date);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("The table dated 2020-02-07 holds figures that differ "
+                                            _("The table dated %s holds figures that differ "
                                               "from the notice. Loading replaces them with the "
-                                              "notice’s figures; remarks are kept."));
+                                              "notice’s figures; remarks are kept."), date);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           _("_Cancel"), GTK_RESPONSE_CANCEL,
                           _("_Replace"), GTK_RESPONSE_ACCEPT,
