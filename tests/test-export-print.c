@@ -1,0 +1,200 @@
+/* test-export-print.c — the official workbooks print legibly on A4
+ *
+ * Each workbook is written, then print-scale.py reads it with Debian's
+ * openpyxl (PYTHON_WITH_OPENPYXL) and works out, from its column widths,
+ * row heights, paper, margins, fit-to-page settings and font sizes, at
+ * what scale it prints and how large its smallest text comes out.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-annex1.h"
+#include "shouhu-export.h"
+#include "shouhu-test-util.h"
+
+#include <string.h>
+
+/* The smallest text a clerk reads on paper without effort. */
+#define LEGIBLE_POINTS 9.0
+/* The tallest row a spreadsheet keeps. */
+#define MAX_ROW_POINTS 409.0
+
+/* "kind\tsheet" → the rest of the line */
+static GHashTable *
+print_facts (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "print-scale.py", NULL);
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  const char *argv[] = { python ? python : "/usr/bin/python3", script, path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *facts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("print-scale.py could not read %s: %s", path, err);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", 3);
+
+      if (g_strv_length (f) == 3)
+        g_hash_table_insert (facts, g_strdup_printf ("%s\t%s", f[0], f[1]), g_strdup (f[2]));
+    }
+  return facts;
+}
+
+static double
+fact (GHashTable *facts,
+      const char *kind,
+      const char *sheet)
+{
+  g_autofree char *key = g_strdup_printf ("%s\t%s", kind, sheet);
+  const char *value = g_hash_table_lookup (facts, key);
+
+  g_assert_nonnull (value);
+  return g_ascii_strtod (value, NULL);
+}
+
+/* A4 landscape, text at least 9 points once scaled, rows no taller than
+ * a spreadsheet keeps. */
+static void
+assert_legible (GHashTable *facts,
+                const char *sheet)
+{
+  g_test_message ("%s: printed at %g %%, smallest text %g points on paper",
+                  sheet, fact (facts, "scale", sheet), fact (facts, "printed", sheet));
+  g_assert_cmpfloat (fact (facts, "printed", sheet), >=, LEGIBLE_POINTS);
+  g_assert_cmpfloat (fact (facts, "tallest", sheet), <=, MAX_ROW_POINTS);
+}
+
+static ShouhuAnnex1Table *
+notice_table (ShouhuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuAnnex1Table *table;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_no_error (error);
+  table = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+/* Annex 1 of the notice: one page, its 41 rows at 9 points or more. */
+static void
+test_annex1 (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
+  g_autoptr(ShouhuAnnex1Table) table = notice_table (store);
+  g_autoptr(GHashTable) facts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shouhu_export_annex1 (table, path, &error));
+  g_assert_no_error (error);
+  facts = print_facts (path);
+  g_assert_cmpfloat (fact (facts, "pages-tall", "附件1"), ==, 1);
+  assert_legible (facts, "附件1");
+
+  shouhu_test_rm_rf (dir);
+}
+
+/* Up to five batches, the one page stays legible: more columns are
+ * narrower, down to the width of 支援湖北. */
+static void
+test_annex1_more_batches (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
+  g_autoptr(ShouhuAnnex1Table) table = notice_table (store);
+  g_autoptr(GError) error = NULL;
+
+  for (int n = 3; n <= 5; n++)
+    {
+      g_autoptr(ShouhuAnnex1Table) more = NULL;
+      g_autoptr(GHashTable) facts = NULL;
+
+      g_assert_true (shouhu_annex1_add_batch (store, SHOUHU_NOTICE_DATE, &error));
+      g_assert_true (shouhu_annex1_set_pair (store, SHOUHU_NOTICE_DATE, 7, n, 1234, 567, &error));
+      g_assert_no_error (error);
+      more = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
+      g_assert_true (shouhu_export_annex1 (more, path, &error));
+      g_assert_no_error (error);
+      facts = print_facts (path);
+      assert_legible (facts, "附件1");
+    }
+
+  shouhu_test_rm_rf (dir);
+}
+
+/* Annex 2 with every column as long as it gets, and a remark of 5,000
+ * characters: the columns wrap within A4's width at full size, and the
+ * tall row stops at the tallest a spreadsheet keeps. */
+static void
+test_annex2 (void)
+{
+  g_autoptr(GPtrArray) sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_export_annex2_sheet_free);
+  ShouhuExportAnnex2Sheet *sheet = shouhu_export_annex2_sheet_new (7, "李明", "023-65361234");
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "附件2.xlsx", NULL);
+  g_autofree char *masked_path = g_build_filename (dir, "附件2-脱敏.xlsx", NULL);
+  g_autoptr(GString) remark = g_string_new (NULL);
+  g_autoptr(GHashTable) facts = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *longest[] = {
+    "陆军军医大学第一附属医院（西南医院）呼吸与危重症医学科", "欧阳晓燕", "女", "副主任护师",
+    "湖北省孝感市第一人民医院重症医学科隔离病区", "重庆市沙坪坝区天星桥街道新桥新村35号附6号7栋3单元12-4",
+    "+86 138 1234 5678", "023-65361234-8012",
+    "周小红 13300001234、吴刚 023-61234567、郑浩 13900005678、冯雪 13300000003", "",
+  };
+  const char *plain[] = {
+    "重庆市沙坪坝区人民医院", "张敏", "男", "医生", "发热门诊", "重庆市沙坪坝区土主镇",
+    "13812345678", "", "", "",
+  };
+
+  while (g_utf8_strlen (remark->str, -1) < 5000)
+    g_string_append (remark, "家中有老人需要照料，孩子需要学业辅导。");
+  shouhu_export_annex2_sheet_add (sheet, longest);
+  shouhu_export_annex2_sheet_add (sheet, plain);
+  longest[SHOUHU_ANNEX2_NOTE] = remark->str;
+  shouhu_export_annex2_sheet_add (sheet, longest);
+  g_ptr_array_add (sheets, sheet);
+
+  g_assert_true (shouhu_export_annex2 (sheets, FALSE, path, &error));
+  g_assert_no_error (error);
+  facts = print_facts (path);
+  g_assert_cmpfloat (fact (facts, "pages-tall", "沙坪坝区"), ==, 0);
+  assert_legible (facts, "沙坪坝区");
+  g_assert_cmpfloat (fact (facts, "tallest", "沙坪坝区"), ==, MAX_ROW_POINTS);
+  /* The long remark is in its cell whole, only its row is capped. */
+  g_assert_cmpfloat (fact (facts, "longest", "沙坪坝区"), ==, g_utf8_strlen (remark->str, -1));
+  g_clear_pointer (&facts, g_hash_table_unref);
+
+  g_assert_true (shouhu_export_annex2 (sheets, TRUE, masked_path, &error));
+  g_assert_no_error (error);
+  facts = print_facts (masked_path);
+  assert_legible (facts, "沙坪坝区");
+
+  shouhu_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export-print/annex1", test_annex1);
+  g_test_add_func ("/export-print/annex1-more-batches", test_annex1_more_batches);
+  g_test_add_func ("/export-print/annex2", test_annex2);
+  return g_test_run ();
+}
