@@ -12,6 +12,7 @@
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"
 #include "shouhu-test-util.h"
+#include "shouhu-xlsx-reader.h"
 
 #include <string.h>
 
@@ -137,6 +138,72 @@ test_annex1_more_batches (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The batch headings of the exported Annex 1, left to right. */
+static char *
+batch_headings (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) book = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_autoptr(GString) headings = g_string_new (NULL);
+  const ShouhuXlsxSheet *sheet;
+
+  g_assert_no_error (error);
+  sheet = shouhu_xlsx_workbook_get_sheet (book, 0);
+  for (guint col = 4; col < shouhu_xlsx_sheet_get_n_columns (sheet); col++)
+    {
+      const ShouhuXlsxCell *cell = shouhu_xlsx_sheet_get_cell (sheet, 3, col);
+
+      if (cell != NULL)
+        g_string_append_printf (headings, "%s%s", headings->len ? " " : "", cell->text);
+    }
+  return g_strdup (headings->str);
+}
+
+/* An empty batch added at the end is not in the form; one with figures
+ * is, and so are the notice's two, empty or not. */
+static void
+test_annex1_empty_batch (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
+  g_autoptr(ShouhuAnnex1Table) notice = notice_table (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *third = NULL;
+
+  g_assert_true (shouhu_annex1_add_batch (store, SHOUHU_NOTICE_DATE, &error));
+  g_assert_no_error (error);
+  g_assert_true (shouhu_export_run (store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, path, &error));
+  g_assert_no_error (error);
+  first = batch_headings (path);
+  g_assert_cmpstr (first, ==, "第一批 第二批 备注");
+
+  g_assert_true (shouhu_annex1_set_pair (store, SHOUHU_NOTICE_DATE, 40, 3, 2, 0, &error));
+  g_assert_true (shouhu_annex1_add_batch (store, SHOUHU_NOTICE_DATE, &error));
+  g_assert_true (shouhu_export_run (store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, path, &error));
+  g_assert_no_error (error);
+  second = batch_headings (path);
+  g_assert_cmpstr (second, ==, "第一批 第二批 第三批 备注");
+
+  /* A new date with no figures at all keeps the notice's form. */
+  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ShouhuAnnex1Table) zero = shouhu_annex1_load (store, "2020-02-14", &error);
+
+    for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+      for (int b = 0; b < zero->n_batches; b++)
+        zero->rows[i].batches[b] = (ShouhuCount) { 0, 0 };
+    g_assert_true (shouhu_export_annex1 (zero, path, &error));
+    g_assert_no_error (error);
+  }
+  third = batch_headings (path);
+  g_assert_cmpstr (third, ==, "第一批 第二批 备注");
+
+  shouhu_test_rm_rf (dir);
+}
+
 /* Annex 2 with every column as long as it gets, and a remark of 5,000
  * characters: the columns wrap within A4's width at full size, and the
  * tall row stops at the tallest a spreadsheet keeps. */
@@ -195,6 +262,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export-print/annex1", test_annex1);
   g_test_add_func ("/export-print/annex1-more-batches", test_annex1_more_batches);
+  g_test_add_func ("/export-print/annex1-empty-batch", test_annex1_empty_batch);
   g_test_add_func ("/export-print/annex2", test_annex2);
   return g_test_run ();
 }
