@@ -13,5 +13,7 @@ ShouhuStore *shouhu_test_new_store  (char **path_out);
 void         shouhu_test_rm_rf      (const char *path);
 gint64       shouhu_test_query_int  (ShouhuStore *store,
                                      const char  *sql);
+char        *shouhu_test_read_xlsx  (const char  *script,
+                                     const char  *path);
 
 G_END_DECLS
