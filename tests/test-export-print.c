@@ -207,14 +207,15 @@ test_annex2 (void)
   g_autoptr(GString) remark = g_string_new (NULL);
   g_autoptr(GHashTable) facts = NULL;
   g_autoptr(GError) error = NULL;
+  /* The district is the sheet's, not a column. */
   const char *longest[] = {
-    "陆军军医大学第一附属医院（西南医院）呼吸与危重症医学科", "欧阳晓燕", "女", "副主任护师",
+    "", "陆军军医大学第一附属医院（西南医院）呼吸与危重症医学科", "欧阳晓燕", "女", "副主任护师",
     "湖北省孝感市第一人民医院重症医学科隔离病区", "重庆市沙坪坝区天星桥街道新桥新村35号附6号7栋3单元12-4",
     "+86 138 1234 5678", "023-65361234-8012",
     "周小红 13300001234、吴刚 023-61234567、郑浩 13900005678、冯雪 13300000003", "",
   };
   const char *plain[] = {
-    "重庆市沙坪坝区人民医院", "张敏", "男", "医生", "发热门诊", "重庆市沙坪坝区土主镇",
+    "", "重庆市沙坪坝区人民医院", "张敏", "男", "医生", "发热门诊", "重庆市沙坪坝区土主镇",
     "13812345678", "", "", "",
   };
 
@@ -222,7 +223,7 @@ test_annex2 (void)
     g_string_append (remark, "家中有老人需要照料，孩子需要学业辅导。");
   shouhu_export_annex2_sheet_add (sheet, longest);
   shouhu_export_annex2_sheet_add (sheet, plain);
-  longest[SHOUHU_ANNEX2_NOTE] = remark->str;
+  longest[SHOUHU_ANNEX2_FIELD_NOTE] = remark->str;
   shouhu_export_annex2_sheet_add (sheet, longest);
   g_ptr_array_add (sheets, sheet);
 
