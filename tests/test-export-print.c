@@ -63,50 +63,63 @@ assert_legible (GHashTable *facts,
   g_assert_cmpfloat (fact (facts, "tallest", sheet), <=, MAX_ROW_POINTS);
 }
 
-static ShouhuAnnex1Table *
-notice_table (ShouhuStore *store)
+/* A store holding the notice's Annex 1, and where to write a workbook. */
+typedef struct
+{
+  ShouhuStore       *store;
+  ShouhuAnnex1Table *notice;
+  char              *dir;
+  char              *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  ShouhuAnnex1Table *table;
+  g_autofree char *db = NULL;
 
-  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  f->store = shouhu_test_new_store (&db);
+  f->dir = g_path_get_dirname (db);
+  f->path = g_build_filename (f->dir, "附件1.xlsx", NULL);
+  g_assert_true (shouhu_annex1_load_notice_figures (f->store, &error));
   g_assert_no_error (error);
-  table = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
+  f->notice = shouhu_annex1_load (f->store, SHOUHU_NOTICE_DATE, &error);
   g_assert_no_error (error);
-  return table;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->notice, shouhu_annex1_table_free);
+  shouhu_test_rm_rf (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
 }
 
 /* Annex 1 of the notice: one page, its 41 rows at 9 points or more. */
 static void
-test_annex1 (void)
+test_annex1 (Fixture       *f,
+             gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
-  g_autofree char *dir = g_path_get_dirname (db);
-  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
-  g_autoptr(ShouhuAnnex1Table) table = notice_table (store);
   g_autoptr(GHashTable) facts = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (shouhu_export_annex1 (table, FALSE, path, &error));
+  g_assert_true (shouhu_export_annex1 (f->notice, FALSE, f->path, &error));
   g_assert_no_error (error);
-  facts = print_facts (path);
+  facts = print_facts (f->path);
   g_assert_cmpfloat (fact (facts, "pages-tall", "附件1"), ==, 1);
   assert_legible (facts, "附件1");
-
-  shouhu_test_rm_rf (dir);
 }
 
 /* Up to five batches, the one page stays legible: more columns are
  * narrower, down to the width of 支援湖北. */
 static void
-test_annex1_more_batches (void)
+test_annex1_more_batches (Fixture       *f,
+                          gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
-  g_autofree char *dir = g_path_get_dirname (db);
-  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
-  g_autoptr(ShouhuAnnex1Table) table = notice_table (store);
   g_autoptr(GError) error = NULL;
 
   for (int n = 3; n <= 5; n++)
@@ -114,17 +127,15 @@ test_annex1_more_batches (void)
       g_autoptr(ShouhuAnnex1Table) more = NULL;
       g_autoptr(GHashTable) facts = NULL;
 
-      g_assert_true (shouhu_annex1_add_batch (store, SHOUHU_NOTICE_DATE, &error));
-      g_assert_true (shouhu_annex1_set_pair (store, SHOUHU_NOTICE_DATE, 7, n, 1234, 567, &error));
+      g_assert_true (shouhu_annex1_add_batch (f->store, SHOUHU_NOTICE_DATE, &error));
+      g_assert_true (shouhu_annex1_set_pair (f->store, SHOUHU_NOTICE_DATE, 7, n, 1234, 567, &error));
       g_assert_no_error (error);
-      more = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
-      g_assert_true (shouhu_export_annex1 (more, FALSE, path, &error));
+      more = shouhu_annex1_load (f->store, SHOUHU_NOTICE_DATE, &error);
+      g_assert_true (shouhu_export_annex1 (more, FALSE, f->path, &error));
       g_assert_no_error (error);
-      facts = print_facts (path);
+      facts = print_facts (f->path);
       assert_legible (facts, "附件1");
     }
-
-  shouhu_test_rm_rf (dir);
 }
 
 /* The batch headings of the exported Annex 1, left to right. */
@@ -151,46 +162,40 @@ batch_headings (const char *path)
 /* An empty batch added at the end is not in the form; one with figures
  * is, and so are the notice's two, empty or not. */
 static void
-test_annex1_empty_batch (void)
+test_annex1_empty_batch (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *db = NULL;
-  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
-  g_autofree char *dir = g_path_get_dirname (db);
-  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
-  g_autoptr(ShouhuAnnex1Table) notice = notice_table (store);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL, *second = NULL, *third = NULL;
 
-  g_assert_true (shouhu_annex1_add_batch (store, SHOUHU_NOTICE_DATE, &error));
+  g_assert_true (shouhu_annex1_add_batch (f->store, SHOUHU_NOTICE_DATE, &error));
   g_assert_no_error (error);
-  g_assert_true (shouhu_export_run (store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, path, &error));
+  g_assert_true (shouhu_export_run (f->store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, f->path, &error));
   g_assert_no_error (error);
-  first = batch_headings (path);
+  first = batch_headings (f->path);
   g_assert_cmpstr (first, ==, "第一批 第二批 备注");
 
-  g_assert_true (shouhu_annex1_set_pair (store, SHOUHU_NOTICE_DATE, 40, 3, 2, 0, &error));
-  g_assert_true (shouhu_annex1_add_batch (store, SHOUHU_NOTICE_DATE, &error));
-  g_assert_true (shouhu_export_run (store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, path, &error));
+  g_assert_true (shouhu_annex1_set_pair (f->store, SHOUHU_NOTICE_DATE, 40, 3, 2, 0, &error));
+  g_assert_true (shouhu_annex1_add_batch (f->store, SHOUHU_NOTICE_DATE, &error));
+  g_assert_true (shouhu_export_run (f->store, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, f->path, &error));
   g_assert_no_error (error);
-  second = batch_headings (path);
+  second = batch_headings (f->path);
   g_assert_cmpstr (second, ==, "第一批 第二批 第三批 备注");
 
   /* A new date with no figures at all keeps the notice's form. */
-  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
+  g_assert_true (shouhu_annex1_new_date (f->store, "2020-02-14", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(ShouhuAnnex1Table) zero = shouhu_annex1_load (store, "2020-02-14", &error);
+    g_autoptr(ShouhuAnnex1Table) zero = shouhu_annex1_load (f->store, "2020-02-14", &error);
 
     for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
       for (int b = 0; b < zero->n_batches; b++)
         zero->rows[i].batches[b] = (ShouhuCount) { 0, 0 };
-    g_assert_true (shouhu_export_annex1 (zero, FALSE, path, &error));
+    g_assert_true (shouhu_export_annex1 (zero, FALSE, f->path, &error));
     g_assert_no_error (error);
   }
-  third = batch_headings (path);
+  third = batch_headings (f->path);
   g_assert_cmpstr (third, ==, "第一批 第二批 备注");
-
-  shouhu_test_rm_rf (dir);
 }
 
 /* Annex 2 with every column as long as it gets, and a remark of 5,000
@@ -250,9 +255,11 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/export-print/annex1", test_annex1);
-  g_test_add_func ("/export-print/annex1-more-batches", test_annex1_more_batches);
-  g_test_add_func ("/export-print/annex1-empty-batch", test_annex1_empty_batch);
+  g_test_add ("/export-print/annex1", Fixture, NULL, fixture_set_up, test_annex1, fixture_tear_down);
+  g_test_add ("/export-print/annex1-more-batches", Fixture, NULL,
+              fixture_set_up, test_annex1_more_batches, fixture_tear_down);
+  g_test_add ("/export-print/annex1-empty-batch", Fixture, NULL,
+              fixture_set_up, test_annex1_empty_batch, fixture_tear_down);
   g_test_add_func ("/export-print/annex2", test_annex2);
   return g_test_run ();
 }
