@@ -175,3 +175,36 @@ shouhu_annex1_page_build_grid (ShouhuAnnex1Page *self,
   self->built_batches = n_batches;
 }
 
+/* The rows scroll downwards only, between the headers and the 合计 row;
+ * sideways (a touchpad, Shift and the wheel) they move the whole table
+ * with them, as the headers do. */
+static gboolean
+rows_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                ShouhuAnnex1Page         *self)
+{
+  GtkAdjustment *sideways = gtk_scrolled_window_get_hadjustment (self->table_scroller);
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double delta = dx;
+
+  if (delta == 0 && (state & GDK_SHIFT_MASK) != 0)
+    delta = dy;
+  if (delta == 0)
+    return FALSE;
+  /* A notch of the wheel moves a fifth of the width shown. */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    delta *= gtk_adjustment_get_page_size (sideways) / 5;
+  gtk_adjustment_set_value (sideways, gtk_adjustment_get_value (sideways) + delta);
+  return TRUE;
+}
+
+void
+shouhu_annex1_page_init_scrolling (ShouhuAnnex1Page *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (rows_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->rows_scroller), scroll);
+}

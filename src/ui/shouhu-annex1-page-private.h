@@ -33,6 +33,8 @@ struct _ShouhuAnnex1Page
   GPtrArray         *grand;      /* 合计 row labels, left to right */
 
   GtkStack          *content_stack;
+  GtkScrolledWindow *table_scroller;   /* sideways: headers, rows, 合计 */
+  GtkScrolledWindow *rows_scroller;    /* downwards: the rows */
   GtkGrid           *header;
   GtkGrid           *grid;
   GtkGrid           *footer;
@@ -60,6 +62,7 @@ void         shouhu_annex1_page_refresh              (ShouhuAnnex1Page *self);
 void         shouhu_annex1_page_build_grid           (ShouhuAnnex1Page *self,
                                                       int               n_batches);
 void         shouhu_annex1_page_clear_grid           (ShouhuAnnex1Page *self);
+void         shouhu_annex1_page_init_scrolling       (ShouhuAnnex1Page *self);
 void         shouhu_annex1_page_update_batch_actions (ShouhuAnnex1Page *self);
 void         shouhu_annex1_page_class_add_actions    (GtkWidgetClass   *widget_class);
 

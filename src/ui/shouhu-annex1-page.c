@@ -689,6 +689,8 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-annex1-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, table_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, rows_scroller);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, header);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, grid);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, footer);
@@ -714,6 +716,7 @@ shouhu_annex1_page_init (ShouhuAnnex1Page *self)
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shouhu_annex1_page_init_scrolling (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "annex1.remove-empty-batch", FALSE);
 
   /* The reason a value was refused, shown at the focused cell without
