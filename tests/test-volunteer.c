@@ -481,6 +481,101 @@ test_gate_in_pairing (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* Two records of one person become one: every family stays guarded,
+ * readiness takes the best of both, the history keeps everything. */
+static void
+test_merge (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuVolunteer) a = shouhu_volunteer_new ();
+  g_autoptr(ShouhuVolunteer) b = shouhu_volunteer_new ();
+  g_autoptr(ShouhuVolunteer) merged = NULL;
+  g_autoptr(GPtrArray) history_b = NULL;
+  g_autoptr(GPtrArray) history_w2 = NULL;
+  g_autoptr(GArray) families = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 w1 = add_worker (store, "张丽", "13900001111");
+  gint64 w2 = add_worker (store, "王芳", "13900002222");
+  gint64 w3 = add_worker (store, "赵敏", "13900003333");
+  gint64 ia, ib;
+
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_NAME, "李明", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_PHONE, "13812345678", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_SKILLS, "照料老人小孩", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_TRAINED_ON, "2020-02-05", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_GEAR_ON, "2020-02-05", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_GEAR, "口罩", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_INSURED_FROM, "2020-02-01", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_INSURED_UNTIL, "2020-06-30", NULL));
+  g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_NOTE, "社区推荐", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_NAME, "李明", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_GENDER, "男", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_DISTRICT, "渝中区", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_SOURCE, "党员", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_SKILLS, "驾驶", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_TRAINED_ON, "2020-02-08", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_GEAR_ON, "2020-02-07", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_GEAR, "酒精、消毒液", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_INSURER, "中国人寿", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_POLICY_NO, "P-2", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_INSURED_FROM, "2020-02-09", NULL));
+  g_assert_true (shouhu_volunteer_set_field (b, SHOUHU_VOLUNTEER_FIELD_INSURED_UNTIL, "2020-12-31", NULL));
+  ia = store_volunteer (store, a);
+  ib = store_volunteer (store, b);
+  g_assert_false (shouhu_volunteer_readiness (a, D).ready);
+  g_assert_false (shouhu_volunteer_readiness (b, D).ready);
+  g_assert_true (shouhu_annex2_pair (store, w1, ia, NULL));
+  g_assert_true (shouhu_annex2_pair (store, w2, ib, NULL));
+  g_assert_true (shouhu_annex2_pair (store, w3, ia, NULL));
+  g_assert_true (shouhu_annex2_pair (store, w3, ib, NULL));
+
+  g_assert_true (shouhu_annex2_merge_volunteers (store, ia, ib, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (shouhu_annex2_get_volunteer (store, ib, &error));
+  g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  merged = shouhu_annex2_get_volunteer (store, ia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (merged->phone, ==, "13812345678");
+  g_assert_cmpstr (merged->gender, ==, "男");
+  g_assert_cmpint (merged->district_id, ==, shouhu_district_lookup ("渝中区")->id);
+  g_assert_cmpstr (merged->source, ==, "党员");
+  g_assert_cmpuint (merged->skills, ==, SHOUHU_SKILL_CARE | SHOUHU_SKILL_TRANSPORT);
+  g_assert_cmpstr (merged->trained_on, ==, "2020-02-08");
+  g_assert_cmpstr (merged->gear_on, ==, "2020-02-07");
+  g_assert_cmpuint (merged->gear, ==, SHOUHU_GEAR_ALL);
+  g_assert_cmpstr (merged->insurer, ==, "中国人寿");
+  g_assert_cmpstr (merged->insured_from, ==, "2020-02-09");
+  g_assert_cmpstr (merged->insured_until, ==, "2020-12-31");
+  g_assert_cmpstr (merged->note, ==, "社区推荐");
+  g_assert_true (shouhu_volunteer_readiness (merged, D).ready);
+
+  /* Every family stays guarded, w3 by one pairing. */
+  families = shouhu_annex2_volunteer_workers (store, ia, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (families->len, ==, 3);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 3);
+  g_assert_true (guarded (store, w2, D));
+
+  history_b = shouhu_annex2_history (store, "volunteer", ib, &error);
+  g_assert_no_error (error);
+  g_assert_true (history_has (history_b, "merge", NULL, "李明", "李明"));
+  g_assert_true (history_has (history_b, "merge", "policy_no", "P-2", NULL));
+  history_w2 = shouhu_annex2_history (store, "worker", w2, &error);
+  g_assert_no_error (error);
+  g_assert_true (history_has (history_w2, "pair", "volunteer", NULL, "李明"));
+  g_assert_true (history_has (history_w2, "unpair", "volunteer", "李明", NULL));
+
+  /* Ids are never reused: a new volunteer does not take the merged one's. */
+  g_assert_cmpint (store_volunteer (store, b), >, ib);
+
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 /* A file as the current release made it: every volunteer and pairing
  * stays, the new fields are empty, and nobody is ready. */
 static void
@@ -570,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/volunteer/validate", test_validate);
   g_test_add_func ("/volunteer/store-and-history", test_store_and_history);
   g_test_add_func ("/volunteer/gate/pairing", test_gate_in_pairing);
+  g_test_add_func ("/volunteer/merge", test_merge);
   g_test_add_func ("/volunteer/migrate-release", test_migrate_release);
 
   return g_test_run ();

@@ -360,3 +360,122 @@ shouhu_annex2_worker_guarded (ShouhuStore  *store,
   *guarded = found && sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
 }
+
+/* Moves @other's pairings to @keep, with history on both sides; a family
+ * both guard keeps one pairing.  Inside the caller's transaction. */
+static gboolean
+move_pairings (ShouhuStore            *store,
+               const ShouhuVolunteer  *keep,
+               const ShouhuVolunteer  *other,
+               const char             *at,
+               GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) move = NULL;
+  int rc;
+
+  stmt = shouhu_store_prepare (store,
+                               "SELECT p.worker_id, w.name, p.created, EXISTS (SELECT 1 FROM pairing q "
+                               "WHERE q.worker_id = p.worker_id AND q.volunteer_id = ?2) "
+                               "FROM pairing p JOIN worker w ON w.id = p.worker_id "
+                               "WHERE p.volunteer_id = ?1 ORDER BY p.worker_id", error);
+  move = shouhu_store_prepare (store, "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES (?, ?, ?)",
+                               error);
+  if (stmt == NULL || move == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, other->id);
+  sqlite3_bind_int64 (stmt, 2, keep->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 worker_id = sqlite3_column_int64 (stmt, 0);
+      const char *worker_name = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean already = sqlite3_column_int (stmt, 3) != 0;
+
+      if (!shouhu_annex2_add_history (store, at, "worker", worker_id, "unpair", "volunteer", other->name, NULL,
+                                      error))
+        return FALSE;
+      if (already)
+        continue;
+      sqlite3_reset (move);
+      sqlite3_bind_int64 (move, 1, worker_id);
+      sqlite3_bind_int64 (move, 2, keep->id);
+      /* The pairing keeps the day it was made. */
+      sqlite3_bind_text (move, 3, (const char *) sqlite3_column_text (stmt, 2), -1, SQLITE_TRANSIENT);
+      if (!shouhu_store_run_statement (store, move, error) ||
+          !shouhu_annex2_add_history (store, at, "worker", worker_id, "pair", "volunteer", NULL, keep->name,
+                                      error) ||
+          !shouhu_annex2_add_history (store, at, "volunteer", keep->id, "pair", "worker", NULL, worker_name,
+                                      error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_annex2_merge_volunteers:
+ * @keep_id: the record that stays
+ * @other_id: a record of the same person, merged into @keep_id and then
+ *   removed
+ *
+ * Merges two records of one person in one transaction: @keep_id takes
+ * the values shouhu_volunteer_merged() gives and every family @other_id
+ * guards.  The history of @keep_id says what it took; that of @other_id
+ * keeps every value it had and into whom it was merged.
+ */
+gboolean
+shouhu_annex2_merge_volunteers (ShouhuStore  *store,
+                                gint64        keep_id,
+                                gint64        other_id,
+                                GError      **error)
+{
+  g_autoptr(ShouhuVolunteer) keep = NULL;
+  g_autoptr(ShouhuVolunteer) other = NULL;
+  g_autoptr(ShouhuVolunteer) merged = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at = shouhu_annex2_now ();
+
+  g_return_val_if_fail (keep_id != other_id, FALSE);
+
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+  if ((keep = shouhu_annex2_get_volunteer (store, keep_id, error)) == NULL ||
+      (other = shouhu_annex2_get_volunteer (store, other_id, error)) == NULL)
+    goto fail;
+  merged = shouhu_volunteer_merged (keep, other);
+  if (!shouhu_volunteer_validate (merged, error))
+    goto fail;
+
+  if (!shouhu_annex2_add_history (store, at, "volunteer", keep->id, "merge", NULL, other->name, keep->name, error) ||
+      !shouhu_annex2_store_volunteer (store, merged, keep, at, error) ||
+      !move_pairings (store, keep, other, at, error) ||
+      !shouhu_annex2_add_history (store, at, "volunteer", other->id, "merge", NULL, other->name, keep->name, error))
+    goto fail;
+  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
+    {
+      const char *value = shouhu_volunteer_get_field (other, f);
+
+      if (*value != '\0' &&
+          !shouhu_annex2_add_history (store, at, "volunteer", other->id, "merge",
+                                      shouhu_volunteer_form_column (f)->key, value, NULL, error))
+        goto fail;
+    }
+  stmt = shouhu_store_prepare (store, "DELETE FROM volunteer WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, other->id);
+  if (!shouhu_store_run_statement (store, stmt, error) ||
+      !shouhu_store_commit (store, error))
+    goto fail;
+
+  shouhu_store_emit_changed (store, "annex2");
+  return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
+}

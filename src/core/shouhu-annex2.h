@@ -148,6 +148,11 @@ gboolean             shouhu_annex2_unpair           (ShouhuStore          *store
                                                      gint64                volunteer_id,
                                                      GError              **error);
 
+gboolean             shouhu_annex2_merge_volunteers (ShouhuStore          *store,
+                                                     gint64                keep_id,
+                                                     gint64                other_id,
+                                                     GError              **error);
+
 /* The gate: guarded on @day (YYYY-MM-DD; NULL for today) = at least one
  * paired volunteer ready that day (shouhu-volunteer.h). */
 gboolean             shouhu_annex2_worker_guarded   (ShouhuStore          *store,

@@ -277,6 +277,76 @@ shouhu_volunteer_stamp (const ShouhuVolunteer *volunteer)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* Merging two records of one person */
+
+static const char *
+later (const char *a,
+       const char *b)
+{
+  return strcmp (a, b) >= 0 ? a : b;
+}
+
+static void
+set_text (char       **member,
+          const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*member);
+  *member = copy;
+}
+
+/**
+ * shouhu_volunteer_merged:
+ * @keep: the record that stays
+ * @other: a record of the same person, to merge into @keep
+ *
+ * What @keep becomes: its own values where it has them, else those of
+ * @other; the later training date; the later gear issue with the items
+ * of both; the insurance that runs longer (insurer, policy and period
+ * together); the skills of both; both remarks.
+ *
+ * Returns: (transfer full): the merged record, with @keep's id
+ */
+ShouhuVolunteer *
+shouhu_volunteer_merged (const ShouhuVolunteer *keep,
+                         const ShouhuVolunteer *other)
+{
+  ShouhuVolunteer *m = shouhu_volunteer_copy (keep);
+  static const ShouhuVolunteerField filled[] = {
+    SHOUHU_VOLUNTEER_FIELD_GENDER, SHOUHU_VOLUNTEER_FIELD_PHONE, SHOUHU_VOLUNTEER_FIELD_TOWN,
+    SHOUHU_VOLUNTEER_FIELD_VILLAGE, SHOUHU_VOLUNTEER_FIELD_SOURCE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (filled); i++)
+    {
+      char **member = volunteer_text (m, filled[i]);
+
+      if (**member == '\0')
+        set_text (member, *volunteer_text ((ShouhuVolunteer *) other, filled[i]));
+    }
+  if (m->district_id == 0)
+    m->district_id = other->district_id;
+  m->skills |= other->skills;
+  set_text (&m->trained_on, later (keep->trained_on, other->trained_on));
+  set_text (&m->gear_on, later (keep->gear_on, other->gear_on));
+  m->gear |= other->gear;
+  if (strcmp (other->insured_until, keep->insured_until) > 0)
+    {
+      set_text (&m->insurer, other->insurer);
+      set_text (&m->policy_no, other->policy_no);
+      set_text (&m->insured_from, other->insured_from);
+      set_text (&m->insured_until, other->insured_until);
+    }
+  if (*other->note != '\0' && strstr (keep->note, other->note) == NULL)
+    {
+      g_autofree char *both = *keep->note != '\0' ? g_strconcat (keep->note, "；", other->note, NULL)
+                                                  : g_strdup (other->note);
+      set_text (&m->note, both);
+    }
+  return m;
+}
+
 /* Sources (来源) */
 
 typedef struct

@@ -102,6 +102,8 @@ gboolean         shouhu_volunteer_set_field      (ShouhuVolunteer        *volunt
                                                   const char             *text,
                                                   GError                **error);
 char            *shouhu_volunteer_stamp          (const ShouhuVolunteer  *volunteer);
+ShouhuVolunteer *shouhu_volunteer_merged         (const ShouhuVolunteer  *keep,
+                                                  const ShouhuVolunteer  *other);
 
 /* Values as people write them */
 const char      *shouhu_volunteer_parse_source   (const char             *text);
