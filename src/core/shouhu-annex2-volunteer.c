@@ -479,3 +479,50 @@ fail:
   shouhu_store_rollback (store);
   return FALSE;
 }
+
+/**
+ * shouhu_annex2_load_volunteers:
+ * @district_id: 1..41 for that district's volunteers; 0 for every
+ *   volunteer
+ * @n_families: (out) (optional) (element-type guint): for each volunteer,
+ *   the number of families paired with it (守护家庭数)
+ *
+ * Returns: (transfer full) (element-type ShouhuVolunteer): the volunteers
+ *   by district in official order, those without a district last, then
+ *   in the order they were entered
+ */
+GPtrArray *
+shouhu_annex2_load_volunteers (ShouhuStore  *store,
+                               int           district_id,
+                               GArray      **n_families,
+                               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  int rc;
+
+  stmt = shouhu_store_prepare (store,
+                               "SELECT " VOLUNTEER_COLUMNS ("v.") ", coalesce (c.n, 0) FROM volunteer v "
+                               "LEFT JOIN (SELECT volunteer_id, count (*) AS n FROM pairing GROUP BY volunteer_id) c "
+                               "ON c.volunteer_id = v.id WHERE ?1 = 0 OR v.district_id = ?1 "
+                               "ORDER BY coalesce (v.district_id, 99), v.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, district_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint n = (guint) sqlite3_column_int (stmt, 19);
+
+      g_ptr_array_add (found, shouhu_annex2_volunteer_from_row (stmt));
+      g_array_append_val (counts, n);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return NULL;
+    }
+  if (n_families != NULL)
+    *n_families = g_steal_pointer (&counts);
+  return g_steal_pointer (&found);
+}

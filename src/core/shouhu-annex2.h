@@ -133,6 +133,10 @@ GPtrArray           *shouhu_annex2_find_volunteers  (ShouhuStore          *store
                                                      int                   near_district_id,
                                                      guint                 limit,
                                                      GError              **error);
+GPtrArray           *shouhu_annex2_load_volunteers  (ShouhuStore          *store,
+                                                     int                   district_id,
+                                                     GArray              **n_families,
+                                                     GError              **error);
 GPtrArray           *shouhu_annex2_worker_volunteers (ShouhuStore         *store,
                                                      gint64                worker_id,
                                                      GError              **error);

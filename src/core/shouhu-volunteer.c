@@ -764,6 +764,37 @@ shouhu_readiness_label (const ShouhuReadiness *readiness)
   return g_strdup_printf (_("Not ready (lacks: %s)"), lacks);
 }
 
+/**
+ * shouhu_readiness_sheet_text:
+ *
+ * The label's words as a workbook writes them: in Chinese whatever the
+ * language of the interface, as the official sheets are.
+ *
+ * Returns: (transfer full): 可上岗, 待上岗（缺：培训／保险）, 保险3天后到期 …
+ */
+char *
+shouhu_readiness_sheet_text (const ShouhuReadiness *readiness)
+{
+  static const struct { ShouhuLacks flag; const char *word; } items[] = {
+    { SHOUHU_LACKS_TRAINING, "培训" },
+    { SHOUHU_LACKS_GEAR, "防护用品" },
+    { SHOUHU_LACKS_INSURANCE, "保险" },
+  };
+  GString *out;
+
+  if (shouhu_readiness_insurance_warns (readiness))
+    return readiness->insurance_days == 0 ? g_strdup ("保险今天到期")
+                                          : g_strdup_printf ("保险%d天后到期", readiness->insurance_days);
+  if (readiness->ready)
+    return g_strdup ("可上岗");
+  out = g_string_new ("待上岗（缺：");
+  for (guint i = 0, n = 0; i < G_N_ELEMENTS (items); i++)
+    if (readiness->lacks & items[i].flag)
+      g_string_append_printf (out, "%s%s", n++ > 0 ? "／" : "", items[i].word);
+  g_string_append (out, "）");
+  return g_string_free (out, FALSE);
+}
+
 /* The rule as SQL */
 
 /**

@@ -133,6 +133,7 @@ ShouhuReadiness  shouhu_volunteer_readiness_of   (const char             *traine
 gboolean         shouhu_readiness_insurance_warns (const ShouhuReadiness *readiness);
 char            *shouhu_readiness_label          (const ShouhuReadiness  *readiness);
 char            *shouhu_readiness_lacks_text     (guint                   lacks);
+char            *shouhu_readiness_sheet_text     (const ShouhuReadiness  *readiness);
 
 /* For core's SQL: the rule over a volunteer row, with the parameter :day */
 char            *shouhu_volunteer_ready_sql      (const char             *alias);
