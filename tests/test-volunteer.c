@@ -481,6 +481,40 @@ test_gate_in_pairing (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The chooser's search lists those ready today first, then the nearest. */
+static void
+test_find_ready_first (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuVolunteer) near = volunteer_of (&examples[9]);      /* nothing recorded */
+  g_autoptr(ShouhuVolunteer) far_ready = volunteer_of (&examples[10]);
+  g_autoptr(ShouhuVolunteer) far = volunteer_of (&examples[9]);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+
+  near->district_id = 4;
+  far_ready->district_id = 1;
+  far->district_id = 1;
+  g_free (far_ready->insured_until);
+  far_ready->insured_until = g_strdup ("2099-12-31");
+  ids[0] = store_volunteer (store, far);
+  ids[1] = store_volunteer (store, near);
+  ids[2] = store_volunteer (store, far_ready);
+
+  found = shouhu_annex2_find_volunteers (store, "", 4, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 3);
+  g_assert_cmpint (((ShouhuVolunteer *) found->pdata[0])->id, ==, ids[2]);
+  g_assert_cmpint (((ShouhuVolunteer *) found->pdata[1])->id, ==, ids[1]);
+  g_assert_cmpint (((ShouhuVolunteer *) found->pdata[2])->id, ==, ids[0]);
+
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 /* Two records of one person become one: every family stays guarded,
  * readiness takes the best of both, the history keeps everything. */
 static void
@@ -665,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/volunteer/validate", test_validate);
   g_test_add_func ("/volunteer/store-and-history", test_store_and_history);
   g_test_add_func ("/volunteer/gate/pairing", test_gate_in_pairing);
+  g_test_add_func ("/volunteer/find-ready-first", test_find_ready_first);
   g_test_add_func ("/volunteer/merge", test_merge);
   g_test_add_func ("/volunteer/migrate-release", test_migrate_release);
 

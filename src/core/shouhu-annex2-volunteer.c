@@ -271,7 +271,8 @@ like_pattern (const char *query)
 /**
  * shouhu_annex2_find_volunteers:
  * @query: part of the 姓名, 联系电话, 乡镇（街道） or 村（社区）; "" for all
- * @near_district_id: volunteers of this district come first (就近就便);
+ * @near_district_id: volunteers of this district come first (就近就便),
+ *   after those ready today (可上岗) whom the gate lets guard a family;
  *   0 for none
  * @limit: at most this many
  *
@@ -287,18 +288,23 @@ shouhu_annex2_find_volunteers (ShouhuStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *folded = shouhu_validate_fold_digits (query != NULL ? query : "");
   g_autofree char *pattern = like_pattern (folded);
+  g_autofree char *ready = shouhu_volunteer_ready_sql (NULL);
+  g_autofree char *today = shouhu_volunteer_today ();
+  g_autofree char *sql = g_strdup_printf ("SELECT " VOLUNTEER_COLUMNS ("") " FROM volunteer "
+                                          "WHERE :query = '' OR name LIKE :pattern ESCAPE '\\' "
+                                          "   OR phone LIKE :pattern ESCAPE '\\' "
+                                          "   OR town LIKE :pattern ESCAPE '\\' OR village LIKE :pattern ESCAPE '\\' "
+                                          "ORDER BY %s DESC, coalesce (district_id = :near, 0) DESC, name, id "
+                                          "LIMIT :limit", ready);
 
-  stmt = shouhu_store_prepare (store,
-                               "SELECT " VOLUNTEER_COLUMNS ("") " FROM volunteer "
-                               "WHERE ?1 = '' OR name LIKE ?2 ESCAPE '\\' OR phone LIKE ?2 ESCAPE '\\' "
-                               "   OR town LIKE ?2 ESCAPE '\\' OR village LIKE ?2 ESCAPE '\\' "
-                               "ORDER BY coalesce (district_id = ?3, 0) DESC, name, id LIMIT ?4", error);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, near_district_id);
-  sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":day"), today, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":query"), folded, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":pattern"), pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":near"), near_district_id);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), (int) MIN (limit, G_MAXINT));
   return volunteers_from_rows (store, stmt, error);
 }
 

@@ -805,7 +805,9 @@ shouhu_readiness_sheet_text (const ShouhuReadiness *readiness)
  * The readiness rule as a SQL boolean expression over a volunteer row
  * and the named parameter :day (YYYY-MM-DD), to bind with
  * sqlite3_bind_parameter_index (stmt, ":day").  Figures and lists use
- * this, never a copy of it.
+ * this, never a copy of it.  Name the query's other parameters too: a
+ * named parameter takes the next free number, so a "?4" written after
+ * the expression would be :day.
  *
  * Returns: (transfer full): the expression, in brackets
  */
