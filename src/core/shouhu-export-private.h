@@ -14,9 +14,6 @@
 
 G_BEGIN_DECLS
 
-/* Points per line of 11-point text in a wrapping cell. */
-#define SHOUHU_EXPORT_LINE_HEIGHT 15.0
-
 typedef struct
 {
   lxw_workbook *wb;
@@ -34,6 +31,16 @@ typedef struct
   lxw_format   *total_label;
   lxw_format   *total_number;
   lxw_format   *note;
+  lxw_format   *text_top;   /* text of a row too tall to print whole */
+  /* Annex 1, smaller to hold its 41 rows on one page */
+  lxw_format   *a1_title;
+  lxw_format   *a1_line;
+  lxw_format   *a1_header;
+  lxw_format   *a1_text;
+  lxw_format   *a1_centre;
+  lxw_format   *a1_number;
+  lxw_format   *a1_total_label;
+  lxw_format   *a1_total_number;
 } ShouhuExportBook;
 
 typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
@@ -75,5 +82,8 @@ void     shouhu_export_fit_width     (double                *width,
                                       const char            *text);
 int      shouhu_export_wrapped_lines (const char            *text,
                                       double                 width);
+double   shouhu_export_row_height    (ShouhuExportBook      *book,
+                                      int                    lines,
+                                      lxw_format           **format);
 
 G_END_DECLS

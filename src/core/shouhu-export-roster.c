@@ -134,12 +134,15 @@ write_sheet (ShouhuExportBook   *book,
       guint n_families = g_array_index (sheet->n_families, guint, r);
       char *cells[SHOUHU_ROSTER_N_COLUMNS];
       int lines = 1;
+      lxw_format *text;
+      double height;
 
       row_cells (sheet->volunteers->pdata[r], n_families, day, cells);
       for (int c = 0; c < SHOUHU_ROSTER_N_COLUMNS; c++)
         lines = MAX (lines, shouhu_export_wrapped_lines (cells[c], widths[c + 1]));
+      height = shouhu_export_row_height (book, lines, &text);
       if (lines > 1)
-        worksheet_set_row (ws, row, lines * SHOUHU_EXPORT_LINE_HEIGHT, NULL);
+        worksheet_set_row (ws, row, height, NULL);
       shouhu_export_put_number (book, ws, row, 0, r + 1, book->number);
       for (int c = 0; c < SHOUHU_ROSTER_N_COLUMNS; c++)
         {
@@ -147,7 +150,7 @@ write_sheet (ShouhuExportBook   *book,
             shouhu_export_put_number (book, ws, row, c + 1, n_families, book->number);
           else
             shouhu_export_put_text (book, ws, row, c + 1, cells[c],
-                                    c == SHOUHU_VOLUNTEER_FIELD_GENDER ? book->centre : book->text);
+                                    c == SHOUHU_VOLUNTEER_FIELD_GENDER ? book->centre : text);
           g_free (cells[c]);
         }
     }
