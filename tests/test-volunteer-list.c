@@ -1,5 +1,6 @@
 /* test-volunteer-list.c — the volunteers' list: rows, readiness, 守护家庭数,
- * filters, search, sort and loading on a worker thread
+ * filters, search, sort, the changes a list view sees, and loading on a
+ * worker thread
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -302,6 +303,80 @@ test_load_async (Fixture       *fx,
   }
 }
 
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, position);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, removed);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, added);
+  g_array_set_size (changes, 0);
+}
+
+/* A list view asks for every row a change adds: the list reports only
+ * the rows that changed and hands out one object per volunteer, until
+ * a new index replaces them all. */
+static void
+test_changes (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(ShouhuVolunteerList) list = shouhu_volunteer_list_new ();
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(ShouhuVolunteerRow) first = NULL;
+  g_autoptr(ShouhuVolunteerRow) again = NULL;
+  g_autoptr(ShouhuVolunteerRow) zhou = NULL;
+  g_autoptr(ShouhuVolunteerRow) reloaded = NULL;
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_assert_true (shouhu_volunteer_list_load (list, fx->store, D, NULL));
+  assert_change (changes, 0, 0, 5);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  again = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (first == again);
+
+  /* Index order: 郑浩 (no district), 孙丽 (万州区), then 渝中区: 周小红,
+   * 吴刚, 阿红.  "红" keeps 周小红 and 阿红: 阿红 stays last. */
+  zhou = row_of (list, fx->ids[0]);
+  shouhu_volunteer_list_set_query (list, "红");
+  assert_change (changes, 0, 4, 1);
+  {
+    g_autoptr(ShouhuVolunteerRow) still = row_of (list, fx->ids[0]);
+
+    g_assert_true (still == zhou);
+  }
+  shouhu_volunteer_list_set_query (list, "");
+  assert_change (changes, 0, 1, 4);
+
+  /* The same order again changes nothing. */
+  shouhu_volunteer_list_set_sort (list, NULL, NULL, NULL);
+  g_assert_cmpuint (changes->len, ==, 0);
+  /* Sorted by name, descending: every position may hold another row. */
+  shouhu_volunteer_list_sort_by_column (list, SHOUHU_VOLUNTEER_COLUMN_NAME, TRUE);
+  g_assert_cmpuint (changes->len, ==, 3);
+  g_array_set_size (changes, 0);
+
+  /* A reload: new rows, all of them. */
+  g_assert_true (shouhu_volunteer_list_load (list, fx->store, D, NULL));
+  assert_change (changes, 0, 5, 5);
+  reloaded = row_of (list, fx->ids[0]);
+  g_assert_true (reloaded != zhou);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +387,7 @@ main (int   argc,
   g_test_add ("/volunteer-list/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/volunteer-list/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/volunteer-list/load-async", Fixture, NULL, fixture_set_up, test_load_async, fixture_tear_down);
+  g_test_add ("/volunteer-list/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -6,6 +6,11 @@
  * the matches out of that order, so typing never sorts.  Loading reads
  * the database on a worker thread (shouhu_volunteer_list_load_async()).
  *
+ * GTK 4.8's list views ask for every item added by items-changed to find
+ * the rows they already show: the list keeps one row object per volunteer
+ * of the index, so that asking costs no allocation, and a change of the
+ * filter reports only the span of rows that really changed.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -27,6 +32,7 @@ struct _ShouhuVolunteerList
   GArray                 *matches;   /* guint positions, index order */
   guint                  *order;     /* all positions in sort order; NULL: index order */
   GArray                 *visible;   /* guint positions, display order */
+  GPtrArray              *items;     /* ShouhuVolunteerRow by index position, made when first asked for */
 
   ShouhuVolunteerCompare  compare;
   gpointer                compare_data;
@@ -39,6 +45,13 @@ static void shouhu_volunteer_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ShouhuVolunteerList, shouhu_volunteer_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, shouhu_volunteer_list_model_init))
+
+static void
+unref_row (gpointer row)
+{
+  if (row != NULL)
+    g_object_unref (row);
+}
 
 static GType
 list_get_item_type (GListModel *model)
@@ -57,10 +70,14 @@ list_get_item (GListModel *model,
                guint       position)
 {
   ShouhuVolunteerList *self = SHOUHU_VOLUNTEER_LIST (model);
+  guint at;
 
   if (position >= self->visible->len)
     return NULL;
-  return shouhu_volunteer_row_new (self->index, g_array_index (self->visible, guint, position));
+  at = g_array_index (self->visible, guint, position);
+  if (self->items->pdata[at] == NULL)
+    self->items->pdata[at] = shouhu_volunteer_row_new (self->index, at);
+  return g_object_ref (self->items->pdata[at]);
 }
 
 static void
@@ -71,13 +88,18 @@ shouhu_volunteer_list_model_init (GListModelInterface *iface)
   iface->get_item = list_get_item;
 }
 
+/* Shows the matches in the sort order.  @all_changed: every row is new
+ * (another index); otherwise only the span between the rows that stay
+ * in place at the start and at the end is reported. */
 static void
-rebuild_visible (ShouhuVolunteerList *self)
+rebuild_visible (ShouhuVolunteerList *self,
+                 gboolean             all_changed)
 {
-  guint old_len = self->visible->len;
+  g_autoptr(GArray) old = self->visible;
   guint n_rows = self->index != NULL ? shouhu_volunteer_index_get_n_rows (self->index) : 0;
+  guint start = 0, end = 0;
 
-  g_array_set_size (self->visible, 0);
+  self->visible = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->matches->len);
   if (self->order == NULL || self->matches->len == 0)
     g_array_append_vals (self->visible, self->matches->data, self->matches->len);
   else
@@ -91,8 +113,23 @@ rebuild_visible (ShouhuVolunteerList *self)
           g_array_append_val (self->visible, self->order[i]);
     }
 
-  if (old_len != 0 || self->visible->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
+  if (!all_changed)
+    {
+      guint shorter = MIN (old->len, self->visible->len);
+
+      while (start < shorter &&
+             g_array_index (old, guint, start) == g_array_index (self->visible, guint, start))
+        start++;
+      while (end < shorter - start &&
+             g_array_index (old, guint, old->len - 1 - end) ==
+             g_array_index (self->visible, guint, self->visible->len - 1 - end))
+        end++;
+      if (start == old->len && start == self->visible->len)
+        return;
+    }
+  if (old->len != 0 || self->visible->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), start, old->len - start - end,
+                                self->visible->len - start - end);
 }
 
 static int
@@ -166,6 +203,7 @@ shouhu_volunteer_list_finalize (GObject *object)
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shouhu_volunteer_list_parent_class)->finalize (object);
 }
@@ -183,6 +221,7 @@ shouhu_volunteer_list_init (ShouhuVolunteerList *self)
   self->query = g_strdup ("");
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->items = g_ptr_array_new_with_free_func (unref_row);
 }
 
 ShouhuVolunteerList *
@@ -207,9 +246,12 @@ shouhu_volunteer_list_set_index (ShouhuVolunteerList  *self,
   g_clear_pointer (&self->index, shouhu_volunteer_index_unref);
   self->index = index;
 
+  /* The rows of the old index go with it. */
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, index != NULL ? (int) shouhu_volunteer_index_get_n_rows (index) : 0);
   compute_order (self);
   search (self, NULL);
-  rebuild_visible (self);
+  rebuild_visible (self, TRUE);
 }
 
 ShouhuVolunteerIndex *
@@ -353,7 +395,7 @@ shouhu_volunteer_list_set_filter (ShouhuVolunteerList         *self,
   self->query = g_steal_pointer (&folded);
 
   search (self, narrows ? self->matches : NULL);
-  rebuild_visible (self);
+  rebuild_visible (self, FALSE);
 }
 
 /* Changes the query alone, keeping the other filters: a keystroke. */
@@ -390,7 +432,7 @@ shouhu_volunteer_list_set_sort (ShouhuVolunteerList    *self,
   self->compare_destroy = destroy;
 
   compute_order (self);
-  rebuild_visible (self);
+  rebuild_visible (self, FALSE);
 }
 
 /* Compares two rows of one index by a column's sort key: for a view's
