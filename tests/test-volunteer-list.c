@@ -1,6 +1,6 @@
 /* test-volunteer-list.c — the volunteers' list: rows, readiness, 守护家庭数,
- * filters, search, sort, the changes a list view sees, and loading on a
- * worker thread
+ * filters, search, sort, the changes a list view sees, loading on a
+ * worker thread, and the overview's count of those not ready
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -377,6 +377,42 @@ test_changes (Fixture       *fx,
   g_assert_true (reloaded != zhou);
 }
 
+/* The overview's count (SQL) agrees with the list's (the rule in C). */
+static void
+test_count_readiness (Fixture       *fx,
+                      gconstpointer  data)
+{
+  static const char *const days[] = { D, "2020-02-12", "2020-02-13", "2021-01-01" };
+  const int districts[] = { 0, shouhu_district_lookup ("渝中区")->id, shouhu_district_lookup ("万州区")->id };
+  g_autoptr(GError) error = NULL;
+  gint64 not_ready = -1, ending = -1;
+
+  /* On D: 吴刚 lacks gear, 郑浩's insurance ended the day before; 孙丽's
+   * ends in two days. */
+  g_assert_true (shouhu_annex2_count_volunteer_readiness (fx->store, 0, D, &not_ready, &ending, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (not_ready, ==, 2);
+  g_assert_cmpint (ending, ==, 1);
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(ShouhuVolunteerIndex) index = shouhu_volunteer_index_load (fx->store, days[d], &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
+        {
+          guint index_not_ready, index_ending;
+
+          shouhu_volunteer_index_count (index, districts[i], NULL, &index_ending, &index_not_ready);
+          g_assert_true (shouhu_annex2_count_volunteer_readiness (fx->store, districts[i], days[d], &not_ready,
+                                                                  &ending, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (not_ready, ==, index_not_ready);
+          g_assert_cmpint (ending, ==, index_ending);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +424,8 @@ main (int   argc,
   g_test_add ("/volunteer-list/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/volunteer-list/load-async", Fixture, NULL, fixture_set_up, test_load_async, fixture_tear_down);
   g_test_add ("/volunteer-list/changes", Fixture, NULL, fixture_set_up, test_changes, fixture_tear_down);
+  g_test_add ("/volunteer-list/count-readiness", Fixture, NULL, fixture_set_up, test_count_readiness,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -532,3 +532,46 @@ shouhu_annex2_load_volunteers (ShouhuStore  *store,
     *n_families = g_steal_pointer (&counts);
   return g_steal_pointer (&found);
 }
+
+/**
+ * shouhu_annex2_count_volunteer_readiness:
+ * @district_id: 1..41 for that district's volunteers; 0 for every volunteer
+ * @day: (nullable): D as YYYY-MM-DD; %NULL for today
+ * @n_not_ready: (out) (optional): volunteers not ready (待上岗) on D
+ * @n_insurance_ending: (out) (optional): volunteers ready on D whose
+ *   insurance ends within %SHOUHU_INSURANCE_WARN_DAYS days
+ *
+ * What the overview warns about, counted by the rule's SQL without
+ * reading every volunteer.
+ */
+gboolean
+shouhu_annex2_count_volunteer_readiness (ShouhuStore  *store,
+                                         int           district_id,
+                                         const char   *day,
+                                         gint64       *n_not_ready,
+                                         gint64       *n_insurance_ending,
+                                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *ready = shouhu_volunteer_ready_sql (NULL);
+  g_autofree char *ending = shouhu_volunteer_insurance_warn_sql (NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (sum (NOT %s), 0), coalesce (sum (%s), 0) "
+                                          "FROM volunteer WHERE :district = 0 OR district_id = :district",
+                                          ready, ending);
+  g_autofree char *today = day == NULL ? shouhu_volunteer_today () : NULL;
+  gboolean found;
+
+  stmt = shouhu_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":day"), day != NULL ? day : today, -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":district"), district_id);
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (n_not_ready != NULL)
+    *n_not_ready = found ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (n_insurance_ending != NULL)
+    *n_insurance_ending = found ? sqlite3_column_int64 (stmt, 1) : 0;
+  return TRUE;
+}

@@ -156,6 +156,12 @@ gboolean             shouhu_annex2_merge_volunteers (ShouhuStore          *store
                                                      gint64                keep_id,
                                                      gint64                other_id,
                                                      GError              **error);
+gboolean             shouhu_annex2_count_volunteer_readiness (ShouhuStore *store,
+                                                     int                   district_id,
+                                                     const char           *day,
+                                                     gint64               *n_not_ready,
+                                                     gint64               *n_insurance_ending,
+                                                     GError              **error);
 
 /* The gate: guarded on @day (YYYY-MM-DD; NULL for today) = at least one
  * paired volunteer ready that day (shouhu-volunteer.h). */
