@@ -12,6 +12,7 @@
 #include "shouhu-application.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
+#include "shouhu-volunteer-editor.h"
 #include "shouhu-worker-editor.h"
 
 typedef struct
@@ -195,6 +196,7 @@ test_overlay_lists_every_shortcut (void)
   GtkShortcutsWindow *overlay;
   ShouhuWindow *window;
   ShouhuWorkerEditor *editor;
+  ShouhuVolunteerEditor *volunteer_editor;
 
   /* No session bus under xvfb-run: a non-unique app needs none. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -207,10 +209,13 @@ test_overlay_lists_every_shortcut (void)
   g_assert_nonnull (overlay);
 
   collect_widget_shortcuts (GTK_WIDGET (window), used);
-  /* The editor is a window of its own: its keys count as well. */
+  /* The editors are windows of their own: their keys count as well. */
   editor = shouhu_worker_editor_new (GTK_WINDOW (window), store, 0, 0);
   collect_widget_shortcuts (GTK_WIDGET (editor), used);
   gtk_window_destroy (GTK_WINDOW (editor));
+  volunteer_editor = shouhu_volunteer_editor_new (GTK_WINDOW (window), store, 0, 0);
+  collect_widget_shortcuts (GTK_WIDGET (volunteer_editor), used);
+  gtk_window_destroy (GTK_WINDOW (volunteer_editor));
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   for (guint i = 0; actions[i] != NULL; i++)
     {

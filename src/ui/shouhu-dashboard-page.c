@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "shouhu-annex1.h"
+#include "shouhu-annex2.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-date.h"
 #include "shouhu-district-row.h"
@@ -37,6 +38,8 @@ struct _ShouhuDashboardPage
   GtkDropDown         *sort_dropdown;
   GtkBox              *totals_box;
   GtkBox              *legend_box;
+  GtkWidget           *volunteer_warning;
+  GtkLabel            *volunteer_warning_label;
   ShouhuDistrictChart *chart;
   GtkColumnView       *table;
 };
@@ -208,6 +211,42 @@ show_rows (ShouhuDashboardPage *self)
   g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
 }
 
+/* The gate (绝不上岗): volunteers not ready guard no family, and those
+ * whose insurance ends within a week soon will not either. */
+static void
+show_volunteer_warning (ShouhuDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 not_ready, ending;
+
+  if (!shouhu_annex2_count_volunteer_readiness (self->store, 0, NULL, &not_ready, &ending, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+      return;
+    }
+  if (not_ready > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "%u volunteer is not ready for duty (lacks training, protective "
+                                               "gear or insurance): a family paired only with them is not guarded.",
+                                               "%u volunteers are not ready for duty (lacking training, protective "
+                                               "gear or insurance): a family paired only with them is not guarded.",
+                                               (gulong) not_ready),
+                            (guint) not_ready);
+  if (ending > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "The insurance of %u volunteer ends within %d days.",
+                                                 "The insurance of %u volunteers ends within %d days.",
+                                                 (gulong) ending),
+                              (guint) ending, SHOUHU_INSURANCE_WARN_DAYS);
+    }
+  gtk_label_set_text (self->volunteer_warning_label, text->str);
+  gtk_widget_set_visible (self->volunteer_warning, text->len > 0);
+}
+
 static void
 refresh (ShouhuDashboardPage *self)
 {
@@ -228,6 +267,7 @@ refresh (ShouhuDashboardPage *self)
   self->figures = figures;
 
   show_totals (self);
+  show_volunteer_warning (self);
   shouhu_district_chart_set_figures (self->chart, self->figures);
   show_rows (self);
 }
@@ -577,6 +617,8 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, volunteer_warning);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, volunteer_warning_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, table);
   gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
@@ -649,4 +691,14 @@ shouhu_dashboard_page_get_table (ShouhuDashboardPage *self)
 {
   g_return_val_if_fail (SHOUHU_IS_DASHBOARD_PAGE (self), NULL);
   return self->table;
+}
+
+/* Returns: (nullable): the warning about volunteers not ready or whose
+ * insurance ends soon, when it is shown */
+const char *
+shouhu_dashboard_page_get_volunteer_warning (ShouhuDashboardPage *self)
+{
+  if (!gtk_widget_get_visible (self->volunteer_warning))
+    return NULL;
+  return gtk_label_get_text (self->volunteer_warning_label);
 }

@@ -35,5 +35,6 @@ const char          *shouhu_dashboard_page_get_total_text (ShouhuDashboardPage  
                                                            ShouhuDashboardTotal  total);
 ShouhuDistrictChart *shouhu_dashboard_page_get_chart      (ShouhuDashboardPage  *self);
 GtkColumnView       *shouhu_dashboard_page_get_table      (ShouhuDashboardPage  *self);
+const char          *shouhu_dashboard_page_get_volunteer_warning (ShouhuDashboardPage *self);
 
 G_END_DECLS

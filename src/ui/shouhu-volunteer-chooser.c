@@ -1,8 +1,10 @@
 /* shouhu-volunteer-chooser.c — finds a volunteer, or creates one on the spot
  *
- * A popover with a search over the existing volunteers (those of the
- * family's district first: 就近就便) and a short form to create a new one
- * when nobody suitable is there yet.  Emits ::chosen with the volunteer.
+ * A popover with a search over the existing volunteers (those ready
+ * today first, then those of the family's district: 就近就便), each with
+ * its place, readiness (上岗状态) and the families it already guards, and
+ * a short form to create a new one when nobody suitable is there yet.
+ * Emits ::chosen with the volunteer.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +14,7 @@
 
 #include "shouhu-annex2.h"
 #include "shouhu-volunteer-chooser.h"
+#include "shouhu-volunteer-text.h"
 
 /* Enough to pick from; more is a sign the search should be narrower. */
 #define MAX_RESULTS 50
@@ -41,6 +44,60 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A result: who, then where, readiness (上岗状态) and the families the
+ * volunteer already guards.  One not ready may still be paired: the
+ * pairing then shows as 待上岗 and the family does not count as guarded
+ * until the volunteer is ready. */
+static GtkWidget *
+result_row (ShouhuVolunteerChooser  *self,
+            const ShouhuVolunteer   *v,
+            GError                 **error)
+{
+  g_autoptr(GArray) workers = shouhu_annex2_volunteer_workers (self->store, v->id, error);
+  const ShouhuDistrict *d = shouhu_district_get (v->district_id);
+  ShouhuReadiness r = shouhu_volunteer_readiness (v, NULL);
+  g_autofree char *who = g_strdup_printf ("%s  %s", v->name, v->phone);
+  g_autofree char *place = NULL;
+  g_autofree char *status = shouhu_readiness_label (&r);
+  g_autofree char *families = NULL;
+  GtkWidget *box, *line, *label;
+
+  if (workers == NULL)
+    return NULL;
+  place = g_strstrip (g_strdup_printf ("%s %s %s", d != NULL ? d->name : "", v->town, v->village));
+  families = shouhu_families_label (workers->len);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_object_set (box, "margin-top", 4, "margin-bottom", 4, "margin-start", 4, "margin-end", 4, NULL);
+  label = gtk_label_new (who);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  label = gtk_label_new (*place != '\0' ? place : _("place not recorded"));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (line), label);
+  label = gtk_label_new (status);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  shouhu_readiness_style (label, &r);
+  gtk_box_append (GTK_BOX (line), label);
+  label = gtk_label_new (families);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (line), label);
+  gtk_box_append (GTK_BOX (box), line);
+
+  if (!r.ready)
+    gtk_widget_set_tooltip_text (box, _("Can be paired, as not ready: the family counts as guarded only once "
+                                        "the volunteer is trained, equipped and insured"));
+  g_object_set_data_full (G_OBJECT (box), "volunteer-id", g_memdup2 (&v->id, sizeof v->id), g_free);
+  g_object_set_data_full (G_OBJECT (box), "volunteer-name", g_strdup (v->name), g_free);
+  g_object_set_data_full (G_OBJECT (box), "volunteer-status", g_steal_pointer (&status), g_free);
+  return box;
+}
+
 static void
 refresh_results (ShouhuVolunteerChooser *self)
 {
@@ -53,29 +110,21 @@ refresh_results (ShouhuVolunteerChooser *self)
   if (self->store == NULL)
     return;
 
+  /* Those ready today come first (core orders them so), then the nearest. */
   found = shouhu_annex2_find_volunteers (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                          self->district_id, MAX_RESULTS, &error);
-  if (found == NULL)
+  for (guint i = 0; found != NULL && i < found->len; i++)
     {
-      gtk_label_set_text (self->error_label, error->message);
-      return;
-    }
-  for (guint i = 0; i < found->len; i++)
-    {
-      ShouhuVolunteer *v = found->pdata[i];
-      const ShouhuDistrict *d = shouhu_district_get (v->district_id);
-      g_autofree char *text = g_strdup_printf ("%s  %s  %s %s", v->name, v->phone,
-                                               d != NULL ? d->name : "", v->town);
-      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *row = result_row (self, found->pdata[i], &error);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      g_object_set_data (G_OBJECT (label), "volunteer-id", GINT_TO_POINTER ((int) v->id));
-      g_object_set_data_full (G_OBJECT (label), "volunteer-name", g_strdup (v->name), g_free);
-      gtk_list_box_append (self->results, label);
+      if (row == NULL)
+        break;
+      gtk_list_box_append (self->results, row);
     }
+  if (error != NULL)
+    gtk_label_set_text (self->error_label, error->message);
   /* An empty list is no Tab stop between the search and the new fields. */
-  gtk_widget_set_can_focus (GTK_WIDGET (self->results), found->len > 0);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->results), gtk_widget_get_first_child (GTK_WIDGET (self->results)) != NULL);
 }
 
 static void
@@ -89,10 +138,10 @@ row_activated_cb (GtkListBox             *box,
                   GtkListBoxRow          *row,
                   ShouhuVolunteerChooser *self)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (row);
-  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "volunteer-id"));
+  GtkWidget *child = gtk_list_box_row_get_child (row);
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (child), "volunteer-id");
 
-  g_signal_emit (self, signals[CHOSEN], 0, id, g_object_get_data (G_OBJECT (label), "volunteer-name"));
+  g_signal_emit (self, signals[CHOSEN], 0, id, g_object_get_data (G_OBJECT (child), "volunteer-name"));
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
@@ -202,7 +251,7 @@ shouhu_volunteer_chooser_init (ShouhuVolunteerChooser *self)
   GtkWidget *heading = gtk_label_new (_("Or create a new volunteer"));
 
   self->search_entry = gtk_search_entry_new ();
-  gtk_widget_set_size_request (box, 380, -1);
+  gtk_widget_set_size_request (box, 440, -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
   g_object_set (self->search_entry, "placeholder-text", _("Search volunteers by name, phone or town"), NULL);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
@@ -210,6 +259,7 @@ shouhu_volunteer_chooser_init (ShouhuVolunteerChooser *self)
 
   self->results = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_activate_on_single_click (self->results, TRUE);
+  gtk_list_box_set_show_separators (self->results, TRUE);
   g_signal_connect (self->results, "row-activated", G_CALLBACK (row_activated_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->results));
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 180);
@@ -260,4 +310,39 @@ shouhu_volunteer_chooser_set_district (ShouhuVolunteerChooser *self,
                                        int                     district_id)
 {
   self->district_id = district_id;
+}
+
+/* As typing @text in the search field, without waiting for its delay. */
+void
+shouhu_volunteer_chooser_search (ShouhuVolunteerChooser *self,
+                                 const char             *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  refresh_results (self);
+}
+
+/**
+ * shouhu_volunteer_chooser_get_result:
+ * @position: a result, from the top
+ * @id: (out) (optional): the volunteer
+ * @status: (out) (optional) (transfer none): its 上岗状态 as shown
+ *
+ * Returns: whether there is a result at @position
+ */
+gboolean
+shouhu_volunteer_chooser_get_result (ShouhuVolunteerChooser  *self,
+                                     guint                    position,
+                                     gint64                  *id,
+                                     const char             **status)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->results, (int) position);
+  GtkWidget *child = row != NULL ? gtk_list_box_row_get_child (row) : NULL;
+
+  if (child == NULL)
+    return FALSE;
+  if (id != NULL)
+    *id = *(gint64 *) g_object_get_data (G_OBJECT (child), "volunteer-id");
+  if (status != NULL)
+    *status = g_object_get_data (G_OBJECT (child), "volunteer-status");
+  return TRUE;
 }

@@ -16,5 +16,11 @@ G_DECLARE_FINAL_TYPE (ShouhuVolunteerChooser, shouhu_volunteer_chooser, SHOUHU, 
 GtkWidget *shouhu_volunteer_chooser_new          (ShouhuStore            *store);
 void       shouhu_volunteer_chooser_set_district (ShouhuVolunteerChooser *self,
                                                   int                     district_id);
+void       shouhu_volunteer_chooser_search       (ShouhuVolunteerChooser *self,
+                                                  const char             *text);
+gboolean   shouhu_volunteer_chooser_get_result   (ShouhuVolunteerChooser *self,
+                                                  guint                   position,
+                                                  gint64                 *id,
+                                                  const char            **status);
 
 G_END_DECLS

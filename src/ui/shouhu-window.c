@@ -33,6 +33,7 @@
 #include "shouhu-import-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
+#include "shouhu-volunteer-page.h"
 #include "shouhu-window.h"
 #include "shouhu-workbook-chooser.h"
 
@@ -541,6 +542,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
   g_type_ensure (SHOUHU_TYPE_DASHBOARD_PAGE);
   g_type_ensure (SHOUHU_TYPE_ANNEX2_PAGE);
+  g_type_ensure (SHOUHU_TYPE_VOLUNTEER_PAGE);
   g_type_ensure (SHOUHU_TYPE_NOTIFICATION);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-window.ui");
@@ -571,6 +573,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-page", "s", "annex2");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-page", "s", "volunteers");
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include "shouhu-conflict-view.h"
 #include "shouhu-volunteer-chooser.h"
+#include "shouhu-volunteer-text.h"
 #include "shouhu-worker-editor.h"
 
 struct _ShouhuWorkerEditor
@@ -67,14 +68,19 @@ remove_volunteer_cb (GtkButton          *button,
   gtk_flow_box_remove (self->volunteer_box, child);
 }
 
-/* Shows the volunteer as a button that takes it off the list again. */
+/* Shows the volunteer as a button that takes it off the list again; one
+ * not ready (the gate: 绝不上岗) says so and what it lacks. */
 void
 shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
                                     gint64              id,
                                     const char         *name)
 {
   GtkWidget *button;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   g_autofree char *tooltip = NULL;
+  g_autoptr(ShouhuVolunteer) v = NULL;
+  g_autoptr(GError) error = NULL;
+  ShouhuReadiness r = { TRUE, 0, -1 };
 
   for (guint i = 0; i < self->volunteer_ids->len; i++)
     if (g_array_index (self->volunteer_ids, gint64, i) == id)
@@ -83,13 +89,28 @@ shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
   g_ptr_array_add (self->volunteer_names, g_strdup (name));
 
   button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button),
-                        g_object_new (GTK_TYPE_BOX, "spacing", 4, NULL));
-  gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))), gtk_label_new (name));
-  gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))),
-                  gtk_image_new_from_icon_name ("window-close-symbolic"));
-  /* Translators: tooltip of a paired volunteer's button; %s is the name */
-  tooltip = g_strdup_printf (_("Unpair %s"), name);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (name));
+  if ((v = shouhu_annex2_get_volunteer (self->store, id, &error)) == NULL)
+    gtk_label_set_text (self->error_label, error->message);
+  else
+    r = shouhu_volunteer_readiness (v, NULL);
+  if (!r.ready || shouhu_readiness_insurance_warns (&r))
+    {
+      g_autofree char *status = shouhu_readiness_label (&r);
+      GtkWidget *label = gtk_label_new (status);
+
+      shouhu_readiness_style (label, &r);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  if (!r.ready)
+    /* Translators: tooltip of a paired volunteer who is not ready; %s is the name */
+    tooltip = g_strdup_printf (_("Unpair %s. Not ready for duty: the family counts as guarded only once "
+                                 "the volunteer is trained, equipped and insured"), name);
+  else
+    /* Translators: tooltip of a paired volunteer's button; %s is the name */
+    tooltip = g_strdup_printf (_("Unpair %s"), name);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_object_set_data_full (G_OBJECT (button), "volunteer-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_volunteer_cb), self);
