@@ -582,6 +582,20 @@ make_entry (ShouhuVolunteerEditor *self,
   return entry;
 }
 
+/* Enter saves from a check button too (Space ticks it), as from a text
+ * field: the check button would take Enter as Space. */
+static void
+enter_saves (GtkWidget *check)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Return|KP_Enter"),
+                                                          gtk_named_action_new ("editor.save")));
+  gtk_widget_add_controller (check, controller);
+}
+
 static GtkWidget *
 make_check (ShouhuVolunteerEditor *self,
             const char            *label)
@@ -589,6 +603,7 @@ make_check (ShouhuVolunteerEditor *self,
   GtkWidget *check = gtk_check_button_new_with_label (label);
 
   g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_readiness), self);
+  enter_saves (check);
   return check;
 }
 
@@ -732,6 +747,7 @@ build_duty (ShouhuVolunteerEditor *self)
 
   /* Translators: 防护培训: passed on a date, or not yet */
   self->trained = gtk_check_button_new_with_mnemonic (_("_Passed on"));
+  enter_saves (self->trained);
   g_signal_connect_swapped (self->trained, "toggled", G_CALLBACK (trained_toggled_cb), self);
   self->fields[SHOUHU_VOLUNTEER_FIELD_TRAINED_ON] = make_entry (self, SHOUHU_VOLUNTEER_FIELD_TRAINED_ON);
   gtk_widget_set_sensitive (self->fields[SHOUHU_VOLUNTEER_FIELD_TRAINED_ON], FALSE);
