@@ -8,7 +8,7 @@
  */
 #include "config.h"
 
-#include "shouhu-export.h"
+#include "shouhu-export-private.h"
 #include "shouhu-mask.h"
 
 #include <errno.h>
@@ -29,8 +29,7 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
 /* Keeps pages printable: longer text wraps inside its cell. */
 #define MAX_COLUMN_WIDTH 36.0
-/* Points per line of 11-point text in a wrapping cell. */
-#define LINE_HEIGHT 15.0
+#define LINE_HEIGHT SHOUHU_EXPORT_LINE_HEIGHT
 
 static const char *const annex2_headers[] = {
   "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
@@ -86,7 +85,7 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 
 /* ---- Workbook helpers -------------------------------------------------- */
 
-typedef struct
+typedef struct _ShouhuExportBook
 {
   lxw_workbook *wb;
   gboolean      masked;   /* every text goes through shouhu_mask_text() */
@@ -795,6 +794,132 @@ shouhu_export_summary (const ShouhuFigures        *figures,
   g_return_val_if_fail (path != NULL, FALSE);
 
   return write_workbook (path, FALSE, masked, build_summary, (gpointer) figures, error);
+}
+
+/* ---- Shared with the other workbooks (shouhu-export-private.h) ------- */
+
+/**
+ * shouhu_export_write_book:
+ * @build: adds the sheets, through the shouhu_export_book_*() calls
+ *
+ * Writes a workbook as the annexes are written (see write_workbook()),
+ * in the default mode: @build may write cells in any order.
+ */
+gboolean
+shouhu_export_write_book (const char             *path,
+                          gboolean                masked,
+                          ShouhuExportBuildFunc   build,
+                          gpointer                data,
+                          GError                **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+  return write_workbook (path, FALSE, masked, build, data, error);
+}
+
+lxw_worksheet *
+shouhu_export_book_add_sheet (ShouhuExportBook  *book,
+                              const char        *name,
+                              GError           **error)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (book->wb, name);
+
+  if (ws == NULL)
+    g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                 _("The sheet could not be added to the workbook"));
+  return ws;
+}
+
+lxw_format *
+shouhu_export_book_style (ShouhuExportBook  *book,
+                          ShouhuExportStyle  style)
+{
+  switch (style)
+    {
+    case SHOUHU_EXPORT_STYLE_MARK:         return book->mark;
+    case SHOUHU_EXPORT_STYLE_TITLE:        return book->title;
+    case SHOUHU_EXPORT_STYLE_LINE:         return book->line;
+    case SHOUHU_EXPORT_STYLE_LINE_LEFT:    return book->line_left;
+    case SHOUHU_EXPORT_STYLE_HEADER:       return book->header;
+    case SHOUHU_EXPORT_STYLE_TEXT:         return book->text;
+    case SHOUHU_EXPORT_STYLE_CENTRE:       return book->centre;
+    case SHOUHU_EXPORT_STYLE_NUMBER:       return book->number;
+    case SHOUHU_EXPORT_STYLE_TOTAL_LABEL:  return book->total_label;
+    case SHOUHU_EXPORT_STYLE_TOTAL_NUMBER: return book->total_number;
+    case SHOUHU_EXPORT_STYLE_NOTE:         return book->note;
+    default:
+      g_return_val_if_reached (book->text);
+    }
+}
+
+/* A bordered cell format of the forms' font, bold like the @like style
+ * (header or total) or not, for a number format of its own. */
+lxw_format *
+shouhu_export_book_new_format (ShouhuExportBook  *book,
+                               ShouhuExportStyle  like)
+{
+  gboolean bold = like == SHOUHU_EXPORT_STYLE_HEADER || like == SHOUHU_EXPORT_STYLE_TOTAL_LABEL ||
+                  like == SHOUHU_EXPORT_STYLE_TOTAL_NUMBER;
+
+  return new_cell_format (book, bold, like == SHOUHU_EXPORT_STYLE_TEXT ? LXW_ALIGN_LEFT : LXW_ALIGN_CENTER);
+}
+
+void
+shouhu_export_book_text (ShouhuExportBook *book,
+                         lxw_worksheet    *ws,
+                         int               row,
+                         int               col,
+                         const char       *text,
+                         lxw_format       *format)
+{
+  put_text (book, ws, row, col, text, format);
+}
+
+void
+shouhu_export_book_number (ShouhuExportBook *book,
+                           lxw_worksheet    *ws,
+                           int               row,
+                           int               col,
+                           double            value,
+                           lxw_format       *format)
+{
+  put_number (book, ws, row, col, value, format);
+}
+
+void
+shouhu_export_book_merged (ShouhuExportBook *book,
+                           lxw_worksheet    *ws,
+                           int               first_row,
+                           int               first_col,
+                           int               last_row,
+                           int               last_col,
+                           const char       *text,
+                           lxw_format       *format)
+{
+  put_merged (book, ws, first_row, first_col, last_row, last_col, text, format);
+}
+
+/* A4 landscape, one page wide, rows @header_first to @header_last on
+ * every page. */
+void
+shouhu_export_book_page (ShouhuExportBook *book,
+                         lxw_worksheet    *ws,
+                         int               header_first,
+                         int               header_last)
+{
+  set_page (book, ws, header_first, header_last);
+}
+
+double
+shouhu_export_text_width (const char *text)
+{
+  return text_width (text);
+}
+
+int
+shouhu_export_wrapped_lines (const char *text,
+                             double      width)
+{
+  return wrapped_lines (text, width);
 }
 
 /* ---- Reading the store ------------------------------------------------- */

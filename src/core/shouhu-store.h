@@ -58,8 +58,8 @@ gboolean     shouhu_store_reader_error     (sqlite3      *reader,
                                             int           rc,
                                             GError      **error);
 
-/* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2"):
- * every view of the data follows it. */
+/* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2",
+ * "ledger"): every view of the data follows it. */
 void         shouhu_store_emit_changed     (ShouhuStore  *self,
                                             const char   *what);
 gboolean     shouhu_store_check_outside_changes (ShouhuStore *self,

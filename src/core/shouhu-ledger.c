@@ -1,0 +1,1091 @@
+/* shouhu-ledger.c — the service ledger (服务台账): what guardians did for a family
+ *
+ * One record per service: the family (its frontline worker), the
+ * volunteers who did it, the day, the kind, what was done and for how
+ * long, a need the family raised and whether it was solved, and whether
+ * it is a 典型 worth telling upward.  Every change is one transaction
+ * that also writes its history rows (entity "service").
+ *
+ * The ledger outlives a deleted worker record on purpose: deleting a
+ * worker can be undone, and the undo brings the record back under its own
+ * id, so service.worker_id carries no foreign key (the reports join with
+ * the workers that exist).  A volunteer who did a service cannot be
+ * deleted without dealing with the ledger first (a foreign key).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-ledger.h"
+#include "shouhu-validate.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+G_DEFINE_QUARK (shouhu-ledger-error-quark, shouhu_ledger_error)
+G_DEFINE_QUARK (shouhu-service-field-error-quark, shouhu_service_field_error)
+
+/* In ShouhuServiceKind order, from SHOUHU_SERVICE_CARE.  The name is the
+ * notice's own word, as the work report prints it; the writings are what
+ * people put in a ledger's 服务类型 column (compared without spaces and
+ * punctuation), and the keywords what a longer description may hold. */
+static const struct
+{
+  const char        *key;
+  const char        *name;
+  const char        *label;
+  const char *const *writings;
+  const char *const *keywords;
+} kinds[SHOUHU_N_SERVICE_KINDS] = {
+  { "care", "照料老人小孩", N_("Care for the elderly and children"),
+    (const char *const[]) { "照料老人小孩", "照料老人", "照料小孩", "照顾老人小孩", "照顾老人", "照顾小孩",
+                            "照看老人", "照看小孩", "帮助照料老人小孩", "照料", "照顾", "看护", NULL },
+    (const char *const[]) { "照料", "照顾", "照看", "看护", "陪护", NULL } },
+  { "tutoring", "学业辅导", N_("Schoolwork tutoring"),
+    (const char *const[]) { "学业辅导", "辅导学业", "辅导学生学业", "学习辅导", "作业辅导", "辅导", NULL },
+    (const char *const[]) { "辅导", "学业", "功课", "作业", NULL } },
+  { "supplies", "生活物资", N_("Daily supplies"),
+    (const char *const[]) { "生活物资", "生活物资采买", "物资采买", "物资", "采买", "代购", "采购", NULL },
+    (const char *const[]) { "物资", "采买", "代购", "采购", "买菜", "送菜", "买药", "送药", "粮食", NULL } },
+  { "transport", "交通出行", N_("Transport"),
+    (const char *const[]) { "交通出行", "出行", "交通", "接送", "驾驶", "用车", NULL },
+    (const char *const[]) { "出行", "接送", "驾驶", "用车", "交通", NULL } },
+  { "greeting", "电话/视频问候", N_("Phone or video call"),
+    (const char *const[]) { "电话视频问候", "电话问候", "视频问候", "电话问询", "视频问询", "电话慰问",
+                            "视频慰问", "电话", "视频", "问候", "慰问", NULL },
+    (const char *const[]) { "电话", "视频", "问候", "问询", "慰问", NULL } },
+  { "other", "其他", N_("Other"),
+    (const char *const[]) { "其他", "其它", NULL },
+    (const char *const[]) { NULL } },
+};
+
+/* In ShouhuServiceField order: the column in history rows, the label. */
+static const struct
+{
+  const char *column;
+  const char *label;
+} fields[SHOUHU_N_SERVICE_FIELDS] = {
+  { "worker_id",  N_("Family") },
+  { "volunteers", N_("Volunteers") },
+  { "day",        N_("Date") },
+  { "kind",       N_("Kind of Service") },
+  { "content",    N_("What Was Done") },
+  { "minutes",    N_("Minutes") },
+  { "need",       N_("Need Raised") },
+  { "solved",     N_("Need Solved") },
+  { "typical",    N_("Typical Case") },
+  { "story",      N_("Story") },
+};
+
+#define SERVICE_SELECT \
+  "SELECT s.id, s.worker_id, s.day, s.kind, s.content, s.minutes, s.need, s.solved, s.typical," \
+  "       s.story, s.created, s.changed, coalesce (w.name, ''), coalesce (w.district_id, 0)," \
+  "       (SELECT group_concat (volunteer_id, ',') FROM (SELECT volunteer_id FROM service_volunteer" \
+  "          WHERE service_id = s.id ORDER BY volunteer_id))," \
+  "       (SELECT group_concat (name, '、') FROM (SELECT v.name FROM service_volunteer sv" \
+  "          JOIN volunteer v ON v.id = sv.volunteer_id WHERE sv.service_id = s.id" \
+  "          ORDER BY sv.volunteer_id))" \
+  "  FROM service s LEFT JOIN worker w ON w.id = s.worker_id "
+
+/* Kinds */
+
+static gboolean
+kind_valid (ShouhuServiceKind kind)
+{
+  return kind >= SHOUHU_SERVICE_CARE && kind <= SHOUHU_SERVICE_OTHER;
+}
+
+/* "care", … as stored in the database and remembered in the settings. */
+const char *
+shouhu_service_kind_key (ShouhuServiceKind kind)
+{
+  g_return_val_if_fail (kind_valid (kind), NULL);
+  return kinds[kind - 1].key;
+}
+
+/* The notice's word for the kind (照料老人小孩, …), untranslated: the
+ * work report and the history are in Chinese. */
+const char *
+shouhu_service_kind_name (ShouhuServiceKind kind)
+{
+  g_return_val_if_fail (kind_valid (kind), NULL);
+  return kinds[kind - 1].name;
+}
+
+const char *
+shouhu_service_kind_label (ShouhuServiceKind kind)
+{
+  g_return_val_if_fail (kind_valid (kind), NULL);
+  return _(kinds[kind - 1].label);
+}
+
+ShouhuServiceKind
+shouhu_service_kind_from_key (const char *key)
+{
+  for (guint i = 0; i < SHOUHU_N_SERVICE_KINDS; i++)
+    if (g_strcmp0 (kinds[i].key, key) == 0)
+      return (ShouhuServiceKind) (i + 1);
+  return SHOUHU_SERVICE_KIND_NONE;
+}
+
+/* Letters only: no spaces, punctuation or symbols of any width. */
+static char *
+letters_only (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shouhu_service_kind_parse:
+ * @text: a 服务类型 cell as people write it: 电话问候 or 视频问询 for
+ *   电话/视频问候, 照顾老人 for 照料老人小孩, 送菜 for 生活物资 …
+ *
+ * A known writing decides at once; otherwise the words of one kind alone
+ * (帮老人买菜 → 生活物资).  Words of two kinds are not guessed at.
+ *
+ * Returns: the kind, or %SHOUHU_SERVICE_KIND_NONE when it is not clear
+ */
+ShouhuServiceKind
+shouhu_service_kind_parse (const char *text)
+{
+  g_autofree char *plain = letters_only (text);
+  ShouhuServiceKind found = SHOUHU_SERVICE_KIND_NONE;
+
+  if (*plain == '\0')
+    return SHOUHU_SERVICE_KIND_NONE;
+  for (guint i = 0; i < SHOUHU_N_SERVICE_KINDS; i++)
+    {
+      g_autofree char *name = letters_only (kinds[i].name);
+
+      if (strcmp (plain, name) == 0 || strcmp (plain, kinds[i].key) == 0)
+        return (ShouhuServiceKind) (i + 1);
+      for (guint w = 0; kinds[i].writings[w] != NULL; w++)
+        if (strcmp (plain, kinds[i].writings[w]) == 0)
+          return (ShouhuServiceKind) (i + 1);
+    }
+  for (guint i = 0; i < SHOUHU_N_SERVICE_KINDS; i++)
+    for (guint w = 0; kinds[i].keywords[w] != NULL; w++)
+      if (strstr (plain, kinds[i].keywords[w]) != NULL)
+        {
+          if (found != SHOUHU_SERVICE_KIND_NONE && found != (ShouhuServiceKind) (i + 1))
+            return SHOUHU_SERVICE_KIND_NONE;
+          found = (ShouhuServiceKind) (i + 1);
+        }
+  return found;
+}
+
+const char *
+shouhu_service_field_label (ShouhuServiceField field)
+{
+  g_return_val_if_fail (field < SHOUHU_N_SERVICE_FIELDS, NULL);
+  return _(fields[field].label);
+}
+
+/**
+ * shouhu_ledger_column_label:
+ *
+ * The label of a service's history row's field, as the user knows it.
+ *
+ * Returns: the translated label, "" for a whole-record row, or @column
+ *   itself when unknown
+ */
+const char *
+shouhu_ledger_column_label (const char *column)
+{
+  if (column == NULL)
+    return "";
+  for (guint i = 0; i < SHOUHU_N_SERVICE_FIELDS; i++)
+    if (strcmp (fields[i].column, column) == 0)
+      return _(fields[i].label);
+  return column;
+}
+
+/* Records as values */
+
+ShouhuService *
+shouhu_service_new (void)
+{
+  ShouhuService *s = g_new0 (ShouhuService, 1);
+
+  s->volunteer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  s->day = g_strdup ("");
+  s->content = g_strdup ("");
+  s->need = g_strdup ("");
+  s->story = g_strdup ("");
+  s->family_name = g_strdup ("");
+  s->volunteer_names = g_strdup ("");
+  return s;
+}
+
+ShouhuService *
+shouhu_service_copy (const ShouhuService *service)
+{
+  ShouhuService *s = g_new0 (ShouhuService, 1);
+
+  s->id = service->id;
+  s->worker_id = service->worker_id;
+  s->volunteer_ids = g_array_copy (service->volunteer_ids);
+  s->day = g_strdup (service->day ? service->day : "");
+  s->kind = service->kind;
+  s->content = g_strdup (service->content ? service->content : "");
+  s->minutes = service->minutes;
+  s->need = g_strdup (service->need ? service->need : "");
+  s->solved = service->solved;
+  s->typical = service->typical;
+  s->story = g_strdup (service->story ? service->story : "");
+  s->created = g_strdup (service->created);
+  s->changed = g_strdup (service->changed);
+  s->family_name = g_strdup (service->family_name ? service->family_name : "");
+  s->district_id = service->district_id;
+  s->volunteer_names = g_strdup (service->volunteer_names ? service->volunteer_names : "");
+  return s;
+}
+
+void
+shouhu_service_free (ShouhuService *service)
+{
+  if (service == NULL)
+    return;
+  g_clear_pointer (&service->volunteer_ids, g_array_unref);
+  g_free (service->day);
+  g_free (service->content);
+  g_free (service->need);
+  g_free (service->story);
+  g_free (service->created);
+  g_free (service->changed);
+  g_free (service->family_name);
+  g_free (service->volunteer_names);
+  g_free (service);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Adds a volunteer once, keeping the ids in ascending order. */
+void
+shouhu_service_add_volunteer (ShouhuService *service,
+                              gint64         volunteer_id)
+{
+  for (guint i = 0; i < service->volunteer_ids->len; i++)
+    if (g_array_index (service->volunteer_ids, gint64, i) == volunteer_id)
+      return;
+  g_array_append_val (service->volunteer_ids, volunteer_id);
+  g_array_sort (service->volunteer_ids, compare_ids);
+}
+
+/* Validation */
+
+static gboolean
+field_error (GError             **error,
+             ShouhuServiceField   field,
+             const char          *message)
+{
+  g_set_error_literal (error, SHOUHU_SERVICE_FIELD_ERROR, field, message);
+  return FALSE;
+}
+
+/* Trims @text in place and checks its length. */
+static gboolean
+check_text (char               **text,
+            ShouhuServiceField   field,
+            glong                max_chars,
+            GError             **error)
+{
+  char *trimmed = g_strstrip (g_strdup (*text != NULL ? *text : ""));
+
+  g_free (*text);
+  *text = trimmed;
+  if (g_utf8_strlen (trimmed, -1) > max_chars)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s is too long: keep it to %ld characters"),
+                                                  shouhu_service_field_label (field), max_chars);
+      return field_error (error, field, message);
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_service_validate:
+ * @today: (nullable): YYYY-MM-DD; a service cannot be after it.  %NULL
+ *   for no such check
+ *
+ * Checks @service and normalises it in place: text trimmed, the day as
+ * YYYY-MM-DD, no "solved" without a need, no story unless typical.  On
+ * failure the error's domain is %SHOUHU_SERVICE_FIELD_ERROR and its code
+ * the field at fault.
+ */
+gboolean
+shouhu_service_validate (ShouhuService  *s,
+                         const char     *today,
+                         GError        **error)
+{
+  g_autoptr(GError) inner = NULL;
+  char *day = NULL;
+
+  if (s->worker_id <= 0)
+    return field_error (error, SHOUHU_SERVICE_FIELD_FAMILY,
+                        _("Choose the family (the frontline worker) the service was for"));
+  if (s->volunteer_ids->len == 0)
+    return field_error (error, SHOUHU_SERVICE_FIELD_VOLUNTEERS,
+                        _("Choose at least one volunteer who did the service"));
+  if (!shouhu_validate_date (shouhu_service_field_label (SHOUHU_SERVICE_FIELD_DAY), s->day, &day, &inner))
+    return field_error (error, SHOUHU_SERVICE_FIELD_DAY, inner->message);
+  g_free (s->day);
+  s->day = day;
+  if (today != NULL && strcmp (s->day, today) > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s %s is after today: enter the day the service was done"),
+                                                  shouhu_service_field_label (SHOUHU_SERVICE_FIELD_DAY), s->day);
+      return field_error (error, SHOUHU_SERVICE_FIELD_DAY, message);
+    }
+  if (!kind_valid (s->kind))
+    return field_error (error, SHOUHU_SERVICE_FIELD_KIND, _("Choose the kind of service"));
+  if (s->minutes < 1 || s->minutes > SHOUHU_SERVICE_MAX_MINUTES)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s must be from 1 to %d minutes"),
+                                                  shouhu_service_field_label (SHOUHU_SERVICE_FIELD_MINUTES),
+                                                  SHOUHU_SERVICE_MAX_MINUTES);
+      return field_error (error, SHOUHU_SERVICE_FIELD_MINUTES, message);
+    }
+  if (!check_text (&s->content, SHOUHU_SERVICE_FIELD_CONTENT, SHOUHU_SERVICE_MAX_TEXT, error) ||
+      !check_text (&s->need, SHOUHU_SERVICE_FIELD_NEED, SHOUHU_SERVICE_MAX_TEXT, error) ||
+      !check_text (&s->story, SHOUHU_SERVICE_FIELD_STORY, SHOUHU_SERVICE_MAX_STORY, error))
+    return FALSE;
+  if (*s->need == '\0')
+    s->solved = FALSE;
+  if (!s->typical)
+    {
+      g_free (s->story);
+      s->story = g_strdup ("");
+    }
+  else if (*s->story == '\0')
+    return field_error (error, SHOUHU_SERVICE_FIELD_STORY,
+                        _("A typical case needs its story: say in a few sentences what the volunteer did"));
+  return TRUE;
+}
+
+/* Days */
+
+/* Today, local time, as YYYY-MM-DD. */
+char *
+shouhu_ledger_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * shouhu_ledger_add_days:
+ * @day: YYYY-MM-DD
+ * @days: may be negative
+ *
+ * Returns: (transfer full) (nullable): the day @days later, %NULL when
+ *   @day is no date
+ */
+char *
+shouhu_ledger_add_days (const char *day,
+                        int         days)
+{
+  g_autoptr(GDate) date = g_date_new ();
+  char text[16];
+  guint y, m, d;
+
+  if (day == NULL || sscanf (day, "%4u-%2u-%2u", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  if (days >= 0)
+    g_date_add_days (date, (guint) days);
+  else
+    g_date_subtract_days (date, (guint) -days);
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  return g_strdup (text);
+}
+
+/* Reading */
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+static ShouhuService *
+service_from_row (sqlite3_stmt *stmt)
+{
+  ShouhuService *s = g_new0 (ShouhuService, 1);
+  const char *ids = (const char *) sqlite3_column_text (stmt, 14);
+
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->worker_id = sqlite3_column_int64 (stmt, 1);
+  s->day = column_dup (stmt, 2);
+  s->kind = shouhu_service_kind_from_key ((const char *) sqlite3_column_text (stmt, 3));
+  s->content = column_dup (stmt, 4);
+  s->minutes = sqlite3_column_int (stmt, 5);
+  s->need = column_dup (stmt, 6);
+  s->solved = sqlite3_column_int (stmt, 7) != 0;
+  s->typical = sqlite3_column_int (stmt, 8) != 0;
+  s->story = column_dup (stmt, 9);
+  s->created = column_dup (stmt, 10);
+  s->changed = column_dup (stmt, 11);
+  s->family_name = column_dup (stmt, 12);
+  s->district_id = sqlite3_column_int (stmt, 13);
+  s->volunteer_names = column_dup (stmt, 15);
+  s->volunteer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (const char *p = ids; p != NULL && *p != '\0';)
+    {
+      char *end = NULL;
+      gint64 id = g_ascii_strtoll (p, &end, 10);
+
+      g_array_append_val (s->volunteer_ids, id);
+      p = (end != NULL && *end == ',') ? end + 1 : "";
+    }
+  return s;
+}
+
+/* Runs a statement of SERVICE_SELECT whose parameters are bound. */
+static GPtrArray *
+read_services (ShouhuStore   *store,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_service_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (found, service_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}
+
+/**
+ * shouhu_ledger_get:
+ *
+ * Returns: (transfer full): the record with the names it points to, or
+ *   %NULL with @error set (%SHOUHU_LEDGER_ERROR_NOT_FOUND when deleted)
+ */
+ShouhuService *
+shouhu_ledger_get (ShouhuStore  *store,
+                   gint64        id,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  stmt = shouhu_store_prepare (store, SERVICE_SELECT "WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = read_services (store, stmt, error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0)
+    {
+      g_set_error (error, SHOUHU_LEDGER_ERROR, SHOUHU_LEDGER_ERROR_NOT_FOUND,
+                   _("The service record is no longer there: it was deleted"));
+      return NULL;
+    }
+  return g_ptr_array_steal_index (found, 0);
+}
+
+/**
+ * shouhu_ledger_family_services:
+ * @open_needs_only: only the records whose need is not solved yet
+ *
+ * Returns: (transfer full) (element-type ShouhuService): the family's
+ *   records, newest first
+ */
+GPtrArray *
+shouhu_ledger_family_services (ShouhuStore  *store,
+                               gint64        worker_id,
+                               gboolean      open_needs_only,
+                               GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  /* Either way one of the indexes on service.worker_id is used. */
+  stmt = shouhu_store_prepare (store,
+                               open_needs_only
+                                 ? SERVICE_SELECT "WHERE s.worker_id = ? AND s.need <> '' AND s.solved = 0 "
+                                                  "ORDER BY s.day DESC, s.id DESC"
+                                 : SERVICE_SELECT "WHERE s.worker_id = ? ORDER BY s.day DESC, s.id DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, worker_id);
+  return read_services (store, stmt, error);
+}
+
+/**
+ * shouhu_ledger_volunteer_services:
+ *
+ * Returns: (transfer full) (element-type ShouhuService): the records of
+ *   services the volunteer took part in, newest first
+ */
+GPtrArray *
+shouhu_ledger_volunteer_services (ShouhuStore  *store,
+                                  gint64        volunteer_id,
+                                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store,
+                               SERVICE_SELECT "WHERE s.id IN (SELECT service_id FROM service_volunteer "
+                                              "WHERE volunteer_id = ?) ORDER BY s.day DESC, s.id DESC",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, volunteer_id);
+  return read_services (store, stmt, error);
+}
+
+/* History */
+
+/* One history statement for a whole change, reused row after row. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  const char   *at;
+  gint64        id;
+  const char   *action;
+} History;
+
+static gboolean
+history_begin (History      *h,
+               ShouhuStore  *store,
+               const char   *at,
+               gint64        id,
+               const char   *action,
+               GError      **error)
+{
+  h->stmt = shouhu_store_prepare (store,
+                                  "INSERT INTO history (at, entity, entity_id, action, field, old_value, new_value) "
+                                  "VALUES (?, 'service', ?, ?, ?, ?, ?)", error);
+  h->at = at;
+  h->id = id;
+  h->action = action;
+  return h->stmt != NULL;
+}
+
+static gboolean
+history_add (History      *h,
+             ShouhuStore  *store,
+             const char   *field,
+             const char   *old_value,
+             const char   *new_value,
+             GError      **error)
+{
+  sqlite3_reset (h->stmt);
+  sqlite3_bind_text (h->stmt, 1, h->at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (h->stmt, 2, h->id);
+  sqlite3_bind_text (h->stmt, 3, h->action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (h->stmt, 4, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (h->stmt, 5, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (h->stmt, 6, new_value, -1, SQLITE_STATIC);
+  return shouhu_store_step_done (store, h->stmt, error);
+}
+
+static void
+history_end (History *h)
+{
+  g_clear_pointer (&h->stmt, sqlite3_finalize);
+}
+
+/* A field as the history shows it; the family and volunteers by name,
+ * as @s holds them after names_of(). */
+static char *
+field_text (const ShouhuService *s,
+            ShouhuServiceField   field)
+{
+  switch (field)
+    {
+    case SHOUHU_SERVICE_FIELD_FAMILY:     return g_strdup (s->family_name);
+    case SHOUHU_SERVICE_FIELD_VOLUNTEERS: return g_strdup (s->volunteer_names);
+    case SHOUHU_SERVICE_FIELD_DAY:        return g_strdup (s->day);
+    case SHOUHU_SERVICE_FIELD_KIND:       return g_strdup (shouhu_service_kind_name (s->kind));
+    case SHOUHU_SERVICE_FIELD_CONTENT:    return g_strdup (s->content);
+    case SHOUHU_SERVICE_FIELD_MINUTES:    return g_strdup_printf ("%d", s->minutes);
+    case SHOUHU_SERVICE_FIELD_NEED:       return g_strdup (s->need);
+    case SHOUHU_SERVICE_FIELD_SOLVED:     return g_strdup (*s->need == '\0' ? "" : s->solved ? "是" : "否");
+    case SHOUHU_SERVICE_FIELD_TYPICAL:    return g_strdup (s->typical ? "是" : "");
+    case SHOUHU_SERVICE_FIELD_STORY:      return g_strdup (s->story);
+    case SHOUHU_N_SERVICE_FIELDS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Whole-record actions keep every value the record had. */
+static gboolean
+add_snapshot (ShouhuStore          *store,
+              const char           *at,
+              const char           *action,
+              const ShouhuService  *s,
+              gboolean              values_are_old,
+              GError              **error)
+{
+  History h;
+  gboolean ok;
+
+  if (!history_begin (&h, store, at, s->id, action, error))
+    return FALSE;
+  ok = history_add (&h, store, NULL, values_are_old ? s->family_name : NULL,
+                    values_are_old ? NULL : s->family_name, error);
+  for (guint f = 0; ok && f < SHOUHU_N_SERVICE_FIELDS; f++)
+    {
+      g_autofree char *value = field_text (s, f);
+
+      if (*value != '\0')
+        ok = history_add (&h, store, fields[f].column, values_are_old ? value : NULL,
+                          values_are_old ? NULL : value, error);
+    }
+  history_end (&h);
+  return ok;
+}
+
+/* Writing */
+
+static char *
+now_stamp (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+/* Fills the names @s points to, and checks that they are all there. */
+static gboolean
+names_of (ShouhuStore    *store,
+          ShouhuService  *s,
+          GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  stmt = shouhu_store_prepare (store, "SELECT name, district_id FROM worker WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->worker_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return field_error (error, SHOUHU_SERVICE_FIELD_FAMILY,
+                        _("The family’s record is no longer in Annex 2: it was deleted"));
+  g_free (s->family_name);
+  s->family_name = column_dup (stmt, 0);
+  s->district_id = sqlite3_column_int (stmt, 1);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = shouhu_store_prepare (store, "SELECT name FROM volunteer WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < s->volunteer_ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (s->volunteer_ids, gint64, i));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return field_error (error, SHOUHU_SERVICE_FIELD_VOLUNTEERS,
+                            _("A volunteer chosen is no longer recorded: choose another one"));
+      g_string_append_printf (names, "%s%s", i > 0 ? "、" : "", (const char *) sqlite3_column_text (stmt, 0));
+    }
+  g_free (s->volunteer_names);
+  s->volunteer_names = g_string_free (g_steal_pointer (&names), FALSE);
+  return TRUE;
+}
+
+static gboolean
+write_volunteers (ShouhuStore          *store,
+                  const ShouhuService  *s,
+                  GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store, "DELETE FROM service_volunteer WHERE service_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->id);
+  if (!shouhu_store_step_done (store, stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  stmt = shouhu_store_prepare (store, "INSERT INTO service_volunteer (service_id, volunteer_id) VALUES (?, ?)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < s->volunteer_ids->len; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, s->id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (s->volunteer_ids, gint64, i));
+      if (!shouhu_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inserts @s (under its id, or a new one when 0) or updates it. */
+static gboolean
+write_service (ShouhuStore    *store,
+               ShouhuService  *s,
+               gboolean        insert,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store,
+                               insert
+                                 ? "INSERT INTO service (worker_id, day, kind, content, minutes, need, solved,"
+                                   " typical, story, created, changed, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                 : "UPDATE service SET worker_id = ?, day = ?, kind = ?, content = ?, minutes = ?,"
+                                   " need = ?, solved = ?, typical = ?, story = ?, created = ?, changed = ?"
+                                   " WHERE id = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, s->worker_id);
+  sqlite3_bind_text (stmt, 2, s->day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, shouhu_service_kind_key (s->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, s->content, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, s->minutes);
+  sqlite3_bind_text (stmt, 6, s->need, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, s->solved);
+  sqlite3_bind_int (stmt, 8, s->typical);
+  sqlite3_bind_text (stmt, 9, s->story, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, s->created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, s->changed, -1, SQLITE_STATIC);
+  if (s->id != 0)
+    sqlite3_bind_int64 (stmt, 12, s->id);
+  else
+    sqlite3_bind_null (stmt, 12);
+  if (!shouhu_store_step_done (store, stmt, error))
+    return FALSE;
+  if (s->id == 0)
+    s->id = sqlite3_last_insert_rowid (shouhu_store_get_db (store));
+  return write_volunteers (store, s, error);
+}
+
+/* The fields that differ, each as one history row. */
+static gboolean
+add_edits (ShouhuStore          *store,
+           const char           *at,
+           const ShouhuService  *old,
+           const ShouhuService  *s,
+           gboolean             *any,
+           GError              **error)
+{
+  History h;
+  gboolean ok = TRUE;
+
+  *any = FALSE;
+  if (!history_begin (&h, store, at, s->id, "edit", error))
+    return FALSE;
+  for (guint f = 0; ok && f < SHOUHU_N_SERVICE_FIELDS; f++)
+    {
+      g_autofree char *before = field_text (old, f);
+      g_autofree char *after = field_text (s, f);
+
+      if (strcmp (before, after) == 0)
+        continue;
+      *any = TRUE;
+      ok = history_add (&h, store, fields[f].column, before, after, error);
+    }
+  history_end (&h);
+  return ok;
+}
+
+static gint64
+save_in_transaction (ShouhuStore    *store,
+                     ShouhuService  *s,
+                     GError        **error)
+{
+  g_autofree char *at = now_stamp ();
+  g_autoptr(ShouhuService) old = NULL;
+  gboolean any = TRUE;
+
+  if (!names_of (store, s, error))
+    return 0;
+  g_free (s->changed);
+  s->changed = g_strdup (at);
+  if (s->id == 0)
+    {
+      g_free (s->created);
+      s->created = g_strdup (at);
+      if (!write_service (store, s, TRUE, error) ||
+          !add_snapshot (store, at, "create", s, FALSE, error))
+        return 0;
+      return s->id;
+    }
+
+  if ((old = shouhu_ledger_get (store, s->id, error)) == NULL)
+    return 0;
+  g_free (s->created);
+  s->created = g_strdup (old->created);
+  if (!add_edits (store, at, old, s, &any, error))
+    return 0;
+  if (any && !write_service (store, s, FALSE, error))
+    return 0;
+  return s->id;
+}
+
+/**
+ * shouhu_ledger_save:
+ * @service: the record; id 0 adds a new one
+ *
+ * Validates (a day after today is refused), stores the record with its
+ * volunteers in one transaction and writes the history.
+ *
+ * Returns: the record's id, or 0 with @error set (domain
+ *   %SHOUHU_SERVICE_FIELD_ERROR for a field that breaks a rule)
+ */
+gint64
+shouhu_ledger_save (ShouhuStore          *store,
+                    const ShouhuService  *service,
+                    GError              **error)
+{
+  g_autoptr(ShouhuService) s = shouhu_service_copy (service);
+  g_autofree char *today = shouhu_ledger_today ();
+  gint64 id;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), 0);
+
+  if (!shouhu_service_validate (s, today, error))
+    return 0;
+  if (!shouhu_store_begin (store, error))
+    return 0;
+  if ((id = save_in_transaction (store, s, error)) == 0 ||
+      !shouhu_store_commit (store, error))
+    {
+      shouhu_store_rollback (store);
+      return 0;
+    }
+  shouhu_store_emit_changed (store, "ledger");
+  return id;
+}
+
+/**
+ * shouhu_ledger_delete:
+ *
+ * Returns: (transfer full): the record as it was, for
+ *   shouhu_ledger_restore(), or %NULL with @error set
+ */
+ShouhuService *
+shouhu_ledger_delete (ShouhuStore  *store,
+                      gint64        id,
+                      GError      **error)
+{
+  g_autoptr(ShouhuService) deleted = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at = now_stamp ();
+
+  if (!shouhu_store_begin (store, error))
+    return NULL;
+  if ((deleted = shouhu_ledger_get (store, id, error)) == NULL ||
+      (stmt = shouhu_store_prepare (store, "DELETE FROM service WHERE id = ?", error)) == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!shouhu_store_step_done (store, stmt, error) ||
+      !add_snapshot (store, at, "delete", deleted, TRUE, error) ||
+      !shouhu_store_commit (store, error))
+    goto fail;
+  shouhu_store_emit_changed (store, "ledger");
+  return g_steal_pointer (&deleted);
+
+fail:
+  shouhu_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * shouhu_ledger_restore:
+ *
+ * Puts a deleted record back under its own id, with its created time and
+ * those of its volunteers who are still recorded.
+ */
+gboolean
+shouhu_ledger_restore (ShouhuStore          *store,
+                       const ShouhuService  *deleted,
+                       GError              **error)
+{
+  g_autoptr(ShouhuService) s = shouhu_service_copy (deleted);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at = now_stamp ();
+
+  g_return_val_if_fail (deleted->id > 0, FALSE);
+
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+  stmt = shouhu_store_prepare (store, "SELECT 1 FROM volunteer WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = s->volunteer_ids->len; i > 0; i--)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, g_array_index (s->volunteer_ids, gint64, i - 1));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        g_array_remove_index (s->volunteer_ids, i - 1);
+    }
+  if (s->volunteer_ids->len == 0)
+    {
+      field_error (error, SHOUHU_SERVICE_FIELD_VOLUNTEERS,
+                   _("The record cannot be put back: none of its volunteers is recorded any more"));
+      goto fail;
+    }
+  if (!names_of (store, s, error) ||
+      !write_service (store, s, TRUE, error) ||
+      !add_snapshot (store, at, "restore", s, FALSE, error) ||
+      !shouhu_store_commit (store, error))
+    goto fail;
+  shouhu_store_emit_changed (store, "ledger");
+  return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
+}
+
+/* Contact rhythm and the overview's counts */
+
+/**
+ * shouhu_ledger_revisit_due:
+ * @last_contact: (nullable): the day of the family's last service
+ * @recorded_on: (nullable): the day the family was recorded, which
+ *   counts when it was never contacted
+ * @today: YYYY-MM-DD
+ * @days: N, the setting (at least 1)
+ *
+ * The contact rule: a family is 需回访 when it has had no contact for N
+ * days, that is when its last contact (or its recording) was N or more
+ * days before @today.  shouhu_ledger_count_districts() counts by the
+ * same rule in SQL: both compare with shouhu_ledger_add_days (today, -N).
+ */
+gboolean
+shouhu_ledger_revisit_due (const char *last_contact,
+                           const char *recorded_on,
+                           const char *today,
+                           int         days)
+{
+  g_autofree char *cutoff = shouhu_ledger_add_days (today, -MAX (days, 1));
+  const char *since = last_contact != NULL ? last_contact : recorded_on;
+
+  g_return_val_if_fail (cutoff != NULL, FALSE);
+  return since == NULL || strncmp (since, cutoff, 10) <= 0;
+}
+
+/**
+ * shouhu_ledger_last_contact:
+ * @day: (out) (nullable): the day of the family's last service, %NULL
+ *   when it never had one
+ */
+gboolean
+shouhu_ledger_last_contact (ShouhuStore  *store,
+                            gint64        worker_id,
+                            char        **day,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  *day = NULL;
+  stmt = shouhu_store_prepare (store, "SELECT max (day) FROM service WHERE worker_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, worker_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  *day = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+/* Runs "SELECT district_id, count" and adds the counts to @per_district. */
+static gboolean
+count_per_district (ShouhuStore  *store,
+                    const char   *sql,
+                    const char   *cutoff,
+                    gint64       *per_district,
+                    gint64       *city,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (cutoff != NULL)
+    sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int id = sqlite3_column_int (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      *city += n;
+      if (id >= 1 && id <= SHOUHU_N_DISTRICTS)
+        per_district[id - 1] += n;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_ledger_count_districts:
+ * @today: (nullable): YYYY-MM-DD; %NULL for today
+ * @days: N of the contact rule
+ *
+ * Counts per district the needs raised and not solved, and the families
+ * 需回访 by shouhu_ledger_revisit_due().  Services of a family whose
+ * record was deleted are not counted.
+ */
+gboolean
+shouhu_ledger_count_districts (ShouhuStore         *store,
+                               const char          *today,
+                               int                  days,
+                               ShouhuLedgerCounts  *counts,
+                               GError             **error)
+{
+  g_autofree char *now = today != NULL ? g_strdup (today) : shouhu_ledger_today ();
+  g_autofree char *cutoff = shouhu_ledger_add_days (now, -MAX (days, 1));
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cutoff != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  /* The first uses the partial index of open needs, the second the
+   * index on (worker_id, day) once per family. */
+  return count_per_district (store,
+                             "SELECT w.district_id, count (*) FROM service s JOIN worker w ON w.id = s.worker_id"
+                             " WHERE s.need <> '' AND s.solved = 0 GROUP BY w.district_id",
+                             NULL, counts->open_needs, &counts->city_open_needs, error) &&
+         count_per_district (store,
+                             "SELECT w.district_id, count (*) FROM worker w"
+                             " WHERE coalesce ((SELECT max (s.day) FROM service s WHERE s.worker_id = w.id),"
+                             "                 substr (w.created, 1, 10)) <= ?1"
+                             " GROUP BY w.district_id",
+                             cutoff, counts->to_revisit, &counts->city_to_revisit, error);
+}
