@@ -13,6 +13,7 @@
 #include "shouhu-import.h"
 #include "shouhu-store.h"
 #include "shouhu-validate.h"
+#include "shouhu-work-report.h"
 
 #include <glib/gi18n-lib.h>
 /* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
@@ -28,14 +29,19 @@ static const GOptionEntry options[] = {
   { "load-notice-figures", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Load the Annex 1 figures published in the notice (as of 2020-02-07) and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a workbook in the notice’s layout (annex1, annex2 or summary) and exit"),
+    N_("Export a workbook in the notice’s layout (annex1, annex2 or summary), or the work report "
+       "(work-report), and exit"),
     N_("WORKBOOK") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the exported workbook to FILE.xlsx"), N_("FILE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the Annex 2 form of DISTRICT (all districts by default)"), N_("DISTRICT") },
+    N_("Export only the Annex 2 form or the work report of DISTRICT (all districts by default)"), N_("DISTRICT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export work-report: the first day of the period (YYYY-MM-DD)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export work-report: the last day of the period (YYYY-MM-DD)"), N_("DATE") },
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mask personal data in every cell (phone and ID numbers, house numbers, home addresses "
        "below their town) for files that go to wider circles"), NULL },
@@ -133,6 +139,44 @@ parse_export_kind (const char       *name,
   return FALSE;
 }
 
+/* --export work-report --from D --to D [--district D] [--masked] --output F */
+static int
+export_work_report (GVariantDict *dict,
+                    const char   *output,
+                    int           district_id)
+{
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_text = NULL, *to_text = NULL, *from = NULL, *to = NULL, *display = NULL;
+
+  g_variant_dict_lookup (dict, "from", "s", &from_text);
+  g_variant_dict_lookup (dict, "to", "s", &to_text);
+  if (from_text == NULL || to_text == NULL)
+    {
+      g_printerr (_("Say which period the work report covers with --from YYYY-MM-DD --to YYYY-MM-DD\n"));
+      return 2;
+    }
+  if (!shouhu_validate_date ("--from", from_text, &from, &error) ||
+      !shouhu_validate_date ("--to", to_text, &to, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  if (!shouhu_work_report_run (store, from, to, district_id, g_variant_dict_contains (dict, "masked"),
+                               output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  display = g_filename_display_name (output);
+  g_print (_("Exported %s\n"), display);
+  return 0;
+}
+
 static int
 export (GVariantDict *dict)
 {
@@ -140,7 +184,8 @@ export (GVariantDict *dict)
   g_autoptr(GError) error = NULL;
   g_autofree char *kind_name = NULL, *output = NULL, *date_text = NULL, *date = NULL;
   g_autofree char *district_name = NULL, *display = NULL;
-  ShouhuExportKind kind;
+  ShouhuExportKind kind = SHOUHU_EXPORT_ANNEX1;
+  gboolean work_report;
   int district_id = 0;
 
   g_variant_dict_lookup (dict, "export", "s", &kind_name);
@@ -148,14 +193,25 @@ export (GVariantDict *dict)
   g_variant_dict_lookup (dict, "date", "s", &date_text);
   g_variant_dict_lookup (dict, "district", "s", &district_name);
 
-  if (!parse_export_kind (kind_name, &kind))
+  work_report = g_strcmp0 (kind_name, "work-report") == 0;
+  if (!work_report && !parse_export_kind (kind_name, &kind))
     {
-      g_printerr (_("Unknown workbook “%s”: use annex1, annex2 or summary\n"), kind_name);
+      g_printerr (_("Unknown workbook “%s”: use annex1, annex2, summary or work-report\n"), kind_name);
+      return 2;
+    }
+  if (!work_report && (g_variant_dict_contains (dict, "from") || g_variant_dict_contains (dict, "to")))
+    {
+      g_printerr (_("--from and --to apply to the work report only (--export work-report)\n"));
       return 2;
     }
   if (output == NULL || *output == '\0')
     {
       g_printerr (_("Say where to write the workbook with --output FILE.xlsx\n"));
+      return 2;
+    }
+  if (work_report && date_text != NULL)
+    {
+      g_printerr (_("--date does not apply to the work report: give its period with --from and --to\n"));
       return 2;
     }
   if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &date, &error))
@@ -172,13 +228,15 @@ export (GVariantDict *dict)
           g_printerr (_("“%s” is not one of the 41 district units of the notice\n"), district_name);
           return 2;
         }
-      if (kind != SHOUHU_EXPORT_ANNEX2)
+      if (!work_report && kind != SHOUHU_EXPORT_ANNEX2)
         {
-          g_printerr (_("--district applies to the Annex 2 workbook only\n"));
+          g_printerr (_("--district applies to the Annex 2 workbook and the work report only\n"));
           return 2;
         }
       district_id = d->id;
     }
+  if (work_report)
+    return export_work_report (dict, output, district_id);
 
   store = open_store (dict);
   if (store == NULL)

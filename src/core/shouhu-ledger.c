@@ -563,6 +563,37 @@ shouhu_ledger_volunteer_services (ShouhuStore  *store,
   return read_services (store, stmt, error);
 }
 
+/**
+ * shouhu_ledger_typical_services:
+ * @from: the first day, YYYY-MM-DD
+ * @to: the last day
+ * @district_id: 1..41, or 0 for every district
+ *
+ * Returns: (transfer full) (element-type ShouhuService): the records
+ *   marked 典型 in the period, by district in official order, then by day
+ */
+GPtrArray *
+shouhu_ledger_typical_services (ShouhuStore  *store,
+                                const char   *from,
+                                const char   *to,
+                                int           district_id,
+                                GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store,
+                               SERVICE_SELECT "WHERE s.typical = 1 AND s.day BETWEEN ?1 AND ?2"
+                                              " AND w.id IS NOT NULL AND (?3 = 0 OR w.district_id = ?3)"
+                                              " ORDER BY w.district_id, s.day, s.id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, district_id);
+  return read_services (store, stmt, error);
+}
+
 /* History */
 
 /* One history statement for a whole change, reused row after row. */

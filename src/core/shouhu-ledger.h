@@ -136,6 +136,11 @@ GPtrArray         *shouhu_ledger_family_services     (ShouhuStore        *store,
 GPtrArray         *shouhu_ledger_volunteer_services  (ShouhuStore        *store,
                                                       gint64              volunteer_id,
                                                       GError            **error);
+GPtrArray         *shouhu_ledger_typical_services    (ShouhuStore        *store,
+                                                      const char         *from,
+                                                      const char         *to,
+                                                      int                 district_id,
+                                                      GError            **error);
 
 /* Contact rhythm (需回访) and the overview's counts */
 gboolean           shouhu_ledger_revisit_due         (const char         *last_contact,
