@@ -1,8 +1,10 @@
 /* shouhu-dashboard-page.c — 概览: the district counts at a glance
  *
  * City totals at the top, then the districts as a chart and as a table.
- * All figures come from shouhu_figures_compute(); the page asks again
- * whenever the store says anything changed, so it is never stale.
+ * All figures come from shouhu_figures_compute(), and the table's ledger
+ * columns (open needs, families 需回访) from shouhu_ledger_count_districts();
+ * the page asks again whenever the store says anything changed, so it is
+ * never stale.
  * Errors go to the window's notification through the win.notify action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,6 +16,8 @@
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-district-row.h"
+#include "shouhu-ledger.h"
+#include "shouhu-settings.h"
 
 struct _ShouhuDashboardPage
 {
@@ -34,6 +38,7 @@ struct _ShouhuDashboardPage
   GtkDropDown         *date_dropdown;
   GtkStringList       *date_list;
   GtkDropDown         *sort_dropdown;
+  GtkSpinButton       *revisit_spin;
   GtkBox              *totals_box;
   GtkBox              *legend_box;
   ShouhuDistrictChart *chart;
@@ -87,6 +92,8 @@ typedef enum
   COLUMN_UNCOVERED,
   COLUMN_VOLUNTEERS,
   COLUMN_COVERAGE,
+  COLUMN_OPEN_NEEDS,
+  COLUMN_TO_REVISIT,
 } Column;
 
 static const struct { const char *title; const char *property; } columns[] = {
@@ -98,6 +105,8 @@ static const struct { const char *title; const char *property; } columns[] = {
   [COLUMN_UNCOVERED]  = { NC_("table column", "Unpaired"), "uncovered" },
   [COLUMN_VOLUNTEERS] = { NC_("table column", "Volunteers"), "volunteers" },
   [COLUMN_COVERAGE]   = { NC_("table column", "Coverage"), "coverage" },
+  [COLUMN_OPEN_NEEDS] = { NC_("table column", "Open Needs"), "open-needs" },
+  [COLUMN_TO_REVISIT] = { NC_("table column", "To Visit Again"), "to-revisit" },
 };
 
 static void
@@ -207,6 +216,29 @@ show_rows (ShouhuDashboardPage *self)
   g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
 }
 
+/* The ledger's columns: needs not solved, families not contacted for the
+ * days the spin button says. */
+static void
+show_ledger_counts (ShouhuDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuLedgerCounts counts;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if (!shouhu_ledger_count_districts (self->store, NULL, gtk_spin_button_get_value_as_int (self->revisit_spin),
+                                      &counts, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+      return;
+    }
+  for (guint i = 0; i < n && i < SHOUHU_N_DISTRICTS; i++)
+    {
+      g_autoptr(ShouhuDistrictRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      shouhu_district_row_set_ledger (row, counts.open_needs[i], counts.to_revisit[i]);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
+}
+
 static void
 refresh (ShouhuDashboardPage *self)
 {
@@ -229,6 +261,18 @@ refresh (ShouhuDashboardPage *self)
   show_totals (self);
   shouhu_district_chart_set_figures (self->chart, self->figures);
   show_rows (self);
+  show_ledger_counts (self);
+}
+
+static void
+revisit_days_changed_cb (ShouhuDashboardPage *self)
+{
+  int days = gtk_spin_button_get_value_as_int (self->revisit_spin);
+
+  if (days != shouhu_settings_get_revisit_days ())
+    shouhu_settings_set_revisit_days (days);
+  if (self->store != NULL && self->figures != NULL)
+    show_ledger_counts (self);
 }
 
 static void
@@ -319,10 +363,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (user_data);
   const ShouhuDistrictFigures *f = shouhu_district_row_get_figures (gtk_list_item_get_item (item));
   GtkWidget *widget = gtk_list_item_get_child (item);
+  ShouhuDistrictRow *row = gtk_list_item_get_item (item);
   const gint64 counts[] = {
     [COLUMN_TOTAL] = f->annex1_total, [COLUMN_HUBEI] = f->annex1_hubei,
     [COLUMN_WORKERS] = f->workers, [COLUMN_COVERED] = f->covered,
     [COLUMN_UNCOVERED] = f->uncovered, [COLUMN_VOLUNTEERS] = f->volunteers,
+    [COLUMN_OPEN_NEEDS] = shouhu_district_row_get_open_needs (row),
+    [COLUMN_TO_REVISIT] = shouhu_district_row_get_to_revisit (row),
   };
 
   switch (column)
@@ -351,7 +398,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   /* Marks the figures that make the district need attention. */
   if ((column == COLUMN_DISTRICT && f->needs_attention) ||
       (column == COLUMN_WORKERS && f->workers < f->annex1_total) ||
-      (column == COLUMN_UNCOVERED && f->uncovered > 0))
+      (column == COLUMN_UNCOVERED && f->uncovered > 0) ||
+      (column >= COLUMN_OPEN_NEEDS && counts[column] > 0))
     gtk_widget_add_css_class (widget, "attention");
   else
     gtk_widget_remove_css_class (widget, "attention");
@@ -574,12 +622,14 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, date_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, revisit_spin);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, table);
   gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revisit_days_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_activated_cb);
 
@@ -592,6 +642,7 @@ shouhu_dashboard_page_init (ShouhuDashboardPage *self)
   self->rows = g_list_store_new (SHOUHU_TYPE_DISTRICT_ROW);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_spin_button_set_value (self->revisit_spin, shouhu_settings_get_revisit_days ());
   add_totals (self);
   add_legend (self);
   add_columns (self);
