@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-ledger.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-work-report.h"

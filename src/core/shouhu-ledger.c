@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "shouhu-ledger.h"
+#include "shouhu-store-private.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -637,7 +638,7 @@ history_add (History      *h,
   sqlite3_bind_text (h->stmt, 4, field, -1, SQLITE_STATIC);
   sqlite3_bind_text (h->stmt, 5, old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (h->stmt, 6, new_value, -1, SQLITE_STATIC);
-  return shouhu_store_step_done (store, h->stmt, error);
+  return shouhu_store_run_statement (store, h->stmt, error);
 }
 
 static void
@@ -757,7 +758,7 @@ write_volunteers (ShouhuStore          *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->id);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -770,7 +771,7 @@ write_volunteers (ShouhuStore          *store,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, s->id);
       sqlite3_bind_int64 (stmt, 2, g_array_index (s->volunteer_ids, gint64, i));
-      if (!shouhu_store_step_done (store, stmt, error))
+      if (!shouhu_store_run_statement (store, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -810,7 +811,7 @@ write_service (ShouhuStore    *store,
     sqlite3_bind_int64 (stmt, 12, s->id);
   else
     sqlite3_bind_null (stmt, 12);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
   if (s->id == 0)
     s->id = sqlite3_last_insert_rowid (shouhu_store_get_db (store));
@@ -936,7 +937,7 @@ shouhu_ledger_delete (ShouhuStore  *store,
       (stmt = shouhu_store_prepare (store, "DELETE FROM service WHERE id = ?", error)) == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!shouhu_store_step_done (store, stmt, error) ||
+  if (!shouhu_store_run_statement (store, stmt, error) ||
       !add_snapshot (store, at, "delete", deleted, TRUE, error) ||
       !shouhu_store_commit (store, error))
     goto fail;

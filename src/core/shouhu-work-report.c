@@ -19,6 +19,7 @@
 
 #include "shouhu-work-report.h"
 #include "shouhu-export-private.h"
+#include "shouhu-store-private.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
