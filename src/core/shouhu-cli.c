@@ -11,6 +11,7 @@
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"
 #include "shouhu-import.h"
+#include "shouhu-import-ledger.h"
 #include "shouhu-store.h"
 #include "shouhu-validate.h"
 #include "shouhu-work-report.h"
@@ -46,7 +47,7 @@ static const GOptionEntry options[] = {
     N_("Mask personal data in every cell (phone and ID numbers, house numbers, home addresses "
        "below their town) for files that go to wider circles"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the Annex 1 or Annex 2 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
+    N_("Import the Annex 1 or Annex 2 workbook or the service ledger FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
   { NULL }
@@ -371,6 +372,45 @@ import_annex2 (ShouhuStore        *store,
   return 0;
 }
 
+/* A ledger is all or nothing, --accept-valid or not: a line left out would
+ * be missing from the counts sent upward without anyone seeing it. */
+static int
+import_ledger (ShouhuStore        *store,
+               ShouhuLedgerImport *import,
+               gboolean            accept)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_print (_("Service ledger in %s: %u lines read\n"), import->file_name, import->rows->len);
+  g_print (_("New service records: %u\n"), import->n_new);
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      const ShouhuLedgerImportRow *r = import->rows->pdata[i];
+
+      if (r->service != NULL && !r->already)
+        g_print (_("  sheet “%s”, row %u: %s, %s, %s\n"), r->sheet, r->row, r->day, r->family,
+                 shouhu_service_kind_name (r->kind));
+    }
+  g_print (_("Lines already recorded: %u\n"), import->n_already);
+  print_rejections (import->rejected);
+
+  if (import->rejected->len > 0)
+    {
+      g_printerr (_("Nothing was written: %u lines of the ledger were rejected. Correct them and import the "
+                    "ledger again.\n"), import->rejected->len);
+      if (accept)
+        g_printerr (_("--accept-valid does not apply to a ledger: every line counts in the reports sent upward.\n"));
+      return 1;
+    }
+  if (!shouhu_import_ledger_write (store, import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported into %s: %u new service records.\n"), shouhu_store_get_path (store), import->n_new);
+  return 0;
+}
+
 static int
 import_file (GVariantDict *dict)
 {
@@ -397,6 +437,8 @@ import_file (GVariantDict *dict)
     }
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return import_annex1 (store, import->annex1, accept);
+  if (import->kind == SHOUHU_IMPORT_LEDGER)
+    return import_ledger (store, import->ledger, accept);
   return import_annex2 (store, import->annex2, accept);
 }
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "shouhu-import-private.h"
+#include "shouhu-import-ledger.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -98,14 +99,16 @@ shouhu_import_free (ShouhuImport *import)
     return;
   shouhu_annex1_import_free (import->annex1);
   shouhu_annex2_import_free (import->annex2);
+  shouhu_ledger_import_free (import->ledger);
   g_free (import);
 }
 
 /**
  * shouhu_import_read:
  *
- * Tells an Annex 2 workbook (a header row with 医院 and 姓名) from an
- * Annex 1 one (a 区县 column with batches) and reads it.
+ * Tells a service ledger (a header row with 日期, 医护人员 and 服务类型)
+ * from an Annex 2 workbook (a header row with 医院 and 姓名) and from an
+ * Annex 1 one (a 区县 column with batches), and reads it.
  *
  * Returns: (transfer full): the import, or %NULL with @error set
  */
@@ -115,6 +118,20 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
 {
   g_autoptr(ShouhuImport) import = g_new0 (ShouhuImport, 1);
   g_autoptr(GError) local_error = NULL;
+
+  /* A ledger first: its header has no 医院, but may well have a 姓名. */
+  import->ledger = shouhu_import_ledger_read (workbook, &local_error);
+  if (import->ledger != NULL)
+    {
+      import->kind = SHOUHU_IMPORT_LEDGER;
+      return g_steal_pointer (&import);
+    }
+  if (!g_error_matches (local_error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_LEDGER))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
 
   import->annex2 = shouhu_import_annex2_read (workbook, &local_error);
   if (import->annex2 != NULL)
@@ -141,8 +158,9 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
       return NULL;
     }
   g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX,
-               _("%s is neither an Annex 1 nor an Annex 2 workbook: no sheet has the header of "
-                 "重庆市一线医护人员信息统计表 (区县, 总人数 …) or of the Annex 2 form (医院, 姓名 …)"),
+               _("%s is neither an Annex 1 nor an Annex 2 workbook nor a service ledger: no sheet has the "
+                 "header of 重庆市一线医护人员信息统计表 (区县, 总人数 …), of the Annex 2 form (医院, 姓名 …) "
+                 "or of a ledger (日期, 医护人员, 服务类型 …)"),
                shouhu_xlsx_workbook_get_name (workbook));
   return NULL;
 }
@@ -171,6 +189,8 @@ shouhu_import_preview (ShouhuStore   *store,
 {
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return shouhu_import_annex1_preview (store, import->annex1, error);
+  if (import->kind == SHOUHU_IMPORT_LEDGER)
+    return shouhu_import_ledger_preview (store, import->ledger, error);
   return shouhu_import_annex2_preview (store, import->annex2, error);
 }
 
@@ -181,12 +201,22 @@ shouhu_import_write (ShouhuStore   *store,
 {
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return shouhu_import_annex1_write (store, import->annex1, error);
+  if (import->kind == SHOUHU_IMPORT_LEDGER)
+    return shouhu_import_ledger_write (store, import->ledger, error);
   return shouhu_import_annex2_write (store, import->annex2, error);
 }
 
 guint
 shouhu_import_n_rejected (const ShouhuImport *import)
 {
-  return import->kind == SHOUHU_IMPORT_ANNEX1 ? import->annex1->rejected->len
-                                              : import->annex2->rejected->len;
+  switch (import->kind)
+    {
+    case SHOUHU_IMPORT_ANNEX1:
+      return import->annex1->rejected->len;
+    case SHOUHU_IMPORT_LEDGER:
+      return import->ledger->rejected->len;
+    case SHOUHU_IMPORT_ANNEX2:
+    default:
+      return import->annex2->rejected->len;
+    }
 }

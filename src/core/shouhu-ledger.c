@@ -16,7 +16,7 @@
  */
 #include "config.h"
 
-#include "shouhu-ledger.h"
+#include "shouhu-ledger-private.h"
 #include "shouhu-store-private.h"
 #include "shouhu-validate.h"
 
@@ -995,6 +995,89 @@ shouhu_ledger_restore (ShouhuStore          *store,
 fail:
   shouhu_store_rollback (store);
   return FALSE;
+}
+
+/* Imports (shouhu-ledger-private.h) */
+
+/**
+ * shouhu_ledger_insert_imported:
+ * @service: a validated record whose worker and volunteers exist; its id
+ *   and times are set
+ * @file_name: the workbook it came from, kept in the history
+ *
+ * Adds a record read from a workbook, inside the import's transaction
+ * (the caller begins and commits it, and emits the change).  Its history
+ * is one row that names the file, not a row per field: an import of a
+ * district's ledger may hold thousands of records.
+ *
+ * Returns: the record's id, or 0 with @error set
+ */
+gint64
+shouhu_ledger_insert_imported (ShouhuStore    *store,
+                               ShouhuService  *service,
+                               const char     *file_name,
+                               GError        **error)
+{
+  g_autofree char *at = now_stamp ();
+  History h;
+  gboolean ok;
+
+  service->id = 0;
+  g_free (service->created);
+  service->created = g_strdup (at);
+  g_free (service->changed);
+  service->changed = g_strdup (at);
+  if (!write_service (store, service, TRUE, error) ||
+      !history_begin (&h, store, at, service->id, "import", error))
+    return 0;
+  ok = history_add (&h, store, NULL, NULL, file_name, error);
+  history_end (&h);
+  return ok ? service->id : 0;
+}
+
+/**
+ * shouhu_ledger_count_same:
+ *
+ * How many stored records say what @service says: the same family,
+ * volunteers, day, kind, content, minutes and need.  A ledger sent again
+ * (offices send the whole ledger each week) is recognised by it.
+ *
+ * Returns: the count, or -1 with @error set
+ */
+gint64
+shouhu_ledger_count_same (ShouhuStore          *store,
+                          const ShouhuService  *service,
+                          GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < service->volunteer_ids->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (service->volunteer_ids, gint64, i));
+  /* The index on (worker_id, day) narrows it to a family's day. */
+  stmt = shouhu_store_prepare (store,
+                               "SELECT count (*) FROM service s WHERE s.worker_id = ?1 AND s.day = ?2"
+                               " AND s.kind = ?3 AND s.minutes = ?4 AND s.content = ?5 AND s.need = ?6"
+                               " AND coalesce ((SELECT group_concat (volunteer_id, ',') FROM"
+                               "   (SELECT volunteer_id FROM service_volunteer WHERE service_id = s.id"
+                               "     ORDER BY volunteer_id)), '') = ?7",
+                               error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, service->worker_id);
+  sqlite3_bind_text (stmt, 2, service->day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, shouhu_service_kind_key (service->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, service->minutes);
+  sqlite3_bind_text (stmt, 5, service->content, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, service->need, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, ids->str, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      shouhu_store_set_error (store, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* Contact rhythm and the overview's counts */
