@@ -31,6 +31,7 @@ struct _ShouhuServiceDialog
   gint64       service_id;     /* 0 for a new record */
   gint64       worker_id;
   gint64       volunteer_id;   /* the volunteer it was opened for, or 0 */
+  gboolean     cannot_save;    /* the record or the families could not be read */
   GArray      *families;       /* gint64, beside the family dropdown's items */
   GArray      *candidates;     /* gint64, beside the volunteer check buttons */
   GPtrArray   *checks;         /* GtkCheckButton, owned by the flow box */
@@ -230,6 +231,7 @@ offer_families (ShouhuServiceDialog *self)
                          v != NULL ? v->name : "");
 
       show_error (self, message);
+      self->cannot_save = TRUE;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.save", FALSE);
       return;
     }
@@ -324,7 +326,7 @@ try_save (ShouhuServiceDialog *self)
   g_autoptr(ShouhuWorker) w = NULL;
   gint64 id;
 
-  if (!gtk_widget_get_sensitive (self->save_button))
+  if (self->cannot_save)
     return FALSE;
   id = shouhu_ledger_save (self->store, s, &error);
   if (id == 0)
@@ -697,6 +699,7 @@ shouhu_service_dialog_new_edit (GtkWindow   *parent,
   if (s == NULL)
     {
       show_error (self, error->message);
+      self->cannot_save = TRUE;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "service.save", FALSE);
       return self;
     }
