@@ -136,6 +136,22 @@ test_figures (Fixture       *fx,
   g_assert_cmpint (((ShouhuService *) report->typical->pdata[1])->id, ==, 5);
 }
 
+/* A short period takes the other way through SQLite (the index on day):
+ * the same figures. */
+static void
+test_one_day (Fixture       *fx,
+              gconstpointer  data)
+{
+  static const Expected wanzhou_day = { 5, { 0, 0, 1, 0, 0, 0 }, 1, 60, 1, 1, 4 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorkReport) report = shouhu_work_report_compute (fx->store, "2020-02-12", "2020-02-12", 0, &error);
+
+  g_assert_no_error (error);
+  assert_row (&report->districts[0], &wanzhou_day);
+  g_assert_cmpint (report->city.services_total, ==, 1);
+  g_assert_cmpint (report->city.not_contacted, ==, 10);
+}
+
 static void
 test_one_district (Fixture       *fx,
                    gconstpointer  data)
@@ -331,6 +347,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/work-report/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
+  g_test_add ("/work-report/one-day", Fixture, NULL, fixture_set_up, test_one_day, fixture_tear_down);
   g_test_add ("/work-report/one-district", Fixture, NULL, fixture_set_up, test_one_district, fixture_tear_down);
   g_test_add ("/work-report/bad-period", Fixture, NULL, fixture_set_up, test_bad_period, fixture_tear_down);
   g_test_add ("/work-report/workbook", Fixture, NULL, fixture_set_up, test_workbook, fixture_tear_down);

@@ -143,6 +143,7 @@ static const char *const migrations[] = {
   "CREATE INDEX service_worker_day ON service (worker_id, day);"
   "CREATE INDEX service_day ON service (day);"
   "CREATE INDEX service_open_need ON service (worker_id) WHERE need <> '' AND solved = 0;"
+  "CREATE INDEX service_typical ON service (day) WHERE typical = 1;"
   "CREATE TABLE service_volunteer ("
   "  service_id   INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
   "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id),"
