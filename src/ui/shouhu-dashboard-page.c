@@ -39,6 +39,7 @@ struct _ShouhuDashboardPage
   GtkStringList       *date_list;
   GtkDropDown         *sort_dropdown;
   GtkSpinButton       *revisit_spin;
+  gboolean             ledger_stale;   /* counted again when shown */
   GtkBox              *totals_box;
   GtkBox              *legend_box;
   ShouhuDistrictChart *chart;
@@ -225,6 +226,11 @@ show_ledger_counts (ShouhuDashboardPage *self)
   ShouhuLedgerCounts counts;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
+  /* Over a million records the count takes a moment: not while the user
+   * records services on another page, only when the overview is seen. */
+  self->ledger_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->ledger_stale)
+    return;
   if (!shouhu_ledger_count_districts (self->store, NULL, gtk_spin_button_get_value_as_int (self->revisit_spin),
                                       &counts, &error))
     {
@@ -262,6 +268,16 @@ refresh (ShouhuDashboardPage *self)
   shouhu_district_chart_set_figures (self->chart, self->figures);
   show_rows (self);
   show_ledger_counts (self);
+}
+
+static void
+shouhu_dashboard_page_map (GtkWidget *widget)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shouhu_dashboard_page_parent_class)->map (widget);
+  if (self->ledger_stale && self->store != NULL && self->figures != NULL)
+    show_ledger_counts (self);
 }
 
 static void
@@ -587,6 +603,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   object_class->get_property = shouhu_dashboard_page_get_property;
   object_class->set_property = shouhu_dashboard_page_set_property;
   object_class->dispose = shouhu_dashboard_page_dispose;
+  widget_class->map = shouhu_dashboard_page_map;
   object_class->finalize = shouhu_dashboard_page_finalize;
 
   /**
