@@ -1,11 +1,8 @@
-/* shouhu-export-private.h — the workbook writer that every export shares (core/ only)
+/* shouhu-export-private.h — what the workbooks of core share (core/ only)
  *
- * Workbooks other than the annexes (the work report, …) are built in files
- * of their own but written through the same writer as the annexes: a
- * private temporary file beside the target, renamed when whole, under the
- * "C" numeric locale, every text through the masking when asked.  Their
- * cells go through the writer's put functions, so that a masked workbook
- * masks every cell.
+ * The one way a workbook is written (shouhu-export.c), its formats and
+ * the cell helpers that mask a masked workbook, for the exports kept in
+ * files of their own (the volunteers' roster, the work report).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,70 +14,78 @@
 
 G_BEGIN_DECLS
 
-typedef struct _ShouhuExportBook ShouhuExportBook;
-
-/* The writer's cell formats: 宋体, the forms' sizes. */
-typedef enum
+typedef struct
 {
-  SHOUHU_EXPORT_STYLE_MARK,          /* 附件1, bold */
-  SHOUHU_EXPORT_STYLE_TITLE,         /* the form's title, 18 points, centred */
-  SHOUHU_EXPORT_STYLE_LINE,          /* a line under the title, centred */
-  SHOUHU_EXPORT_STYLE_LINE_LEFT,
-  SHOUHU_EXPORT_STYLE_HEADER,        /* a bordered heading cell, bold, wrapping */
-  SHOUHU_EXPORT_STYLE_TEXT,          /* a bordered text cell, wrapping */
-  SHOUHU_EXPORT_STYLE_CENTRE,
-  SHOUHU_EXPORT_STYLE_NUMBER,        /* a bordered whole number */
-  SHOUHU_EXPORT_STYLE_TOTAL_LABEL,   /* the 合计 row */
-  SHOUHU_EXPORT_STYLE_TOTAL_NUMBER,
-  SHOUHU_EXPORT_STYLE_NOTE,          /* 说明 lines under the table */
-} ShouhuExportStyle;
+  lxw_workbook *wb;
+  gboolean      masked;   /* every text goes through shouhu_mask_text() */
+  lxw_error     status;   /* the first failure of a write, if any */
+  lxw_format   *mark;     /* 附件1 */
+  lxw_format   *title;
+  lxw_format   *line;     /* the date line, centred */
+  lxw_format   *line_left;
+  lxw_format   *header;
+  lxw_format   *text;
+  lxw_format   *centre;
+  lxw_format   *number;
+  lxw_format   *percent;
+  lxw_format   *total_label;
+  lxw_format   *total_number;
+  lxw_format   *note;
+  lxw_format   *text_top;   /* text of a row too tall to print whole */
+  /* Annex 1, smaller to hold its 41 rows on one page */
+  lxw_format   *a1_title;
+  lxw_format   *a1_line;
+  lxw_format   *a1_header;
+  lxw_format   *a1_text;
+  lxw_format   *a1_centre;
+  lxw_format   *a1_number;
+  lxw_format   *a1_total_label;
+  lxw_format   *a1_total_number;
+} ShouhuExportBook;
 
 typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
                                            gpointer           data,
                                            GError           **error);
 
-gboolean       shouhu_export_write_book        (const char            *path,
-                                                gboolean               masked,
-                                                ShouhuExportBuildFunc  build,
-                                                gpointer               data,
-                                                GError               **error);
-
-lxw_worksheet *shouhu_export_book_add_sheet    (ShouhuExportBook      *book,
-                                                const char            *name,
-                                                GError               **error);
-lxw_format    *shouhu_export_book_style        (ShouhuExportBook      *book,
-                                                ShouhuExportStyle      style);
-lxw_format    *shouhu_export_book_new_format   (ShouhuExportBook      *book,
-                                                ShouhuExportStyle      like);
-void           shouhu_export_book_text         (ShouhuExportBook      *book,
-                                                lxw_worksheet         *ws,
-                                                int                    row,
-                                                int                    col,
-                                                const char            *text,
-                                                lxw_format            *format);
-void           shouhu_export_book_number       (ShouhuExportBook      *book,
-                                                lxw_worksheet         *ws,
-                                                int                    row,
-                                                int                    col,
-                                                double                 value,
-                                                lxw_format            *format);
-void           shouhu_export_book_merged       (ShouhuExportBook      *book,
-                                                lxw_worksheet         *ws,
-                                                int                    first_row,
-                                                int                    first_col,
-                                                int                    last_row,
-                                                int                    last_col,
-                                                const char            *text,
-                                                lxw_format            *format);
-void           shouhu_export_book_page         (ShouhuExportBook      *book,
-                                                lxw_worksheet         *ws,
-                                                int                    header_first,
-                                                int                    header_last);
-double         shouhu_export_text_width        (const char            *text);
-int            shouhu_export_wrapped_lines     (const char            *text,
-                                                double                 width);
-
-/* Points per line of 11-point text in a wrapping cell. */
-#define SHOUHU_EXPORT_LINE_HEIGHT 15.0
+gboolean shouhu_export_write_book    (const char            *path,
+                                      gboolean               constant_memory,
+                                      gboolean               masked,
+                                      ShouhuExportBuildFunc  build,
+                                      gpointer               data,
+                                      GError               **error);
+void     shouhu_export_put_text      (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    row,
+                                      int                    col,
+                                      const char            *text,
+                                      lxw_format            *format);
+void     shouhu_export_put_number    (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    row,
+                                      int                    col,
+                                      double                 value,
+                                      lxw_format            *format);
+void     shouhu_export_put_merged    (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    first_row,
+                                      int                    first_col,
+                                      int                    last_row,
+                                      int                    last_col,
+                                      const char            *text,
+                                      lxw_format            *format);
+void     shouhu_export_set_page      (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    header_first,
+                                      int                    header_last);
+double   shouhu_export_text_width    (const char            *text);
+void     shouhu_export_fit_width     (double                *width,
+                                      const char            *text);
+int      shouhu_export_wrapped_lines (const char            *text,
+                                      double                 width);
+double   shouhu_export_row_height    (ShouhuExportBook      *book,
+                                      int                    lines,
+                                      lxw_format           **format);
+lxw_format *shouhu_export_new_cell_format (ShouhuExportBook *book,
+                                           gboolean          bold);
 
 G_END_DECLS

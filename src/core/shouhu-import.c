@@ -1,9 +1,10 @@
 /* shouhu-import.c — taking in the annex workbooks districts send upward
  *
- * The way in: shouhu_import_read () tells an Annex 2 workbook from an
- * Annex 1 one and hands it to that annex's reader
- * (shouhu-import-annex1.c, shouhu-import-annex2.c; the Annex 2 preview
- * and write are in shouhu-import-match.c).  Here too are the sheet
+ * The way in: shouhu_import_read () tells a volunteers' roster, an
+ * Annex 2 workbook and an Annex 1 one apart and hands it to its reader
+ * (shouhu-import-roster.c, shouhu-import-annex1.c,
+ * shouhu-import-annex2.c; the Annex 2 preview and write are in
+ * shouhu-import-match.c).  Here too are the sheet
  * helpers both readers share (shouhu-import-private.h).  Reading never
  * writes: the caller previews, then writes in one transaction.
  *
@@ -100,6 +101,7 @@ shouhu_import_free (ShouhuImport *import)
   shouhu_annex1_import_free (import->annex1);
   shouhu_annex2_import_free (import->annex2);
   shouhu_ledger_import_free (import->ledger);
+  shouhu_roster_import_free (import->roster);
   g_free (import);
 }
 
@@ -107,8 +109,10 @@ shouhu_import_free (ShouhuImport *import)
  * shouhu_import_read:
  *
  * Tells a service ledger (a header row with 日期, 医护人员 and 服务类型)
- * from an Annex 2 workbook (a header row with 医院 and 姓名) and from an
- * Annex 1 one (a 区县 column with batches), and reads it.
+ * from a volunteers' roster (a header row with 姓名 and 联系电话 and no
+ * column of the Annex 2 form), from an Annex 2 workbook (a header row
+ * with 医院 and 姓名) and from an Annex 1 one (a 区县 column with
+ * batches), and reads it.
  *
  * Returns: (transfer full): the import, or %NULL with @error set
  */
@@ -127,6 +131,19 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
       return g_steal_pointer (&import);
     }
   if (!g_error_matches (local_error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_LEDGER))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
+  import->roster = shouhu_import_roster_read (workbook, &local_error);
+  if (import->roster != NULL)
+    {
+      import->kind = SHOUHU_IMPORT_ROSTER;
+      return g_steal_pointer (&import);
+    }
+  if (!g_error_matches (local_error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ROSTER))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -158,9 +175,9 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
       return NULL;
     }
   g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX,
-               _("%s is neither an Annex 1 nor an Annex 2 workbook nor a service ledger: no sheet has the "
-                 "header of 重庆市一线医护人员信息统计表 (区县, 总人数 …), of the Annex 2 form (医院, 姓名 …) "
-                 "or of a ledger (日期, 医护人员, 服务类型 …)"),
+               _("%s is neither an Annex 1 nor an Annex 2 workbook, nor a volunteers’ roster nor a service "
+                 "ledger: no sheet has the header of 重庆市一线医护人员信息统计表 (区县, 总人数 …), of the Annex 2 "
+                 "form (医院, 姓名 …), of a roster (姓名, 联系电话 …) or of a ledger (日期, 医护人员, 服务类型 …)"),
                shouhu_xlsx_workbook_get_name (workbook));
   return NULL;
 }
@@ -191,6 +208,8 @@ shouhu_import_preview (ShouhuStore   *store,
     return shouhu_import_annex1_preview (store, import->annex1, error);
   if (import->kind == SHOUHU_IMPORT_LEDGER)
     return shouhu_import_ledger_preview (store, import->ledger, error);
+  if (import->kind == SHOUHU_IMPORT_ROSTER)
+    return shouhu_import_roster_preview (store, import->roster, error);
   return shouhu_import_annex2_preview (store, import->annex2, error);
 }
 
@@ -203,6 +222,8 @@ shouhu_import_write (ShouhuStore   *store,
     return shouhu_import_annex1_write (store, import->annex1, error);
   if (import->kind == SHOUHU_IMPORT_LEDGER)
     return shouhu_import_ledger_write (store, import->ledger, error);
+  if (import->kind == SHOUHU_IMPORT_ROSTER)
+    return shouhu_import_roster_write (store, import->roster, error);
   return shouhu_import_annex2_write (store, import->annex2, error);
 }
 
@@ -215,6 +236,8 @@ shouhu_import_n_rejected (const ShouhuImport *import)
       return import->annex1->rejected->len;
     case SHOUHU_IMPORT_LEDGER:
       return import->ledger->rejected->len;
+    case SHOUHU_IMPORT_ROSTER:
+      return import->roster->rejected->len;
     case SHOUHU_IMPORT_ANNEX2:
     default:
       return import->annex2->rejected->len;

@@ -6,6 +6,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex2.h"
+#include "shouhu-import-roster.h"
 #include "shouhu-store.h"
 #include "shouhu-xlsx-reader.h"
 
@@ -19,7 +20,8 @@ typedef enum
   SHOUHU_IMPORT_ERROR_NOT_ANNEX2,  /* no sheet in the Annex 2 layout */
   SHOUHU_IMPORT_ERROR_LAYOUT,      /* the layout is there but broken (date, header) */
   SHOUHU_IMPORT_ERROR_MASKED,      /* an export with masked phone numbers */
-  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an annex workbook nor a service ledger */
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an annex workbook nor a roster nor a ledger */
+  SHOUHU_IMPORT_ERROR_NOT_ROSTER,  /* no sheet with a volunteers' roster header */
   SHOUHU_IMPORT_ERROR_NOT_LEDGER,  /* no sheet with a ledger's header row */
   SHOUHU_IMPORT_ERROR_REJECTED,    /* rows were rejected: nothing may be written */
 } ShouhuImportError;
@@ -99,19 +101,21 @@ typedef enum
 {
   SHOUHU_IMPORT_ANNEX1 = 1,
   SHOUHU_IMPORT_ANNEX2,
-  SHOUHU_IMPORT_LEDGER,
+  SHOUHU_IMPORT_ROSTER,   /* 志愿者花名册 (shouhu-import-roster.h) */
+  SHOUHU_IMPORT_LEDGER,   /* 服务台账 (shouhu-import-ledger.h) */
 } ShouhuImportKind;
 
 /* A service ledger's lines (服务台账), see shouhu-import-ledger.h. */
 typedef struct _ShouhuLedgerImport ShouhuLedgerImport;
 
-/* A workbook of either annex or a ledger, as shouhu_import_from_file ()
- * found it. */
+/* A workbook of either annex, a volunteers' roster or a service ledger,
+ * as shouhu_import_from_file () found it. */
 typedef struct
 {
   ShouhuImportKind    kind;
   ShouhuAnnex1Import *annex1;   /* set for SHOUHU_IMPORT_ANNEX1 */
   ShouhuAnnex2Import *annex2;   /* set for SHOUHU_IMPORT_ANNEX2 */
+  ShouhuRosterImport *roster;   /* set for SHOUHU_IMPORT_ROSTER */
   ShouhuLedgerImport *ledger;   /* set for SHOUHU_IMPORT_LEDGER */
 } ShouhuImport;
 

@@ -309,6 +309,19 @@ typedef struct
   lxw_format             *total_hours;
 } Build;
 
+static lxw_worksheet *
+add_sheet (ShouhuExportBook  *book,
+           const char        *name,
+           GError           **error)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (book->wb, name);
+
+  if (ws == NULL)
+    g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                 _("The sheet could not be added to the workbook"));
+  return ws;
+}
+
 static double
 row_value (const ShouhuWorkReportRow *row,
            guint                      col)
@@ -352,10 +365,10 @@ static void
 write_header (ShouhuExportBook *book,
               lxw_worksheet    *ws)
 {
-  lxw_format *header = shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_HEADER);
+  lxw_format *header = book->header;
 
-  shouhu_export_book_merged (book, ws, 2, 0, 3, 0, "序号", header);
-  shouhu_export_book_merged (book, ws, 2, 1, 3, 1, "区县", header);
+  shouhu_export_put_merged (book, ws, 2, 0, 3, 0, "序号", header);
+  shouhu_export_put_merged (book, ws, 2, 1, 3, 1, "区县", header);
   for (guint c = 0; c < G_N_ELEMENTS (columns);)
     {
       int col = FIRST_FIGURE_COL + (int) c;
@@ -365,19 +378,19 @@ write_header (ShouhuExportBook *book,
 
       if (columns[c].group == NULL)
         {
-          shouhu_export_book_merged (book, ws, 2, col, 3, col, heading, header);
+          shouhu_export_put_merged (book, ws, 2, col, 3, col, heading, header);
           c++;
           continue;
         }
       while (c + span < G_N_ELEMENTS (columns) && g_strcmp0 (columns[c + span].group, columns[c].group) == 0)
         span++;
-      shouhu_export_book_merged (book, ws, 2, col, 2, col + (int) span - 1, columns[c].group, header);
+      shouhu_export_put_merged (book, ws, 2, col, 2, col + (int) span - 1, columns[c].group, header);
       for (guint i = 0; i < span; i++)
         {
           const char *own = columns[c + i].heading != NULL ? columns[c + i].heading
                                                             : shouhu_service_kind_name (columns[c + i].kind);
 
-          shouhu_export_book_text (book, ws, 3, col + (int) i, own, header);
+          shouhu_export_put_text (book, ws, 3, col + (int) i, own, header);
         }
       c += span;
     }
@@ -392,20 +405,19 @@ write_figures (ShouhuExportBook          *book,
                const ShouhuWorkReportRow *figures)
 {
   gboolean city = figures->district_id == 0;
-  lxw_format *number = shouhu_export_book_style (book, city ? SHOUHU_EXPORT_STYLE_TOTAL_NUMBER
-                                                            : SHOUHU_EXPORT_STYLE_NUMBER);
+  lxw_format *number = city ? book->total_number : book->number;
 
   if (city)
-    shouhu_export_book_merged (book, ws, row, 0, row, 1, "合计",
-                               shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_TOTAL_LABEL));
+    shouhu_export_put_merged (book, ws, row, 0, row, 1, "合计",
+                               book->total_label);
   else
     {
-      shouhu_export_book_number (book, ws, row, 0, seq, number);
-      shouhu_export_book_text (book, ws, row, 1, shouhu_district_get (figures->district_id)->name,
-                               shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_CENTRE));
+      shouhu_export_put_number (book, ws, row, 0, seq, number);
+      shouhu_export_put_text (book, ws, row, 1, shouhu_district_get (figures->district_id)->name,
+                               book->centre);
     }
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    shouhu_export_book_number (book, ws, row, FIRST_FIGURE_COL + (int) c, row_value (figures, c),
+    shouhu_export_put_number (book, ws, row, FIRST_FIGURE_COL + (int) c, row_value (figures, c),
                                columns[c].value == VALUE_HOURS ? (city ? b->total_hours : b->hours) : number);
 }
 
@@ -415,19 +427,19 @@ build_figures_sheet (ShouhuExportBook  *book,
                      GError           **error)
 {
   const ShouhuWorkReport *report = b->report;
-  lxw_worksheet *ws = shouhu_export_book_add_sheet (book, "工作情况统计表", error);
+  lxw_worksheet *ws = add_sheet (book, "工作情况统计表", error);
   g_autofree char *line = NULL;
   int row = FIRST_DATA_ROW;
 
   if (ws == NULL)
     return FALSE;
-  shouhu_export_book_page (book, ws, 2, 3);
+  shouhu_export_set_page (book, ws, 2, 3);
   worksheet_set_row (ws, 0, 32, NULL);
-  shouhu_export_book_merged (book, ws, 0, 0, 0, LAST_COL, "重庆市志愿者精准守护一线医护人员家庭工作情况统计表",
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_TITLE));
+  shouhu_export_put_merged (book, ws, 0, 0, 0, LAST_COL, "重庆市志愿者精准守护一线医护人员家庭工作情况统计表",
+                             book->title);
   line = period_line (report);
-  shouhu_export_book_merged (book, ws, 1, 0, 1, LAST_COL, line,
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_LINE));
+  shouhu_export_put_merged (book, ws, 1, 0, 1, LAST_COL, line,
+                             book->line);
   worksheet_set_row (ws, 3, 30, NULL);
   write_header (book, ws);
 
@@ -440,13 +452,13 @@ build_figures_sheet (ShouhuExportBook  *book,
   if (report->district_id == 0)
     write_figures (book, b, ws, row++, 0, &report->city);
 
-  shouhu_export_book_merged (book, ws, row, 0, row, LAST_COL,
+  shouhu_export_put_merged (book, ws, row, 0, row, LAST_COL,
                              "说明：1．服务次数、时长和家庭需求按服务台账中日期在统计时段内的记录统计；",
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_NOTE));
+                             book->note);
   row++;
-  shouhu_export_book_merged (book, ws, row, 0, row, LAST_COL,
+  shouhu_export_put_merged (book, ws, row, 0, row, LAST_COL,
                              "　　　2．期内未联系家庭为统计时段内没有任何服务记录的医护人员家庭。",
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_NOTE));
+                             book->note);
 
   worksheet_set_column (ws, 0, 0, 6, NULL);
   worksheet_set_column (ws, 1, 1, 12, NULL);
@@ -475,9 +487,9 @@ build_typical_sheet (ShouhuExportBook  *book,
                      GError           **error)
 {
   GPtrArray *typical = b->report->typical;
-  lxw_worksheet *ws = shouhu_export_book_add_sheet (book, "典型", error);
-  lxw_format *text = shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_TEXT);
-  lxw_format *centre = shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_CENTRE);
+  lxw_worksheet *ws = add_sheet (book, "典型", error);
+  lxw_format *text = book->text;
+  lxw_format *centre = book->centre;
   double widths[G_N_ELEMENTS (typical_headers)] = { 6, };
   g_autofree char *line = period_line (b->report);
   const char *cells[TYPICAL_LAST_COL];
@@ -495,32 +507,33 @@ build_typical_sheet (ShouhuExportBook  *book,
   for (int c = 0; c <= TYPICAL_LAST_COL; c++)
     worksheet_set_column (ws, c, c, widths[c], NULL);
 
-  shouhu_export_book_page (book, ws, 2, 2);
+  shouhu_export_set_page (book, ws, 2, 2);
   worksheet_set_row (ws, 0, 32, NULL);
-  shouhu_export_book_merged (book, ws, 0, 0, 0, TYPICAL_LAST_COL, "重庆市志愿者精准守护一线医护人员家庭典型事例",
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_TITLE));
-  shouhu_export_book_merged (book, ws, 1, 0, 1, TYPICAL_LAST_COL, line,
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_LINE));
+  shouhu_export_put_merged (book, ws, 0, 0, 0, TYPICAL_LAST_COL, "重庆市志愿者精准守护一线医护人员家庭典型事例",
+                             book->title);
+  shouhu_export_put_merged (book, ws, 1, 0, 1, TYPICAL_LAST_COL, line,
+                             book->line);
   for (int c = 0; c <= TYPICAL_LAST_COL; c++)
-    shouhu_export_book_text (book, ws, 2, c, typical_headers[c],
-                             shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_HEADER));
+    shouhu_export_put_text (book, ws, 2, c, typical_headers[c],
+                             book->header);
 
   for (guint i = 0; i < typical->len; i++)
     {
       int row = 3 + (int) i, lines = 1;
+      lxw_format *wrapped = text;
 
       typical_cells (typical->pdata[i], cells);
       for (int c = 1; c <= TYPICAL_LAST_COL; c++)
         lines = MAX (lines, shouhu_export_wrapped_lines (cells[c - 1], widths[c]));
       if (lines > 1)
-        worksheet_set_row (ws, row, lines * SHOUHU_EXPORT_LINE_HEIGHT, NULL);
-      shouhu_export_book_number (book, ws, row, 0, i + 1, shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_NUMBER));
+        worksheet_set_row (ws, row, shouhu_export_row_height (book, lines, &wrapped), NULL);
+      shouhu_export_put_number (book, ws, row, 0, i + 1, book->number);
       for (int c = 1; c <= TYPICAL_LAST_COL; c++)
-        shouhu_export_book_text (book, ws, row, c, cells[c - 1], c <= 2 || c == 5 ? centre : text);
+        shouhu_export_put_text (book, ws, row, c, cells[c - 1], c <= 2 || c == 5 ? centre : wrapped);
     }
   if (typical->len == 0)
-    shouhu_export_book_merged (book, ws, 3, 0, 3, TYPICAL_LAST_COL, "（本统计时段没有记为典型的服务记录）",
-                               shouhu_export_book_style (book, SHOUHU_EXPORT_STYLE_NOTE));
+    shouhu_export_put_merged (book, ws, 3, 0, 3, TYPICAL_LAST_COL, "（本统计时段没有记为典型的服务记录）",
+                               book->note);
   return TRUE;
 }
 
@@ -531,9 +544,9 @@ build_report (ShouhuExportBook  *book,
 {
   Build b = { data, NULL, NULL };
 
-  b.hours = shouhu_export_book_new_format (book, SHOUHU_EXPORT_STYLE_NUMBER);
+  b.hours = shouhu_export_new_cell_format (book, FALSE);
   format_set_num_format (b.hours, "0.0");
-  b.total_hours = shouhu_export_book_new_format (book, SHOUHU_EXPORT_STYLE_TOTAL_NUMBER);
+  b.total_hours = shouhu_export_new_cell_format (book, TRUE);
   format_set_num_format (b.total_hours, "0.0");
   return build_figures_sheet (book, &b, error) && build_typical_sheet (book, &b, error);
 }
@@ -554,7 +567,7 @@ shouhu_work_report_export (const ShouhuWorkReport  *report,
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return shouhu_export_write_book (path, masked, build_report, (gpointer) report, error);
+  return shouhu_export_write_book (path, FALSE, masked, build_report, (gpointer) report, error);
 }
 
 /**
