@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "shouhu-annex2.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-district-row.h"
 #include "shouhu-ledger-dialog.h"
@@ -195,6 +196,31 @@ test_quick_entry (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate ();
   g_assert_null (dialog);
+}
+
+/* A volunteer who may not go on duty is offered as such. */
+static void
+test_not_ready (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(ShouhuVolunteer) b = NULL;
+  g_autoptr(GError) error = NULL;
+  ShouhuServiceDialog *dialog;
+  const char *label;
+
+  b = shouhu_annex2_get_volunteer (fx->store, 2, &error);
+  g_assert_no_error (error);
+  g_free (b->trained_on);
+  b->trained_on = g_strdup ("");
+  g_assert_cmpint (shouhu_annex2_save_volunteer (fx->store, b, &error), ==, 2);
+  g_assert_no_error (error);
+
+  dialog = shouhu_service_dialog_new (GTK_WINDOW (fx->window), fx->store, 1, 0);
+  label = gtk_check_button_get_label (volunteer_check (dialog, 1));
+  g_assert_true (g_str_has_prefix (label, "志愿者B"));
+  g_assert_cmpstr (label, !=, "志愿者B");
+  g_assert_cmpstr (gtk_check_button_get_label (volunteer_check (dialog, 0)), ==, "志愿者A");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* From a volunteer's row: the family is one of those the volunteer guards. */
@@ -424,6 +450,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/ledger-dialogs/quick-entry", Fixture, NULL, fixture_set_up, test_quick_entry, fixture_tear_down);
+  g_test_add ("/ledger-dialogs/not-ready", Fixture, NULL, fixture_set_up, test_not_ready, fixture_tear_down);
   g_test_add ("/ledger-dialogs/from-volunteer", Fixture, NULL, fixture_set_up, test_from_volunteer,
               fixture_tear_down);
   g_test_add ("/ledger-dialogs/family-ledger", Fixture, NULL, fixture_set_up, test_family_ledger, fixture_tear_down);

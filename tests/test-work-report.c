@@ -14,7 +14,8 @@
 
 #include <string.h>
 
-/* The period is 2020-02-10 to 2020-02-16.  Workers (shouhu-test-annex2.c):
+/* The period is 2020-02-10 to 2020-02-16.  Workers (shouhu-test-annex2.c,
+ * whose volunteers are all ready until the readiness is set below):
  * 万州区 w1..w5, 黔江区 w6 w7, 高新区 w8 w9 w10, 万盛经开区 w11.
  *   万州区:  s1 w1 greeting 20', s2 w1 supplies 60' need solved,
  *           s3 w2 care 120' need open 典型; s4 w4 on 02-09 (outside)
@@ -38,7 +39,19 @@ static const char services[] =
   " (9, 11, '2020-02-13', 'greeting', '电话问候', 5, '', 0, 0, '', 'x', 'x'),"
   " (10, 99, '2020-02-12', 'care', '照料', 30, '', 0, 0, '', 'x', 'x');"
   "INSERT INTO service_volunteer (service_id, volunteer_id) VALUES"
-  " (1, 1), (2, 1), (3, 1), (3, 2), (4, 2), (5, 3), (6, 3), (7, 4), (8, 4), (9, 5), (10, 1);";
+  " (1, 1), (2, 1), (3, 1), (3, 2), (4, 2), (5, 3), (6, 3), (7, 4), (8, 4), (9, 5), (10, 1);"
+  /* Readiness on the period's last day, 2020-02-16: 志愿者A (万州区), C
+   * (黔江区) and E (no district) are ready; B's insurance ended on the
+   * 15th; D was never trained; F has nothing.  So 万州区 guards w1 w2 w3
+   * (A) but not w4 w5 (B alone), 黔江区 w6, 高新区 w10 (A), 万盛经开区
+   * nobody. */
+  "UPDATE volunteer SET trained_on = '2020-02-01', gear_on = '2020-02-02', gear = 7,"
+  "  insured_from = '2020-02-01', insured_until = '2020-02-29' WHERE id IN (1, 3, 5);"
+  "UPDATE volunteer SET trained_on = '2020-02-01', gear_on = '2020-02-02', gear = 7,"
+  "  insured_from = '2020-02-01', insured_until = '2020-02-15' WHERE id = 2;"
+  "UPDATE volunteer SET trained_on = '' WHERE id = 4;"
+  "UPDATE volunteer SET trained_on = '', gear_on = '', gear = 0, insured_from = '', insured_until = ''"
+  "  WHERE id = 6;";
 
 typedef struct
 {
@@ -73,6 +86,8 @@ fixture_tear_down (Fixture       *fx,
 typedef struct
 {
   gint64 families;
+  gint64 guarded;
+  gint64 on_duty;
   gint64 kinds[SHOUHU_N_SERVICE_KINDS];  /* care, tutoring, supplies, transport, greeting, other */
   gint64 total;
   gint64 minutes;
@@ -86,6 +101,8 @@ assert_row (const ShouhuWorkReportRow *row,
             const Expected            *e)
 {
   g_assert_cmpint (row->families, ==, e->families);
+  g_assert_cmpint (row->guarded, ==, e->guarded);
+  g_assert_cmpint (row->on_duty, ==, e->on_duty);
   for (int k = 0; k < SHOUHU_N_SERVICE_KINDS; k++)
     g_assert_cmpint (row->services[k], ==, e->kinds[k]);
   g_assert_cmpint (row->services_total, ==, e->total);
@@ -95,12 +112,13 @@ assert_row (const ShouhuWorkReportRow *row,
   g_assert_cmpint (row->not_contacted, ==, e->not_contacted);
 }
 
-static const Expected wanzhou = { 5, { 1, 0, 1, 0, 1, 0 }, 3, 200, 2, 1, 3 };
-static const Expected qianjiang = { 2, { 0, 0, 0, 1, 0, 0 }, 1, 30, 1, 1, 1 };
-static const Expected gaoxin = { 3, { 0, 1, 0, 0, 0, 1 }, 2, 105, 1, 0, 2 };
-static const Expected wansheng = { 1, { 0, 0, 0, 0, 1, 0 }, 1, 5, 0, 0, 0 };
-static const Expected city = { 11, { 1, 1, 1, 1, 2, 1 }, 7, 340, 4, 2, 6 };
-static const Expected nothing = { 0, { 0, }, 0, 0, 0, 0, 0 };
+static const Expected wanzhou = { 5, 3, 1, { 1, 0, 1, 0, 1, 0 }, 3, 200, 2, 1, 3 };
+static const Expected qianjiang = { 2, 1, 1, { 0, 0, 0, 1, 0, 0 }, 1, 30, 1, 1, 1 };
+static const Expected gaoxin = { 3, 1, 0, { 0, 1, 0, 0, 0, 1 }, 2, 105, 1, 0, 2 };
+static const Expected wansheng = { 1, 0, 0, { 0, 0, 0, 0, 1, 0 }, 1, 5, 0, 0, 0 };
+/* 在岗 in all: A, C, and E, who has no district. */
+static const Expected city = { 11, 5, 3, { 1, 1, 1, 1, 2, 1 }, 7, 340, 4, 2, 6 };
+static const Expected nothing = { 0, 0, 0, { 0, }, 0, 0, 0, 0, 0 };
 
 static ShouhuWorkReport *
 compute (Fixture    *fx,
@@ -142,7 +160,8 @@ static void
 test_one_day (Fixture       *fx,
               gconstpointer  data)
 {
-  static const Expected wanzhou_day = { 5, { 0, 0, 1, 0, 0, 0 }, 1, 60, 1, 1, 4 };
+  /* On the 12th 志愿者B is insured still: w4 and w5 are guarded too. */
+  static const Expected wanzhou_day = { 5, 5, 2, { 0, 0, 1, 0, 0, 0 }, 1, 60, 1, 1, 4 };
   g_autoptr(GError) error = NULL;
   g_autoptr(ShouhuWorkReport) report = shouhu_work_report_compute (fx->store, "2020-02-12", "2020-02-12", 0, &error);
 
@@ -150,6 +169,7 @@ test_one_day (Fixture       *fx,
   assert_row (&report->districts[0], &wanzhou_day);
   g_assert_cmpint (report->city.services_total, ==, 1);
   g_assert_cmpint (report->city.not_contacted, ==, 10);
+  g_assert_cmpint (report->city.on_duty, ==, 4);
 }
 
 static void
@@ -224,15 +244,15 @@ assert_number (GHashTable *cells,
   g_assert_cmpfloat_with_epsilon (g_ascii_strtod (text, NULL), value, 1e-9);
 }
 
-/* A line of the sheet: 区县 in B, then C..N as the Expected figures. */
+/* A line of the sheet: 区县 in B, then C..P as the Expected figures. */
 static void
 assert_sheet_row (GHashTable     *cells,
                   int             row,
                   const char     *name,
                   const Expected *e)
 {
-  const gint64 counts[] = { e->families, e->kinds[0], e->kinds[1], e->kinds[2], e->kinds[3], e->kinds[4],
-                            e->kinds[5], e->total };
+  const gint64 counts[] = { e->families, e->guarded, e->on_duty, e->kinds[0], e->kinds[1], e->kinds[2],
+                            e->kinds[3], e->kinds[4], e->kinds[5], e->total };
   char ref[8];
 
   /* 合计 is merged over 序号 and 区县. */
@@ -243,13 +263,13 @@ assert_sheet_row (GHashTable     *cells,
       g_snprintf (ref, sizeof ref, "%c%d", 'C' + c, row);
       assert_number (cells, ref, (double) counts[c]);
     }
-  g_snprintf (ref, sizeof ref, "K%d", row);
-  assert_number (cells, ref, e->minutes / 60.0);
-  g_snprintf (ref, sizeof ref, "L%d", row);
-  assert_number (cells, ref, (double) e->raised);
   g_snprintf (ref, sizeof ref, "M%d", row);
-  assert_number (cells, ref, (double) e->solved);
+  assert_number (cells, ref, e->minutes / 60.0);
   g_snprintf (ref, sizeof ref, "N%d", row);
+  assert_number (cells, ref, (double) e->raised);
+  g_snprintf (ref, sizeof ref, "O%d", row);
+  assert_number (cells, ref, (double) e->solved);
+  g_snprintf (ref, sizeof ref, "P%d", row);
   assert_number (cells, ref, (double) e->not_contacted);
 }
 
@@ -267,13 +287,17 @@ test_workbook (Fixture       *fx,
 
   assert_cell (cells, "工作情况统计表", "A1", "重庆市志愿者精准守护一线医护人员家庭工作情况统计表");
   assert_cell (cells, "工作情况统计表", "A2", "统计时段：2020年2月10日至2020年2月16日　　　　区县：全市");
-  assert_cell (cells, "工作情况统计表", "D3", "服务次数");
-  assert_cell (cells, "工作情况统计表", "D4", "照料老人小孩");
-  assert_cell (cells, "工作情况统计表", "H4", "电话/视频问候");
-  assert_cell (cells, "工作情况统计表", "J4", "合计");
-  assert_cell (cells, "工作情况统计表", "K3", "服务时长（小时）");
-  assert_cell (cells, "工作情况统计表", "N3", "期内未联系家庭");
-  g_assert_true (g_hash_table_contains (cells, "merge!工作情况统计表!D3:J3"));
+  assert_cell (cells, "工作情况统计表", "D3", "已守护家庭");
+  assert_cell (cells, "工作情况统计表", "E3", "在岗志愿者");
+  assert_cell (cells, "工作情况统计表", "F3", "服务次数");
+  assert_cell (cells, "工作情况统计表", "F4", "照料老人小孩");
+  assert_cell (cells, "工作情况统计表", "J4", "电话/视频问候");
+  assert_cell (cells, "工作情况统计表", "L4", "合计");
+  assert_cell (cells, "工作情况统计表", "M3", "服务时长（小时）");
+  assert_cell (cells, "工作情况统计表", "N3", "家庭需求");
+  assert_cell (cells, "工作情况统计表", "P3", "期内未联系家庭");
+  g_assert_true (g_hash_table_contains (cells, "merge!工作情况统计表!F3:L3"));
+  g_assert_true (g_hash_table_contains (cells, "merge!工作情况统计表!N3:O3"));
   g_assert_true (g_hash_table_contains (cells, "merge!工作情况统计表!A3:A4"));
 
   /* Rows 5..45: the 41 districts in official order, then 合计. */

@@ -57,11 +57,6 @@ static const struct
   [COL_SOLVED] = { (const char *const[]) { "是否解决", "解决情况", "是否已解决", NULL }, FALSE },
 };
 
-/* Excel counts days from 1899-12-30 (its day 60 is a 29 February 1900
- * that never was); the largest day it shows is 9999-12-31. */
-#define EXCEL_FIRST_REAL_DAY 61
-#define EXCEL_LAST_DAY       2958465
-
 typedef struct
 {
   const ShouhuXlsxSheet *sheet;
@@ -183,36 +178,23 @@ text_at (const Layout *layout,
 
 /* Cells as people fill them ---------------------------------------------- */
 
-/* A date cell, a day number (a date cell Excel stores as a number), or
+/* A date cell, a day number (what a cell formatted as a date stores), or
  * text as shouhu_validate_date() reads it, with or without a time. */
 static char *
 read_day (const ShouhuXlsxCell  *cell,
           GError               **error)
 {
-  g_autofree char *text = shouhu_validate_fold_digits (cell != NULL ? cell->text : "");
+  g_autofree char *shown = cell != NULL ? shouhu_import_cell_date (cell) : g_strdup ("");
+  g_autofree char *text = shouhu_validate_fold_digits (shown);
   char *day = NULL;
 
-  if (cell != NULL && cell->type == SHOUHU_XLSX_CELL_NUMBER)
-    {
-      double serial = g_ascii_strtod (text, NULL);
-
-      if (serial >= EXCEL_FIRST_REAL_DAY && serial <= EXCEL_LAST_DAY)
-        {
-          g_autoptr(GDate) date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
-          char out[16];
-
-          g_date_add_days (date, (guint) serial);   /* the time of day is the fraction */
-          g_date_strftime (out, sizeof out, "%Y-%m-%d", date);
-          return g_strdup (out);
-        }
-    }
   if (*text == '\0')
     {
       g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
                    _("日期 is empty: every line needs the day of the service"));
       return NULL;
     }
-  /* "2020-02-10T00:00:00" (a date cell) or "2020-02-10 08:30" */
+  /* "2020-02-10 08:30" */
   text[strcspn (text, " T")] = '\0';
   if (!shouhu_validate_date ("日期", text, &day, error))
     return NULL;

@@ -4,8 +4,10 @@
  * 先进典型 found in the work are to be told.  The report counts, per
  * district and for a period, what the ledger holds: the families, the
  * services by kind, their hours, the needs raised and solved, and the
- * families nobody contacted in the period; a second sheet tells the
- * records marked 典型.  Like the annexes, the sheets are Chinese
+ * families nobody contacted in the period; with them the families guarded
+ * and the volunteers on duty on the period's last day, by the readiness
+ * rule of the volunteers (shouhu_volunteer_ready_sql()).  A second sheet
+ * tells the records marked 典型.  Like the annexes, the sheets are Chinese
  * whatever the interface language, and are written through the shared
  * workbook writer (shouhu-export-private.h), masked when asked.
  *
@@ -21,6 +23,7 @@
 #include "shouhu-export-private.h"
 #include "shouhu-store-private.h"
 #include "shouhu-validate.h"
+#include "shouhu-volunteer.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -171,6 +174,66 @@ count_services (ShouhuStore       *store,
   return TRUE;
 }
 
+/* Runs "SELECT district_id, count" with :day the period's last day and
+ * :district the report's; a count without a district adds to @city only. */
+static gboolean
+count_on_last_day (ShouhuStore       *store,
+                   ShouhuWorkReport  *report,
+                   const char        *sql,
+                   gsize              field,
+                   gint64            *city,
+                   GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":day"), report->to, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":district"), report->district_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShouhuWorkReportRow *row = district_row (report, sqlite3_column_int (stmt, 0));
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      if (row != NULL)
+        G_STRUCT_MEMBER (gint64, row, field) = n;
+      *city += n;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The families guarded and the volunteers on duty (在岗) on the period's
+ * last day: the notice's rule, 防护培训不合格的绝不上岗、防护措施不到位的绝不上岗,
+ * and insured. */
+static gboolean
+count_ready (ShouhuStore       *store,
+             ShouhuWorkReport  *report,
+             GError           **error)
+{
+  g_autofree char *ready = shouhu_volunteer_ready_sql ("v");
+  g_autofree char *guarded = g_strdup_printf ("SELECT w.district_id,"
+                                              "       sum (EXISTS (SELECT 1 FROM pairing p"
+                                              "                    JOIN volunteer v ON v.id = p.volunteer_id"
+                                              "                    WHERE p.worker_id = w.id AND %s))"
+                                              "  FROM worker w WHERE :district = 0 OR w.district_id = :district"
+                                              " GROUP BY w.district_id", ready);
+  g_autofree char *on_duty = g_strdup_printf ("SELECT v.district_id, count (*) FROM volunteer v"
+                                              " WHERE %s AND (:district = 0 OR v.district_id = :district)"
+                                              " GROUP BY v.district_id", ready);
+
+  return count_on_last_day (store, report, guarded, G_STRUCT_OFFSET (ShouhuWorkReportRow, guarded),
+                            &report->city.guarded, error) &&
+         count_on_last_day (store, report, on_duty, G_STRUCT_OFFSET (ShouhuWorkReportRow, on_duty),
+                            &report->city.on_duty, error);
+}
+
+/* The sums of the 合计 line, but those of the last day (count_ready ()). */
 static void
 add_to_city (ShouhuWorkReportRow       *city,
              const ShouhuWorkReportRow *row)
@@ -244,7 +307,8 @@ shouhu_work_report_compute (ShouhuStore  *store,
     report->districts[i].district_id = i + 1;
 
   if (!count_families (store, report, error) ||
-      !count_services (store, report, error))
+      !count_services (store, report, error) ||
+      !count_ready (store, report, error))
     return NULL;
   report->typical = shouhu_ledger_typical_services (store, report->from, report->to, district_id, error);
   if (report->typical == NULL)
@@ -260,6 +324,8 @@ shouhu_work_report_compute (ShouhuStore  *store,
 typedef enum
 {
   VALUE_FAMILIES,
+  VALUE_GUARDED,
+  VALUE_ON_DUTY,
   VALUE_KIND,
   VALUE_SERVICES_TOTAL,
   VALUE_HOURS,
@@ -278,6 +344,8 @@ static const struct
   ShouhuServiceKind  kind;
 } columns[] = {
   { NULL, "医护人员家庭", VALUE_FAMILIES, 0 },
+  { NULL, "已守护家庭", VALUE_GUARDED, 0 },
+  { NULL, "在岗志愿者", VALUE_ON_DUTY, 0 },
   { "服务次数", NULL, VALUE_KIND, SHOUHU_SERVICE_CARE },
   { "服务次数", NULL, VALUE_KIND, SHOUHU_SERVICE_TUTORING },
   { "服务次数", NULL, VALUE_KIND, SHOUHU_SERVICE_SUPPLIES },
@@ -329,6 +397,8 @@ row_value (const ShouhuWorkReportRow *row,
   switch (columns[col].value)
     {
     case VALUE_FAMILIES:       return (double) row->families;
+    case VALUE_GUARDED:        return (double) row->guarded;
+    case VALUE_ON_DUTY:        return (double) row->on_duty;
     case VALUE_KIND:           return (double) row->services[columns[col].kind - 1];
     case VALUE_SERVICES_TOTAL: return (double) row->services_total;
     case VALUE_HOURS:          return (double) row->minutes / 60.0;
@@ -457,8 +527,13 @@ build_figures_sheet (ShouhuExportBook  *book,
                              book->note);
   row++;
   shouhu_export_put_merged (book, ws, row, 0, row, LAST_COL,
-                             "　　　2．期内未联系家庭为统计时段内没有任何服务记录的医护人员家庭。",
+                             "　　　2．期内未联系家庭为统计时段内没有任何服务记录的医护人员家庭；",
                              book->note);
+  row++;
+  shouhu_export_put_merged (book, ws, row, 0, row, LAST_COL,
+                            "　　　3．在岗志愿者为统计时段最后一天防护培训合格、防护用品齐全且保险有效的志愿者，"
+                            "已守护家庭为当天至少有一名在岗志愿者结对的家庭。",
+                            book->note);
 
   worksheet_set_column (ws, 0, 0, 6, NULL);
   worksheet_set_column (ws, 1, 1, 12, NULL);

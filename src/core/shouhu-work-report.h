@@ -14,6 +14,10 @@ typedef struct
 {
   int    district_id;
   gint64 families;                          /* 医护人员家庭: Annex 2 records */
+  gint64 guarded;                           /* 已守护家庭: a volunteer paired with it is
+                                             * ready (可上岗) on the period's last day */
+  gint64 on_duty;                           /* 在岗志愿者: the district's volunteers ready
+                                             * on the period's last day (合计: all) */
   gint64 services[SHOUHU_N_SERVICE_KINDS];  /* 服务次数 by kind (index kind - 1) */
   gint64 services_total;
   gint64 minutes;                           /* 服务时长, in minutes */

@@ -21,6 +21,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-service-dialog.h"
 #include "shouhu-settings.h"
+#include "shouhu-volunteer.h"
 #include "shouhu-volunteer-chooser.h"
 
 struct _ShouhuServiceDialog
@@ -69,16 +70,40 @@ find_check (ShouhuServiceDialog *self,
   return NULL;
 }
 
+/* The volunteer's name, and 待上岗 with what is missing when not ready
+ * today: the notice lets nobody untrained or unequipped go on duty, and
+ * the ledger shows it where it happened. */
+static char *
+candidate_label (ShouhuServiceDialog *self,
+                 gint64               volunteer_id,
+                 const char          *name)
+{
+  g_autoptr(ShouhuVolunteer) v = shouhu_annex2_get_volunteer (self->store, volunteer_id, NULL);
+  ShouhuReadiness readiness;
+  g_autofree char *state = NULL;
+
+  if (v == NULL)
+    return g_strdup (name);
+  readiness = shouhu_volunteer_readiness (v, NULL);
+  if (readiness.ready)
+    return g_strdup (name);
+  state = shouhu_readiness_label (&readiness);
+  /* Translators: a volunteer in the service dialog: name (readiness) */
+  return g_strdup_printf (_("%s (%s)"), name, state);
+}
+
 static GtkCheckButton *
 add_candidate (ShouhuServiceDialog *self,
                gint64               volunteer_id,
                const char          *name)
 {
   GtkCheckButton *check = find_check (self, volunteer_id);
+  g_autofree char *label = NULL;
 
   if (check != NULL)
     return check;
-  check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (name));
+  label = candidate_label (self, volunteer_id, name);
+  check = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (label));
   g_array_append_val (self->candidates, volunteer_id);
   g_ptr_array_add (self->checks, check);
   gtk_flow_box_append (GTK_FLOW_BOX (self->fields[SHOUHU_SERVICE_FIELD_VOLUNTEERS]), GTK_WIDGET (check));
