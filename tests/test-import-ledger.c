@@ -291,6 +291,32 @@ test_missing_column (Fixture       *fx,
   g_assert_nonnull (strstr (error->message, "志愿者"));
 }
 
+/* The command line takes a ledger whole, and never part of one. */
+static void
+test_cli (Fixture       *fx,
+          gconstpointer  data)
+{
+  const char *const bad[][N_HEADS - 1] = {
+    { "2020-02-10", "甲二", "", "志愿者A", "电话问候", "问候", "#20", "", "" },
+    { "2020-02-11", "甲三", "", "无名氏", "电话问候", "问候", "#20", "", "" },
+  };
+  g_autofree char *good = write_ledger (fx, "good.xlsx", good_lines, G_N_ELEMENTS (good_lines), heads);
+  g_autofree char *rejects = write_ledger (fx, "bad.xlsx", bad, G_N_ELEMENTS (bad), heads);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (shouhu_test_run_import (fx->path, rejects, FALSE, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "无名氏"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (shouhu_test_run_import (fx->path, rejects, TRUE, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "--accept-valid"));
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM service"), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (shouhu_test_run_import (fx->path, good, FALSE, &out), ==, 0);
+  g_assert_nonnull (strstr (out, "New service records: 5"));
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM service"), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +327,7 @@ main (int   argc,
   g_test_add ("/import-ledger/repeated-line", Fixture, NULL, fixture_set_up, test_repeated_line, fixture_tear_down);
   g_test_add ("/import-ledger/rejected-line", Fixture, NULL, fixture_set_up, test_rejected_line, fixture_tear_down);
   g_test_add ("/import-ledger/names-repeat", Fixture, NULL, fixture_set_up, test_names_repeat, fixture_tear_down);
+  g_test_add ("/import-ledger/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/import-ledger/missing-column", Fixture, NULL, fixture_set_up, test_missing_column,
               fixture_tear_down);
 

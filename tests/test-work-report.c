@@ -364,6 +364,57 @@ test_workbook_masked (Fixture       *fx,
   g_assert_nonnull (strstr (plain_scan, "leak\t典型\tH4\tdigits: 13812345678"));
 }
 
+/* The command line: --export work-report, and what it refuses. */
+static void
+test_cli (Fixture       *fx,
+          gconstpointer  data)
+{
+  g_autofree char *out_path = g_build_filename (fx->dir, "cli.xlsx", NULL);
+  g_autoptr(GHashTable) cells = NULL;
+  g_autofree char *err = NULL;
+
+  {
+    const char *args[] = { "--database", fx->path, "--export", "work-report", "--from", "2020-02-10",
+                           "--to", "2020年2月16日", "--district", "高新区", "--masked", "--output", out_path, NULL };
+
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, NULL), ==, 0);
+  }
+  cells = read_cells (out_path);
+  assert_sheet_row (cells, 5, "高新区", &gaoxin);
+
+  {
+    const char *args[] = { "--database", fx->path, "--export", "work-report", "--to", "2020-02-16",
+                           "--output", out_path, NULL };
+
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--from"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", fx->path, "--export", "work-report", "--from", "2020-02-16",
+                           "--to", "2020-02-10", "--output", out_path, NULL };
+
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "2020-02-16"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", fx->path, "--export", "work-report", "--from", "2020-02-10",
+                           "--to", "2020-02-16", "--date", "2020-02-07", "--output", out_path, NULL };
+
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--date"));
+    g_clear_pointer (&err, g_free);
+  }
+  {
+    const char *args[] = { "--database", fx->path, "--export", "annex1", "--from", "2020-02-10",
+                           "--output", out_path, NULL };
+
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--from"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +428,7 @@ main (int   argc,
   g_test_add ("/work-report/workbook", Fixture, NULL, fixture_set_up, test_workbook, fixture_tear_down);
   g_test_add ("/work-report/workbook-one-district", Fixture, NULL, fixture_set_up, test_workbook_one_district,
               fixture_tear_down);
+  g_test_add ("/work-report/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
   g_test_add ("/work-report/workbook-masked", Fixture, NULL, fixture_set_up, test_workbook_masked,
               fixture_tear_down);
 
