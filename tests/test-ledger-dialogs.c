@@ -216,6 +216,8 @@ test_not_ready (Fixture       *fx,
   g_assert_no_error (error);
 
   dialog = shouhu_service_dialog_new (GTK_WINDOW (fx->window), fx->store, 1, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  screenshot (GTK_WIDGET (dialog), "service-dialog-not-ready.png");
   label = gtk_check_button_get_label (volunteer_check (dialog, 1));
   g_assert_true (g_str_has_prefix (label, "志愿者B"));
   g_assert_cmpstr (label, !=, "志愿者B");
