@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "shouhu-export.h"
+#include "shouhu-export-private.h"
 #include "shouhu-mask.h"
 
 #include <errno.h>
@@ -29,8 +30,20 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
 /* Keeps pages printable: longer text wraps inside its cell. */
 #define MAX_COLUMN_WIDTH 36.0
-/* Points per line of 11-point text in a wrapping cell. */
-#define LINE_HEIGHT 15.0
+#define LINE_HEIGHT SHOUHU_EXPORT_LINE_HEIGHT
+
+/* The short names used throughout this file for the helpers that
+ * shouhu-export-summary.c shares (shouhu-export-private.h). */
+typedef ShouhuExportBook Book;
+typedef ShouhuExportBuildFunc BuildFunc;
+#define new_cell_format shouhu_export_new_cell_format
+#define put_text shouhu_export_put_text
+#define put_number shouhu_export_put_number
+#define put_merged shouhu_export_put_merged
+#define set_page shouhu_export_set_page
+#define wrapped_lines shouhu_export_wrapped_lines
+#define as_of_line shouhu_export_as_of_line
+#define write_workbook shouhu_export_write_workbook
 
 static const char *const annex2_headers[] = {
   "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
@@ -86,25 +99,6 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 
 /* ---- Workbook helpers -------------------------------------------------- */
 
-typedef struct
-{
-  lxw_workbook *wb;
-  gboolean      masked;   /* every text goes through shouhu_mask_text() */
-  lxw_error     status;   /* the first failure of a write, if any */
-  lxw_format   *mark;     /* 附件1 */
-  lxw_format   *title;
-  lxw_format   *line;     /* the date line, centred */
-  lxw_format   *line_left;
-  lxw_format   *header;
-  lxw_format   *text;
-  lxw_format   *centre;
-  lxw_format   *number;
-  lxw_format   *percent;
-  lxw_format   *total_label;
-  lxw_format   *total_number;
-  lxw_format   *note;
-} Book;
-
 static lxw_format *
 new_format (Book    *book,
             double   size,
@@ -121,7 +115,7 @@ new_format (Book    *book,
   return f;
 }
 
-static lxw_format *
+lxw_format *
 new_cell_format (Book          *book,
                  gboolean       bold,
                  uint8_t        align)
@@ -180,7 +174,7 @@ put_text_as_is (Book          *book,
 /* Every other text of a workbook is written by put_text() or
  * put_merged(), so that a masked workbook masks every cell, whatever its
  * column. */
-static void
+void
 put_text (Book          *book,
           lxw_worksheet *ws,
           int            row,
@@ -193,7 +187,7 @@ put_text (Book          *book,
   put_text_as_is (book, ws, row, col, masked != NULL ? masked : text, format);
 }
 
-static void
+void
 put_number (Book          *book,
             lxw_worksheet *ws,
             int            row,
@@ -204,7 +198,7 @@ put_number (Book          *book,
   keep (book, worksheet_write_number (ws, row, col, value, format));
 }
 
-static void
+void
 put_merged (Book          *book,
             lxw_worksheet *ws,
             int            first_row,
@@ -221,7 +215,7 @@ put_merged (Book          *book,
 }
 
 /* A4 landscape, one page wide, the column header rows on every page. */
-static void
+void
 set_page (Book          *book,
           lxw_worksheet *ws,
           int            header_first,
@@ -255,7 +249,7 @@ fit_width (double     *width,
 
 /* The lines @text takes in a wrapping cell @width wide: fit_width()
  * leaves two units of margin, and a hard line break starts a line. */
-static int
+int
 wrapped_lines (const char *text,
                double      width)
 {
@@ -282,7 +276,7 @@ wrapped_lines (const char *text,
 }
 
 /* "2020-02-07" → "（截至2020年2月7日）" */
-static char *
+char *
 as_of_line (const char *as_of)
 {
   guint y = 0, m = 0, d = 0;
@@ -318,10 +312,6 @@ column_name (int col)
 
 /* ---- Writing beside the target, then renaming -------------------------- */
 
-typedef gboolean (*BuildFunc) (Book      *book,
-                               gpointer   data,
-                               GError   **error);
-
 static void
 set_write_error (GError     **error,
                  const char  *path,
@@ -353,7 +343,7 @@ sync_file (const char *path)
 /* libxlsxwriter prints numbers (values, column widths, margins) with the
  * thread's LC_NUMERIC, so a comma-decimal locale would break the file: the
  * whole workbook is built and written under the "C" locale. */
-static gboolean
+gboolean
 write_workbook (const char  *path,
                 gboolean     constant_memory,
                 gboolean     masked,
@@ -692,109 +682,6 @@ shouhu_export_annex2 (GPtrArray   *sheets,
       return FALSE;
     }
   return write_workbook (path, TRUE, masked, build_annex2, sheets, error);
-}
-
-/* ---- Summary ----------------------------------------------------------- */
-
-static const char *const summary_headers[] = {
-  "序号", "区县", "一线医护人员（附件1总人数）", "其中：支援湖北", "已登记医护人员（附件2）",
-  "已有志愿者守护的家庭", "尚无志愿者守护的家庭", "守护覆盖率", "志愿者人数", "需关注",
-};
-
-#define SUMMARY_N_COLUMNS ((int) G_N_ELEMENTS (summary_headers))
-
-static void
-write_figure_row (Book                        *book,
-                  lxw_worksheet               *ws,
-                  int                          row,
-                  const ShouhuDistrictFigures *f,
-                  gboolean                     city)
-{
-  lxw_format *number = city ? book->total_number : book->number;
-
-  if (city)
-    put_merged (book, ws, row, 0, row, 1, "全市合计", book->total_label);
-  else
-    {
-      put_number (book, ws, row, 0, f->district_id, number);
-      put_text (book, ws, row, 1, shouhu_district_get (f->district_id)->name, book->centre);
-    }
-  put_number (book, ws, row, 2, f->annex1_total, number);
-  put_number (book, ws, row, 3, f->annex1_hubei, number);
-  put_number (book, ws, row, 4, f->workers, number);
-  put_number (book, ws, row, 5, f->covered, number);
-  put_number (book, ws, row, 6, f->uncovered, number);
-  /* As on the overview: no rate where nobody is recorded yet, rather
-   * than a 0% that reads as "no family covered". */
-  if (f->workers > 0)
-    put_number (book, ws, row, 7, shouhu_figures_coverage (f), book->percent);
-  else
-    put_text (book, ws, row, 7, "—", city ? book->total_label : book->centre);
-  put_number (book, ws, row, 8, f->volunteers, number);
-  put_text (book, ws, row, 9, f->needs_attention ? "是" : "", city ? book->total_label : book->centre);
-}
-
-static gboolean
-build_summary (Book      *book,
-               gpointer   data,
-               GError   **error)
-{
-  const ShouhuFigures *figures = data;
-  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "汇总");
-  const int last_col = SUMMARY_N_COLUMNS - 1;
-  g_autofree char *date_line = NULL;
-
-  if (ws == NULL)
-    {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
-                   _("The sheet could not be added to the workbook"));
-      return FALSE;
-    }
-
-  if (figures->as_of != NULL)
-    {
-      g_autofree char *inner = as_of_line (figures->as_of);
-      date_line = g_strdup_printf ("附件1%s", inner);
-    }
-  else
-    date_line = g_strdup ("（附件1尚无数据）");
-
-  set_page (book, ws, 2, 2);
-  worksheet_set_row (ws, 0, 32, NULL);
-  put_merged (book, ws, 0, 0, 0, last_col, "重庆市一线医护人员家庭志愿守护情况汇总表", book->title);
-  put_merged (book, ws, 1, 0, 1, last_col, date_line, book->line);
-  worksheet_set_row (ws, 2, 44, NULL);
-  for (int c = 0; c < SUMMARY_N_COLUMNS; c++)
-    put_text (book, ws, 2, c, summary_headers[c], book->header);
-
-  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-    write_figure_row (book, ws, 3 + i, &figures->districts[i], FALSE);
-  write_figure_row (book, ws, 3 + SHOUHU_N_DISTRICTS, &figures->city, TRUE);
-
-  worksheet_set_column (ws, 0, 0, 6, NULL);
-  worksheet_set_column (ws, 1, 1, 24, NULL);
-  worksheet_set_column (ws, 2, last_col - 1, 13, NULL);
-  worksheet_set_column (ws, last_col, last_col, 8, NULL);
-  return TRUE;
-}
-
-/**
- * shouhu_export_summary:
- * @masked: pass every text through the masking, as shouhu_export_annex2() does
- *
- * Writes the dashboard's per-district table and the city totals as one
- * sheet "汇总".
- */
-gboolean
-shouhu_export_summary (const ShouhuFigures        *figures,
-                       gboolean                    masked,
-                       const char                 *path,
-                       GError                    **error)
-{
-  g_return_val_if_fail (figures != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return write_workbook (path, FALSE, masked, build_summary, (gpointer) figures, error);
 }
 
 /* ---- Reading the store ------------------------------------------------- */

@@ -35,6 +35,7 @@ int          shouhu_store_latest_schema_version (void);
 const char  *shouhu_store_get_backup_path  (ShouhuStore  *self);
 
 /* For core/ only: the UI and the command line never run SQL. */
+const char  *shouhu_store_get_migration_sql (int          version);
 sqlite3     *shouhu_store_get_db           (ShouhuStore  *self);
 sqlite3_stmt *shouhu_store_prepare         (ShouhuStore  *self,
                                             const char   *sql,

@@ -1,0 +1,79 @@
+/* shouhu-export-private.h — what the workbook writers share (core/ only)
+ *
+ * shouhu-export.c holds the helpers and the official forms;
+ * shouhu-export-summary.c the summary workbook, built with the same
+ * helpers so that every workbook looks and masks alike.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <xlsxwriter.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  lxw_workbook *wb;
+  gboolean      masked;   /* every text goes through shouhu_mask_text() */
+  lxw_error     status;   /* the first failure of a write, if any */
+  lxw_format   *mark;     /* 附件1 */
+  lxw_format   *title;
+  lxw_format   *line;     /* the date line, centred */
+  lxw_format   *line_left;
+  lxw_format   *header;
+  lxw_format   *text;
+  lxw_format   *centre;
+  lxw_format   *number;
+  lxw_format   *percent;
+  lxw_format   *total_label;
+  lxw_format   *total_number;
+  lxw_format   *note;
+} ShouhuExportBook;
+
+typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
+                                           gpointer           data,
+                                           GError           **error);
+
+lxw_format *shouhu_export_new_cell_format (ShouhuExportBook      *book,
+                                           gboolean               bold,
+                                           uint8_t                align);
+void        shouhu_export_put_text        (ShouhuExportBook      *book,
+                                           lxw_worksheet         *ws,
+                                           int                    row,
+                                           int                    col,
+                                           const char            *text,
+                                           lxw_format            *format);
+void        shouhu_export_put_number      (ShouhuExportBook      *book,
+                                           lxw_worksheet         *ws,
+                                           int                    row,
+                                           int                    col,
+                                           double                 value,
+                                           lxw_format            *format);
+void        shouhu_export_put_merged      (ShouhuExportBook      *book,
+                                           lxw_worksheet         *ws,
+                                           int                    first_row,
+                                           int                    first_col,
+                                           int                    last_row,
+                                           int                    last_col,
+                                           const char            *text,
+                                           lxw_format            *format);
+void        shouhu_export_set_page        (ShouhuExportBook      *book,
+                                           lxw_worksheet         *ws,
+                                           int                    header_first,
+                                           int                    header_last);
+int         shouhu_export_wrapped_lines   (const char            *text,
+                                           double                 width);
+char       *shouhu_export_as_of_line      (const char            *as_of);
+gboolean    shouhu_export_write_workbook  (const char            *path,
+                                           gboolean               constant_memory,
+                                           gboolean               masked,
+                                           ShouhuExportBuildFunc  build,
+                                           gpointer               data,
+                                           GError               **error);
+
+/* Points per line of 11-point text in a wrapping cell. */
+#define SHOUHU_EXPORT_LINE_HEIGHT 15.0
+
+G_END_DECLS
