@@ -185,6 +185,98 @@ test_needs_filter (Fixture       *fx,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 39);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The right edge of the rightmost column heading, in @view's coordinates. */
+static float
+headings_right (GtkWidget *widget,
+                GtkWidget *view)
+{
+  float right = 0;
+
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+      return bounds.origin.x + bounds.size.width;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    right = MAX (right, headings_right (child, view));
+  return right;
+}
+
+static gboolean
+deadline_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The columns take the whole width they are given; a rate over 100 % is
+ * shown as it is, flagged, and says how it was counted. */
+static void
+test_table_cells (Fixture       *fx,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkColumnView *table = shouhu_dashboard_page_get_table (fx->page);
+  g_autoptr(GtkColumnViewColumn) registered = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean too_late = FALSE;
+  GtkWidget *cell = NULL;
+  guint deadline;
+
+  load_notice (fx);
+  shouhu_test_annex2_insert_set (fx->store);
+  g_object_set (fx->page, "store", fx->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fx->page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Registration rate, highest first: 高新区's 3 of 2 on top. */
+  registered = g_list_model_get_item (gtk_column_view_get_columns (table), 7);
+  g_assert_cmpstr (gtk_column_view_column_get_title (registered), ==, "Registration rate");
+  gtk_column_view_sort_by_column (table, registered, GTK_SORT_DESCENDING);
+
+  deadline = g_timeout_add_seconds (60, deadline_cb, &too_late);
+  while ((cell = find_label (GTK_WIDGET (table), "150%")) == NULL ||
+         gtk_widget_get_width (GTK_WIDGET (table)) == 0)
+    {
+      g_assert_false (too_late);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (too_late);
+  g_source_remove (deadline);
+
+  g_assert_true (gtk_widget_has_css_class (cell, "attention"));
+  tooltip = g_strdup (gtk_widget_get_tooltip_text (cell));
+  g_assert_true (g_str_has_prefix (tooltip, "3 ÷ 2\nRegistration rate = "));
+  /* The table has the larger part of the window (the screen may be
+   * narrower than asked), and its columns share all of it. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (table)), >, gtk_widget_get_width (window) / 2);
+  g_assert_cmpfloat (headings_right (GTK_WIDGET (table), GTK_WIDGET (table)), >=,
+                     gtk_widget_get_width (GTK_WIDGET (table)) - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_chart_keyboard (Fixture       *fx,
                      gconstpointer  data)
@@ -304,6 +396,7 @@ main (int   argc,
   g_test_add ("/dashboard-page/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
   g_test_add ("/dashboard-page/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/dashboard-page/needs-filter", Fixture, NULL, fixture_set_up, test_needs_filter, fixture_tear_down);
+  g_test_add ("/dashboard-page/table-cells", Fixture, NULL, fixture_set_up, test_table_cells, fixture_tear_down);
   g_test_add ("/dashboard-page/chart-keyboard", Fixture, NULL, fixture_set_up, test_chart_keyboard, fixture_tear_down);
   g_test_add ("/dashboard-page/table-activate", Fixture, NULL, fixture_set_up, test_table_activate, fixture_tear_down);
   g_test_add ("/dashboard-page/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);

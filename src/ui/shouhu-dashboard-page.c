@@ -1,7 +1,8 @@
 /* shouhu-dashboard-page.c — 概览: the district counts at a glance
  *
  * City totals at the top, then the districts as a chart and as a table
- * that can show only the districts needing something.  All figures, their
+ * (shouhu-district-table.c) that can show only the districts needing
+ * something.  All figures, their
  * definitions and the reasons come from shouhu-figures.c; the page asks
  * again whenever the store says anything changed, so it is never stale.
  * Errors go to the window's notification through the win.notify action.
@@ -14,7 +15,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
-#include "shouhu-district-row.h"
+#include "shouhu-district-table.h"
 #include "shouhu-settings.h"
 
 struct _ShouhuDashboardPage
@@ -28,11 +29,7 @@ struct _ShouhuDashboardPage
   char                *chosen_date;    /* NULL: follow the latest */
   gboolean             filling;
   int                  stale_days;
-  guint                shown_needs;    /* ShouhuNeeds of the rows shown; 0: all */
 
-  GListStore          *rows;
-  GtkCustomFilter     *filter;
-  GtkSingleSelection  *selection;
   GtkLabel            *totals[SHOUHU_DASHBOARD_N_TOTALS];
   GtkWidget           *cards[SHOUHU_DASHBOARD_N_TOTALS];
 
@@ -48,7 +45,7 @@ struct _ShouhuDashboardPage
   GtkBox              *totals_box;
   GtkBox              *legend_box;
   ShouhuDistrictChart *chart;
-  GtkColumnView       *table;
+  ShouhuDistrictTable *table;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuDashboardPage, shouhu_dashboard_page, GTK_TYPE_WIDGET)
@@ -109,60 +106,10 @@ static const struct { int annex; const char *css_class; const char *label; } leg
   { 2, "attention", N_("Needs attention") },
 };
 
-typedef enum
-{
-  COLUMN_DISTRICT,
-  COLUMN_REPORTED,
-  COLUMN_TOTAL,
-  COLUMN_TOTAL_DELTA,
-  COLUMN_HUBEI,
-  COLUMN_HUBEI_DELTA,
-  COLUMN_WORKERS,
-  COLUMN_REGISTERED,
-  COLUMN_PAIRED,
-  COLUMN_PAIRING,
-  COLUMN_GUARDED,
-  COLUMN_GUARDING,
-  COLUMN_VOLUNTEERS,
-  COLUMN_CHANGED,
-  N_COLUMNS
-} Column;
-
-static const struct
-{
-  const char *title;
-  const char *property;
-  int         rate;       /* ShouhuRate of a rate column, or -1 */
-  gboolean    ascending;  /* the first click sorts smallest first */
-} columns[N_COLUMNS] = {
-  [COLUMN_DISTRICT]    = { NC_("table column", "District"), "district-id", -1, TRUE },
-  [COLUMN_REPORTED]    = { NC_("table column", "Annex 1"), "reported", -1, TRUE },
-  [COLUMN_TOTAL]       = { NC_("table column", "Total"), "annex1-total", -1, FALSE },
-  [COLUMN_TOTAL_DELTA] = { NC_("table column", "Change"), "total-delta", -1, FALSE },
-  [COLUMN_HUBEI]       = { NC_("table column", "Supporting Hubei"), "annex1-hubei", -1, FALSE },
-  [COLUMN_HUBEI_DELTA] = { NC_("table column", "Change"), "hubei-delta", -1, FALSE },
-  [COLUMN_WORKERS]     = { NC_("table column", "In Annex 2"), "workers", -1, FALSE },
-  [COLUMN_REGISTERED]  = { NULL, "registered-rate", SHOUHU_RATE_REGISTERED, TRUE },
-  [COLUMN_PAIRED]      = { NC_("table column", "Paired"), "paired", -1, FALSE },
-  [COLUMN_PAIRING]     = { NULL, "paired-rate", SHOUHU_RATE_PAIRED, TRUE },
-  [COLUMN_GUARDED]     = { NC_("table column", "Ready guardian"), "guarded", -1, FALSE },
-  [COLUMN_GUARDING]    = { NULL, "guarded-rate", SHOUHU_RATE_GUARDED, TRUE },
-  [COLUMN_VOLUNTEERS]  = { NC_("table column", "Volunteers"), "volunteers", -1, FALSE },
-  [COLUMN_CHANGED]     = { NC_("table column", "Annex 2 changed"), "annex2-age", -1, FALSE },
-};
-
 /* The choices of the Show list after "All districts". */
 static const ShouhuNeeds show_choices[] = {
   SHOUHU_NEEDS_REPORT, SHOUHU_NEEDS_UPDATE, SHOUHU_NEEDS_GUARDS, SHOUHU_NEEDS_CHECK,
 };
-
-static const char *
-column_title (Column column)
-{
-  if (columns[column].rate >= 0)
-    return shouhu_rate_name (columns[column].rate);
-  return g_dpgettext2 (NULL, "table column", columns[column].title);
-}
 
 static void
 set_count (GtkLabel *label,
@@ -306,42 +253,9 @@ show_totals (ShouhuDashboardPage *self)
 }
 
 static void
-show_rows (ShouhuDashboardPage *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-  if (n == 0)
-    {
-      for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-        {
-          g_autoptr(ShouhuDistrictRow) row = shouhu_district_row_new (&self->figures->districts[i]);
-          g_list_store_append (self->rows, row);
-        }
-      return;
-    }
-
-  /* Same items, new figures: the selection stays, the sort order and the
-   * visible cells follow. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ShouhuDistrictRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-      shouhu_district_row_set_figures (row, &self->figures->districts[i]);
-    }
-  g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
-}
-
-static const ShouhuDistrictFigures *
-selected_district (ShouhuDashboardPage *self)
-{
-  ShouhuDistrictRow *row = gtk_single_selection_get_selected_item (self->selection);
-
-  return row != NULL ? shouhu_district_row_get_figures (row) : NULL;
-}
-
-static void
 update_confirm_button (ShouhuDashboardPage *self)
 {
-  const ShouhuDistrictFigures *f = selected_district (self);
+  const ShouhuDistrictFigures *f = shouhu_district_table_get_selected (self->table);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.confirm-report",
                                  f != NULL && self->figures != NULL && self->figures->as_of != NULL && !f->reported);
@@ -369,8 +283,7 @@ refresh (ShouhuDashboardPage *self)
   show_totals (self);
   update_show_list (self);
   shouhu_district_chart_set_figures (self->chart, self->figures);
-  show_rows (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  shouhu_district_table_set_figures (self->table, self->figures);
   update_confirm_button (self);
 }
 
@@ -441,7 +354,7 @@ confirm_report_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
-  const ShouhuDistrictFigures *f = selected_district (self);
+  const ShouhuDistrictFigures *f = shouhu_district_table_get_selected (self->table);
   g_autoptr(GError) error = NULL;
 
   if (f == NULL || self->figures->as_of == NULL)
@@ -451,22 +364,19 @@ confirm_report_cb (GtkWidget  *widget,
 }
 
 static void
-selection_changed_cb (GtkSelectionModel   *model,
-                      guint                position,
-                      guint                n_items,
-                      ShouhuDashboardPage *self)
+table_selected_cb (ShouhuDistrictTable *table,
+                   GParamSpec          *pspec,
+                   ShouhuDashboardPage *self)
 {
   update_confirm_button (self);
 }
 
-static gboolean
-filter_row (gpointer item,
-            gpointer user_data)
+static void
+table_activated_cb (ShouhuDistrictTable *table,
+                    int                  district_id,
+                    ShouhuDashboardPage *self)
 {
-  ShouhuDashboardPage *self = user_data;
-
-  return self->shown_needs == 0 ||
-         (shouhu_district_row_get_figures (item)->needs & self->shown_needs) != 0;
+  g_signal_emit (self, signals[DISTRICT_ACTIVATED], 0, district_id);
 }
 
 static void
@@ -475,211 +385,6 @@ chart_activated_cb (ShouhuDistrictChart *chart,
                     ShouhuDashboardPage *self)
 {
   g_signal_emit (self, signals[DISTRICT_ACTIVATED], 0, district_id);
-}
-
-static void
-table_activated_cb (GtkColumnView       *view,
-                    guint                position,
-                    ShouhuDashboardPage *self)
-{
-  g_autoptr(ShouhuDistrictRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
-                                                           position);
-
-  if (row == NULL)
-    return;
-  g_signal_emit (self, signals[DISTRICT_ACTIVATED], 0, shouhu_district_row_get_figures (row)->district_id);
-}
-
-static Column
-factory_column (GtkSignalListItemFactory *factory)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               ShouhuDashboardPage      *self)
-{
-  Column column = factory_column (factory);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (column == COLUMN_DISTRICT)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      /* The icon comes first and keeps its place, so names line up. */
-      gtk_widget_add_css_class (icon, "attention");
-      gtk_widget_set_opacity (icon, 0);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_item_set_child (item, box);
-      return;
-    }
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_REPORTED || column == COLUMN_CHANGED ? 0.5 : 1.0);
-  gtk_widget_add_css_class (label, "numeric");
-  if (column == COLUMN_TOTAL_DELTA || column == COLUMN_HUBEI_DELTA)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_item_set_child (item, label);
-}
-
-/* "登记率 46%: 51 ÷ 109", then how the rate is defined. */
-static char *
-rate_tooltip (const ShouhuDistrictFigures *f,
-              ShouhuRate                   rate)
-{
-  gint64 part = 0, whole = 0;
-
-  if (!shouhu_figures_rate_parts (f, rate, &part, &whole))
-    return g_strdup (shouhu_rate_definition (rate));
-  return g_strdup_printf ("%lld ÷ %lld\n%s", (long long) part, (long long) whole,
-                          shouhu_rate_definition (rate));
-}
-
-/* Beyond a month, "N days ago" reads worse than the date. */
-#define AGE_AS_DAYS_MAX 31
-
-static char *
-changed_text (const ShouhuDistrictFigures *f)
-{
-  char day[11];
-
-  if (f->annex2_age < 0)
-    return g_strdup (_("never"));
-  if (f->annex2_age == 0)
-    return g_strdup (_("today"));
-  if (f->annex2_age <= AGE_AS_DAYS_MAX)
-    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", f->annex2_age), f->annex2_age);
-  g_strlcpy (day, f->annex2_changed, sizeof day);
-  return shouhu_annex1_format_date (day);
-}
-
-static void
-bind_district (ShouhuDashboardPage         *self,
-               GtkWidget                   *box,
-               const ShouhuDistrictFigures *f)
-{
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
-  g_autofree char *needs = shouhu_describe_needs (self->figures, f);
-
-  gtk_widget_set_opacity (icon, f->needs != 0 ? 1 : 0);
-  gtk_label_set_text (GTK_LABEL (label), shouhu_district_get (f->district_id)->name);
-  gtk_widget_set_tooltip_text (box, needs);
-  set_attention (label, f->needs != 0);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ShouhuDashboardPage      *self)
-{
-  Column column = factory_column (factory);
-  const ShouhuDistrictFigures *f = shouhu_district_row_get_figures (gtk_list_item_get_item (item));
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  gboolean attention = FALSE;
-
-  switch (column)
-    {
-    case COLUMN_DISTRICT:
-      bind_district (self, widget, f);
-      return;
-    case COLUMN_REPORTED:
-      text = g_strdup (self->figures->as_of == NULL ? "—" : f->reported ? _("Reported") : _("Not reported"));
-      attention = (f->needs & SHOUHU_NEEDS_REPORT) != 0;
-      tooltip = attention ? shouhu_figures_describe_need (self->figures, f, SHOUHU_NEEDS_REPORT, FALSE) : NULL;
-      break;
-    case COLUMN_TOTAL_DELTA:
-    case COLUMN_HUBEI_DELTA:
-      text = shouhu_format_delta (self->figures, column == COLUMN_TOTAL_DELTA ? f->total_delta : f->hubei_delta);
-      break;
-    case COLUMN_REGISTERED:
-    case COLUMN_PAIRING:
-    case COLUMN_GUARDING:
-      {
-        double rate = shouhu_figures_rate (f, columns[column].rate);
-
-        text = shouhu_format_rate (rate);
-        tooltip = rate_tooltip (f, columns[column].rate);
-        /* Over 100 % is shown as it is, and flagged. */
-        attention = rate > 1.0 || (column == COLUMN_GUARDING && (f->needs & SHOUHU_NEEDS_GUARDS) != 0);
-      }
-      break;
-    case COLUMN_CHANGED:
-      text = changed_text (f);
-      tooltip = shouhu_format_annex2_change (f);
-      attention = (f->needs & SHOUHU_NEEDS_UPDATE) != 0;
-      break;
-    case COLUMN_TOTAL:
-    case COLUMN_HUBEI:
-    case COLUMN_WORKERS:
-    case COLUMN_PAIRED:
-    case COLUMN_GUARDED:
-    case COLUMN_VOLUNTEERS:
-    case N_COLUMNS:
-    default:
-      {
-        const gint64 counts[N_COLUMNS] = {
-          [COLUMN_TOTAL] = f->annex1_total, [COLUMN_HUBEI] = f->annex1_hubei,
-          [COLUMN_WORKERS] = f->workers, [COLUMN_PAIRED] = f->paired,
-          [COLUMN_GUARDED] = f->guarded, [COLUMN_VOLUNTEERS] = f->volunteers,
-        };
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, counts[column]);
-        attention = column == COLUMN_WORKERS && f->workers > f->annex1_total;
-      }
-      break;
-    }
-
-  gtk_label_set_text (GTK_LABEL (widget), text);
-  gtk_widget_set_tooltip_text (widget, tooltip);
-  set_attention (widget, attention);
-}
-
-static void
-add_columns (ShouhuDashboardPage *self)
-{
-  g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autoptr(GtkSortListModel) sorted = NULL;
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkExpression *expression;
-      GtkSorter *sorter;
-
-      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      column = gtk_column_view_column_new (column_title (i), factory);
-      /* The table takes the width it is given: the extra is shared. */
-      gtk_column_view_column_set_expand (column, TRUE);
-
-      expression = gtk_property_expression_new (SHOUHU_TYPE_DISTRICT_ROW, NULL, columns[i].property);
-      sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-      if (!columns[i].ascending)
-        gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
-      gtk_column_view_column_set_sorter (column, sorter);
-      g_object_unref (sorter);
-
-      gtk_column_view_append_column (self->table, column);
-    }
-
-  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                        GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&filtered)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->table)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
-  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -877,12 +582,9 @@ shouhu_dashboard_page_finalize (GObject *object)
 {
   ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (object);
 
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter);
   g_clear_pointer (&self->figures, shouhu_figures_free);
   g_clear_pointer (&self->dates, g_strfreev);
   g_clear_pointer (&self->chosen_date, g_free);
-  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (shouhu_dashboard_page_parent_class)->finalize (object);
 }
@@ -924,6 +626,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
                                               G_TYPE_NONE, 1, G_TYPE_INT);
 
   g_type_ensure (SHOUHU_TYPE_DISTRICT_CHART);
+  g_type_ensure (SHOUHU_TYPE_DISTRICT_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, as_of_label);
@@ -946,6 +649,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "dashboard.confirm-report", NULL, confirm_report_cb);
 
@@ -955,14 +659,12 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
 static void
 shouhu_dashboard_page_init (ShouhuDashboardPage *self)
 {
-  self->rows = g_list_store_new (SHOUHU_TYPE_DISTRICT_ROW);
   self->stale_days = shouhu_settings_get_stale_days ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_spin_button_set_value (self->stale_spin, self->stale_days);
   add_totals (self);
   add_legend (self);
-  add_columns (self);
   add_definitions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.confirm-report", FALSE);
   gtk_label_set_text (self->as_of_label, _("No Annex 1 figures yet"));
@@ -1024,15 +726,12 @@ shouhu_dashboard_page_set_shown_needs (ShouhuDashboardPage *self,
 {
   g_return_if_fail (SHOUHU_IS_DASHBOARD_PAGE (self));
 
-  if (self->shown_needs == needs)
-    return;
-  self->shown_needs = needs;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  shouhu_district_table_set_shown_needs (self->table, needs);
 }
 
 GtkColumnView *
 shouhu_dashboard_page_get_table (ShouhuDashboardPage *self)
 {
   g_return_val_if_fail (SHOUHU_IS_DASHBOARD_PAGE (self), NULL);
-  return self->table;
+  return shouhu_district_table_get_column_view (self->table);
 }
