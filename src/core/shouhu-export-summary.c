@@ -50,8 +50,8 @@ static const struct
 } columns[N_COLUMNS] = {
   [COL_NUMBER]       = { "序号", -1, 6 },
   [COL_DISTRICT]     = { "区县", -1, 22 },
-  [COL_REPORTED]     = { "附件1报送", -1, 10 },
-  [COL_TOTAL]        = { "一线医护人员（附件1总人数）", -1, 13 },
+  [COL_REPORTED]     = { "附件1报送", -1, 13 },
+  [COL_TOTAL]        = { "一线医护人员（附件1总人数）", -1, 15 },
   [COL_TOTAL_DELTA]  = { "较上期", -1, 8 },
   [COL_HUBEI]        = { "其中：支援湖北", -1, 10 },
   [COL_HUBEI_DELTA]  = { "较上期", -1, 8 },
@@ -62,8 +62,8 @@ static const struct
   [COL_GUARDED]      = { "有可上岗志愿者守护的家庭", -1, 12 },
   [COL_GUARDED_RATE] = { NULL, SHOUHU_RATE_GUARDED, 9 },
   [COL_VOLUNTEERS]   = { "志愿者人数", -1, 9 },
-  [COL_CHANGED]      = { "附件2最近变动", -1, 12 },
-  [COL_NEEDS]        = { "需关注", -1, 14 },
+  [COL_CHANGED]      = { "附件2最近变动", -1, 13 },
+  [COL_NEEDS]        = { "需关注", -1, 30 },
 };
 
 #define FIRST_ROW 3
@@ -114,6 +114,17 @@ static const char *
 heading (Column c)
 {
   return columns[c].rate >= 0 ? shouhu_rate_name_zh (columns[c].rate) : columns[c].heading;
+}
+
+/* The headings wrap in their columns: the row is as tall as the tallest. */
+static int
+header_lines (void)
+{
+  int lines = 1;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    lines = MAX (lines, shouhu_export_wrapped_lines (heading (c), columns[c].width));
+  return lines;
 }
 
 /* "2020-02-07" → "2020年2月7日" */
@@ -245,6 +256,10 @@ write_row (Summary                     *s,
   shouhu_export_put_number (book, ws, row, COL_VOLUNTEERS, f->volunteers, number);
   shouhu_export_put_text (book, ws, row, COL_CHANGED, changed, text);
   shouhu_export_put_text (book, ws, row, COL_NEEDS, needs, text);
+  /* A district may need all four: its row grows rather than cut them. */
+  if (shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width) > 1)
+    worksheet_set_row (ws, row, shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width)
+                                * SHOUHU_EXPORT_LINE_HEIGHT, NULL);
 }
 
 /* "附件1（截至2020年2月7日），上期2020年2月5日；附件2为2020年2月12日的记录" */
@@ -340,7 +355,7 @@ build_figures_sheet (Summary  *s,
   worksheet_set_row (ws, 0, 32, NULL);
   shouhu_export_put_merged (s->book, ws, 0, 0, 0, last_col, TITLE, s->book->title);
   shouhu_export_put_merged (s->book, ws, 1, 0, 1, last_col, line, s->book->line);
-  worksheet_set_row (ws, 2, 44, NULL);
+  worksheet_set_row (ws, 2, header_lines () * SHOUHU_EXPORT_LINE_HEIGHT + 4, NULL);
   for (int c = 0; c < N_COLUMNS; c++)
     shouhu_export_put_text (s->book, ws, 2, c, heading (c), s->book->header);
 
