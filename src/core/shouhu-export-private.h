@@ -30,6 +30,16 @@ typedef struct
   lxw_format   *total_label;
   lxw_format   *total_number;
   lxw_format   *note;
+  lxw_format   *text_top;   /* text of a row too tall to print whole */
+  /* Annex 1, smaller to hold its 41 rows on one page */
+  lxw_format   *a1_title;
+  lxw_format   *a1_line;
+  lxw_format   *a1_header;
+  lxw_format   *a1_text;
+  lxw_format   *a1_centre;
+  lxw_format   *a1_number;
+  lxw_format   *a1_total_label;
+  lxw_format   *a1_total_number;
 } ShouhuExportBook;
 
 typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
@@ -62,7 +72,8 @@ void        shouhu_export_put_merged      (ShouhuExportBook      *book,
 void        shouhu_export_set_page        (ShouhuExportBook      *book,
                                            lxw_worksheet         *ws,
                                            int                    header_first,
-                                           int                    header_last);
+                                           int                    header_last,
+                                           int                    pages_tall);
 int         shouhu_export_wrapped_lines   (const char            *text,
                                            double                 width);
 char       *shouhu_export_as_of_line      (const char            *as_of);
@@ -73,7 +84,13 @@ gboolean    shouhu_export_write_workbook  (const char            *path,
                                            gpointer               data,
                                            GError               **error);
 
-/* Points per line of 11-point text in a wrapping cell. */
-#define SHOUHU_EXPORT_LINE_HEIGHT 15.0
+/* Points per line of 11-point text in a wrapping cell: 宋体 takes 14.25,
+ * the CJK faces that stand in for it elsewhere up to 16. */
+#define SHOUHU_EXPORT_LINE_HEIGHT 16.0
+
+/* Broken where the notice's form breaks it, so that a narrow column never
+ * leaves "北" alone on a line.  (Imports read headings without their
+ * line breaks.) */
+#define SHOUHU_EXPORT_HUBEI_HEADING "其中：\n支援湖北"
 
 G_END_DECLS

@@ -12,9 +12,9 @@
 
 #include "shouhu-export.h"
 #include "shouhu-export-private.h"
+#include "shouhu-date.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #define TITLE "重庆市一线医护人员家庭志愿守护情况汇总表"
@@ -53,7 +53,7 @@ static const struct
   [COL_REPORTED]     = { "附件1报送", -1, 13 },
   [COL_TOTAL]        = { "一线医护人员（附件1总人数）", -1, 15 },
   [COL_TOTAL_DELTA]  = { "较上期", -1, 8 },
-  [COL_HUBEI]        = { "其中：支援湖北", -1, 10 },
+  [COL_HUBEI]        = { SHOUHU_EXPORT_HUBEI_HEADING, -1, 10 },
   [COL_HUBEI_DELTA]  = { "较上期", -1, 8 },
   [COL_WORKERS]      = { "已登记医护人员（附件2）", -1, 12 },
   [COL_REGISTERED]   = { NULL, SHOUHU_RATE_REGISTERED, 9 },
@@ -125,17 +125,6 @@ header_lines (void)
   for (int c = 0; c < N_COLUMNS; c++)
     lines = MAX (lines, shouhu_export_wrapped_lines (heading (c), columns[c].width));
   return lines;
-}
-
-/* "2020-02-07" → "2020年2月7日" */
-static char *
-chinese_date (const char *date)
-{
-  unsigned y, m, d;
-
-  if (date == NULL || sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3)
-    return g_strdup ("");
-  return g_strdup_printf ("%u年%u月%u日", y, m, d);
 }
 
 static char *
@@ -266,8 +255,8 @@ write_row (Summary                     *s,
 static char *
 date_line (const ShouhuFigures *figures)
 {
-  g_autofree char *today = chinese_date (figures->today);
-  g_autofree char *previous = chinese_date (figures->previous);
+  g_autofree char *today = shouhu_format_date_chinese (figures->today);
+  g_autofree char *previous = shouhu_format_date_chinese (figures->previous);
   g_autofree char *annex1 = NULL;
 
   if (figures->as_of == NULL)
@@ -315,7 +304,7 @@ static GPtrArray *
 summary_notes (const ShouhuFigures *figures)
 {
   GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *as_of = chinese_date (figures->as_of);
+  g_autofree char *as_of = shouhu_format_date_chinese (figures->as_of);
 
   for (int r = 0; r < SHOUHU_N_RATES; r++)
     g_ptr_array_add (notes, g_strdup (shouhu_rate_definition_zh (r)));
@@ -351,7 +340,7 @@ build_figures_sheet (Summary  *s,
 
   for (int c = 0; c < N_COLUMNS; c++)
     worksheet_set_column (ws, c, c, columns[c].width, NULL);
-  shouhu_export_set_page (s->book, ws, 2, 2);
+  shouhu_export_set_page (s->book, ws, 2, 2, 0);
   worksheet_set_row (ws, 0, 32, NULL);
   shouhu_export_put_merged (s->book, ws, 0, 0, 0, last_col, TITLE, s->book->title);
   shouhu_export_put_merged (s->book, ws, 1, 0, 1, last_col, line, s->book->line);
@@ -441,7 +430,7 @@ build_needs_sheet (Summary  *s,
       worksheet_set_column (ws, c, c, needs_columns[c].width, NULL);
       width += needs_columns[c].width;
     }
-  shouhu_export_set_page (s->book, ws, 2, 2);
+  shouhu_export_set_page (s->book, ws, 2, 2, 0);
   worksheet_set_row (ws, 0, 32, NULL);
   shouhu_export_put_merged (s->book, ws, 0, 0, 0, last_col, NEEDS_TITLE, s->book->title);
   shouhu_export_put_merged (s->book, ws, 1, 0, 1, last_col, line, s->book->line);

@@ -13,6 +13,7 @@
 
 #include "shouhu-figures.h"
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-settings.h"
 #include "shouhu-store-private.h"
 
@@ -148,8 +149,10 @@ choose_dates (ShouhuStore    *store,
       break;
   if (dates[i] == NULL)
     {
+      g_autofree char *shown = shouhu_format_date (as_of);
+
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE,
-                   _("There is no Annex 1 table dated %s"), as_of);
+                   _("There is no Annex 1 table dated %s"), shown);
       return FALSE;
     }
   figures->as_of = g_strdup (dates[i]);
@@ -609,13 +612,7 @@ static char *
 format_date (const char *date,
              gboolean    in_chinese)
 {
-  unsigned y, m, d;
-
-  if (!in_chinese)
-    return shouhu_annex1_format_date (date);
-  if (date == NULL || sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3)
-    return g_strdup (date);
-  return g_strdup_printf ("%u年%u月%u日", y, m, d);
+  return in_chinese ? shouhu_format_date_chinese (date) : shouhu_format_date (date);
 }
 
 /**
@@ -649,12 +646,7 @@ shouhu_figures_describe_need (const ShouhuFigures         *figures,
       if (f->annex2_age < 0)
         return g_strdup (in_chinese ? "需更新：附件2尚无任何记录"
                                     : _("Needs an update: nothing recorded in Annex 2 yet"));
-      {
-        char date[11];
-
-        g_strlcpy (date, f->annex2_changed, sizeof date);
-        changed = format_date (date, in_chinese);
-      }
+      changed = format_date (f->annex2_changed, in_chinese);
       return g_strdup_printf (in_chinese ? "需更新：附件2已%d天未变动（最近一次%s）"
                                          : ngettext ("Needs an update: Annex 2 unchanged for %d day (last change %s)",
                                                      "Needs an update: Annex 2 unchanged for %d days (last change %s)",

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-district-chart.h"
 
 #define PADDING     8
@@ -763,18 +763,16 @@ shouhu_describe_needs (const ShouhuFigures         *figures,
 /**
  * shouhu_format_annex2_change:
  *
- * Returns: (transfer full): "2020-02-08 (3 days ago)", or "never"
+ * Returns: (transfer full): "2020-02-08 10:32 (3 days ago)", or "never"
  */
 char *
 shouhu_format_annex2_change (const ShouhuDistrictFigures *f)
 {
   g_autofree char *date = NULL;
-  char day[11];
 
   if (f->annex2_changed[0] == '\0')
     return g_strdup (_("never"));
-  g_strlcpy (day, f->annex2_changed, sizeof day);
-  date = shouhu_annex1_format_date (day);
+  date = shouhu_format_date_time (f->annex2_changed);
   if (f->annex2_age == 0)
     /* Translators: %s is a date */
     return g_strdup_printf (_("%s (today)"), date);

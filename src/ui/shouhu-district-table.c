@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-district-chart.h"
 #include "shouhu-district-row.h"
 #include "shouhu-district-table.h"
@@ -223,16 +223,13 @@ rate_tooltip (const ShouhuDistrictFigures *f,
 static char *
 changed_text (const ShouhuDistrictFigures *f)
 {
-  char day[11];
-
   if (f->annex2_age < 0)
     return g_strdup (_("never"));
   if (f->annex2_age == 0)
     return g_strdup (_("today"));
   if (f->annex2_age <= AGE_AS_DAYS_MAX)
     return g_strdup_printf (ngettext ("%d day ago", "%d days ago", f->annex2_age), f->annex2_age);
-  g_strlcpy (day, f->annex2_changed, sizeof day);
-  return shouhu_annex1_format_date (day);
+  return shouhu_format_date (f->annex2_changed);
 }
 
 static void
