@@ -63,7 +63,7 @@ static const struct
   [COL_GUARDED_RATE] = { NULL, SHOUHU_RATE_GUARDED, 9 },
   [COL_VOLUNTEERS]   = { "志愿者人数", -1, 9 },
   [COL_CHANGED]      = { "附件2最近变动", -1, 13 },
-  [COL_NEEDS]        = { "需关注", -1, 30 },
+  [COL_NEEDS]        = { "需关注", -1, 32 },
 };
 
 #define FIRST_ROW 3
