@@ -116,17 +116,6 @@ heading (Column c)
   return columns[c].rate >= 0 ? shouhu_rate_name_zh (columns[c].rate) : columns[c].heading;
 }
 
-/* The headings wrap in their columns: the row is as tall as the tallest. */
-static int
-header_lines (void)
-{
-  int lines = 1;
-
-  for (int c = 0; c < N_COLUMNS; c++)
-    lines = MAX (lines, shouhu_export_wrapped_lines (heading (c), columns[c].width));
-  return lines;
-}
-
 static char *
 needs_names (guint needs)
 {
@@ -267,14 +256,50 @@ date_line (const ShouhuFigures *figures)
   return g_strdup_printf ("附件1%s，上期%s；附件2为%s的记录", annex1, previous, today);
 }
 
+/* A sheet of the workbook: its columns, the title, the date line and the
+ * headings (wrapped, in a row as tall as the tallest), all printable. */
+static lxw_worksheet *
+add_sheet (Summary           *s,
+           const char        *name,
+           const char        *title,
+           int                n_columns,
+           const char *const *headings,
+           const double      *widths,
+           GError           **error)
+{
+  lxw_worksheet *ws = workbook_add_worksheet (s->book->wb, name);
+  g_autofree char *line = date_line (s->figures);
+  int lines = 1;
+
+  if (ws == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("The sheet could not be added to the workbook"));
+      return NULL;
+    }
+
+  shouhu_export_set_page (s->book, ws, 2, 2, 0);
+  worksheet_set_row (ws, 0, 32, NULL);
+  shouhu_export_put_merged (s->book, ws, 0, 0, 0, n_columns - 1, title, s->book->title);
+  shouhu_export_put_merged (s->book, ws, 1, 0, 1, n_columns - 1, line, s->book->line);
+  for (int c = 0; c < n_columns; c++)
+    {
+      worksheet_set_column (ws, c, c, widths[c], NULL);
+      shouhu_export_put_text (s->book, ws, 2, c, headings[c], s->book->header);
+      lines = MAX (lines, shouhu_export_wrapped_lines (headings[c], widths[c]));
+    }
+  worksheet_set_row (ws, 2, lines * SHOUHU_EXPORT_LINE_HEIGHT + 4, NULL);
+  return ws;
+}
+
 static double
-width_between (int first,
-               int last)
+sum_widths (const double *widths,
+            int           n)
 {
   double width = 0;
 
-  for (int c = first; c <= last; c++)
-    width += columns[c].width;
+  for (int c = 0; c < n; c++)
+    width += widths[c];
   return width;
 }
 
@@ -326,33 +351,25 @@ build_figures_sheet (Summary  *s,
                      GError  **error)
 {
   const ShouhuFigures *figures = s->figures;
-  lxw_worksheet *ws = workbook_add_worksheet (s->book->wb, "汇总");
-  g_autofree char *line = date_line (figures);
   g_autoptr(GPtrArray) notes = summary_notes (figures);
-  const int last_col = N_COLUMNS - 1;
+  const char *headings[N_COLUMNS];
+  double widths[N_COLUMNS];
+  lxw_worksheet *ws;
 
-  if (ws == NULL)
+  for (int c = 0; c < N_COLUMNS; c++)
     {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
-                   _("The sheet could not be added to the workbook"));
-      return FALSE;
+      headings[c] = heading (c);
+      widths[c] = columns[c].width;
     }
-
-  for (int c = 0; c < N_COLUMNS; c++)
-    worksheet_set_column (ws, c, c, columns[c].width, NULL);
-  shouhu_export_set_page (s->book, ws, 2, 2, 0);
-  worksheet_set_row (ws, 0, 32, NULL);
-  shouhu_export_put_merged (s->book, ws, 0, 0, 0, last_col, TITLE, s->book->title);
-  shouhu_export_put_merged (s->book, ws, 1, 0, 1, last_col, line, s->book->line);
-  worksheet_set_row (ws, 2, header_lines () * SHOUHU_EXPORT_LINE_HEIGHT + 4, NULL);
-  for (int c = 0; c < N_COLUMNS; c++)
-    shouhu_export_put_text (s->book, ws, 2, c, heading (c), s->book->header);
+  ws = add_sheet (s, "汇总", TITLE, N_COLUMNS, headings, widths, error);
+  if (ws == NULL)
+    return FALSE;
 
   for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
     write_row (s, ws, FIRST_ROW + i, &figures->districts[i]);
   write_row (s, ws, CITY_ROW, &figures->city);
 
-  write_notes (s, ws, CITY_ROW + 2, last_col, width_between (0, last_col), notes);
+  write_notes (s, ws, CITY_ROW + 2, N_COLUMNS - 1, sum_widths (widths, N_COLUMNS), notes);
   return TRUE;
 }
 
@@ -369,24 +386,6 @@ static const struct
 #define NEEDS_N_COLUMNS ((int) G_N_ELEMENTS (needs_columns))
 G_STATIC_ASSERT (NEEDS_N_COLUMNS == SHOUHU_N_NEEDS + 3);
 
-static char *
-needs_reasons (const ShouhuFigures         *figures,
-               const ShouhuDistrictFigures *f)
-{
-  g_autoptr(GString) reasons = g_string_new (NULL);
-
-  for (int i = 0; i < SHOUHU_N_NEEDS; i++)
-    if (f->needs & (1u << i))
-      {
-        g_autofree char *reason = shouhu_figures_describe_need (figures, f, 1u << i, TRUE);
-
-        if (reasons->len > 0)
-          g_string_append (reasons, "；\n");
-        g_string_append (reasons, reason);
-      }
-  return g_string_free (g_steal_pointer (&reasons), FALSE);
-}
-
 static void
 write_need_row (Summary                     *s,
                 lxw_worksheet               *ws,
@@ -394,7 +393,7 @@ write_need_row (Summary                     *s,
                 int                          number,
                 const ShouhuDistrictFigures *f)
 {
-  g_autofree char *reasons = needs_reasons (s->figures, f);
+  g_autofree char *reasons = shouhu_figures_describe_needs (s->figures, f, TRUE);
   int lines = shouhu_export_wrapped_lines (reasons, needs_columns[NEEDS_N_COLUMNS - 1].width);
 
   if (lines > 1)
@@ -411,35 +410,22 @@ build_needs_sheet (Summary  *s,
                    GError  **error)
 {
   const ShouhuFigures *figures = s->figures;
-  lxw_worksheet *ws = workbook_add_worksheet (s->book->wb, "需关注");
-  g_autofree char *line = date_line (figures);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  const char *headings[NEEDS_N_COLUMNS];
+  double widths[NEEDS_N_COLUMNS];
   const int last_col = NEEDS_N_COLUMNS - 1;
   int row = FIRST_ROW;
-  double width = 0;
+  lxw_worksheet *ws;
 
+  for (int c = 0; c < NEEDS_N_COLUMNS; c++)
+    {
+      headings[c] = needs_columns[c].heading != NULL ? needs_columns[c].heading
+                                                     : shouhu_need_name_zh (1u << (c - 2));
+      widths[c] = needs_columns[c].width;
+    }
+  ws = add_sheet (s, "需关注", NEEDS_TITLE, NEEDS_N_COLUMNS, headings, widths, error);
   if (ws == NULL)
-    {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
-                   _("The sheet could not be added to the workbook"));
-      return FALSE;
-    }
-
-  for (int c = 0; c < NEEDS_N_COLUMNS; c++)
-    {
-      worksheet_set_column (ws, c, c, needs_columns[c].width, NULL);
-      width += needs_columns[c].width;
-    }
-  shouhu_export_set_page (s->book, ws, 2, 2, 0);
-  worksheet_set_row (ws, 0, 32, NULL);
-  shouhu_export_put_merged (s->book, ws, 0, 0, 0, last_col, NEEDS_TITLE, s->book->title);
-  shouhu_export_put_merged (s->book, ws, 1, 0, 1, last_col, line, s->book->line);
-  worksheet_set_row (ws, 2, 30, NULL);
-  for (int c = 0; c < NEEDS_N_COLUMNS; c++)
-    shouhu_export_put_text (s->book, ws, 2, c,
-                            needs_columns[c].heading != NULL ? needs_columns[c].heading
-                                                             : shouhu_need_name_zh (1u << (c - 2)),
-                            s->book->header);
+    return FALSE;
 
   for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
     if (figures->districts[i].needs != 0)
@@ -461,7 +447,7 @@ build_needs_sheet (Summary  *s,
       else
         g_ptr_array_add (notes, g_strdup (shouhu_need_definition_zh (1u << i)));
     }
-  write_notes (s, ws, row + 1, last_col, width, notes);
+  write_notes (s, ws, row + 1, last_col, sum_widths (widths, NEEDS_N_COLUMNS), notes);
   return TRUE;
 }
 

@@ -664,3 +664,33 @@ shouhu_figures_describe_need (const ShouhuFigures         *figures,
       g_return_val_if_reached (NULL);
     }
 }
+
+/**
+ * shouhu_figures_describe_needs:
+ * @in_chinese: %TRUE for the workbook's Chinese, %FALSE for the UI language
+ *
+ * Returns: (transfer full) (nullable): everything @f needs and why, one
+ *   reason a line (ending in "；" in Chinese but the last); %NULL when it
+ *   needs nothing
+ */
+char *
+shouhu_figures_describe_needs (const ShouhuFigures         *figures,
+                               const ShouhuDistrictFigures *f,
+                               gboolean                     in_chinese)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (f->needs == 0)
+    return NULL;
+  text = g_string_new (NULL);
+  for (int i = 0; i < SHOUHU_N_NEEDS; i++)
+    if (f->needs & (1u << i))
+      {
+        g_autofree char *reason = shouhu_figures_describe_need (figures, f, 1u << i, in_chinese);
+
+        if (text->len > 0)
+          g_string_append (text, in_chinese ? "；\n" : "\n");
+        g_string_append (text, reason);
+      }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -100,6 +100,9 @@ char          *shouhu_figures_describe_need (const ShouhuFigures         *figure
                                              const ShouhuDistrictFigures *f,
                                              ShouhuNeeds                  need,
                                              gboolean                     in_chinese);
+char          *shouhu_figures_describe_needs (const ShouhuFigures        *figures,
+                                             const ShouhuDistrictFigures *f,
+                                             gboolean                     in_chinese);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuFigures, shouhu_figures_free)
 

@@ -684,7 +684,7 @@ shouhu_district_chart_describe (ShouhuDistrictChart *self,
 
   head = g_markup_printf_escaped ("<b>%s</b>", shouhu_district_get (district_id)->name);
   body = shouhu_describe_district (self->all, &self->figures[district_id - 1]);
-  needs = shouhu_describe_needs (self->all, &self->figures[district_id - 1]);
+  needs = shouhu_figures_describe_needs (self->all, &self->figures[district_id - 1], FALSE);
   if (needs != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (needs, -1);
@@ -731,33 +731,6 @@ shouhu_describe_district (const ShouhuFigures         *figures,
                           (long long) f->annex1_total, total_delta,
                           (long long) f->annex1_hubei, hubei_delta,
                           workers, paired, guarded, (long long) f->volunteers, changed);
-}
-
-/**
- * shouhu_describe_needs:
- *
- * Returns: (transfer full) (nullable): what the district needs and why,
- *   one line each; %NULL when it needs nothing
- */
-char *
-shouhu_describe_needs (const ShouhuFigures         *figures,
-                       const ShouhuDistrictFigures *f)
-{
-  g_autoptr(GString) text = NULL;
-
-  if (f->needs == 0)
-    return NULL;
-  text = g_string_new (NULL);
-  for (int i = 0; i < SHOUHU_N_NEEDS; i++)
-    if (f->needs & (1u << i))
-      {
-        g_autofree char *reason = shouhu_figures_describe_need (figures, f, 1u << i, FALSE);
-
-        if (text->len > 0)
-          g_string_append_c (text, '\n');
-        g_string_append (text, reason);
-      }
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**

@@ -39,8 +39,6 @@ char           *shouhu_district_chart_describe      (ShouhuDistrictChart        
 
 char           *shouhu_describe_district            (const ShouhuFigures         *figures,
                                                      const ShouhuDistrictFigures *f);
-char           *shouhu_describe_needs               (const ShouhuFigures         *figures,
-                                                     const ShouhuDistrictFigures *f);
 char           *shouhu_format_annex2_change         (const ShouhuDistrictFigures *f);
 
 G_END_DECLS

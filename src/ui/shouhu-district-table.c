@@ -239,7 +239,7 @@ bind_district (ShouhuDistrictTable         *self,
 {
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
-  g_autofree char *needs = shouhu_describe_needs (self->figures, f);
+  g_autofree char *needs = shouhu_figures_describe_needs (self->figures, f, FALSE);
 
   gtk_widget_set_opacity (icon, f->needs != 0 ? 1 : 0);
   gtk_label_set_text (GTK_LABEL (label), shouhu_district_get (f->district_id)->name);
