@@ -180,8 +180,9 @@ test_notice_only (Fixture       *fx,
  *   渝中区 (4):     0 of 109; vF lives there
  *   高新区 (40):    3 recorded but Annex 1 counts 2: 150 %, all paired; vD
  *   万盛经开区 (41): 1 of 1, not paired
- * No volunteer is ready (none is trained, equipped and insured), so no
- * family is guarded whatever its pairings. */
+ * Its volunteers are ready (trained, equipped, insured) from 2020-02-08:
+ * as of the notice's 2020-02-07 nobody was yet, so no family is guarded
+ * on that date however it is paired. */
 static void
 test_annex2_set (Fixture       *fx,
                  gconstpointer  data)
@@ -243,6 +244,54 @@ test_annex2_set (Fixture       *fx,
   assert_rate (&figures->city, SHOUHU_RATE_PAIRED, 1.0, "100%");
 }
 
+/* The gate (绝不上岗): a family is guarded on the chosen date only by a
+ * volunteer ready on that date; paired with volunteers not ready (待上岗)
+ * it is paired, not guarded. */
+static void
+test_gate (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(ShouhuFigures) figures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load_notice (fx);
+  shouhu_test_annex2_insert_set (fx->store);
+  g_assert_true (shouhu_annex1_new_date (fx->store, "2020-02-10", &error));
+  g_assert_no_error (error);
+
+  /* vA's insurance ended the day before: w2, w3 (万州区) and w10 (高新区)
+   * had only vA; w1 keeps vB. */
+  exec (fx, "UPDATE volunteer SET insured_until = '2020-02-09' WHERE id = 1");
+  figures = compute (fx, NULL, TODAY, 3);
+  assert_counts (&figures->districts[0], 1, 5, 0, 5, 5, 3, 2);
+  assert_counts (&figures->districts[39], 40, 2, 1, 3, 3, 2, 1);
+  assert_counts (&figures->city, 0, 1972, 467, 11, 9, 6, 6);
+  assert_rate (&figures->districts[0], SHOUHU_RATE_GUARDED, 3.0 / 5.0, "60%");
+  g_assert_true (figures->districts[0].needs & SHOUHU_NEEDS_GUARDS);
+
+  /* Insured until the date itself is enough; gear without 消毒液 is not
+   * (vD). */
+  exec (fx, "UPDATE volunteer SET insured_until = '2020-02-10' WHERE id = 1;"
+            "UPDATE volunteer SET gear = 3 WHERE id = 4;");
+  g_clear_pointer (&figures, shouhu_figures_free);
+  figures = compute (fx, NULL, TODAY, 3);
+  assert_counts (&figures->districts[0], 1, 5, 0, 5, 5, 5, 2);
+  g_assert_false (figures->districts[0].needs & SHOUHU_NEEDS_GUARDS);
+  assert_counts (&figures->districts[39], 40, 2, 1, 3, 3, 1, 1);
+
+  /* Training missing: the families only vB guards are not guarded. */
+  exec (fx, "UPDATE volunteer SET trained_on = '' WHERE id = 2");
+  g_clear_pointer (&figures, shouhu_figures_free);
+  figures = compute (fx, NULL, TODAY, 3);
+  assert_counts (&figures->districts[0], 1, 5, 0, 5, 5, 3, 2);   /* w4, w5 had only vB */
+
+  /* As of the notice's date, before anyone was trained, nobody. */
+  g_clear_pointer (&figures, shouhu_figures_free);
+  figures = compute (fx, "2020-02-07", TODAY, 3);
+  g_assert_cmpstr (figures->day, ==, "2020-02-07");
+  assert_counts (&figures->city, 0, 1972, 467, 11, 9, 0, 6);
+}
+
 /* A new date copies the figures: nobody has reported for it until a
  * figure is typed or the report confirmed.  万州区 types 7 (+2) and 2
  * (+2), 黔江区 confirms its 19, 万盛经开区 reports 0 (−1, −1). */
@@ -287,8 +336,9 @@ test_carried_over (Fixture       *fx,
   g_assert_false (latest->districts[3].reported);
   g_assert_true (latest->districts[3].needs & SHOUHU_NEEDS_REPORT);
 
+  /* On 2020-02-10 the volunteers are ready: paired families are guarded. */
   d = &latest->districts[0];
-  assert_counts (d, 1, 7, 2, 5, 5, 0, 2);
+  assert_counts (d, 1, 7, 2, 5, 5, 5, 2);
   g_assert_cmpint (d->total_delta, ==, 2);
   g_assert_cmpint (d->hubei_delta, ==, 2);
   assert_rate (d, SHOUHU_RATE_REGISTERED, 5.0 / 7.0, "71%");
@@ -308,11 +358,12 @@ test_carried_over (Fixture       *fx,
   g_assert_cmpstr (delta, ==, "−1");
 
   /* City: 1972 + 2 − 1, 467 + 2 − 1. */
-  assert_counts (&latest->city, 0, 1973, 468, 11, 9, 0, 6);
+  assert_counts (&latest->city, 0, 1973, 468, 11, 9, 9, 6);
   g_assert_cmpint (latest->city.total_delta, ==, 1);
   g_assert_cmpint (latest->city.hubei_delta, ==, 1);
 
-  /* The date before is as it was: reported, and without a date before it. */
+  /* The date before is as it was: reported, without a date before it,
+   * and nobody guarded on it. */
   notice = compute (fx, "2020-02-07", TODAY, 3);
   g_assert_null (notice->previous);
   g_assert_cmpuint (shouhu_figures_count_needing (notice, SHOUHU_NEEDS_REPORT), ==, 0);
@@ -429,7 +480,7 @@ test_reasons (Fixture       *fx,
     { 4, SHOUHU_NEEDS_REPORT, "未报送：2020年2月10日的附件1数字沿用2020年2月7日的数字" },
     { 4, SHOUHU_NEEDS_UPDATE, "需更新：附件2尚无任何记录" },
     { 4, SHOUHU_NEEDS_GUARDS, "守护不足：0户有可上岗志愿者守护，应守护109户" },
-    { 40, SHOUHU_NEEDS_GUARDS, "守护不足：0户有可上岗志愿者守护，应守护3户" },
+    { 41, SHOUHU_NEEDS_GUARDS, "守护不足：0户有可上岗志愿者守护，应守护1户" },
     { 40, SHOUHU_NEEDS_CHECK, "人数待核对：附件2登记3人，附件1为2人" },
     { 1, SHOUHU_NEEDS_UPDATE, "需更新：附件2已4天未变动（最近一次2020年2月8日）" },
   };
@@ -557,5 +608,6 @@ main (int   argc,
   g_test_add ("/figures/annex2-changes", Fixture, NULL, fixture_set_up, test_annex2_changes, fixture_tear_down);
   g_test_add ("/figures/reasons", Fixture, NULL, fixture_set_up, test_reasons, fixture_tear_down);
   g_test_add_func ("/figures/migration", test_migration);
+  g_test_add ("/figures/gate", Fixture, NULL, fixture_set_up, test_gate, fixture_tear_down);
   return g_test_run ();
 }

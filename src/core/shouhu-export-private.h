@@ -1,14 +1,15 @@
-/* shouhu-export-private.h — what the workbook writers share (core/ only)
+/* shouhu-export-private.h — what the workbooks of core share (core/ only)
  *
- * shouhu-export.c holds the helpers and the official forms;
- * shouhu-export-summary.c the summary workbook, built with the same
- * helpers so that every workbook looks and masks alike.
+ * The one way a workbook is written (shouhu-export.c), its formats and
+ * the cell helpers that mask a masked workbook, for the exports kept in
+ * files of their own (the volunteers' roster, the summary).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include <glib.h>
+#include "shouhu-export.h"
+
 #include <xlsxwriter.h>
 
 G_BEGIN_DECLS
@@ -42,55 +43,55 @@ typedef struct
   lxw_format   *a1_total_number;
 } ShouhuExportBook;
 
-typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
-                                           gpointer           data,
-                                           GError           **error);
-
-lxw_format *shouhu_export_new_cell_format (ShouhuExportBook      *book,
-                                           gboolean               bold,
-                                           uint8_t                align);
-void        shouhu_export_put_text        (ShouhuExportBook      *book,
-                                           lxw_worksheet         *ws,
-                                           int                    row,
-                                           int                    col,
-                                           const char            *text,
-                                           lxw_format            *format);
-void        shouhu_export_put_number      (ShouhuExportBook      *book,
-                                           lxw_worksheet         *ws,
-                                           int                    row,
-                                           int                    col,
-                                           double                 value,
-                                           lxw_format            *format);
-void        shouhu_export_put_merged      (ShouhuExportBook      *book,
-                                           lxw_worksheet         *ws,
-                                           int                    first_row,
-                                           int                    first_col,
-                                           int                    last_row,
-                                           int                    last_col,
-                                           const char            *text,
-                                           lxw_format            *format);
-void        shouhu_export_set_page        (ShouhuExportBook      *book,
-                                           lxw_worksheet         *ws,
-                                           int                    header_first,
-                                           int                    header_last,
-                                           int                    pages_tall);
-int         shouhu_export_wrapped_lines   (const char            *text,
-                                           double                 width);
-char       *shouhu_export_as_of_line      (const char            *as_of);
-gboolean    shouhu_export_write_workbook  (const char            *path,
-                                           gboolean               constant_memory,
-                                           gboolean               masked,
-                                           ShouhuExportBuildFunc  build,
-                                           gpointer               data,
-                                           GError               **error);
-
-/* Points per line of 11-point text in a wrapping cell: 宋体 takes 14.25,
- * the CJK faces that stand in for it elsewhere up to 16. */
-#define SHOUHU_EXPORT_LINE_HEIGHT 16.0
-
 /* Broken where the notice's form breaks it, so that a narrow column never
  * leaves "北" alone on a line.  (Imports read headings without their
  * line breaks.) */
 #define SHOUHU_EXPORT_HUBEI_HEADING "其中：\n支援湖北"
+
+typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
+                                           gpointer           data,
+                                           GError           **error);
+
+gboolean shouhu_export_write_book    (const char            *path,
+                                      gboolean               constant_memory,
+                                      gboolean               masked,
+                                      ShouhuExportBuildFunc  build,
+                                      gpointer               data,
+                                      GError               **error);
+lxw_format *shouhu_export_new_cell_format (ShouhuExportBook *book,
+                                           gboolean          bold,
+                                           uint8_t           align);
+void     shouhu_export_put_text      (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    row,
+                                      int                    col,
+                                      const char            *text,
+                                      lxw_format            *format);
+void     shouhu_export_put_number    (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    row,
+                                      int                    col,
+                                      double                 value,
+                                      lxw_format            *format);
+void     shouhu_export_put_merged    (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    first_row,
+                                      int                    first_col,
+                                      int                    last_row,
+                                      int                    last_col,
+                                      const char            *text,
+                                      lxw_format            *format);
+void     shouhu_export_set_page      (ShouhuExportBook      *book,
+                                      lxw_worksheet         *ws,
+                                      int                    header_first,
+                                      int                    header_last);
+double   shouhu_export_text_width    (const char            *text);
+void     shouhu_export_fit_width     (double                *width,
+                                      const char            *text);
+int      shouhu_export_wrapped_lines (const char            *text,
+                                      double                 width);
+double   shouhu_export_row_height    (ShouhuExportBook      *book,
+                                      int                    lines,
+                                      lxw_format           **format);
 
 G_END_DECLS

@@ -110,6 +110,19 @@ add_formats (Summary *s)
   format_set_align (s->wrapped, LXW_ALIGN_VERTICAL_TOP);
 }
 
+/* A row tall enough for @lines lines of wrapped text. */
+static void
+set_row_lines (Summary       *s,
+               lxw_worksheet *ws,
+               int            row,
+               int            lines)
+{
+  lxw_format *unused;
+
+  if (lines > 1)
+    worksheet_set_row (ws, row, shouhu_export_row_height (s->book, lines, &unused), NULL);
+}
+
 static const char *
 heading (Column c)
 {
@@ -235,9 +248,7 @@ write_row (Summary                     *s,
   shouhu_export_put_text (book, ws, row, COL_CHANGED, changed, text);
   shouhu_export_put_text (book, ws, row, COL_NEEDS, needs, text);
   /* A district may need all four: its row grows rather than cut them. */
-  if (shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width) > 1)
-    worksheet_set_row (ws, row, shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width)
-                                * SHOUHU_EXPORT_LINE_HEIGHT, NULL);
+  set_row_lines (s, ws, row, shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width));
 }
 
 /* "附件1（截至2020年2月7日），上期2020年2月5日；附件2为2020年2月12日的记录" */
@@ -250,10 +261,10 @@ date_line (const ShouhuFigures *figures)
 
   if (figures->as_of == NULL)
     return g_strdup_printf ("（附件1尚无数据）；附件2为%s的记录", today);
-  annex1 = shouhu_export_as_of_line (figures->as_of);
+  annex1 = shouhu_format_date_chinese (figures->as_of);
   if (figures->previous == NULL)
-    return g_strdup_printf ("附件1%s，无上期；附件2为%s的记录", annex1, today);
-  return g_strdup_printf ("附件1%s，上期%s；附件2为%s的记录", annex1, previous, today);
+    return g_strdup_printf ("附件1（截至%s），无上期；附件2为%s的记录", annex1, today);
+  return g_strdup_printf ("附件1（截至%s），上期%s；附件2为%s的记录", annex1, previous, today);
 }
 
 /* A sheet of the workbook: its columns, the title, the date line and the
@@ -278,7 +289,7 @@ add_sheet (Summary           *s,
       return NULL;
     }
 
-  shouhu_export_set_page (s->book, ws, 2, 2, 0);
+  shouhu_export_set_page (s->book, ws, 2, 2);
   worksheet_set_row (ws, 0, 32, NULL);
   shouhu_export_put_merged (s->book, ws, 0, 0, 0, n_columns - 1, title, s->book->title);
   shouhu_export_put_merged (s->book, ws, 1, 0, 1, n_columns - 1, line, s->book->line);
@@ -288,7 +299,7 @@ add_sheet (Summary           *s,
       shouhu_export_put_text (s->book, ws, 2, c, headings[c], s->book->header);
       lines = MAX (lines, shouhu_export_wrapped_lines (headings[c], widths[c]));
     }
-  worksheet_set_row (ws, 2, lines * SHOUHU_EXPORT_LINE_HEIGHT + 4, NULL);
+  set_row_lines (s, ws, 2, lines);
   return ws;
 }
 
@@ -320,7 +331,7 @@ write_notes (Summary        *s,
       int lines = shouhu_export_wrapped_lines (line, width);
 
       row++;
-      worksheet_set_row (ws, row, lines * SHOUHU_EXPORT_LINE_HEIGHT, NULL);
+      set_row_lines (s, ws, row, lines);
       shouhu_export_put_merged (s->book, ws, row, 0, row, last_col, line, s->wrapped);
     }
 }
@@ -396,8 +407,7 @@ write_need_row (Summary                     *s,
   g_autofree char *reasons = shouhu_figures_describe_needs (s->figures, f, TRUE);
   int lines = shouhu_export_wrapped_lines (reasons, needs_columns[NEEDS_N_COLUMNS - 1].width);
 
-  if (lines > 1)
-    worksheet_set_row (ws, row, lines * SHOUHU_EXPORT_LINE_HEIGHT, NULL);
+  set_row_lines (s, ws, row, lines);
   shouhu_export_put_number (s->book, ws, row, 0, number, s->book->number);
   shouhu_export_put_text (s->book, ws, row, 1, shouhu_district_get (f->district_id)->name, s->book->centre);
   for (int i = 0; i < SHOUHU_N_NEEDS; i++)
@@ -479,5 +489,5 @@ shouhu_export_summary (const ShouhuFigures  *figures,
   g_return_val_if_fail (figures != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return shouhu_export_write_workbook (path, FALSE, masked, build_summary, (gpointer) figures, error);
+  return shouhu_export_write_book (path, FALSE, masked, build_summary, (gpointer) figures, error);
 }

@@ -10,6 +10,7 @@
 
 #include "shouhu-export.h"
 #include "shouhu-export-private.h"
+#include "shouhu-export-roster.h"
 #include "shouhu-mask.h"
 #include "shouhu-store-private.h"
 
@@ -20,7 +21,6 @@
 #include <locale.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
@@ -31,7 +31,9 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
 /* Keeps pages printable: longer text wraps inside its cell. */
 #define MAX_COLUMN_WIDTH 36.0
-#define LINE_HEIGHT SHOUHU_EXPORT_LINE_HEIGHT
+/* Points per line of 11-point text in a wrapping cell: 宋体 takes 14.25,
+ * the CJK faces that stand in for it elsewhere up to 16. */
+#define LINE_HEIGHT 16.0
 /* The tallest row a spreadsheet keeps (Excel's limit). */
 #define MAX_ROW_HEIGHT 409.0
 
@@ -48,20 +50,6 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 #define A1_FONT_SIZE 10
 #define A1_ROW_HEIGHT 12.0
 #define A1_PAGE_SCALE 0.92
-
-/* The short names used throughout this file for the helpers that
- * shouhu-export-summary.c shares (shouhu-export-private.h). */
-typedef ShouhuExportBook Book;
-typedef ShouhuExportBuildFunc BuildFunc;
-#define new_cell_format shouhu_export_new_cell_format
-#define put_text shouhu_export_put_text
-#define put_number shouhu_export_put_number
-#define put_merged shouhu_export_put_merged
-#define set_page shouhu_export_set_page
-#define wrapped_lines shouhu_export_wrapped_lines
-#define as_of_line shouhu_export_as_of_line
-#define write_workbook shouhu_export_write_workbook
-#define HUBEI_HEADING SHOUHU_EXPORT_HUBEI_HEADING
 
 /* ---- Input structs ----------------------------------------------------- */
 
@@ -109,6 +97,9 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 
 /* ---- Workbook helpers -------------------------------------------------- */
 
+/* The workbook being built: ShouhuExportBook of shouhu-export-private.h. */
+typedef ShouhuExportBook Book;
+
 static lxw_format *
 new_format (Book    *book,
             double   size,
@@ -139,7 +130,7 @@ new_cell_format_sized (Book          *book,
   return f;
 }
 
-lxw_format *
+static lxw_format *
 new_cell_format (Book          *book,
                  gboolean       bold,
                  uint8_t        align)
@@ -215,7 +206,7 @@ put_text_as_is (Book          *book,
 /* Every other text of a workbook is written by put_text() or
  * put_merged(), so that a masked workbook masks every cell, whatever its
  * column. */
-void
+static void
 put_text (Book          *book,
           lxw_worksheet *ws,
           int            row,
@@ -228,7 +219,7 @@ put_text (Book          *book,
   put_text_as_is (book, ws, row, col, masked != NULL ? masked : text, format);
 }
 
-void
+static void
 put_number (Book          *book,
             lxw_worksheet *ws,
             int            row,
@@ -239,7 +230,7 @@ put_number (Book          *book,
   remember_failure (book, worksheet_write_number (ws, row, col, value, format));
 }
 
-void
+static void
 put_merged (Book          *book,
             lxw_worksheet *ws,
             int            first_row,
@@ -257,7 +248,7 @@ put_merged (Book          *book,
 
 /* A4 landscape, @pages_tall pages tall at most (0: as many as it takes),
  * one page wide, the column header rows on every page. */
-void
+static void
 set_page (Book          *book,
           lxw_worksheet *ws,
           int            header_first,
@@ -372,7 +363,7 @@ wrapped_lines_sized (const char *text,
   return w.lines;
 }
 
-int
+static int
 wrapped_lines (const char *text,
                double      width)
 {
@@ -380,7 +371,7 @@ wrapped_lines (const char *text,
 }
 
 /* "2020-02-07" → "（截至2020年2月7日）" */
-char *
+static char *
 as_of_line (const char *as_of)
 {
   guint y = 0, m = 0, d = 0;
@@ -400,6 +391,8 @@ column_name (int col)
 }
 
 /* ---- Writing beside the target, then renaming -------------------------- */
+
+typedef ShouhuExportBuildFunc BuildFunc;
 
 static void
 set_write_error (GError     **error,
@@ -432,7 +425,7 @@ sync_file (const char *path)
 /* libxlsxwriter prints numbers (values, column widths, margins) with the
  * thread's LC_NUMERIC, so a comma-decimal locale would break the file: the
  * whole workbook is built and written under the "C" locale. */
-gboolean
+static gboolean
 write_workbook (const char  *path,
                 gboolean     constant_memory,
                 gboolean     masked,
@@ -518,6 +511,8 @@ write_workbook (const char  *path,
 /* ---- Annex 1 ----------------------------------------------------------- */
 
 #define ANNEX1_FIRST_DATA_ROW 5
+
+#define HUBEI_HEADING SHOUHU_EXPORT_HUBEI_HEADING
 
 /* The batches the form shows: the notice's two, and later ones up to the
  * last that holds a figure.  An empty batch added at the end is left out. */
@@ -1081,8 +1076,8 @@ export_annex1 (ShouhuStore  *store,
  * shouhu_export_run:
  *
  * Reads what the chosen workbook needs from @store and writes it.  The
- * date applies to Annex 1 and the summary, the district to Annex 2, and
- * masking to every workbook.
+ * date applies to Annex 1 and the summary, the district to Annex 2 and
+ * the volunteers' roster, and masking to every workbook.
  */
 gboolean
 shouhu_export_run (ShouhuStore       *store,
@@ -1120,9 +1115,110 @@ shouhu_export_run (ShouhuStore       *store,
         return figures != NULL && shouhu_export_summary (figures, masked, path, error);
       }
 
+    case SHOUHU_EXPORT_VOLUNTEERS:
+      return shouhu_export_volunteers (store, district_id, NULL, masked, path, error);
+
     default:
       g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
                    _("Unknown workbook"));
       return FALSE;
     }
+}
+
+/* ---- For the other workbooks of core (shouhu-export-private.h) ----------- */
+
+/* Writes a workbook the way every export does (beside the target, then
+ * renamed; numbers under the "C" locale; masked when asked). */
+gboolean
+shouhu_export_write_book (const char             *path,
+                          gboolean                constant_memory,
+                          gboolean                masked,
+                          ShouhuExportBuildFunc   build,
+                          gpointer                data,
+                          GError                **error)
+{
+  return write_workbook (path, constant_memory, masked, build, data, error);
+}
+
+lxw_format *
+shouhu_export_new_cell_format (ShouhuExportBook *book,
+                               gboolean          bold,
+                               uint8_t           align)
+{
+  return new_cell_format (book, bold, align);
+}
+
+void
+shouhu_export_put_text (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               row,
+                        int               col,
+                        const char       *text,
+                        lxw_format       *format)
+{
+  put_text (book, ws, row, col, text, format);
+}
+
+void
+shouhu_export_put_number (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               row,
+                          int               col,
+                          double            value,
+                          lxw_format       *format)
+{
+  put_number (book, ws, row, col, value, format);
+}
+
+void
+shouhu_export_put_merged (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               first_row,
+                          int               first_col,
+                          int               last_row,
+                          int               last_col,
+                          const char       *text,
+                          lxw_format       *format)
+{
+  put_merged (book, ws, first_row, first_col, last_row, last_col, text, format);
+}
+
+void
+shouhu_export_set_page (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               header_first,
+                        int               header_last)
+{
+  set_page (book, ws, header_first, header_last, 0);
+}
+
+double
+shouhu_export_text_width (const char *text)
+{
+  return text_width (text);
+}
+
+void
+shouhu_export_fit_width (double     *width,
+                         const char *text)
+{
+  fit_width (width, text);
+}
+
+int
+shouhu_export_wrapped_lines (const char *text,
+                             double      width)
+{
+  return wrapped_lines (text, width);
+}
+
+/* The height of a data row of @lines lines, at most a spreadsheet's
+ * tallest; *format is the text format such a row needs. */
+double
+shouhu_export_row_height (ShouhuExportBook  *book,
+                          int                lines,
+                          lxw_format       **format)
+{
+  *format = lines * LINE_HEIGHT > MAX_ROW_HEIGHT ? book->text_top : book->text;
+  return row_height (lines, LINE_HEIGHT);
 }

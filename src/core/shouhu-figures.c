@@ -16,6 +16,7 @@
 #include "shouhu-date.h"
 #include "shouhu-settings.h"
 #include "shouhu-store-private.h"
+#include "shouhu-volunteer.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -102,11 +103,20 @@ static const struct
   "  GROUP BY f.district_id"
 
 /* A family counts as paired when its worker has at least one pairing,
- * however many volunteers look after it. */
-static const char worker_counts[] =
-  "SELECT w.district_id, count (*) AS workers,"
-  "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id)) AS paired"
-  "  FROM worker w GROUP BY w.district_id";
+ * however many volunteers look after it, and as guarded when at least one
+ * of them is ready (可上岗) on :day: a pairing with a volunteer not ready
+ * (待上岗) guards nobody. */
+static char *
+worker_counts (void)
+{
+  g_autofree char *ready = shouhu_volunteer_ready_sql ("v");
+
+  return g_strdup_printf ("SELECT w.district_id, count (*) AS workers,"
+                          "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id)) AS paired,"
+                          "       sum (EXISTS (SELECT 1 FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
+                          "                    WHERE p.worker_id = w.id AND %s)) AS guarded"
+                          "  FROM worker w GROUP BY w.district_id", ready);
+}
 
 static const char volunteer_counts[] =
   "SELECT district_id, count (*) AS volunteers"
@@ -178,12 +188,13 @@ count_districts (ShouhuStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *workers = worker_counts ();
   int rc;
 
   sql = g_strdup_printf ("SELECT d.id, coalesce (a.total, 0), coalesce (a.hubei, 0),"
                          "       coalesce (p.total, 0), coalesce (p.hubei, 0),"
                          "       r.entered IS NOT NULL,"
-                         "       coalesce (w.workers, 0), coalesce (w.paired, 0),"
+                         "       coalesce (w.workers, 0), coalesce (w.paired, 0), coalesce (w.guarded, 0),"
                          "       coalesce (v.volunteers, 0)"
                          "  FROM district d"
                          "  LEFT JOIN (%s) a ON a.district_id = d.id"
@@ -194,13 +205,14 @@ count_districts (ShouhuStore    *store,
                          "  LEFT JOIN (%s) v ON v.district_id = d.id"
                          "  ORDER BY d.id",
                          ANNEX1_SUMS (":as_of"), ANNEX1_SUMS (":previous"),
-                         worker_counts, volunteer_counts);
+                         workers, volunteer_counts);
 
   stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, ":as_of", figures->as_of);
   bind_text (stmt, ":previous", figures->previous);
+  bind_text (stmt, ":day", figures->day);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -220,7 +232,8 @@ count_districts (ShouhuStore    *store,
       f->reported = sqlite3_column_int (stmt, 5) != 0;
       f->workers = sqlite3_column_int64 (stmt, 6);
       f->paired = sqlite3_column_int64 (stmt, 7);
-      f->volunteers = sqlite3_column_int64 (stmt, 8);
+      f->guarded = sqlite3_column_int64 (stmt, 8);
+      f->volunteers = sqlite3_column_int64 (stmt, 9);
     }
   if (rc != SQLITE_DONE)
     {
@@ -347,14 +360,6 @@ add_up_city (ShouhuFigures *figures)
     }
 }
 
-static char *
-today_string (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /**
  * shouhu_figures_compute_full:
  * @as_of: (nullable): the Annex 1 date; %NULL for the newest
@@ -384,7 +389,7 @@ shouhu_figures_compute_full (ShouhuStore  *store,
   g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
   g_return_val_if_fail (stale_days > 0, NULL);
 
-  figures->today = today != NULL ? g_strdup (today) : today_string ();
+  figures->today = today != NULL ? g_strdup (today) : shouhu_volunteer_today ();
   figures->stale_days = stale_days;
   if (!choose_dates (store, as_of, figures, error))
     return NULL;

@@ -45,7 +45,7 @@ typedef struct
                               * only carried over (city: every district) */
   gint64   workers;          /* Annex 2 records of the district */
   gint64   paired;           /* of them, families with at least one volunteer */
-  gint64   guarded;          /* of them, families with a volunteer ready on the day */
+  gint64   guarded;          /* of them, families with a volunteer ready (可上岗) on the day */
   gint64   volunteers;       /* volunteer records of the district (city: all volunteers) */
   char     annex2_changed[SHOUHU_STAMP_SIZE];  /* the last change of its Annex 2
                                                 * (local time), "" when never */
