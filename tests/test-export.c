@@ -806,6 +806,8 @@ test_collect_figures (void)
   g_assert_cmpint (f->districts[3].annex1_hubei, ==, 68);
   g_assert_cmpint (f->districts[3].workers, ==, 2);
   g_assert_cmpint (f->districts[3].paired, ==, 1);
+  /* 张敏 has 周小红, ready since 2020-02-01, and 吴刚, not ready. */
+  g_assert_cmpint (f->districts[3].guarded, ==, 1);
   g_assert_cmpint (f->districts[3].volunteers, ==, 2);
   g_assert_true (f->districts[3].needs & SHOUHU_NEEDS_GUARDS);
   g_assert_cmpint (f->districts[0].workers, ==, 1);
@@ -813,6 +815,7 @@ test_collect_figures (void)
   g_assert_cmpint (f->city.annex1_total, ==, 1972);
   g_assert_cmpint (f->city.workers, ==, 4);
   g_assert_cmpint (f->city.paired, ==, 2);
+  g_assert_cmpint (f->city.guarded, ==, 2);
   /* Every volunteer counts for the city, also one without a district. */
   g_assert_cmpint (f->city.volunteers, ==, 4);
   shouhu_test_rm_rf (dir);
