@@ -619,9 +619,9 @@ build_report (ShouhuExportBook  *book,
 {
   Build b = { data, NULL, NULL };
 
-  b.hours = shouhu_export_new_cell_format (book, FALSE);
+  b.hours = shouhu_export_new_cell_format (book, FALSE, LXW_ALIGN_CENTER);
   format_set_num_format (b.hours, "0.0");
-  b.total_hours = shouhu_export_new_cell_format (book, TRUE);
+  b.total_hours = shouhu_export_new_cell_format (book, TRUE, LXW_ALIGN_CENTER);
   format_set_num_format (b.total_hours, "0.0");
   return build_figures_sheet (book, &b, error) && build_typical_sheet (book, &b, error);
 }
