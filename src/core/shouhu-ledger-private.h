@@ -1,4 +1,4 @@
-/* shouhu-ledger-private.h — what the ledger's import shares with the ledger (core/ only)
+/* shouhu-ledger-private.h — what the ledger's files and its import share (core/ only)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,6 +7,11 @@
 #include "shouhu-ledger.h"
 
 G_BEGIN_DECLS
+
+const char *shouhu_service_field_column (ShouhuServiceField   field);
+gboolean    shouhu_service_reject       (GError             **error,
+                                         ShouhuServiceField   field,
+                                         const char          *message);
 
 gint64   shouhu_ledger_insert_imported (ShouhuStore    *store,
                                         ShouhuService  *service,
