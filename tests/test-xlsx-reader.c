@@ -6,13 +6,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "shouhu-test-util.h"
 #include "shouhu-xlsx-reader.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
-#include <zip.h>
+#include SHOUHU_LIBZIP_H   /* libzip's zip.h by its full path: see meson.build */
 
 static char *tmp_dir;
 

@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <zip.h>
+#include SHOUHU_LIBZIP_H   /* libzip's zip.h by its full path: see meson.build */
 
 G_DEFINE_QUARK (shouhu-xlsx-error-quark, shouhu_xlsx_error)
 
