@@ -5,6 +5,7 @@
 #include "shouhu-test-util.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 /* A fresh folder under the system's temporary folder. */
 char *
@@ -69,4 +70,99 @@ shouhu_test_query_int (ShouhuStore *store,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* Which part of a program's tests this run holds: SHOUHU_TEST_INTEROP
+ * set by meson, or everything. */
+static gboolean
+run_part (gboolean interop)
+{
+  const char *part = g_getenv ("SHOUHU_TEST_INTEROP");
+
+  if (part == NULL || *part == '\0')
+    return TRUE;
+  return g_str_equal (part, interop ? "1" : "0");
+}
+
+/* A test that needs nothing but the app: left out of the interop run. */
+void
+shouhu_test_add (const char *path,
+                 GTestFunc   func)
+{
+  if (run_part (FALSE))
+    g_test_add_func (path, func);
+}
+
+/* The Python that has openpyxl: PYTHON_WITH_OPENPYXL, set by meson. */
+const char *
+shouhu_test_python (void)
+{
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+
+  return python != NULL && *python != '\0' ? python : "/usr/bin/python3";
+}
+
+/* Why openpyxl cannot be used here, or NULL when it can; asked once. */
+static const char *
+openpyxl_missing (void)
+{
+  static char *reason = NULL;
+  static gboolean asked = FALSE;
+
+  if (!asked)
+    {
+      const char *argv[] = { shouhu_test_python (), "-c", "import openpyxl", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      int status = 0;
+
+      asked = TRUE;
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                         NULL, NULL, NULL, &err, &status, &error))
+        reason = g_strdup_printf ("openpyxl is needed, and %s (PYTHON_WITH_OPENPYXL) "
+                                  "cannot run: %s", argv[0], error->message);
+      else if (!g_spawn_check_wait_status (status, NULL))
+        {
+          /* The last line of the traceback says why; a TAP line holds one. */
+          char *last = strrchr (g_strstrip (err), '\n');
+
+          reason = g_strdup_printf ("openpyxl is needed, and %s (PYTHON_WITH_OPENPYXL) "
+                                    "cannot import it: %s", argv[0], last != NULL ? last + 1 : err);
+        }
+    }
+  return reason;
+}
+
+typedef struct
+{
+  GTestFunc func;
+} Needing;
+
+static void
+run_with_openpyxl (gconstpointer data)
+{
+  const Needing *test = data;
+  const char *missing = openpyxl_missing ();
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return;
+    }
+  test->func ();
+}
+
+/* A test that needs openpyxl: in the interop run only, and skipped, with
+ * the reason, where openpyxl cannot be imported. */
+void
+shouhu_test_add_openpyxl (const char *path,
+                          GTestFunc   func)
+{
+  Needing *test;
+
+  if (!run_part (TRUE))
+    return;
+  test = g_new0 (Needing, 1);
+  test->func = func;
+  g_test_add_data_func_full (path, test, run_with_openpyxl, g_free);
 }

@@ -14,4 +14,15 @@ void         shouhu_test_rm_rf      (const char *path);
 gint64       shouhu_test_query_int  (ShouhuStore *store,
                                      const char  *sql);
 
+/* Tests that read or write workbooks with openpyxl form the 'interop'
+ * suite, which the Flatpak build leaves out (the GNOME SDK has Python but
+ * not openpyxl).  meson runs a program that holds both kinds twice:
+ * SHOUHU_TEST_INTEROP=0 leaves these tests out, =1 runs them alone, and
+ * unset (a program run by hand) runs all. */
+void         shouhu_test_add          (const char *path,
+                                       GTestFunc   func);
+void         shouhu_test_add_openpyxl (const char *path,
+                                       GTestFunc   func);
+const char  *shouhu_test_python       (void);
+
 G_END_DECLS

@@ -30,8 +30,7 @@ make_workbook (void)
     "for r, row in enumerate(rows):\n"
     "    for c, v in enumerate(row): ws.cell(5 + r, 1 + c, v)\n"
     "wb.save(%s)\n", literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  const char *argv[] = { shouhu_test_python (), "-c", script, NULL };
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -143,9 +142,9 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
-  g_test_add_func ("/import-dialog/cancel", test_cancel);
-  g_test_add_func ("/import-dialog/broken-file", test_broken_file);
+  shouhu_test_add_openpyxl ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
+  shouhu_test_add_openpyxl ("/import-dialog/cancel", test_cancel);
+  shouhu_test_add ("/import-dialog/broken-file", test_broken_file);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -66,8 +66,7 @@ make_annex1_full (const char *file_name,
     "%s\n"
     "wb.save(%s)\n",
     csv_literal, tweaks, post, path_literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  const char *argv[] = { shouhu_test_python (), "-c", script, NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   int status = 0;
@@ -411,8 +410,7 @@ test_annex2 (void)
     "old = wb.create_sheet('旧'); old.sheet_state = 'hidden'\n"
     "for c, h in enumerate(heads): old.cell(1, 1 + c, h)\n"
     "wb.save(%s)\n", path_literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  const char *argv[] = { shouhu_test_python (), "-c", script, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
   g_autoptr(ShouhuAnnex2Import) import = NULL;
@@ -489,13 +487,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import/annex1/hand-made", test_hand_made);
-  g_test_add_func ("/import/annex1/rejected-rows", test_rejected_rows);
-  g_test_add_func ("/import/annex1/several-sheets", test_several_sheets);
-  g_test_add_func ("/import/annex1/layout-errors", test_layout_errors);
-  g_test_add_func ("/import/annex1/cli", test_cli);
-  g_test_add_func ("/import/phone", test_phone);
-  g_test_add_func ("/import/annex2/hand-made", test_annex2);
+  shouhu_test_add_openpyxl ("/import/annex1/hand-made", test_hand_made);
+  shouhu_test_add_openpyxl ("/import/annex1/rejected-rows", test_rejected_rows);
+  shouhu_test_add_openpyxl ("/import/annex1/several-sheets", test_several_sheets);
+  shouhu_test_add_openpyxl ("/import/annex1/layout-errors", test_layout_errors);
+  shouhu_test_add_openpyxl ("/import/annex1/cli", test_cli);
+  shouhu_test_add ("/import/phone", test_phone);
+  shouhu_test_add_openpyxl ("/import/annex2/hand-made", test_annex2);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

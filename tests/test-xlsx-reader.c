@@ -91,11 +91,10 @@ make_sheet (const char *file_name,
 static void
 run_python (const char *script)
 {
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   int status = 0;
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  const char *argv[] = { shouhu_test_python (), "-c", script, NULL };
 
   g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
   g_assert_no_error (error);
@@ -519,16 +518,16 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/xlsx-reader/cell-names", test_cell_names);
-  g_test_add_func ("/xlsx-reader/number-digits", test_number_digits);
-  g_test_add_func ("/xlsx-reader/openpyxl", test_openpyxl);
-  g_test_add_func ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
-  g_test_add_func ("/xlsx-reader/crafted", test_crafted);
-  g_test_add_func ("/xlsx-reader/not-zip", test_not_zip);
-  g_test_add_func ("/xlsx-reader/truncated", test_truncated);
-  g_test_add_func ("/xlsx-reader/bad-sheets", test_bad_sheets);
-  g_test_add_func ("/xlsx-reader/limits", test_limits);
-  g_test_add_func ("/xlsx-reader/sizes", test_sizes);
+  shouhu_test_add ("/xlsx-reader/cell-names", test_cell_names);
+  shouhu_test_add ("/xlsx-reader/number-digits", test_number_digits);
+  shouhu_test_add_openpyxl ("/xlsx-reader/openpyxl", test_openpyxl);
+  shouhu_test_add ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
+  shouhu_test_add ("/xlsx-reader/crafted", test_crafted);
+  shouhu_test_add ("/xlsx-reader/not-zip", test_not_zip);
+  shouhu_test_add ("/xlsx-reader/truncated", test_truncated);
+  shouhu_test_add ("/xlsx-reader/bad-sheets", test_bad_sheets);
+  shouhu_test_add ("/xlsx-reader/limits", test_limits);
+  shouhu_test_add ("/xlsx-reader/sizes", test_sizes);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);
