@@ -166,3 +166,23 @@ shouhu_test_add_openpyxl (const char *path,
   test->func = func;
   g_test_add_data_func_full (path, test, run_with_openpyxl, g_free);
 }
+
+/* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on
+ * the workbook @path and returns what it printed; the test fails if the
+ * script does. */
+char *
+shouhu_test_read_xlsx (const char *script,
+                       const char *path)
+{
+  g_autofree char *script_path = g_test_build_filename (G_TEST_DIST, script, NULL);
+  const char *argv[] = { shouhu_test_python (), script_path, path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+  return g_steal_pointer (&out);
+}

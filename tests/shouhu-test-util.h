@@ -13,6 +13,8 @@ ShouhuStore *shouhu_test_new_store  (char **path_out);
 void         shouhu_test_rm_rf      (const char *path);
 gint64       shouhu_test_query_int  (ShouhuStore *store,
                                      const char  *sql);
+char        *shouhu_test_read_xlsx  (const char  *script,
+                                     const char  *path);
 
 /* Tests that read or write workbooks with openpyxl form the 'interop'
  * suite, which the Flatpak build leaves out (the GNOME SDK has Python but

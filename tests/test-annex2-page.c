@@ -172,6 +172,28 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A message of the page (History without a record) reaches the window's
+ * notification revealer through win.notify, without a button. */
+static void
+test_notify (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuNotification *notification = shouhu_window_get_notification (window);
+  GtkRevealer *revealer = GTK_REVEALER (find_child (GTK_WIDGET (notification), GTK_TYPE_REVEALER));
+  GtkWidget *page = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
+
+  g_assert_nonnull (page);
+  wait_loaded (SHOUHU_ANNEX2_PAGE (page));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (page, "annex2.history", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==,
+                   "Select a record first to see its change history");
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (revealer), GTK_TYPE_BUTTON)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +201,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annex2-page/add-filter-search-delete-undo", test_page);
+  g_test_add_func ("/annex2-page/notify", test_notify);
 
   return g_test_run ();
 }

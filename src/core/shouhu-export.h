@@ -59,11 +59,6 @@ typedef struct
 
 GQuark                   shouhu_export_error_quark       (void);
 
-/* Masking for files that go to wider circles. */
-char                    *shouhu_mask_phone               (const char *phone);
-char                    *shouhu_mask_phones_in_text      (const char *text);
-char                    *shouhu_mask_address             (const char *address);
-
 ShouhuExportAnnex2Sheet *shouhu_export_annex2_sheet_new  (int         district_id,
                                                           const char *reporter,
                                                           const char *phone);
@@ -71,8 +66,10 @@ void                     shouhu_export_annex2_sheet_add  (ShouhuExportAnnex2Shee
                                                           const char *const        cells[SHOUHU_ANNEX2_N_FIELDS]);
 void                     shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet);
 
-/* Writers: each writes a temporary file beside @path and renames it. */
+/* Writers: each writes a temporary file beside @path and renames it;
+ * @masked passes every text of the workbook through shouhu_mask_text(). */
 gboolean                 shouhu_export_annex1            (const ShouhuAnnex1Table  *table,
+                                                          gboolean                  masked,
                                                           const char               *path,
                                                           GError                  **error);
 gboolean                 shouhu_export_annex2            (GPtrArray                *sheets,
@@ -80,6 +77,7 @@ gboolean                 shouhu_export_annex2            (GPtrArray             
                                                           const char               *path,
                                                           GError                  **error);
 gboolean                 shouhu_export_summary           (const ShouhuFigures       *figures,
+                                                          gboolean                  masked,
                                                           const char               *path,
                                                           GError                  **error);
 
