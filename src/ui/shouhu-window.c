@@ -36,6 +36,8 @@ struct _ShouhuWindow
 
   ShouhuStore          *store;
   GObject              *chooser;   /* the open file chooser, if any */
+  guint                 outside_check_id;
+  gboolean              outside_check_failed;
 
   GtkStack             *main_stack;
   GtkStack             *stack;
@@ -57,6 +59,10 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Seconds between two looks for another program's changes: a command-line
+ * import shows in the window about as soon as it ends. */
+#define OUTSIDE_CHECK_INTERVAL 2
 
 static void
 show_message (ShouhuWindow *self,
@@ -337,6 +343,22 @@ menu_popup_cb (GtkWidget  *widget,
   gtk_menu_button_popup (SHOUHU_WINDOW (widget)->menu_button);
 }
 
+static gboolean
+outside_check_cb (gpointer user_data)
+{
+  shouhu_window_check_outside_changes (SHOUHU_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+is_active_cb (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (object)))
+    shouhu_window_check_outside_changes (SHOUHU_WINDOW (object));
+}
+
 static void
 restore_window_state (ShouhuWindow *self)
 {
@@ -382,6 +404,12 @@ shouhu_window_constructed (GObject *object)
   G_OBJECT_CLASS (shouhu_window_parent_class)->constructed (object);
 
   restore_window_state (self);
+
+  if (self->store != NULL)
+    {
+      g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+      self->outside_check_id = g_timeout_add_seconds (OUTSIDE_CHECK_INTERVAL, outside_check_cb, self);
+    }
 }
 
 static void
@@ -431,6 +459,7 @@ shouhu_window_dispose (GObject *object)
    * child before the template drops it, or it would unparent it twice. */
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
+  g_clear_handle_id (&self->outside_check_id, g_source_remove);
   g_clear_object (&self->store);
   shouhu_workbook_chooser_dismiss (g_steal_pointer (&self->chooser));
 
@@ -589,4 +618,31 @@ shouhu_window_show_district (ShouhuWindow *self,
 
   shouhu_annex2_page_set_district_filter (self->annex2_page, district_id);
   shouhu_window_show_page (self, "annex2");
+}
+
+/**
+ * shouhu_window_check_outside_changes:
+ *
+ * Another program (the command line, a window on the same file) may have
+ * written to the database: when it did, every page reloads.  Runs on a
+ * short timer and whenever the window gets the focus.  A failure is shown
+ * once, not at every check.
+ */
+void
+shouhu_window_check_outside_changes (ShouhuWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SHOUHU_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  if (shouhu_store_check_outside_changes (self->store, NULL, &error))
+    {
+      self->outside_check_failed = FALSE;
+      return;
+    }
+  if (!self->outside_check_failed)
+    show_message (self, error->message);
+  self->outside_check_failed = TRUE;
 }

@@ -28,5 +28,6 @@ void                shouhu_window_show_page        (ShouhuWindow   *self,
 const char         *shouhu_window_get_visible_page (ShouhuWindow   *self);
 void                shouhu_window_show_district    (ShouhuWindow   *self,
                                                     int             district_id);
+void                shouhu_window_check_outside_changes (ShouhuWindow *self);
 
 G_END_DECLS
