@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>

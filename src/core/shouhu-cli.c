@@ -72,19 +72,24 @@ load_notice_figures (GVariantDict *dict)
   g_autoptr(ShouhuStore) store = open_store (dict);
   g_autoptr(ShouhuAnnex1Table) table = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, as_is = FALSE;
   ShouhuCount sum;
 
   if (store == NULL)
     return 1;
 
-  if (shouhu_annex1_notice_loaded_as_is (store, &exists, &error))
+  if (!shouhu_annex1_check_notice_table (store, &exists, &as_is, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (as_is)
     {
       g_print (_("The figures of the notice (as of %s) are already in %s; nothing was changed.\n"),
                SHOUHU_NOTICE_DATE, shouhu_store_get_path (store));
       return 0;
     }
-  if (error != NULL || !shouhu_annex1_load_notice_figures (store, &error))
+  if (!shouhu_annex1_load_notice_figures (store, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -271,9 +276,9 @@ print_annex2_changes (ShouhuAnnex2Import *import,
       if (c->action != action)
         continue;
       if (action == SHOUHU_IMPORT_UPDATE)
-        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->name, c->changes);
+        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->worker->name, c->changes);
       else
-        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->name);
+        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->worker->name);
     }
 }
 
