@@ -9,6 +9,7 @@
 
 #include "shouhu-cli.h"
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-export.h"
 #include "shouhu-import.h"
 #include "shouhu-store.h"
@@ -72,6 +73,7 @@ load_notice_figures (GVariantDict *dict)
   g_autoptr(ShouhuStore) store = open_store (dict);
   g_autoptr(ShouhuAnnex1Table) table = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *notice_date = shouhu_format_date (SHOUHU_NOTICE_DATE);
   gboolean exists = FALSE, as_is = FALSE;
   ShouhuCount sum;
 
@@ -86,7 +88,7 @@ load_notice_figures (GVariantDict *dict)
   if (as_is)
     {
       g_print (_("The figures of the notice (as of %s) are already in %s; nothing was changed.\n"),
-               SHOUHU_NOTICE_DATE, shouhu_store_get_path (store));
+               notice_date, shouhu_store_get_path (store));
       return 0;
     }
   if (!shouhu_annex1_load_notice_figures (store, &error))
@@ -105,7 +107,7 @@ load_notice_figures (GVariantDict *dict)
   sum = shouhu_annex1_grand_total (table);
   g_print (exists ? _("Replaced the Annex 1 figures as of %s in %s with those of the notice.\n")
                   : _("Loaded the Annex 1 figures as of %s into %s.\n"),
-           SHOUHU_NOTICE_DATE, shouhu_store_get_path (store));
+           notice_date, shouhu_store_get_path (store));
   g_print (_("Total: %" PRId64 ", of whom supporting Hubei: %" PRId64 "\n"),
            sum.total, sum.hubei);
   for (int b = 1; b <= table->n_batches; b++)
@@ -214,7 +216,9 @@ print_rejections (GPtrArray *rejected)
 static void
 print_import_summary (ShouhuAnnex1Import *import)
 {
-  g_print (_("Annex 1 as of %s in %s\n"), import->table->as_of, import->file_name);
+  g_autofree char *date = shouhu_format_date (import->table->as_of);
+
+  g_print (_("Annex 1 as of %s in %s\n"), date, import->file_name);
   g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
   print_rejections (import->rejected);
 }
@@ -225,6 +229,7 @@ import_annex1 (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = shouhu_format_date (import->table->as_of);
   gboolean refused = FALSE;
 
   print_import_summary (import);
@@ -242,7 +247,7 @@ import_annex1 (ShouhuStore        *store,
   if (import->date_differs && !accept)
     {
       g_printerr (_("Nothing was written: %s already holds different Annex 1 figures as of %s, which this import would replace. Run again with --accept-valid to confirm replacing them.\n"),
-                  shouhu_store_get_path (store), import->table->as_of);
+                  shouhu_store_get_path (store), date);
       refused = TRUE;
     }
   if (refused)
@@ -251,7 +256,7 @@ import_annex1 (ShouhuStore        *store,
   if (import->date_exists && !import->date_differs)
     {
       g_print (_("%s already holds these figures as of %s; nothing was changed.\n"),
-               shouhu_store_get_path (store), import->table->as_of);
+               shouhu_store_get_path (store), date);
       return 0;
     }
   if (!shouhu_import_annex1_write (store, import, &error))
@@ -261,7 +266,7 @@ import_annex1 (ShouhuStore        *store,
     }
   g_print (import->date_exists ? _("Replaced the Annex 1 figures as of %s in %s.\n")
                                : _("Imported the Annex 1 figures as of %s into %s.\n"),
-           import->table->as_of, shouhu_store_get_path (store));
+           date, shouhu_store_get_path (store));
   return 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include "shouhu-figures.h"
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-store-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -51,8 +52,10 @@ choose_date (ShouhuStore  *store,
     }
   if (!g_strv_contains ((const char * const *) dates, as_of))
     {
+      g_autofree char *shown = shouhu_format_date (as_of);
+
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE,
-                   _("There is no Annex 1 table dated %s"), as_of);
+                   _("There is no Annex 1 table dated %s"), shown);
       return FALSE;
     }
   *date = g_strdup (as_of);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-date.h"
 #include "shouhu-import-dialog.h"
 
 struct _ShouhuImportDialog
@@ -156,7 +157,8 @@ show_annex1 (ShouhuImportDialog *self,
              const char         *name)
 {
   ShouhuAnnex1Import *a1 = self->import->annex1;
-  g_autofree char *summary = g_strdup_printf (_("%s: Annex 1 as of %s"), name, a1->table->as_of);
+  g_autofree char *date = shouhu_format_date (a1->table->as_of);
+  g_autofree char *summary = g_strdup_printf (_("%s: Annex 1 as of %s"), name, date);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf (_("Rejected (%u)"), a1->rejected->len);
 
@@ -267,8 +269,11 @@ imported (ShouhuImportDialog *self)
   g_autofree char *message = NULL;
 
   if (self->import->kind == SHOUHU_IMPORT_ANNEX1)
-    message = g_strdup_printf (_("Imported the Annex 1 figures as of %s from %s"),
-                               self->import->annex1->table->as_of, name);
+    {
+      g_autofree char *date = shouhu_format_date (self->import->annex1->table->as_of);
+
+      message = g_strdup_printf (_("Imported the Annex 1 figures as of %s from %s"), date, name);
+    }
   else
     message = g_strdup_printf (_("Imported %s: %u new and %u updated records"), name,
                                self->import->annex2->n_new, self->import->annex2->n_updated);
@@ -310,6 +315,7 @@ replace_response_cb (GtkDialog *dialog,
 static void
 import_clicked_cb (ShouhuImportDialog *self)
 {
+  g_autofree char *date = NULL;
   GtkWidget *dialog;
 
   if (self->import == NULL)
@@ -320,10 +326,11 @@ import_clicked_cb (ShouhuImportDialog *self)
       return;
     }
 
+  date = shouhu_format_date (self->import->annex1->table->as_of);
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Replace the figures as of %s?"), self->import->annex1->table->as_of);
+                                   _("Replace the figures as of %s?"), date);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             _("The table of this date holds figures that differ from the "
                                               "file. Importing replaces them with the file’s figures."));
