@@ -168,6 +168,55 @@ shouhu_test_add_openpyxl (const char *path,
   g_test_add_data_func_full (path, test, run_with_openpyxl, g_free);
 }
 
+typedef struct
+{
+  GTestFixtureFunc func;
+} NeedingFixture;
+
+static void
+run_fixture_with_openpyxl (gpointer      fixture,
+                           gconstpointer data)
+{
+  const NeedingFixture *test = data;
+  const char *missing = openpyxl_missing ();
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return;
+    }
+  test->func (fixture, NULL);
+}
+
+/* Behind shouhu_test_add_fixture() and shouhu_test_add_openpyxl_fixture(). */
+void
+shouhu_test_add_vtable (const char       *path,
+                        gsize             fixture_size,
+                        gboolean          needs_openpyxl,
+                        GTestFixtureFunc  set_up,
+                        GTestFixtureFunc  test,
+                        GTestFixtureFunc  tear_down)
+{
+  /* GTest takes a fixture test's data with no function to free it: what
+   * each openpyxl test runs is kept here for the life of the program. */
+  static GPtrArray *kept = NULL;
+  NeedingFixture *needing;
+
+  if (!run_part (needs_openpyxl))
+    return;
+  if (!needs_openpyxl)
+    {
+      g_test_add_vtable (path, fixture_size, NULL, set_up, test, tear_down);
+      return;
+    }
+  if (kept == NULL)
+    kept = g_ptr_array_new_with_free_func (g_free);
+  needing = g_new0 (NeedingFixture, 1);
+  needing->func = test;
+  g_ptr_array_add (kept, needing);
+  g_test_add_vtable (path, fixture_size, needing, set_up, run_fixture_with_openpyxl, tear_down);
+}
+
 /* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on
  * the workbook @path and returns what it printed; the test fails if the
  * script does. */

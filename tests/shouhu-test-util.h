@@ -25,6 +25,20 @@ void         shouhu_test_add          (const char *path,
                                        GTestFunc   func);
 void         shouhu_test_add_openpyxl (const char *path,
                                        GTestFunc   func);
+/* The same for tests with a fixture, as g_test_add() takes them (with no
+ * data: set_up, test and tear_down are given NULL, or what they ignore). */
+#define shouhu_test_add_fixture(path, Fixture, set_up, test, tear_down) \
+  shouhu_test_add_vtable (path, sizeof (Fixture), FALSE, (GTestFixtureFunc) (set_up), \
+                          (GTestFixtureFunc) (test), (GTestFixtureFunc) (tear_down))
+#define shouhu_test_add_openpyxl_fixture(path, Fixture, set_up, test, tear_down) \
+  shouhu_test_add_vtable (path, sizeof (Fixture), TRUE, (GTestFixtureFunc) (set_up), \
+                          (GTestFixtureFunc) (test), (GTestFixtureFunc) (tear_down))
+void         shouhu_test_add_vtable   (const char       *path,
+                                       gsize             fixture_size,
+                                       gboolean          needs_openpyxl,
+                                       GTestFixtureFunc  set_up,
+                                       GTestFixtureFunc  test,
+                                       GTestFixtureFunc  tear_down);
 const char  *shouhu_test_python       (void);
 
 G_END_DECLS
