@@ -16,6 +16,18 @@ gint64       shouhu_test_query_int  (ShouhuStore *store,
 char        *shouhu_test_read_xlsx  (const char  *script,
                                      const char  *path);
 
+int          shouhu_test_run_cli    (const char *const *args,
+                                     const char *const *env,
+                                     char             **out,
+                                     char             **err);
+int          shouhu_test_run_import (const char        *db_path,
+                                     const char        *file,
+                                     gboolean           accept_valid,
+                                     char             **output);
+
+void         shouhu_test_run_python (const char        *dir,
+                                     const char        *script);
+
 /* Tests that read or write workbooks with openpyxl form the 'interop'
  * suite, which the Flatpak build leaves out (the GNOME SDK has Python but
  * not openpyxl).  meson runs a program that holds both kinds twice:
@@ -39,6 +51,5 @@ void         shouhu_test_add_vtable   (const char       *path,
                                        GTestFixtureFunc  set_up,
                                        GTestFixtureFunc  test,
                                        GTestFixtureFunc  tear_down);
-const char  *shouhu_test_python       (void);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "shouhu-export.h"
+#include "shouhu-export-private.h"
+#include "shouhu-export-roster.h"
 #include "shouhu-mask.h"
 #include "shouhu-store-private.h"
 
@@ -19,7 +21,6 @@
 #include <locale.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
@@ -96,34 +97,8 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 
 /* ---- Workbook helpers -------------------------------------------------- */
 
-typedef struct
-{
-  lxw_workbook *wb;
-  gboolean      masked;   /* every text goes through shouhu_mask_text() */
-  lxw_error     status;   /* the first failure of a write, if any */
-  lxw_format   *mark;     /* 附件1 */
-  lxw_format   *title;
-  lxw_format   *line;     /* the date line, centred */
-  lxw_format   *line_left;
-  lxw_format   *header;
-  lxw_format   *text;
-  lxw_format   *centre;
-  lxw_format   *number;
-  lxw_format   *percent;
-  lxw_format   *total_label;
-  lxw_format   *total_number;
-  lxw_format   *note;
-  lxw_format   *text_top;   /* text of a row too tall to print whole */
-  /* Annex 1, smaller to hold its 41 rows on one page */
-  lxw_format   *a1_title;
-  lxw_format   *a1_line;
-  lxw_format   *a1_header;
-  lxw_format   *a1_text;
-  lxw_format   *a1_centre;
-  lxw_format   *a1_number;
-  lxw_format   *a1_total_label;
-  lxw_format   *a1_total_number;
-} Book;
+/* The workbook being built: ShouhuExportBook of shouhu-export-private.h. */
+typedef ShouhuExportBook Book;
 
 static lxw_format *
 new_format (Book    *book,
@@ -417,9 +392,7 @@ column_name (int col)
 
 /* ---- Writing beside the target, then renaming -------------------------- */
 
-typedef gboolean (*BuildFunc) (Book      *book,
-                               gpointer   data,
-                               GError   **error);
+typedef ShouhuExportBuildFunc BuildFunc;
 
 static void
 set_write_error (GError     **error,
@@ -1209,8 +1182,8 @@ export_annex1 (ShouhuStore  *store,
  * shouhu_export_run:
  *
  * Reads what the chosen workbook needs from @store and writes it.  The
- * date applies to Annex 1 and the summary, the district to Annex 2, and
- * masking to every workbook.
+ * date applies to Annex 1 and the summary, the district to Annex 2 and
+ * the volunteers' roster, and masking to every workbook.
  */
 gboolean
 shouhu_export_run (ShouhuStore       *store,
@@ -1248,9 +1221,102 @@ shouhu_export_run (ShouhuStore       *store,
         return figures != NULL && shouhu_export_summary (figures, masked, path, error);
       }
 
+    case SHOUHU_EXPORT_VOLUNTEERS:
+      return shouhu_export_volunteers (store, district_id, NULL, masked, path, error);
+
     default:
       g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
                    _("Unknown workbook"));
       return FALSE;
     }
+}
+
+/* ---- For the other workbooks of core (shouhu-export-private.h) ----------- */
+
+/* Writes a workbook the way every export does (beside the target, then
+ * renamed; numbers under the "C" locale; masked when asked). */
+gboolean
+shouhu_export_write_book (const char             *path,
+                          gboolean                constant_memory,
+                          gboolean                masked,
+                          ShouhuExportBuildFunc   build,
+                          gpointer                data,
+                          GError                **error)
+{
+  return write_workbook (path, constant_memory, masked, build, data, error);
+}
+
+void
+shouhu_export_put_text (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               row,
+                        int               col,
+                        const char       *text,
+                        lxw_format       *format)
+{
+  put_text (book, ws, row, col, text, format);
+}
+
+void
+shouhu_export_put_number (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               row,
+                          int               col,
+                          double            value,
+                          lxw_format       *format)
+{
+  put_number (book, ws, row, col, value, format);
+}
+
+void
+shouhu_export_put_merged (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               first_row,
+                          int               first_col,
+                          int               last_row,
+                          int               last_col,
+                          const char       *text,
+                          lxw_format       *format)
+{
+  put_merged (book, ws, first_row, first_col, last_row, last_col, text, format);
+}
+
+void
+shouhu_export_set_page (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               header_first,
+                        int               header_last)
+{
+  set_page (book, ws, header_first, header_last, 0);
+}
+
+double
+shouhu_export_text_width (const char *text)
+{
+  return text_width (text);
+}
+
+void
+shouhu_export_fit_width (double     *width,
+                         const char *text)
+{
+  fit_width (width, text);
+}
+
+int
+shouhu_export_wrapped_lines (const char *text,
+                             double      width)
+{
+  return wrapped_lines (text, width);
+}
+
+/* The height of a data row of @lines lines, at most a spreadsheet's
+ * tallest; *format is the text format such a row needs. */
+double
+shouhu_export_row_height (ShouhuExportBook  *book,
+                          int                lines,
+                          lxw_format       **format)
+{
+  *format = lines * LINE_HEIGHT > MAX_ROW_HEIGHT ? book->text_top : book->text;
+  return row_height (lines, LINE_HEIGHT);
 }
