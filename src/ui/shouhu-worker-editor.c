@@ -695,6 +695,27 @@ shouhu_worker_editor_get_error (ShouhuWorkerEditor *self)
   return gtk_label_get_text (self->error_label);
 }
 
+/**
+ * shouhu_worker_editor_get_shown:
+ * @volunteer_ids: (out) (transfer none) (optional): its volunteers' ids
+ *
+ * What a save overwrites: the record as stored when the editor showed it
+ * (or when the user chose to overwrite a change made elsewhere).  The
+ * handler of ::saved reads it to undo the save.
+ *
+ * Returns: (nullable): the record, %NULL for a new one
+ */
+const ShouhuWorker *
+shouhu_worker_editor_get_shown (ShouhuWorkerEditor  *self,
+                                GArray             **volunteer_ids)
+{
+  g_return_val_if_fail (SHOUHU_IS_WORKER_EDITOR (self), NULL);
+
+  if (volunteer_ids != NULL)
+    *volunteer_ids = self->seen_ids;
+  return self->seen;
+}
+
 /* What changed elsewhere, shown after a save found a conflict (hidden
  * otherwise); its buttons are the actions editor.reload and
  * editor.overwrite. */
