@@ -1,7 +1,8 @@
 /* test-annex2-changes.c — the Annex 2 page's changes as the clerk sees
  * them: Ctrl+Z takes back deletes, edits and additions in turn; the focus
  * stays near a deleted row; a record saved under another district says
- * where it went; the form header's errors stay at the field
+ * where it went; Escape in the editor asks before throwing away what was
+ * typed; the form header's errors stay at the field
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -391,6 +392,62 @@ test_form_header (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "023-68881234");
 }
 
+/* Escape (window.close) in the editor closes it at once when nothing
+ * changed; else it asks, and each answer does what it says. */
+static void
+test_editor_escape (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(ShouhuWorker) stored = NULL;
+  ShouhuWorkerEditor *editor;
+  GtkWidget *note;
+
+  g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[0]));
+  editor = open_editor (f, "annex2.edit");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  g_assert_null (editor);
+
+  /* Typed, then Escape: a question; 继续编辑 keeps what was typed. */
+  editor = open_editor (f, "annex2.edit");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  note = shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_NOTE);
+  gtk_editable_set_text (GTK_EDITABLE (note), "夜班");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (shouhu_worker_editor_get_question (editor));
+  gtk_dialog_response (GTK_DIALOG (shouhu_worker_editor_get_question (editor)), GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (editor);
+  g_assert_null (shouhu_worker_editor_get_question (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note)), ==, "夜班");
+
+  /* 放弃: closed, nothing stored. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  gtk_dialog_response (GTK_DIALOG (shouhu_worker_editor_get_question (editor)), GTK_RESPONSE_REJECT);
+  g_assert_null (editor);
+  stored = shouhu_annex2_get_worker (f->store, f->ids[0], NULL);
+  g_assert_cmpstr (stored->note, ==, "");
+  g_clear_pointer (&stored, shouhu_worker_free);
+
+  /* 保存: stored and closed, as Save does. */
+  editor = open_editor (f, "annex2.edit");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_editable_set_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_NOTE)), "夜班");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  gtk_dialog_response (GTK_DIALOG (shouhu_worker_editor_get_question (editor)), GTK_RESPONSE_ACCEPT);
+  g_assert_null (editor);
+  stored = shouhu_annex2_get_worker (f->store, f->ids[0], NULL);
+  g_assert_cmpstr (stored->note, ==, "夜班");
+  wait_loaded (f->page);
+  g_assert_cmpstr (message (f), ==, "Saved the changes to the record of 甲");
+
+  /* A new record with only its district chosen for it is no change. */
+  editor = open_editor (f, "annex2.add");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  g_assert_null (editor);
+}
+
 /* The stack hands changes back newest first, or the one asked for, and
  * keeps a hundred. */
 static void
@@ -440,6 +497,8 @@ main (int   argc,
               fixture_set_up, test_undo_after_outside_change, fixture_tear_down);
   g_test_add ("/annex2-changes/saved-elsewhere", Fixture, NULL,
               fixture_set_up, test_saved_elsewhere, fixture_tear_down);
+  g_test_add ("/annex2-changes/editor-escape", Fixture, NULL,
+              fixture_set_up, test_editor_escape, fixture_tear_down);
   g_test_add ("/annex2-changes/form-header", Fixture, NULL,
               fixture_set_up, test_form_header, fixture_tear_down);
 
