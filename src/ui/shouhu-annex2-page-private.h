@@ -1,9 +1,9 @@
 /* shouhu-annex2-page-private.h — what the files of the Annex 2 page share
  *
- * The page is one class in two files: shouhu-annex2-page.c (the list, its
- * filters and the district's form header) and
- * shouhu-annex2-page-changes.c (what the user changes: saves from the
- * editor, deletions, and their Undo).
+ * The page is one class in three files: shouhu-annex2-page.c (the list
+ * and its filters), shouhu-annex2-page-header.c (the district's form
+ * header) and shouhu-annex2-page-changes.c (what the user changes: saves
+ * from the editor, deletions, and their Undo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,6 +74,11 @@ ShouhuWorkerRow *shouhu_annex2_page_get_selected_row  (ShouhuAnnex2Page   *self)
 void             shouhu_annex2_page_reveal             (ShouhuAnnex2Page   *self,
                                                         guint               position,
                                                         gboolean            focus);
+
+/* shouhu-annex2-page-header.c */
+void             shouhu_annex2_page_init_header        (ShouhuAnnex2Page   *self);
+void             shouhu_annex2_page_class_add_header   (GtkWidgetClass     *widget_class);
+void             shouhu_annex2_page_load_form_header   (ShouhuAnnex2Page   *self);
 
 /* shouhu-annex2-page-changes.c */
 void             shouhu_annex2_page_init_changes       (ShouhuAnnex2Page   *self);

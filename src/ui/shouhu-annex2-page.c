@@ -6,14 +6,9 @@
  * column view asks for the visible rows alone.  Sorting by a column orders
  * all rows once, through the column view's own sorter.
  *
- * With all districts shown, the form header (填报人, 联系电话) is that of
- * the selected record's district, named beside it: the clerk fills in
- * the header of the form she is looking at, and never types into one
- * she cannot see.  A refused 联系电话 is said at the field, which keeps
- * the focus.
- *
  * Messages go to the window's notification through the win.notify
- * actions; what the user changes, and its Undo, are handled in
+ * actions.  The district's form header is handled in
+ * shouhu-annex2-page-header.c; what the user changes, and its Undo, in
  * shouhu-annex2-page-changes.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -85,8 +80,6 @@ update_content (ShouhuAnnex2Page *self,
   gtk_stack_set_visible_child_name (self->content_stack, page);
 }
 
-/* The district's form header */
-
 static void
 update_status (ShouhuAnnex2Page *self)
 {
@@ -111,123 +104,6 @@ update_status (ShouhuAnnex2Page *self)
                           shown, total, unpaired);
   gtk_label_set_text (self->status_label, text);
   update_content (self, index != NULL, shown, total);
-}
-
-/* Says why 联系电话 was refused, at the field; %NULL clears it. */
-static void
-show_form_error (ShouhuAnnex2Page *self,
-                 const char       *message)
-{
-  GtkWidget *phone = GTK_WIDGET (self->reporter_phone_entry);
-
-  gtk_label_set_text (self->form_error, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error), message != NULL);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (phone, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (phone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (phone), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (phone, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (phone), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (phone), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-}
-
-static gboolean
-focus_in_form_header (ShouhuAnnex2Page *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  return focus != NULL && gtk_widget_is_ancestor (focus, self->form_header);
-}
-
-/* Shows the header of the district filtered to, else of the selected
- * record's district. */
-static void
-load_form_header (ShouhuAnnex2Page *self)
-{
-  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (self);
-  int district_id = self->district_id;
-  g_autofree char *reporter = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *name = NULL;
-
-  if (district_id == 0 && row != NULL)
-    district_id = shouhu_worker_row_get_row (row)->district_id;
-  if (district_id == self->form_district_id && district_id != 0)
-    return;
-  /* What is being typed there stays until the focus leaves it. */
-  if (focus_in_form_header (self))
-    return;
-
-  self->form_district_id = district_id;
-  show_form_error (self, NULL);
-  gtk_widget_set_visible (self->form_header, self->store != NULL && district_id != 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_hint), self->store != NULL && district_id == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->form_district_label), self->district_id == 0);
-  if (self->store == NULL || district_id == 0)
-    return;
-  /* Translators: before the 填报人 of a district's form, e.g. 渝中区： */
-  name = g_strdup_printf (_("%s:"), shouhu_district_get (district_id)->name);
-  gtk_label_set_text (self->form_district_label, name);
-  if (!shouhu_annex2_get_district_form (self->store, district_id, &reporter, &phone, NULL))
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (self->reporter_entry), reporter);
-  gtk_editable_set_text (GTK_EDITABLE (self->reporter_phone_entry), phone);
-}
-
-static gboolean
-save_form_header (ShouhuAnnex2Page *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reporter = NULL;
-  g_autofree char *phone = NULL;
-  int district_id = self->form_district_id;
-
-  if (self->store == NULL || district_id == 0)
-    return TRUE;
-  if (!shouhu_annex2_set_district_form (self->store, district_id,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry)),
-                                        gtk_editable_get_text (GTK_EDITABLE (self->reporter_phone_entry)),
-                                        &error))
-    {
-      show_form_error (self, error->message);
-      /* The rejected phone stays in its field, marked; the 填报人 typed
-       * beside it is not lost for it. */
-      if (shouhu_annex2_get_district_form (self->store, district_id, &reporter, &phone, NULL))
-        shouhu_annex2_set_district_form (self->store, district_id,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry)),
-                                         phone, NULL);
-      return FALSE;
-    }
-  show_form_error (self, NULL);
-  /* Show the stored, normalised form. */
-  if (shouhu_annex2_get_district_form (self->store, district_id, &reporter, &phone, NULL))
-    gtk_editable_set_text (GTK_EDITABLE (self->reporter_phone_entry), phone);
-  return TRUE;
-}
-
-static void
-form_header_activate_cb (ShouhuAnnex2Page *self,
-                         GtkEntry         *entry)
-{
-  /* Enter on a refused phone keeps the focus there, to fix it. */
-  if (!save_form_header (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->reporter_phone_entry));
-}
-
-static void
-form_header_leave_cb (GtkEventControllerFocus *controller,
-                      ShouhuAnnex2Page        *self)
-{
-  save_form_header (self);
-  /* The selection may have moved to another district meanwhile. */
-  load_form_header (self);
 }
 
 /* Loading */
@@ -583,7 +459,7 @@ static void
 selection_changed_cb (ShouhuAnnex2Page *self)
 {
   if (self->district_id == 0)
-    load_form_header (self);
+    shouhu_annex2_page_load_form_header (self);
 }
 
 static void
@@ -593,7 +469,7 @@ district_selected_cb (ShouhuAnnex2Page *self)
 
   self->district_id = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected;
   apply_filter (self);
-  load_form_header (self);
+  shouhu_annex2_page_load_form_header (self);
 }
 
 static void
@@ -616,7 +492,7 @@ set_store (ShouhuAnnex2Page *self,
   if (store != NULL)
     self->changed_id = g_signal_connect (store, "changed::annex2", G_CALLBACK (store_changed_cb), self);
   self->form_district_id = -1;
-  load_form_header (self);
+  shouhu_annex2_page_load_form_header (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -731,7 +607,6 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, district_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, unpaired_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, form_header_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "annex2.add", NULL, add_action_cb);
@@ -745,6 +620,7 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "annex2.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "annex2.search", NULL);
   shouhu_annex2_page_class_add_changes (widget_class);
+  shouhu_annex2_page_class_add_header (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -753,8 +629,6 @@ static void
 shouhu_annex2_page_init (ShouhuAnnex2Page *self)
 {
   g_autoptr(GtkStringList) districts = gtk_string_list_new (NULL);
-  GtkEventController *focus;
-
   shouhu_annex2_page_init_changes (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -774,11 +648,7 @@ shouhu_annex2_page_init (ShouhuAnnex2Page *self)
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   add_columns (self);
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (form_header_leave_cb), self);
-  gtk_widget_add_controller (self->form_header, focus);
-  self->form_district_id = -1;
-  load_form_header (self);
+  shouhu_annex2_page_init_header (self);
   update_status (self);
 }
 
@@ -967,30 +837,4 @@ shouhu_annex2_page_reveal (ShouhuAnnex2Page *self,
   self->reveal_tries = 0;
   if (self->reveal_tick_id == 0)
     self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), reveal_tick_cb, self, NULL);
-}
-
-/**
- * shouhu_annex2_page_get_form_district:
- *
- * Returns: the district whose 填报人 and 联系电话 the header shows (the
- *   one filtered to, else the selected record's), 0 for none
- */
-int
-shouhu_annex2_page_get_form_district (ShouhuAnnex2Page *self)
-{
-  g_return_val_if_fail (SHOUHU_IS_ANNEX2_PAGE (self), 0);
-  return gtk_widget_get_visible (self->form_header) ? self->form_district_id : 0;
-}
-
-/**
- * shouhu_annex2_page_get_form_error:
- *
- * Returns: (nullable): why the header's 联系电话 was refused, as shown at
- *   the field
- */
-const char *
-shouhu_annex2_page_get_form_error (ShouhuAnnex2Page *self)
-{
-  g_return_val_if_fail (SHOUHU_IS_ANNEX2_PAGE (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->form_error)) ? gtk_label_get_text (self->form_error) : NULL;
 }

@@ -53,6 +53,7 @@ struct _ShouhuWindow
   GObject              *chooser;   /* the open file chooser, if any */
   guint                 outside_check_id;
   gboolean              outside_check_failed;
+  gboolean              closing;   /* the user chose to lose what is not stored */
 
   GtkStack             *main_stack;
   GtkStack             *stack;
@@ -535,11 +536,123 @@ restore_window_state (ShouhuWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Closing: nothing typed is lost without a word */
+
+/* The most listed in the question; the rest are counted. */
+#define MAX_UNSTORED_LINES 8
+
+/* Stores what the pages can of what was typed; lists the rest, Annex 1's
+ * first (@in_annex1 says whether there are any). */
+static GPtrArray *
+store_typed (ShouhuWindow *self,
+             gboolean     *in_annex1)
+{
+  GPtrArray *lines = shouhu_annex1_page_store_typed (self->annex1_page);
+  char *header = shouhu_annex2_page_store_typed (self->annex2_page);
+
+  *in_annex1 = lines->len > 0;
+  if (header != NULL)
+    g_ptr_array_add (lines, header);
+  return lines;
+}
+
+static void
+unstored_response_cb (GtkDialog    *dialog,
+                      int           response,
+                      ShouhuWindow *self)
+{
+  gboolean in_annex1 = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "in-annex1"));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_REJECT)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  /* Back to the first of them, its field focused. */
+  shouhu_window_show_page (self, in_annex1 ? "annex1" : "annex2");
+  if (in_annex1)
+    shouhu_annex1_page_show_unstored (self->annex1_page);
+  else
+    shouhu_annex2_page_show_unstored (self->annex2_page);
+}
+
+static void
+ask_before_closing (ShouhuWindow *self,
+                    GPtrArray    *lines,
+                    gboolean      in_annex1)
+{
+  g_autoptr(GString) text = g_string_new (_("Everything else is saved. These cannot be saved as they are:"));
+  GtkWidget *dialog;
+  GtkWidget *close;
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < lines->len && i < MAX_UNSTORED_LINES; i++)
+    g_string_append_printf (text, "\n• %s", (const char *) lines->pdata[i]);
+  if (lines->len > MAX_UNSTORED_LINES)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: after the list of what cannot be saved */
+      g_string_append_printf (text, _("… and %u more"), lines->len - MAX_UNSTORED_LINES);
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("Some of what was typed is not saved"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text->str);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Go Back and Fix"), GTK_RESPONSE_CANCEL);
+  close = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close Without Them"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (close, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_object_set_data (G_OBJECT (dialog), "in-annex1", GINT_TO_POINTER (in_annex1));
+  g_signal_connect (dialog, "response", G_CALLBACK (unstored_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The editors and dialogs of this window close first: each may ask. */
+static gboolean
+close_dialogs (ShouhuWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        g_ptr_array_add (dialogs, g_steal_pointer (&window));
+    }
+  for (guint i = 0; i < dialogs->len; i++)
+    {
+      gtk_window_close (dialogs->pdata[i]);
+      if (gtk_widget_get_visible (dialogs->pdata[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 shouhu_window_close_request (GtkWindow *window)
 {
+  ShouhuWindow *self = SHOUHU_WINDOW (window);
   GSettings *settings = shouhu_settings_get_default ();
   int width, height;
+
+  if (!close_dialogs (self))
+    return TRUE;
+  if (self->store != NULL && !self->closing)
+    {
+      gboolean in_annex1;
+      g_autoptr(GPtrArray) lines = store_typed (self, &in_annex1);
+
+      if (lines->len > 0)
+        {
+          ask_before_closing (self, lines, in_annex1);
+          return TRUE;
+        }
+    }
 
   if (settings != NULL)
     {
