@@ -448,6 +448,48 @@ test_editor_escape (Fixture       *f,
   g_assert_null (editor);
 }
 
+/* The volunteer chooser: Down from its search field moves into the
+ * results. */
+static void
+test_chooser_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
+  g_autoptr(GListModel) controllers = NULL;
+  ShouhuWorkerEditor *editor;
+  GtkWidget *chooser, *search, *focus;
+  gboolean handled = FALSE;
+
+  g_free (v->name);
+  v->name = g_strdup ("志愿者王");
+  v->district_id = YUZHONG;
+  g_assert_cmpint (shouhu_annex2_save_volunteer (f->store, v, NULL), >, 0);
+
+  g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[0]));
+  editor = open_editor (f, "annex2.edit");
+  chooser = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_child (GTK_WIDGET (editor),
+                                                                                  GTK_TYPE_MENU_BUTTON))));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (find_child (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
+  wait_loaded (f->page);
+  search = find_child (chooser, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (gtk_widget_is_focus (search) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), search));
+
+  controllers = gtk_widget_observe_controllers (search);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  focus = gtk_root_get_focus (GTK_ROOT (editor));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, chooser));
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 /* The stack hands changes back newest first, or the one asked for, and
  * keeps a hundred. */
 static void
@@ -499,6 +541,8 @@ main (int   argc,
               fixture_set_up, test_saved_elsewhere, fixture_tear_down);
   g_test_add ("/annex2-changes/editor-escape", Fixture, NULL,
               fixture_set_up, test_editor_escape, fixture_tear_down);
+  g_test_add ("/annex2-changes/chooser-down", Fixture, NULL,
+              fixture_set_up, test_chooser_down, fixture_tear_down);
   g_test_add ("/annex2-changes/form-header", Fixture, NULL,
               fixture_set_up, test_form_header, fixture_tear_down);
 
