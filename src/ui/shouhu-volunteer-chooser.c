@@ -73,6 +73,9 @@ refresh_results (ShouhuVolunteerChooser *self)
       g_object_set_data (G_OBJECT (label), "volunteer-id", GINT_TO_POINTER ((int) v->id));
       g_object_set_data_full (G_OBJECT (label), "volunteer-name", g_strdup (v->name), g_free);
       gtk_list_box_append (self->results, label);
+      /* A screen reader would read the row's type name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }
   /* An empty list is no Tab stop between the search and the new fields. */
   gtk_widget_set_can_focus (GTK_WIDGET (self->results), found->len > 0);
@@ -223,6 +226,8 @@ shouhu_volunteer_chooser_init (ShouhuVolunteerChooser *self)
   gtk_widget_set_size_request (box, 380, -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
   g_object_set (self->search_entry, "placeholder-text", _("Search volunteers by name, phone or town"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search volunteers"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   keys = gtk_event_controller_key_new ();

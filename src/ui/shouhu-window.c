@@ -32,6 +32,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-accessible.h"
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
 #include "shouhu-date.h"
@@ -809,6 +810,7 @@ shouhu_window_init (ShouhuWindow *self)
 
   self->undo = shouhu_undo_stack_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  shouhu_accessible_name_inner_buttons (GTK_WIDGET (self));
 
   /* A workbook dropped onto the window is imported like one chosen. */
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-accessible.h"
 #include "shouhu-conflict-view.h"
 #include "shouhu-volunteer-chooser.h"
 #include "shouhu-worker-editor.h"
@@ -96,6 +97,7 @@ shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
   /* Translators: tooltip of a paired volunteer's button; %s is the name */
   tooltip = g_strdup_printf (_("Unpair %s"), name);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "volunteer-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_volunteer_cb), self);
   gtk_flow_box_append (self->volunteer_box, button);
@@ -721,6 +723,11 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   hide_conflict (self);
 
   gtk_window_set_child (GTK_WINDOW (self), box);
+  shouhu_accessible_name_inner_buttons (box);
+  /* The fields' names, without the mark of a required one. */
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (GTK_IS_DROP_DOWN (self->fields[f]))
+      shouhu_accessible_name_inner_button (self->fields[f], shouhu_annex2_field_label (f));
 }
 
 /**
