@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "shouhu-export.h"
+#include "shouhu-export-private.h"
+#include "shouhu-export-roster.h"
 #include "shouhu-mask.h"
 #include "shouhu-store-private.h"
 
@@ -19,7 +21,6 @@
 #include <locale.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
@@ -96,34 +97,8 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 
 /* ---- Workbook helpers -------------------------------------------------- */
 
-typedef struct
-{
-  lxw_workbook *wb;
-  gboolean      masked;   /* every text goes through shouhu_mask_text() */
-  lxw_error     status;   /* the first failure of a write, if any */
-  lxw_format   *mark;     /* 附件1 */
-  lxw_format   *title;
-  lxw_format   *line;     /* the date line, centred */
-  lxw_format   *line_left;
-  lxw_format   *header;
-  lxw_format   *text;
-  lxw_format   *centre;
-  lxw_format   *number;
-  lxw_format   *percent;
-  lxw_format   *total_label;
-  lxw_format   *total_number;
-  lxw_format   *note;
-  lxw_format   *text_top;   /* text of a row too tall to print whole */
-  /* Annex 1, smaller to hold its 41 rows on one page */
-  lxw_format   *a1_title;
-  lxw_format   *a1_line;
-  lxw_format   *a1_header;
-  lxw_format   *a1_text;
-  lxw_format   *a1_centre;
-  lxw_format   *a1_number;
-  lxw_format   *a1_total_label;
-  lxw_format   *a1_total_number;
-} Book;
+/* The workbook being built: ShouhuExportBook of shouhu-export-private.h. */
+typedef ShouhuExportBook Book;
 
 static lxw_format *
 new_format (Book    *book,
@@ -417,9 +392,7 @@ column_name (int col)
 
 /* ---- Writing beside the target, then renaming -------------------------- */
 
-typedef gboolean (*BuildFunc) (Book      *book,
-                               gpointer   data,
-                               GError   **error);
+typedef ShouhuExportBuildFunc BuildFunc;
 
 static void
 set_write_error (GError     **error,
@@ -539,10 +512,7 @@ write_workbook (const char  *path,
 
 #define ANNEX1_FIRST_DATA_ROW 5
 
-/* Broken where the notice's form breaks it, so that a narrow column never
- * leaves "北" alone on a line.  (Imports read headings without their
- * line breaks.) */
-#define HUBEI_HEADING "其中：\n支援湖北"
+#define HUBEI_HEADING SHOUHU_EXPORT_HUBEI_HEADING
 
 /* The batches the form shows: the notice's two, and later ones up to the
  * last that holds a figure.  An empty batch added at the end is left out. */
@@ -936,109 +906,6 @@ shouhu_export_annex2 (GPtrArray   *sheets,
   return write_workbook (path, TRUE, masked, build_annex2, sheets, error);
 }
 
-/* ---- Summary ----------------------------------------------------------- */
-
-static const char *const summary_headers[] = {
-  "序号", "区县", "一线医护人员（附件1总人数）", HUBEI_HEADING, "已登记医护人员（附件2）",
-  "已有志愿者守护的家庭", "尚无志愿者守护的家庭", "守护覆盖率", "志愿者人数", "需关注",
-};
-
-#define SUMMARY_N_COLUMNS ((int) G_N_ELEMENTS (summary_headers))
-
-static void
-write_figure_row (Book                        *book,
-                  lxw_worksheet               *ws,
-                  int                          row,
-                  const ShouhuDistrictFigures *f,
-                  gboolean                     city)
-{
-  lxw_format *number = city ? book->total_number : book->number;
-
-  if (city)
-    put_merged (book, ws, row, 0, row, 1, "全市合计", book->total_label);
-  else
-    {
-      put_number (book, ws, row, 0, f->district_id, number);
-      put_text (book, ws, row, 1, shouhu_district_get (f->district_id)->name, book->centre);
-    }
-  put_number (book, ws, row, 2, f->annex1_total, number);
-  put_number (book, ws, row, 3, f->annex1_hubei, number);
-  put_number (book, ws, row, 4, f->workers, number);
-  put_number (book, ws, row, 5, f->covered, number);
-  put_number (book, ws, row, 6, f->uncovered, number);
-  /* As on the overview: no rate where nobody is recorded yet, rather
-   * than a 0% that reads as "no family covered". */
-  if (f->workers > 0)
-    put_number (book, ws, row, 7, shouhu_figures_coverage (f), book->percent);
-  else
-    put_text (book, ws, row, 7, "—", city ? book->total_label : book->centre);
-  put_number (book, ws, row, 8, f->volunteers, number);
-  put_text (book, ws, row, 9, f->needs_attention ? "是" : "", city ? book->total_label : book->centre);
-}
-
-static gboolean
-build_summary (Book      *book,
-               gpointer   data,
-               GError   **error)
-{
-  const ShouhuFigures *figures = data;
-  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "汇总");
-  const int last_col = SUMMARY_N_COLUMNS - 1;
-  g_autofree char *date_line = NULL;
-
-  if (ws == NULL)
-    {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
-                   _("The sheet could not be added to the workbook"));
-      return FALSE;
-    }
-
-  if (figures->as_of != NULL)
-    {
-      g_autofree char *inner = as_of_line (figures->as_of);
-      date_line = g_strdup_printf ("附件1%s", inner);
-    }
-  else
-    date_line = g_strdup ("（附件1尚无数据）");
-
-  set_page (book, ws, 2, 2, 0);
-  worksheet_set_row (ws, 0, 32, NULL);
-  put_merged (book, ws, 0, 0, 0, last_col, "重庆市一线医护人员家庭志愿守护情况汇总表", book->title);
-  put_merged (book, ws, 1, 0, 1, last_col, date_line, book->line);
-  worksheet_set_row (ws, 2, 44, NULL);
-  for (int c = 0; c < SUMMARY_N_COLUMNS; c++)
-    put_text (book, ws, 2, c, summary_headers[c], book->header);
-
-  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-    write_figure_row (book, ws, 3 + i, &figures->districts[i], FALSE);
-  write_figure_row (book, ws, 3 + SHOUHU_N_DISTRICTS, &figures->city, TRUE);
-
-  worksheet_set_column (ws, 0, 0, 6, NULL);
-  worksheet_set_column (ws, 1, 1, 24, NULL);
-  worksheet_set_column (ws, 2, last_col - 1, 13, NULL);
-  worksheet_set_column (ws, last_col, last_col, 8, NULL);
-  return TRUE;
-}
-
-/**
- * shouhu_export_summary:
- * @masked: pass every text through the masking, as shouhu_export_annex2() does
- *
- * Writes the dashboard's per-district table and the city totals as one
- * sheet "汇总".
- */
-gboolean
-shouhu_export_summary (const ShouhuFigures        *figures,
-                       gboolean                    masked,
-                       const char                 *path,
-                       GError                    **error)
-{
-  g_return_val_if_fail (figures != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return write_workbook (path, FALSE, masked, build_summary, (gpointer) figures, error);
-}
-
 /* ---- Reading the store ------------------------------------------------- */
 
 static const char *
@@ -1209,8 +1076,8 @@ export_annex1 (ShouhuStore  *store,
  * shouhu_export_run:
  *
  * Reads what the chosen workbook needs from @store and writes it.  The
- * date applies to Annex 1 and the summary, the district to Annex 2, and
- * masking to every workbook.
+ * date applies to Annex 1 and the summary, the district to Annex 2 and
+ * the volunteers' roster, and masking to every workbook.
  */
 gboolean
 shouhu_export_run (ShouhuStore       *store,
@@ -1248,9 +1115,110 @@ shouhu_export_run (ShouhuStore       *store,
         return figures != NULL && shouhu_export_summary (figures, masked, path, error);
       }
 
+    case SHOUHU_EXPORT_VOLUNTEERS:
+      return shouhu_export_volunteers (store, district_id, NULL, masked, path, error);
+
     default:
       g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
                    _("Unknown workbook"));
       return FALSE;
     }
+}
+
+/* ---- For the other workbooks of core (shouhu-export-private.h) ----------- */
+
+/* Writes a workbook the way every export does (beside the target, then
+ * renamed; numbers under the "C" locale; masked when asked). */
+gboolean
+shouhu_export_write_book (const char             *path,
+                          gboolean                constant_memory,
+                          gboolean                masked,
+                          ShouhuExportBuildFunc   build,
+                          gpointer                data,
+                          GError                **error)
+{
+  return write_workbook (path, constant_memory, masked, build, data, error);
+}
+
+lxw_format *
+shouhu_export_new_cell_format (ShouhuExportBook *book,
+                               gboolean          bold,
+                               uint8_t           align)
+{
+  return new_cell_format (book, bold, align);
+}
+
+void
+shouhu_export_put_text (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               row,
+                        int               col,
+                        const char       *text,
+                        lxw_format       *format)
+{
+  put_text (book, ws, row, col, text, format);
+}
+
+void
+shouhu_export_put_number (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               row,
+                          int               col,
+                          double            value,
+                          lxw_format       *format)
+{
+  put_number (book, ws, row, col, value, format);
+}
+
+void
+shouhu_export_put_merged (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               first_row,
+                          int               first_col,
+                          int               last_row,
+                          int               last_col,
+                          const char       *text,
+                          lxw_format       *format)
+{
+  put_merged (book, ws, first_row, first_col, last_row, last_col, text, format);
+}
+
+void
+shouhu_export_set_page (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               header_first,
+                        int               header_last)
+{
+  set_page (book, ws, header_first, header_last, 0);
+}
+
+double
+shouhu_export_text_width (const char *text)
+{
+  return text_width (text);
+}
+
+void
+shouhu_export_fit_width (double     *width,
+                         const char *text)
+{
+  fit_width (width, text);
+}
+
+int
+shouhu_export_wrapped_lines (const char *text,
+                             double      width)
+{
+  return wrapped_lines (text, width);
+}
+
+/* The height of a data row of @lines lines, at most a spreadsheet's
+ * tallest; *format is the text format such a row needs. */
+double
+shouhu_export_row_height (ShouhuExportBook  *book,
+                          int                lines,
+                          lxw_format       **format)
+{
+  *format = lines * LINE_HEIGHT > MAX_ROW_HEIGHT ? book->text_top : book->text;
+  return row_height (lines, LINE_HEIGHT);
 }
