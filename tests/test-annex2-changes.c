@@ -12,6 +12,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-undo-stack.h"
 #include "shouhu-window.h"
 #include "shouhu-worker-editor.h"
@@ -29,33 +30,6 @@ typedef struct
   gint64            other;    /* 丁 of 江北区 */
 } Fixture;
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-wait_loaded (ShouhuAnnex2Page *page)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (shouhu_annex2_page_is_loading (page))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 deadline_cb (gpointer user_data)
 {
@@ -71,13 +45,13 @@ focused_row_number (Fixture *f)
 {
   gboolean too_late = FALSE;
   guint deadline = g_timeout_add_seconds (30, deadline_cb, &too_late);
-  GtkWidget *view = find_child (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = shouhu_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW);
   GtkWidget *focus = NULL;
 
   while (!too_late)
     {
       focus = gtk_window_get_focus (GTK_WINDOW (f->window));
-      if (focus != NULL && gtk_widget_is_ancestor (focus, view) && find_child (focus, GTK_TYPE_LABEL) != NULL)
+      if (focus != NULL && gtk_widget_is_ancestor (focus, view) && shouhu_test_find_widget (focus, GTK_TYPE_LABEL) != NULL)
         break;
       g_main_context_iteration (NULL, TRUE);
     }
@@ -86,7 +60,7 @@ focused_row_number (Fixture *f)
   if (too_late)
     return 0;
   /* The row's first cell is its 序号. */
-  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (find_child (focus, GTK_TYPE_LABEL))), NULL, 10);
+  return (guint) g_ascii_strtoull (gtk_label_get_text (GTK_LABEL (shouhu_test_find_widget (focus, GTK_TYPE_LABEL))), NULL, 10);
 }
 
 static gint64
@@ -122,9 +96,9 @@ fixture_set_up (Fixture       *f,
   f->window = shouhu_window_new (NULL, f->store, NULL);
   gtk_window_present (GTK_WINDOW (f->window));
   shouhu_window_show_page (f->window, "annex2");
-  f->page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX2_PAGE));
+  f->page = SHOUHU_ANNEX2_PAGE (shouhu_test_find_widget (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX2_PAGE));
   shouhu_annex2_page_set_district_filter (f->page, YUZHONG);
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
 }
 
 static void
@@ -196,7 +170,7 @@ static void
 undo (Fixture *f)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
 }
 
 /* Deleting keeps the focus where it was: on the row below, or the one
@@ -208,14 +182,14 @@ test_focus_after_delete (Fixture       *f,
   g_assert_cmpuint (n_rows (f), ==, 3);
   g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[1]));
   shouhu_annex2_page_delete_selected (f->page);
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpuint (n_rows (f), ==, 2);
   g_assert_cmpstr (message (f), ==, "Deleted the record of 乙");
   g_assert_cmpuint (focused_row_number (f), ==, 2);
 
   g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[2]));
   shouhu_annex2_page_delete_selected (f->page);
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpuint (n_rows (f), ==, 1);
   g_assert_cmpuint (focused_row_number (f), ==, 1);
 }
@@ -235,7 +209,7 @@ test_undo_in_turn (Fixture       *f,
 
   g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[0]));
   shouhu_annex2_page_delete_selected (f->page);
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpuint (n_rows (f), ==, 2);
 
   g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[1]));
@@ -243,7 +217,7 @@ test_undo_in_turn (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_HOSPITAL)),
                          "重庆医科大学附属第一医院");
   g_assert_true (shouhu_worker_editor_save (editor));
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpstr (message (f), ==, "Saved the changes to the record of 乙");
   hospital = stored_hospital (f, f->ids[1]);
   g_assert_cmpstr (hospital, ==, "重庆医科大学附属第一医院");
@@ -292,13 +266,13 @@ test_undo_after_outside_change (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_HOSPITAL)),
                          "第一医院");
   g_assert_true (shouhu_worker_editor_save (editor));
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
 
   theirs = shouhu_annex2_get_worker (f->store, f->ids[2], &error);
   g_free (theirs->hospital);
   theirs->hospital = g_strdup ("第二医院");
   g_assert_cmpint (shouhu_annex2_save_worker (f->store, theirs, NULL, 0, TRUE, &error), ==, f->ids[2]);
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
 
   undo (f);
   g_assert_nonnull (strstr (message (f), "was changed again since"));
@@ -321,7 +295,7 @@ test_saved_elsewhere (Fixture       *f,
   gint64 id;
 
   g_assert_true (shouhu_worker_editor_save (editor));
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpuint (n_rows (f), ==, 3);
   g_assert_cmpstr (message (f), ==, expected);
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM worker WHERE name = '戊'"), ==, 1);
@@ -329,11 +303,11 @@ test_saved_elsewhere (Fixture       *f,
 
   /* 显示: the filter goes to 江北区, with the record selected. */
   shouhu_notification_activate_button (notification);
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpint (shouhu_annex2_page_get_district_filter (f->page), ==, JIANGBEI);
   g_assert_cmpuint (n_rows (f), ==, 2);
   row = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
-          gtk_column_view_get_model (GTK_COLUMN_VIEW (find_child (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW)))));
+          gtk_column_view_get_model (GTK_COLUMN_VIEW (shouhu_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW)))));
   g_assert_nonnull (row);
   g_assert_cmpint (shouhu_worker_row_get_id (row), ==, id);
 
@@ -341,7 +315,7 @@ test_saved_elsewhere (Fixture       *f,
   shouhu_annex2_page_set_search (f->page, "丁");
   editor = add_in_editor (f, JIANGBEI, "己");
   g_assert_true (shouhu_worker_editor_save (editor));
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpstr (message (f), ==, "Saved the record of 己, not shown under the current search or filter");
   shouhu_notification_activate_button (notification);
   g_assert_cmpuint (n_rows (f), ==, 3);
@@ -361,8 +335,8 @@ static void
 test_form_header (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *reporter = find_child (GTK_WIDGET (f->page), GTK_TYPE_ENTRY);
-  GtkWidget *phone = find_child (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)), GTK_TYPE_ENTRY);
+  GtkWidget *reporter = shouhu_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_ENTRY);
+  GtkWidget *phone = shouhu_test_find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)), GTK_TYPE_ENTRY);
   GtkWidget *focus;
 
   g_assert_cmpint (shouhu_annex2_page_get_form_district (f->page), ==, YUZHONG);
@@ -381,7 +355,7 @@ test_form_header (Fixture       *f,
 
   /* All districts: none until a record is selected, then its district's.
    * (Choosing the district takes the focus from the header.) */
-  g_assert_true (gtk_widget_grab_focus (find_child (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN)));
+  g_assert_true (gtk_widget_grab_focus (shouhu_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN)));
   shouhu_annex2_page_set_district_filter (f->page, 0);
   g_assert_cmpint (shouhu_annex2_page_get_form_district (f->page), ==, 0);
   g_assert_true (shouhu_annex2_page_select_id (f->page, f->other));
@@ -438,7 +412,7 @@ test_editor_escape (Fixture       *f,
   g_assert_null (editor);
   stored = shouhu_annex2_get_worker (f->store, f->ids[0], NULL);
   g_assert_cmpstr (stored->note, ==, "夜班");
-  wait_loaded (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
   g_assert_cmpstr (message (f), ==, "Saved the changes to the record of 甲");
 
   /* A new record with only its district chosen for it is no change. */
@@ -467,11 +441,11 @@ test_chooser_down (Fixture       *f,
 
   g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[0]));
   editor = open_editor (f, "annex2.edit");
-  chooser = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_child (GTK_WIDGET (editor),
+  chooser = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (shouhu_test_find_widget (GTK_WIDGET (editor),
                                                                                   GTK_TYPE_MENU_BUTTON))));
-  gtk_menu_button_popup (GTK_MENU_BUTTON (find_child (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
-  wait_loaded (f->page);
-  search = find_child (chooser, GTK_TYPE_SEARCH_ENTRY);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (shouhu_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON)));
+  shouhu_test_wait_annex2_loaded (f->page);
+  search = shouhu_test_find_widget (chooser, GTK_TYPE_SEARCH_ENTRY);
   g_assert_true (gtk_widget_is_focus (search) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), search));
 
   controllers = gtk_widget_observe_controllers (search);

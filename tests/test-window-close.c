@@ -11,6 +11,7 @@
 #include "shouhu-annex2-page.h"
 #include "shouhu-application.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-window.h"
 
 #define YUZHONG 4
@@ -31,29 +32,13 @@ iterate (void)
       ;
 }
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 open_window (Fixture        *f,
              GtkApplication *app)
 {
   f->window = shouhu_window_new (app, f->store, NULL);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-  f->page = SHOUHU_ANNEX1_PAGE (find_child (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX1_PAGE));
+  f->page = SHOUHU_ANNEX1_PAGE (shouhu_test_find_widget (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX1_PAGE));
   shouhu_window_show_page (f->window, "annex1");
   gtk_window_present (GTK_WINDOW (f->window));
   iterate ();
@@ -222,13 +207,13 @@ static void
 test_form_header (Fixture       *f,
                   gconstpointer  data)
 {
-  ShouhuAnnex2Page *page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX2_PAGE));
+  ShouhuAnnex2Page *page = SHOUHU_ANNEX2_PAGE (shouhu_test_find_widget (GTK_WIDGET (f->window), SHOUHU_TYPE_ANNEX2_PAGE));
   GtkWidget *reporter, *phone;
   g_autofree char *text = NULL;
 
   shouhu_window_show_district (f->window, YUZHONG);
-  reporter = find_child (GTK_WIDGET (page), GTK_TYPE_ENTRY);
-  phone = find_child (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)), GTK_TYPE_ENTRY);
+  reporter = shouhu_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+  phone = shouhu_test_find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)), GTK_TYPE_ENTRY);
   gtk_widget_grab_focus (phone);
   gtk_editable_set_text (GTK_EDITABLE (phone), "12345");
 
