@@ -121,6 +121,21 @@ test_cases (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The notice's table and a second date's copy of it. */
+static void
+two_dates (ShouhuStore        *store,
+           ShouhuAnnex1Table **first,
+           ShouhuAnnex1Table **second)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
+  *first = shouhu_annex1_load (store, "2020-02-07", &error);
+  *second = shouhu_annex1_load (store, "2020-02-14", &error);
+  g_assert_no_error (error);
+}
+
 /* The typed text is shown as typed, and each date keeps its own. */
 static void
 test_text_per_date (void)
@@ -133,11 +148,7 @@ test_text_per_date (void)
   g_autoptr(ShouhuAnnex1Table) first = NULL;
   g_autoptr(ShouhuAnnex1Table) second = NULL;
 
-  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
-  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
-  first = shouhu_annex1_load (store, "2020-02-07", &error);
-  second = shouhu_annex1_load (store, "2020-02-14", &error);
-  g_assert_no_error (error);
+  two_dates (store, &first, &second);
 
   g_assert_true (shouhu_annex1_draft_type (draft, store, first, 4, 1, SHOUHU_ANNEX1_TOTAL, " 30", &error));
   g_assert_true (shouhu_annex1_draft_type (draft, store, second, 5, 2, SHOUHU_ANNEX1_HUBEI, "99", &error));
@@ -176,11 +187,7 @@ test_flush (void)
   g_autoptr(GArray) refs = NULL;
   g_auto(GStrv) dates = NULL;
 
-  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
-  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
-  first = shouhu_annex1_load (store, "2020-02-07", &error);
-  second = shouhu_annex1_load (store, "2020-02-14", &error);
-  g_assert_no_error (error);
+  two_dates (store, &first, &second);
 
   dates = shouhu_annex1_draft_dates (draft);
   g_assert_cmpuint (g_strv_length (dates), ==, 0);
