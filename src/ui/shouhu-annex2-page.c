@@ -407,6 +407,40 @@ history_action_cb (GtkWidget  *widget,
                                                  self->store, "worker", shouhu_worker_row_get_id (row), title));
 }
 
+/* The ledger's actions are the window's: the volunteers page opens the
+ * same dialogs from a volunteer's row. */
+static void
+add_service_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (SHOUHU_ANNEX2_PAGE (widget));
+
+  if (row == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Select a record first to record a service for the family"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.add-service", "(xx)", shouhu_worker_row_get_id (row), (gint64) 0);
+}
+
+static void
+ledger_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (SHOUHU_ANNEX2_PAGE (widget));
+
+  if (row == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Select a record first to see the family’s service ledger"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.show-ledger", "(sx)", "family", shouhu_worker_row_get_id (row));
+}
+
 static void
 delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -615,10 +649,14 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.clear-filters", NULL, clear_filters_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.add-service", NULL, add_service_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.ledger", NULL, ledger_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "annex2.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "annex2.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "annex2.add-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "annex2.ledger", NULL);
   shouhu_annex2_page_class_add_changes (widget_class);
   shouhu_annex2_page_class_add_header (widget_class);
 

@@ -19,7 +19,13 @@
  *                          third, as for win.notify-undo;
  *   win.export-form  (isi)  opens the export dialog on a workbook
  *                          (ShouhuExportKind), an Annex 1 date ("" for
- *                          the latest) and a district (0 for all).
+ *                          the latest) and a district (0 for all);
+ *   win.add-service  (xx)  opens the dialog that records a service in the
+ *                          ledger: (worker id, volunteer id), either may
+ *                          be 0 (a worker's row gives the first, a
+ *                          volunteer's row the second);
+ *   win.show-ledger  (sx)  opens the ledger of ("family", worker id) or
+ *                          ("volunteer", volunteer id).
  *
  * win.export (Ctrl+E, the menu) opens it on what the page shown holds.
  *
@@ -35,10 +41,13 @@
 #include "shouhu-accessible.h"
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-close-question.h"
 #include "shouhu-date.h"
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-import-dialog.h"
+#include "shouhu-ledger-dialog.h"
+#include "shouhu-service-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-undo-stack.h"
@@ -484,6 +493,44 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
+add_service_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  gint64 worker_id = 0, volunteer_id = 0;
+
+  g_variant_get (parameter, "(xx)", &worker_id, &volunteer_id);
+  if (self->store == NULL || (worker_id <= 0 && volunteer_id <= 0))
+    return;
+  gtk_window_present (GTK_WINDOW (shouhu_service_dialog_new (GTK_WINDOW (self), self->store,
+                                                             MAX (worker_id, 0), MAX (volunteer_id, 0))));
+}
+
+static void
+show_ledger_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  const char *of = NULL;
+  gint64 id = 0;
+
+  g_variant_get (parameter, "(&sx)", &of, &id);
+  if (self->store == NULL || id <= 0)
+    return;
+  if (g_strcmp0 (of, "family") != 0 && g_strcmp0 (of, "volunteer") != 0)
+    {
+      g_critical ("win.show-ledger: “%s” is neither “family” nor “volunteer”", of);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (shouhu_ledger_dialog_new (GTK_WINDOW (self), self->store,
+                                                            g_str_equal (of, "family") ? SHOUHU_LEDGER_OF_FAMILY
+                                                                                       : SHOUHU_LEDGER_OF_VOLUNTEER,
+                                                            id)));
+}
+
+static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -539,9 +586,6 @@ restore_window_state (ShouhuWindow *self)
 
 /* Closing: nothing typed is lost without a word */
 
-/* The most listed in the question; the rest are counted. */
-#define MAX_UNSTORED_LINES 8
-
 /* Stores what the pages can of what was typed; lists the rest, Annex 1's
  * first (@in_annex1 says whether there are any). */
 static GPtrArray *
@@ -585,53 +629,11 @@ ask_before_closing (ShouhuWindow *self,
                     GPtrArray    *lines,
                     gboolean      in_annex1)
 {
-  g_autoptr(GString) text = g_string_new (_("Everything else is saved. These cannot be saved as they are:"));
-  GtkWidget *dialog;
-  GtkWidget *close;
+  GtkWidget *dialog = shouhu_close_question_new (GTK_WINDOW (self), lines);
 
-  g_string_append_c (text, '\n');
-  for (guint i = 0; i < lines->len && i < MAX_UNSTORED_LINES; i++)
-    g_string_append_printf (text, "\n• %s", (const char *) lines->pdata[i]);
-  if (lines->len > MAX_UNSTORED_LINES)
-    {
-      g_string_append_c (text, '\n');
-      /* Translators: after the list of what cannot be saved */
-      g_string_append_printf (text, _("… and %u more"), lines->len - MAX_UNSTORED_LINES);
-    }
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                   _("Some of what was typed is not saved"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text->str);
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Go Back and Fix"), GTK_RESPONSE_CANCEL);
-  close = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close Without Them"), GTK_RESPONSE_REJECT);
-  gtk_widget_add_css_class (close, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_object_set_data (G_OBJECT (dialog), "in-annex1", GINT_TO_POINTER (in_annex1));
   g_signal_connect (dialog, "response", G_CALLBACK (unstored_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The editors and dialogs of this window close first: each may ask. */
-static gboolean
-close_dialogs (ShouhuWindow *self)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == GTK_WINDOW (self) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        g_ptr_array_add (dialogs, g_steal_pointer (&window));
-    }
-  for (guint i = 0; i < dialogs->len; i++)
-    {
-      gtk_window_close (dialogs->pdata[i]);
-      if (gtk_widget_get_visible (dialogs->pdata[i]))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -641,7 +643,8 @@ shouhu_window_close_request (GtkWindow *window)
   GSettings *settings = shouhu_settings_get_default ();
   int width, height;
 
-  if (!close_dialogs (self))
+  /* The editors and dialogs of this window first: each may ask. */
+  if (!shouhu_close_transient_windows (window))
     return TRUE;
   if (self->store != NULL && !self->closing)
     {
@@ -790,6 +793,8 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.export-form", "(isi)", export_form_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-service", "(xx)", add_service_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-ledger", "(sx)", show_ledger_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
 
@@ -847,6 +852,8 @@ shouhu_window_new (GtkApplication *app,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-form", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-service", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-ledger", FALSE);
     }
 
   return self;
