@@ -13,6 +13,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-volunteer-chooser.h"
 #include "shouhu-volunteer-editor.h"
 #include "shouhu-volunteer-list.h"
@@ -74,21 +75,6 @@ add_volunteer (ShouhuStore *store,
   return id;
 }
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether a label under @widget reads @text. */
 static gboolean
 shows_label (GtkWidget  *widget,
@@ -100,15 +86,6 @@ shows_label (GtkWidget  *widget,
     if (shows_label (c, text))
       return TRUE;
   return FALSE;
-}
-
-static void
-wait_loaded (ShouhuVolunteerPage *page)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (shouhu_volunteer_page_is_loading (page))
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static guint
@@ -182,9 +159,9 @@ fixture_set_up (Fixture       *fx,
   gtk_window_present (GTK_WINDOW (fx->window));
   shouhu_window_show_page (fx->window, "volunteers");
   g_assert_cmpstr (shouhu_window_get_visible_page (fx->window), ==, "volunteers");
-  fx->page = SHOUHU_VOLUNTEER_PAGE (find_child (GTK_WIDGET (fx->window), SHOUHU_TYPE_VOLUNTEER_PAGE));
+  fx->page = SHOUHU_VOLUNTEER_PAGE (shouhu_test_find_widget (GTK_WIDGET (fx->window), SHOUHU_TYPE_VOLUNTEER_PAGE));
   g_assert_nonnull (fx->page);
-  wait_loaded (fx->page);
+  shouhu_test_wait_volunteers_loaded (fx->page);
 }
 
 static void
@@ -201,7 +178,7 @@ static void
 test_list (Fixture       *fx,
            gconstpointer  data)
 {
-  GtkColumnView *view = GTK_COLUMN_VIEW (find_child (GTK_WIDGET (fx->page), GTK_TYPE_COLUMN_VIEW));
+  GtkColumnView *view = GTK_COLUMN_VIEW (shouhu_test_find_widget (GTK_WIDGET (fx->page), GTK_TYPE_COLUMN_VIEW));
   GListModel *view_columns;
   g_autoptr(ShouhuVolunteerRow) first = NULL;
   g_autoptr(ShouhuVolunteerRow) ready = NULL;
@@ -361,7 +338,7 @@ test_editor (Fixture       *fx,
   g_assert_true (shouhu_volunteer_editor_save (editor));
   g_assert_null (editor);
 
-  wait_loaded (fx->page);
+  shouhu_test_wait_volunteers_loaded (fx->page);
   g_assert_cmpuint (n_rows (fx), ==, 5);
   model = shouhu_volunteer_page_get_model (fx->page);
   for (guint i = 0; i < g_list_model_get_n_items (model) && row == NULL; i++)
@@ -377,7 +354,7 @@ test_editor (Fixture       *fx,
   g_assert_cmpstr (shouhu_volunteer_row_get_phone (row), ==, "13800005555");
   /* The page selects what was saved, and the history has its creation. */
   {
-    GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (find_child (GTK_WIDGET (fx->page),
+    GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (shouhu_test_find_widget (GTK_WIDGET (fx->page),
                                                                                            GTK_TYPE_COLUMN_VIEW)));
     g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
     g_autoptr(ShouhuVolunteerRow) chosen = NULL;
@@ -434,6 +411,17 @@ test_editor_escape (Fixture       *fx,
   g_assert_null (editor);
   stored = shouhu_annex2_get_volunteer (fx->store, fx->untrained, NULL);
   g_assert_cmpstr (stored->phone, ==, "13800001111");
+  g_clear_pointer (&stored, shouhu_volunteer_free);
+
+  /* Save, from the question: stored and closed. */
+  editor = SHOUHU_VOLUNTEER_EDITOR (shouhu_volunteer_page_edit_selected (fx->page));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (editor, SHOUHU_VOLUNTEER_FIELD_PHONE, "13800003333");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  gtk_dialog_response (GTK_DIALOG (shouhu_volunteer_editor_get_question (editor)), GTK_RESPONSE_ACCEPT);
+  g_assert_null (editor);
+  stored = shouhu_annex2_get_volunteer (fx->store, fx->untrained, NULL);
+  g_assert_cmpstr (stored->phone, ==, "13800003333");
 }
 
 /* The chooser lists the ready first and says what the others lack; a
@@ -491,9 +479,9 @@ test_merge (Fixture       *fx,
   g_autoptr(ShouhuVolunteerRow) row = NULL;
   g_autoptr(GArray) workers = NULL;
 
-  wait_loaded (fx->page);
+  shouhu_test_wait_volunteers_loaded (fx->page);
   g_assert_true (shouhu_annex2_pair (fx->store, fx->worker, twin, NULL));
-  wait_loaded (fx->page);
+  shouhu_test_wait_volunteers_loaded (fx->page);
 
   /* One selected is not enough. */
   g_assert_true (shouhu_volunteer_page_select_id (fx->page, fx->ready, FALSE));
@@ -511,7 +499,7 @@ test_merge (Fixture       *fx,
   g_assert_true (shouhu_volunteer_merge_dialog_merge (dialog));
   g_assert_null (dialog);
 
-  wait_loaded (fx->page);
+  shouhu_test_wait_volunteers_loaded (fx->page);
   g_assert_cmpuint (n_rows (fx), ==, 4);
   g_assert_null (row_of (fx, twin));
   row = row_of (fx, fx->ready);
@@ -526,7 +514,7 @@ static void
 test_overview (Fixture       *fx,
                gconstpointer  data)
 {
-  ShouhuDashboardPage *dashboard = SHOUHU_DASHBOARD_PAGE (find_child (GTK_WIDGET (fx->window),
+  ShouhuDashboardPage *dashboard = SHOUHU_DASHBOARD_PAGE (shouhu_test_find_widget (GTK_WIDGET (fx->window),
                                                                       SHOUHU_TYPE_DASHBOARD_PAGE));
   const char *warning;
 

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-accessible.h"
 #include "shouhu-conflict-view.h"
 #include "shouhu-date.h"
 #include "shouhu-gazetteer.h"
@@ -506,7 +507,9 @@ question_response_cb (GtkDialog             *dialog,
   gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   self->question = NULL;
-  if (response == GTK_RESPONSE_REJECT)
+  if (response == GTK_RESPONSE_ACCEPT)
+    try_save (self);
+  else if (response == GTK_RESPONSE_REJECT)
     {
       self->discard = TRUE;
       gtk_window_close (GTK_WINDOW (self));
@@ -524,15 +527,17 @@ shouhu_volunteer_editor_close_request (GtkWindow *window)
   if (self->question != NULL)
     return TRUE;
 
+  /* As the worker editor asks. */
   dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Discard the changes to this volunteer?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("What you typed has not been saved. Keep editing to save it "
-                                              "(Enter or Ctrl+S), or discard it."));
+                                   self->volunteer_id != 0 ? _("Save the changes to this volunteer?")
+                                                           : _("Save this new volunteer?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("What was typed is lost if the editor closes without saving."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           _("_Keep Editing"), GTK_RESPONSE_CANCEL,
                           _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Save"), GTK_RESPONSE_ACCEPT,
                           NULL);
   gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_REJECT),
                             "destructive-action");
@@ -878,6 +883,7 @@ shouhu_volunteer_editor_init (ShouhuVolunteerEditor *self)
   hide_conflict (self);
 
   gtk_window_set_child (GTK_WINDOW (self), box);
+  shouhu_accessible_name_inner_buttons (box);
 }
 
 /**
@@ -893,6 +899,7 @@ shouhu_volunteer_editor_new (GtkWindow   *parent,
 {
   ShouhuVolunteerEditor *self = g_object_new (SHOUHU_TYPE_VOLUNTEER_EDITOR,
                                               "transient-for", parent,
+                                              "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                               "title", volunteer_id == 0 ? _("New Volunteer") : _("Edit Volunteer"),
                                               NULL);
   g_autoptr(GError) error = NULL;
@@ -1007,8 +1014,8 @@ shouhu_volunteer_editor_save (ShouhuVolunteerEditor *self)
 }
 
 /* Returns: (transfer none) (nullable): the question Escape asked, while
- * it is open: its responses are GTK_RESPONSE_CANCEL (keep editing) and
- * GTK_RESPONSE_REJECT (discard) */
+ * it is open: its responses are GTK_RESPONSE_CANCEL (keep editing),
+ * GTK_RESPONSE_REJECT (discard) and GTK_RESPONSE_ACCEPT (save) */
 GtkWindow *
 shouhu_volunteer_editor_get_question (ShouhuVolunteerEditor *self)
 {

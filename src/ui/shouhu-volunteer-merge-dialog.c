@@ -212,7 +212,8 @@ shouhu_volunteer_merge_dialog_new (GtkWindow    *parent,
   if (second == NULL)
     return NULL;
 
-  self = g_object_new (SHOUHU_TYPE_VOLUNTEER_MERGE_DIALOG, "transient-for", parent, NULL);
+  self = g_object_new (SHOUHU_TYPE_VOLUNTEER_MERGE_DIALOG, "transient-for", parent,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->store = g_object_ref (store);
   self->records[0] = g_steal_pointer (&first);
   self->records[1] = g_steal_pointer (&second);

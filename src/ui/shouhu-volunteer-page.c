@@ -284,6 +284,29 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* A screen reader would read the row's widget type: the row is named
+ * after the volunteer, once per row (the name's cell does it). */
+static void
+name_row (GtkWidget                  *label,
+          const ShouhuVolunteerEntry *e)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *families = NULL;
+  g_autofree char *name = NULL;
+
+  if (row == NULL)
+    return;
+  status = shouhu_readiness_label (&e->readiness);
+  families = shouhu_families_label (e->n_families);
+  /* Translators: a row of the volunteers' list for screen readers: 姓名, 区县, 乡镇, readiness, families */
+  name = g_strdup_printf (_("%s, %s %s, %s, %s"), e->text[SHOUHU_VOLUNTEER_FIELD_NAME],
+                          e->text[SHOUHU_VOLUNTEER_FIELD_DISTRICT], e->text[SHOUHU_VOLUNTEER_FIELD_TOWN], status,
+                          families);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -326,6 +349,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 
   if (column == SHOUHU_VOLUNTEER_COLUMN_STATUS)
     shouhu_readiness_style (label, &e->readiness);
+  if (column == SHOUHU_VOLUNTEER_COLUMN_NAME)
+    name_row (label, e);
 }
 
 static int
@@ -380,6 +405,14 @@ add_columns (ShouhuVolunteerPage *self)
     }
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (sort_changed_cb), self);
+
+  /* GTK 4.8 leaves the row of headings unnamed for screen readers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child) && !GTK_IS_SCROLLBAR (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column headings: select one to sort by it"), -1);
 }
 
 /* Selection */
@@ -404,6 +437,21 @@ selected_ids (ShouhuVolunteerPage *self)
         g_array_append_val (ids, id);
     }
   return ids;
+}
+
+/* The one selected volunteer's id, or 0 after telling why not. */
+static gint64
+the_selected (ShouhuVolunteerPage *self,
+              const char          *why)
+{
+  g_autoptr(GArray) ids = selected_ids (self);
+
+  if (ids->len != 1)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", why);
+      return 0;
+    }
+  return g_array_index (ids, gint64, 0);
 }
 
 /* Brings a row into sight.  GTK 4.12 can do it; before, the rows are all
@@ -499,19 +547,15 @@ history_action_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ShouhuVolunteerPage *self = SHOUHU_VOLUNTEER_PAGE (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
+  gint64 id = the_selected (self, _("Select one volunteer first to see the change history"));
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(ShouhuVolunteer) v = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (ids->len != 1 || self->store == NULL)
-    {
-      gtk_widget_activate_action (widget, "win.notify", "s",
-                                  _("Select one volunteer first to see the change history"));
-      return;
-    }
-  v = shouhu_annex2_get_volunteer (self->store, g_array_index (ids, gint64, 0), &error);
+  if (id == 0 || self->store == NULL)
+    return;
+  v = shouhu_annex2_get_volunteer (self->store, id, &error);
   if (v == NULL)
     {
       gtk_widget_activate_action (widget, "win.notify", "s", error->message);
@@ -521,6 +565,32 @@ history_action_cb (GtkWidget  *widget,
   title = g_strdup_printf (_("Change History of %s"), v->name);
   gtk_window_present (shouhu_history_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                  self->store, "volunteer", v->id, title));
+}
+
+/* The ledger's dialogs are the window's, as on the Annex 2 page: from a
+ * volunteer's row they start from the volunteer. */
+static void
+add_service_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  gint64 id = the_selected (SHOUHU_VOLUNTEER_PAGE (widget),
+                            _("Select one volunteer first to record a service the volunteer did"));
+
+  if (id != 0)
+    gtk_widget_activate_action (widget, "win.add-service", "(xx)", (gint64) 0, id);
+}
+
+static void
+ledger_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gint64 id = the_selected (SHOUHU_VOLUNTEER_PAGE (widget),
+                            _("Select one volunteer first to see the volunteer’s service ledger"));
+
+  if (id != 0)
+    gtk_widget_activate_action (widget, "win.show-ledger", "(sx)", "volunteer", id);
 }
 
 static void
@@ -701,12 +771,16 @@ shouhu_volunteer_page_class_init (ShouhuVolunteerPageClass *klass)
   gtk_widget_class_install_action (widget_class, "volunteers.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "volunteers.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "volunteers.merge", NULL, merge_action_cb);
+  gtk_widget_class_install_action (widget_class, "volunteers.add-service", NULL, add_service_action_cb);
+  gtk_widget_class_install_action (widget_class, "volunteers.ledger", NULL, ledger_action_cb);
   gtk_widget_class_install_action (widget_class, "volunteers.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "volunteers.clear-filters", NULL, clear_filters_action_cb);
   gtk_widget_class_install_action (widget_class, "volunteers.show-insurance-ending", NULL, show_insurance_ending_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "volunteers.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "volunteers.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "volunteers.merge", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "volunteers.add-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "volunteers.ledger", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "volunteers.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
