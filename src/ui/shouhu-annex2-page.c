@@ -19,6 +19,7 @@
 
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-page-private.h"
+#include "shouhu-column-view.h"
 #include "shouhu-history-dialog.h"
 
 G_DEFINE_FINAL_TYPE (ShouhuAnnex2Page, shouhu_annex2_page, GTK_TYPE_WIDGET)
@@ -721,29 +722,6 @@ shouhu_annex2_page_set_search (ShouhuAnnex2Page *self,
   apply_filter (self);
 }
 
-/* Brings a row into sight, e.g. a record just saved.  GTK 4.12 can do
- * it; before, the rows are all one height, so the adjustment is enough. */
-static void
-scroll_to_position (ShouhuAnnex2Page *self,
-                    guint             position)
-{
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_NONE, NULL);
-#else
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  double row, target;
-
-  if (adj == NULL || n == 0)
-    return;
-  row = gtk_adjustment_get_upper (adj) / n;
-  target = position * row;
-  if (target < gtk_adjustment_get_value (adj) ||
-      target + row > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
-    gtk_adjustment_set_value (adj, target - gtk_adjustment_get_page_size (adj) / 2);
-#endif
-}
-
 /**
  * shouhu_annex2_page_get_model:
  *
@@ -827,7 +805,7 @@ reveal_tick_cb (GtkWidget     *widget,
     case REVEAL_SCROLL:
       if (gtk_adjustment_get_page_size (adj) <= 0)
         return G_SOURCE_CONTINUE;
-      scroll_to_position (self, position);
+      shouhu_column_view_scroll_to (self->column_view, position);
       if (!self->reveal_focus)
         goto done;
       self->reveal_step = REVEAL_FOCUS;

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "shouhu-annex2.h"
+#include "shouhu-column-view.h"
 #include "shouhu-history-dialog.h"
 #include "shouhu-volunteer-editor.h"
 #include "shouhu-volunteer-list.h"
@@ -452,29 +453,6 @@ the_selected (ShouhuVolunteerPage *self,
       return 0;
     }
   return g_array_index (ids, gint64, 0);
-}
-
-/* Brings a row into sight.  GTK 4.12 can do it; before, the rows are all
- * one height, so the adjustment is enough. */
-static void
-scroll_to_position (ShouhuVolunteerPage *self,
-                    guint                position)
-{
-#if GTK_CHECK_VERSION (4, 12, 0)
-  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_NONE, NULL);
-#else
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  double row, target;
-
-  if (adj == NULL || n == 0)
-    return;
-  row = gtk_adjustment_get_upper (adj) / n;
-  target = position * row;
-  if (target < gtk_adjustment_get_value (adj) ||
-      target + row > gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj))
-    gtk_adjustment_set_value (adj, target - gtk_adjustment_get_page_size (adj) / 2);
-#endif
 }
 
 /* Editing */
@@ -919,7 +897,7 @@ shouhu_volunteer_page_select_id (ShouhuVolunteerPage *self,
   if (!shouhu_volunteer_list_find_id (self->list, id, &position))
     return FALSE;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, !add);
-  scroll_to_position (self, position);
+  shouhu_column_view_scroll_to (self->column_view, position);
   return TRUE;
 }
 
