@@ -152,10 +152,11 @@ GPtrArray      *shouhu_pairing_list            (ShouhuStore      *store,
                                                 gint64            worker_id,
                                                 const char       *day,
                                                 GError          **error);
-/* Pairs @volunteer_id with @worker_id in @role, in one transaction with a
- * history row (action "pair", field "volunteer", new value "姓名（角色）").
- * Already paired: its role becomes @role (history action "edit", field
- * "role").  A volunteer not ready may be paired (shown 待上岗, never
+/* Pairs @volunteer_id with @worker_id in @role, in one transaction, with
+ * the history rows of shouhu_annex2_pair() and, for a role other than
+ * 保底, a row (entity "worker", action "edit", field "role", old and new
+ * value shouhu_pairing_role_name()).  Already paired: only its role
+ * changes.  A volunteer not ready may be paired (shown 待上岗, never
  * counted as guarding). */
 gboolean        shouhu_pairing_pair            (ShouhuStore      *store,
                                                 gint64            worker_id,

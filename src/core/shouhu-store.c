@@ -170,6 +170,13 @@ static const char *const migrations[] = {
   "           ON p.as_of = (SELECT max (as_of) FROM annex1_table WHERE as_of < t.as_of);"
   "CREATE INDEX history_worker_left ON history (old_value, at)"
   "  WHERE entity = 'worker' AND field = 'district_id';",
+
+  /* 5: "1+N" (shouhu-pairing.h).  A family's registered needs as flags
+   * (ShouhuFamilyNeed); a pairing's role, 0 for the 保底 guardian, else
+   * the one need it serves.  Pairings from before are 保底. */
+  "ALTER TABLE worker ADD COLUMN needs INTEGER NOT NULL DEFAULT 0 CHECK (needs BETWEEN 0 AND 127);"
+  "ALTER TABLE pairing ADD COLUMN role INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (role IN (0, 1, 2, 4, 8, 16, 32, 64));",
 };
 
 static gboolean
