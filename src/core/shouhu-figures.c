@@ -116,7 +116,7 @@ count_bits (const char *expr)
   GString *sum = g_string_new ("(");
 
   for (int bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
-    g_string_append_printf (sum, "%s((%s) >> %d) & 1", bit > 0 ? " + " : "", expr, bit);
+    g_string_append_printf (sum, "%s(((%s) >> %d) & 1)", bit > 0 ? " + " : "", expr, bit);
   g_string_append_c (sum, ')');
   return g_string_free (sum, FALSE);
 }
