@@ -389,8 +389,13 @@ test_wrong_row_stays_marked (Fixture       *f,
   g_assert_null (shouhu_annex1_page_get_unsaved_message (f->page));
 }
 
+/* A key as the cell's key controller of @phase sees it (capture: before
+ * the text's own handling); returns whether it was taken. */
 static gboolean
-press_escape (GtkEditable *cell)
+press_key (GtkEditable         *cell,
+           GtkPropagationPhase  phase,
+           guint                keyval,
+           GdkModifierType      state)
 {
   gboolean handled = FALSE;
 
@@ -401,13 +406,19 @@ press_escape (GtkEditable *cell)
       if (controller == NULL)
         return FALSE;
       if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_BUBBLE)
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == phase)
         {
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
           iterate ();
           return handled;
         }
     }
+}
+
+static gboolean
+press_escape (GtkEditable *cell)
+{
+  return press_key (cell, GTK_PHASE_BUBBLE, GDK_KEY_Escape, 0);
 }
 
 /* Escape brings the stored figure back; the typed other half, now good
@@ -532,27 +543,10 @@ test_remove_empty_batch (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (remove));
 }
 
-/* Ctrl+Z as the cell's capture-phase key controller sees it, before the
- * text's own; returns whether it was taken. */
 static gboolean
 press_ctrl_z (GtkEditable *cell)
 {
-  gboolean handled = FALSE;
-
-  for (guint i = 0; ; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (gtk_widget_observe_controllers (GTK_WIDGET (cell)), i);
-
-      if (controller == NULL)
-        return FALSE;
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
-        {
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_z, 0, GDK_CONTROL_MASK, &handled);
-          iterate ();
-          return handled;
-        }
-    }
+  return press_key (cell, GTK_PHASE_CAPTURE, GDK_KEY_z, GDK_CONTROL_MASK);
 }
 
 static gboolean
