@@ -414,6 +414,27 @@ add_service_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.add-service", "(xx)", shouhu_worker_row_get_id (row), (gint64) 0);
 }
 
+/* 待结对 of the district shown, else of the selected record's district. */
+static void
+worklist_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
+  ShouhuWorkerRow *row = selected_row (self);
+  int district_id = self->district_id;
+
+  if (district_id == 0 && row != NULL)
+    district_id = shouhu_worker_row_get_row (row)->district_id;
+  if (district_id == 0)
+    {
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Choose a district in the District list first to see its families to pair"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.show-worklist", "i", district_id);
+}
+
 static void
 ledger_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -617,6 +638,8 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.restore-deleted", "x", restore_deleted_cb);
   gtk_widget_class_install_action (widget_class, "annex2.add-service", NULL, add_service_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.ledger", NULL, ledger_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.worklist", NULL, worklist_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "annex2.worklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "annex2.history", NULL);
