@@ -48,6 +48,13 @@ static GHashTable *applied;
 static guint last_applied_id;
 
 static void
+alternatives_free (gpointer data)
+{
+  if (data != NULL)
+    g_ptr_array_unref (data);
+}
+
+static void
 show_status (ShouhuProposalDialog *self,
              const char           *message)
 {
@@ -248,7 +255,7 @@ shouhu_proposal_dialog_preview (ShouhuProposalDialog *self,
   g_clear_pointer (&self->proposals, g_ptr_array_unref);
   self->proposals = proposals;
   g_clear_pointer (&self->alternatives, g_ptr_array_unref);
-  self->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->alternatives = g_ptr_array_new_with_free_func (alternatives_free);
   g_ptr_array_set_size (self->alternatives, (int) proposals->len);
 
   clear_list (self->list);
@@ -272,7 +279,7 @@ apply_clicked_cb (GtkButton            *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!shouhu_proposal_dialog_apply (self, &error))
+  if (shouhu_proposal_dialog_apply (self, &error) == 0 && error != NULL)
     show_status (self, error->message);
 }
 
@@ -465,7 +472,7 @@ shouhu_proposal_dialog_remove_row (ShouhuProposalDialog *self,
   update_summary (self);
 }
 
-gboolean
+guint
 shouhu_proposal_dialog_apply (ShouhuProposalDialog *self,
                               GError              **error)
 {
@@ -475,13 +482,13 @@ shouhu_proposal_dialog_apply (ShouhuProposalDialog *self,
   g_autofree char *undo = NULL;
   guint n, id;
 
-  g_return_val_if_fail (SHOUHU_IS_PROPOSAL_DIALOG (self), FALSE);
+  g_return_val_if_fail (SHOUHU_IS_PROPOSAL_DIALOG (self), 0);
   if (self->proposals == NULL || self->proposals->len == 0)
-    return TRUE;
+    return 0;
 
   batch = shouhu_pairing_apply (self->store, self->proposals, error);
   if (batch == NULL)
-    return FALSE;
+    return 0;
   n = shouhu_pairing_batch_get_n_pairs (batch);
   if (applied == NULL)
     applied = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) shouhu_pairing_batch_free);
@@ -495,7 +502,7 @@ shouhu_proposal_dialog_apply (ShouhuProposalDialog *self,
   if (parent != NULL)
     gtk_widget_activate_action (parent, "win.notify-undo", "(ss)", message, undo);
   gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  return id;
 }
 
 gboolean

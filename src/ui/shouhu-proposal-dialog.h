@@ -30,8 +30,10 @@ gint64                shouhu_proposal_dialog_get_worker    (ShouhuProposalDialog
 void                  shouhu_proposal_dialog_remove_row    (ShouhuProposalDialog *self,
                                                             guint                 position);
 /* Stores the rows left in one transaction, announces it through the
- * parent's win.notify-undo (Undo: win.undo-proposal(u)) and closes. */
-gboolean              shouhu_proposal_dialog_apply         (ShouhuProposalDialog *self,
+ * parent's win.notify-undo (Undo: win.undo-proposal(u)) and closes.
+ * Returns: the id win.undo-proposal takes, 0 with @error set or when
+ * no row is left. */
+guint                 shouhu_proposal_dialog_apply         (ShouhuProposalDialog *self,
                                                             GError              **error);
 
 /* What win.undo-proposal(@id) does: puts back the pairings as they were

@@ -307,7 +307,6 @@ reload (ShouhuWorklistDialog *self,
 
 static void
 store_changed_cb (ShouhuStore          *store,
-                  const char           *what,
                   ShouhuWorklistDialog *self)
 {
   guint position = shouhu_worklist_dialog_get_selected (self);
