@@ -122,17 +122,21 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts @values in place. */
 static double
 median (double *values,
         guint   n)
 {
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
+  qsort (values, n, sizeof *values, compare_doubles);
   return values[n / 2];
 }
 

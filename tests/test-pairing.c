@@ -481,42 +481,62 @@ test_propose_balanced (void)
   g_assert_cmpuint (capped->len, ==, 2);
 }
 
+/* An Annex 2 sheet of 渝中区 with @heads_py and @rows_py (Python lists). */
+static char *
+make_sheet (const char *file_name,
+            const char *heads_py,
+            const char *rows_py)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, file_name, NULL);
+  g_autofree char *q_path = g_shell_quote (path);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    "wb = openpyxl.Workbook(); ws = wb.active; ws.title = '渝中'\n"
+    "ws['A1'] = '区县：渝中区'\n"
+    "for c, h in enumerate(%s): ws.cell(2, 1 + c, h)\n"
+    "for r, row in enumerate(%s):\n"
+    "    for c, v in enumerate(row): ws.cell(3 + r, 1 + c, v)\n"
+    "wb.save(%s)\n", heads_py, rows_py, q_path);
+
+  shouhu_test_run_python (tmp_dir, script);
+  return g_steal_pointer (&path);
+}
+
+static ShouhuImport *
+preview (ShouhuStore *store,
+         const char  *path)
+{
+  g_autoptr(ShouhuImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import = shouhu_import_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (shouhu_import_preview (store, import, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&import);
+}
+
 /* 需求 is read as people write it; a sheet without it keeps the needs;
  * the official export has no 需求 column. */
 static void
 test_import_needs (void)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "needs.xlsx", NULL);
-  g_autofree char *plain = g_build_filename (tmp_dir, "plain.xlsx", NULL);
+  g_autofree char *path = make_sheet ("needs.xlsx", "['序号', '医院', '姓名', '性别', '本人联系电话', '家庭需求']",
+                                      "[[1, '市一院', '甲', '女', '13800000001', '买菜/接送'],"
+                                      " [2, '市一院', '乙', '男', '13800000002', '辅导、心理'],"
+                                      " [3, '市一院', '丙', '女', '13800000003', '']]");
+  g_autofree char *plain = make_sheet ("plain.xlsx", "['序号', '医院', '姓名', '性别', '本人联系电话', '备注']",
+                                       "[[1, '市一院', '甲', '女', '13800000001', '复核']]");
   g_autofree char *exported = g_build_filename (tmp_dir, "exported.xlsx", NULL);
-  g_autofree char *q_path = g_shell_quote (path);
-  g_autofree char *q_plain = g_shell_quote (plain);
-  g_autofree char *script = g_strdup_printf (
-    "import openpyxl\n"
-    "for path, heads, rows in ((%s, ['序号', '医院', '姓名', '性别', '本人联系电话', '家庭需求'],\n"
-    "                          [[1, '市一院', '甲', '女', '13800000001', '买菜/接送'],\n"
-    "                           [2, '市一院', '乙', '男', '13800000002', '辅导、心理'],\n"
-    "                           [3, '市一院', '丙', '女', '13800000003', '']]),\n"
-    "                         (%s, ['序号', '医院', '姓名', '性别', '本人联系电话', '备注'],\n"
-    "                          [[1, '市一院', '甲', '女', '13800000001', '复核']])):\n"
-    "    wb = openpyxl.Workbook(); ws = wb.active; ws.title = '渝中'\n"
-    "    ws['A1'] = '区县：渝中区'\n"
-    "    for c, h in enumerate(heads): ws.cell(2, 1 + c, h)\n"
-    "    for r, row in enumerate(rows):\n"
-    "        for c, v in enumerate(row): ws.cell(3 + r, 1 + c, v)\n"
-    "    wb.save(path)\n", q_path, q_plain);
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *dump = NULL;
+  const char *files[] = { path, plain };
 
-  shouhu_test_run_python (tmp_dir, script);
-  for (int round = 0; round < 2; round++)
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autoptr(ShouhuImport) import = shouhu_import_from_file (round == 0 ? path : plain, &error);
+      g_autoptr(ShouhuImport) import = preview (store, files[i]);
 
-      g_assert_no_error (error);
-      g_assert_true (shouhu_import_preview (store, import, &error));
-      g_assert_no_error (error);
       g_assert_cmpuint (import->annex2->rejected->len, ==, 0);
       g_assert_true (shouhu_import_write (store, import, &error));
       g_assert_no_error (error);
@@ -541,23 +561,11 @@ test_import_needs (void)
 static void
 test_import_needs_rejected (void)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "bad-needs.xlsx", NULL);
-  g_autofree char *q_path = g_shell_quote (path);
-  g_autofree char *script = g_strdup_printf (
-    "import openpyxl\n"
-    "wb = openpyxl.Workbook(); ws = wb.active\n"
-    "ws['A1'] = '区县：渝中区'\n"
-    "for c, h in enumerate(['序号', '医院', '姓名', '性别', '本人联系电话', '需求']): ws.cell(2, 1 + c, h)\n"
-    "for c, v in enumerate([1, '市一院', '甲', '女', '13800000001', '遛狗']): ws.cell(3, 1 + c, v)\n"
-    "wb.save(%s)\n", q_path);
+  g_autofree char *path = make_sheet ("bad-needs.xlsx", "['序号', '医院', '姓名', '性别', '本人联系电话', '需求']",
+                                      "[[1, '市一院', '甲', '女', '13800000001', '遛狗']]");
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
-  g_autoptr(ShouhuImport) import = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuImport) import = preview (store, path);
 
-  shouhu_test_run_python (tmp_dir, script);
-  import = shouhu_import_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (shouhu_import_preview (store, import, &error));
   g_assert_cmpuint (import->annex2->rejected->len, ==, 1);
   g_assert_nonnull (strstr (((ShouhuImportRejection *) g_ptr_array_index (import->annex2->rejected, 0))->reason,
                             "遛狗"));
