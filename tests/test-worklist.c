@@ -148,7 +148,7 @@ linger (void)
 {
   if (g_getenv ("SHOUHU_SCREENSHOT_DIR") == NULL)
     return;
-  for (gint64 until = g_get_monotonic_time () + 4 * G_USEC_PER_SEC; g_get_monotonic_time () < until;)
+  for (gint64 until = g_get_monotonic_time () + 8 * G_USEC_PER_SEC; g_get_monotonic_time () < until;)
     g_main_context_iteration (NULL, FALSE);
 }
 
