@@ -21,6 +21,7 @@
 #include "shouhu-pairing.h"
 #include "shouhu-proposal-dialog.h"
 #include "shouhu-test-util.h"
+#include "shouhu-worker-list.h"
 #include "shouhu-window.h"
 #include "shouhu-worklist-dialog.h"
 
@@ -331,6 +332,32 @@ test_proposal (Fixture       *fx,
   g_assert_error (error, SHOUHU_PAIRING_ERROR, SHOUHU_PAIRING_ERROR_NOT_FOUND);
 }
 
+/* Annex 2's list shows the families of one need; the editor shows and
+ * stores a family's needs. */
+static void
+test_needs_filter_and_editor (Fixture       *fx,
+                              gconstpointer  data)
+{
+  g_autoptr(ShouhuWorkerList) list = shouhu_worker_list_new ();
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  g_assert_true (shouhu_worker_list_load (list, fx->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  shouhu_worker_list_set_needs_filter (list, SHOUHU_FAMILY_NEED_TUTORING);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_true (shouhu_worker_list_find_id (list, fx->hubei, &position));
+  /* With a search: both narrow. */
+  shouhu_worker_list_set_filter (list, 0, "甲");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  shouhu_worker_list_set_needs_filter (list, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  shouhu_worker_list_set_filter (list, 0, "");
+  shouhu_worker_list_set_needs_filter (list, SHOUHU_FAMILY_NEED_SUPPLIES);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,5 +377,7 @@ main (int   argc,
   g_test_add ("/worklist/order-and-enter", Fixture, NULL, fixture_set_up, test_order_and_enter, fixture_tear_down);
   g_test_add ("/worklist/need-key", Fixture, NULL, fixture_set_up, test_need_key, fixture_tear_down);
   g_test_add ("/worklist/proposal", Fixture, NULL, fixture_set_up, test_proposal, fixture_tear_down);
+  g_test_add ("/worklist/needs-filter", Fixture, NULL, fixture_set_up, test_needs_filter_and_editor,
+              fixture_tear_down);
   return g_test_run ();
 }

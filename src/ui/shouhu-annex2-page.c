@@ -20,6 +20,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-history-dialog.h"
+#include "shouhu-pairing.h"
 #include "shouhu-worker-editor.h"
 #include "shouhu-worker-list.h"
 
@@ -37,6 +38,7 @@ struct _ShouhuAnnex2Page
   ShouhuDeletedWorker *last_deleted;   /* what Undo brings back */
 
   GtkDropDown         *district_dropdown;
+  GtkDropDown         *need_dropdown;      /* every family, or those with one need */
   GtkSearchEntry      *search_entry;
   GtkWidget           *form_header;
   GtkEntry            *reporter_entry;
@@ -513,6 +515,19 @@ district_selected_cb (ShouhuAnnex2Page *self)
 }
 
 static void
+need_selected_cb (ShouhuAnnex2Page *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->need_dropdown);
+
+  if (self->list == NULL)
+    return;
+  /* Position 0 is every family, then the needs in their order. */
+  shouhu_worker_list_set_needs_filter (self->list, selected == GTK_INVALID_LIST_POSITION || selected == 0
+                                                   ? 0 : 1u << (selected - 1));
+  update_status (self);
+}
+
+static void
 search_changed_cb (ShouhuAnnex2Page *self)
 {
   apply_filter (self);
@@ -665,6 +680,21 @@ shouhu_annex2_page_init (ShouhuAnnex2Page *self)
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_model (self->district_dropdown, G_LIST_MODEL (districts));
 
+  {
+    g_autoptr(GtkStringList) needs = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (needs, _("All Needs"));
+    for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+      gtk_string_list_append (needs, shouhu_family_need_label (1u << bit));
+    self->need_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&needs)), NULL));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->need_dropdown),
+                                 _("Show every family, or only those that registered this need"));
+    gtk_widget_insert_after (GTK_WIDGET (self->need_dropdown),
+                             gtk_widget_get_parent (GTK_WIDGET (self->district_dropdown)),
+                             GTK_WIDGET (self->district_dropdown));
+    g_signal_connect_swapped (self->need_dropdown, "notify::selected", G_CALLBACK (need_selected_cb), self);
+  }
+
   self->list = shouhu_worker_list_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -700,6 +730,23 @@ int
 shouhu_annex2_page_get_district_filter (ShouhuAnnex2Page *self)
 {
   return self->district_id;
+}
+
+/**
+ * shouhu_annex2_page_set_need_filter:
+ * @need: one ShouhuFamilyNeed, or 0 for every family
+ */
+void
+shouhu_annex2_page_set_need_filter (ShouhuAnnex2Page *self,
+                                    guint             need)
+{
+  guint position = 0;
+
+  g_return_if_fail (SHOUHU_IS_ANNEX2_PAGE (self));
+  for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+    if (need == 1u << bit)
+      position = bit + 1;
+  gtk_drop_down_set_selected (self->need_dropdown, position);
 }
 
 /* As typing @text in the search entry, without waiting for its delay. */
