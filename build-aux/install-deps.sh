@@ -31,7 +31,7 @@ apt-get install -y --no-install-recommends \
   desktop-file-utils appstream flatpak-builder \
   xvfb xauth dbus dbus-x11 \
   locales fonts-noto-cjk \
-  python3-openpyxl \
+  python3-openpyxl at-spi2-core python3-pyatspi \
   $extra
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
   sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen

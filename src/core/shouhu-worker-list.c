@@ -18,6 +18,7 @@ struct _ShouhuWorkerList
 
   ShouhuAnnex2Index   *index;
   int                  district_id;
+  gboolean             unpaired_only;
   char                *query;     /* folded */
   guint                needs;     /* only families with all of these needs; 0: any */
   GArray              *matches;   /* guint positions, index order */
@@ -140,17 +141,17 @@ search (ShouhuWorkerList *self,
     found = shouhu_annex2_index_search (self->index, self->district_id, self->query, within);
   else
     found = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (self->needs != 0 && self->index != NULL)
+  if ((self->unpaired_only || self->needs != 0) && self->index != NULL)
     {
       guint kept = 0;
 
       for (guint i = 0; i < found->len; i++)
         {
-          guint position = g_array_index (found, guint, i);
-          const ShouhuAnnex2Row *row = shouhu_annex2_index_get_row (self->index, position);
+          guint pos = g_array_index (found, guint, i);
+          const ShouhuAnnex2Row *row = shouhu_annex2_index_get_row (self->index, pos);
 
-          if ((row->needs & self->needs) == self->needs)
-            g_array_index (found, guint, kept++) = position;
+          if ((!self->unpaired_only || row->n_volunteers == 0) && (row->needs & self->needs) == self->needs)
+            g_array_index (found, guint, kept++) = pos;
         }
       g_array_set_size (found, kept);
     }
@@ -282,6 +283,25 @@ shouhu_worker_list_set_needs_filter (ShouhuWorkerList *self,
     return;
   self->needs = needs;
   search (self, NULL);
+  rebuild_visible (self);
+}
+
+/**
+ * shouhu_worker_list_set_unpaired_only:
+ *
+ * Whether only the families without a volunteer (尚未结对) are shown,
+ * within the district and the search.
+ */
+void
+shouhu_worker_list_set_unpaired_only (ShouhuWorkerList *self,
+                                      gboolean          unpaired_only)
+{
+  g_return_if_fail (SHOUHU_IS_WORKER_LIST (self));
+
+  if (self->unpaired_only == !!unpaired_only)
+    return;
+  self->unpaired_only = !!unpaired_only;
+  search (self, unpaired_only ? self->matches : NULL);
   rebuild_visible (self);
 }
 
