@@ -251,11 +251,12 @@ test_order_and_enter (Fixture       *fx,
   g_assert_cmpuint (shouhu_worklist_dialog_get_n_families (dialog), ==, 1);
   g_assert_cmpint (shouhu_worklist_dialog_get_family (dialog, 0), ==, fx->later);
 
-  /* The notification's Undo removes the pairing: 甲 is back in the list. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo-pairing", "(xx)",
-                                             fx->plain, fx->near));
+  /* Undo (Ctrl+Z, as the notification's button) removes the newest
+   * pairing: 甲 is back in the list, 乙 stays guarded. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL));
   iterate ();
   g_assert_false (is_paired (fx, fx->plain, fx->near, NULL));
+  g_assert_true (is_paired (fx, fx->hubei, fx->near, NULL));
   g_assert_cmpuint (shouhu_worklist_dialog_get_n_families (dialog), ==, 2);
   g_assert_cmpint (shouhu_worklist_dialog_get_family (dialog, 0), ==, fx->plain);
 
@@ -324,7 +325,7 @@ test_proposal (Fixture       *fx,
   g_assert_cmpuint (n_pairings (fx, fx->plain) + n_pairings (fx, fx->hubei) + n_pairings (fx, fx->later), ==, 2);
 
   /* Undo, as the notification does it: every pairing is gone; once only. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo-proposal", "u", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL));
   iterate ();
   g_assert_cmpuint (n_pairings (fx, fx->plain) + n_pairings (fx, fx->hubei) + n_pairings (fx, fx->later), ==, 0);
   g_assert_cmpuint (n_pairings (fx, fx->guarded), ==, 1);

@@ -453,6 +453,18 @@ propose_action_cb (GtkWidget  *widget,
                                                               self->store, self->district_id)));
 }
 
+/* Ctrl+Z here undoes the newest change, as in the main window. */
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.undo", NULL);
+}
+
 static void
 mode_changed_cb (GtkDropDown          *drop,
                  GParamSpec           *pspec,
@@ -619,6 +631,8 @@ shouhu_worklist_dialog_class_init (ShouhuWorklistDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "worklist.basic-move", "i", move_action_cb);
   gtk_widget_class_install_action (widget_class, "worklist.need-move", "i", move_action_cb);
   gtk_widget_class_install_action (widget_class, "worklist.propose", NULL, propose_action_cb);
+  gtk_widget_class_install_action (widget_class, "worklist.undo", NULL, undo_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "worklist.undo", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "worklist.pair-need", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "worklist.pair-need", NULL);
