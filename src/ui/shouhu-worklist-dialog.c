@@ -10,7 +10,8 @@
  * Keys: Up/Down through the families; Enter pairs the highlighted 保底
  * suggestion, Ctrl+Enter the highlighted one for a need, and the next
  * family is selected; Alt+Up/Down move the 保底 highlight, Ctrl+Up/Down
- * the need's; Ctrl+G opens the proposal for the whole district.
+ * the need's; Ctrl+Z undoes the newest change; Ctrl+G opens the proposal
+ * for the whole district.
  *
  * Every write goes through shouhu-pairing.h; each pairing is announced in
  * the main window's notification (win.notify-undo) with an Undo that
