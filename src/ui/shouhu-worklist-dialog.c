@@ -389,14 +389,7 @@ highlighted (GtkListBox *list,
   return g_ptr_array_index (suggestions, i);
 }
 
-static void
-family_activated_cb (GtkListBox           *list,
-                     GtkListBoxRow        *row,
-                     ShouhuWorklistDialog *self)
-{
-  pair (self, highlighted (self->basic_list, self->basic));
-}
-
+/* Enter on a family, or on a 保底 suggestion: the highlighted one pairs. */
 static void
 basic_activated_cb (GtkListBox           *list,
                     GtkListBoxRow        *row,
@@ -546,7 +539,7 @@ build (ShouhuWorklistDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->family_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Families"), -1);
   g_signal_connect (self->family_list, "row-selected", G_CALLBACK (family_selected_cb), self);
-  g_signal_connect (self->family_list, "row-activated", G_CALLBACK (family_activated_cb), self);
+  g_signal_connect (self->family_list, "row-activated", G_CALLBACK (basic_activated_cb), self);
   gtk_box_append (GTK_BOX (left), section_title (_("Families")));
   gtk_box_append (GTK_BOX (left), scrolled (GTK_WIDGET (self->family_list)));
   gtk_widget_set_size_request (left, 380, -1);
