@@ -618,16 +618,16 @@ main (int    argc,
   tmp_dir = shouhu_test_temp_dir ();
   yuzhong = shouhu_district_lookup ("渝中区")->id;
 
-  g_test_add_func ("/pairing/needs-words", test_needs_words);
-  g_test_add_func ("/pairing/needs-stored", test_needs_stored);
-  g_test_add_func ("/pairing/ranking", test_ranking);
-  g_test_add_func ("/pairing/need-from-farther", test_need_from_farther);
-  g_test_add_func ("/pairing/worklist-order", test_worklist_order);
-  g_test_add_func ("/pairing/propose-cap-apply-undo", test_propose_cap_apply_undo);
-  g_test_add_func ("/pairing/propose-balanced", test_propose_balanced);
-  g_test_add_func ("/pairing/import-needs", test_import_needs);
-  g_test_add_func ("/pairing/import-needs-rejected", test_import_needs_rejected);
-  g_test_add_func ("/pairing/cli", test_cli);
+  shouhu_test_add ("/pairing/needs-words", test_needs_words);
+  shouhu_test_add ("/pairing/needs-stored", test_needs_stored);
+  shouhu_test_add ("/pairing/ranking", test_ranking);
+  shouhu_test_add ("/pairing/need-from-farther", test_need_from_farther);
+  shouhu_test_add ("/pairing/worklist-order", test_worklist_order);
+  shouhu_test_add ("/pairing/propose-cap-apply-undo", test_propose_cap_apply_undo);
+  shouhu_test_add ("/pairing/propose-balanced", test_propose_balanced);
+  shouhu_test_add_openpyxl ("/pairing/import-needs", test_import_needs);
+  shouhu_test_add_openpyxl ("/pairing/import-needs-rejected", test_import_needs_rejected);
+  shouhu_test_add ("/pairing/cli", test_cli);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);
