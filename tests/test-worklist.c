@@ -21,6 +21,7 @@
 #include "shouhu-pairing.h"
 #include "shouhu-proposal-dialog.h"
 #include "shouhu-test-util.h"
+#include "shouhu-worker-editor.h"
 #include "shouhu-worker-list.h"
 #include "shouhu-window.h"
 #include "shouhu-worklist-dialog.h"
@@ -360,6 +361,53 @@ test_needs_filter_and_editor (Fixture       *fx,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* The check button of @label below @widget, or NULL. */
+static GtkCheckButton *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The editor shows the family's needs ticked, and stores what is ticked. */
+static void
+test_editor_needs (Fixture       *fx,
+                   gconstpointer  data)
+{
+  ShouhuWorkerEditor *editor = shouhu_worker_editor_new (GTK_WINDOW (fx->window), fx->store, fx->hubei, 0);
+  GtkCheckButton *tutoring, *supplies;
+  g_autoptr(GError) error = NULL;
+  guint needs = 0;
+
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate ();
+  tutoring = find_check (GTK_WIDGET (editor), shouhu_family_need_label (SHOUHU_FAMILY_NEED_TUTORING));
+  supplies = find_check (GTK_WIDGET (editor), shouhu_family_need_label (SHOUHU_FAMILY_NEED_SUPPLIES));
+  g_assert_nonnull (tutoring);
+  g_assert_nonnull (supplies);
+  g_assert_true (gtk_check_button_get_active (tutoring));
+  g_assert_false (gtk_check_button_get_active (supplies));
+
+  gtk_check_button_set_active (supplies, TRUE);
+  gtk_check_button_set_active (tutoring, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate ();
+  g_assert_true (shouhu_pairing_get_needs (fx->store, fx->hubei, &needs, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (needs, ==, SHOUHU_FAMILY_NEED_SUPPLIES);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,5 +429,6 @@ main (int   argc,
   g_test_add ("/worklist/proposal", Fixture, NULL, fixture_set_up, test_proposal, fixture_tear_down);
   g_test_add ("/worklist/needs-filter", Fixture, NULL, fixture_set_up, test_needs_filter_and_editor,
               fixture_tear_down);
+  g_test_add ("/worklist/editor-needs", Fixture, NULL, fixture_set_up, test_editor_needs, fixture_tear_down);
   return g_test_run ();
 }
