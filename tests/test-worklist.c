@@ -20,6 +20,7 @@
 #include "shouhu-district.h"
 #include "shouhu-pairing.h"
 #include "shouhu-proposal-dialog.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-worker-editor.h"
 #include "shouhu-worker-list.h"
@@ -59,25 +60,10 @@ add_worker (Fixture    *fx,
             const char *note,
             guint       needs)
 {
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *phone = g_strdup_printf ("139%08u", g_str_hash (name) % 100000000u);
-  gint64 id;
-
-  w->district_id = fx->district;
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆医科大学附属第一医院");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NAME, name);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_GENDER, "女");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, address);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NOTE, note);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_PHONE, phone);
-  w->needs = needs;
-  id = shouhu_annex2_save_worker (fx->store, w, NULL, 0, FALSE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return shouhu_test_annex2_add_family (fx->store, fx->district, name, address, "", note, needs);
 }
 
+/* Ready today, whatever today is. */
 static gint64
 add_volunteer (Fixture    *fx,
                const char *name,
@@ -85,25 +71,7 @@ add_volunteer (Fixture    *fx,
                const char *village,
                guint       skills)
 {
-  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (v->name), v->name = g_strdup (name);
-  g_free (v->town), v->town = g_strdup (town);
-  g_free (v->village), v->village = g_strdup (village);
-  v->district_id = fx->district;
-  v->skills = skills;
-  /* Ready today, whatever today is. */
-  g_free (v->trained_on), v->trained_on = g_strdup ("2020-02-01");
-  g_free (v->gear_on), v->gear_on = g_strdup ("2020-02-01");
-  v->gear = SHOUHU_GEAR_ALL;
-  g_free (v->insured_from), v->insured_from = g_strdup ("2020-02-01");
-  g_free (v->insured_until), v->insured_until = g_strdup ("2099-12-31");
-  id = shouhu_annex2_save_volunteer (fx->store, v, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return shouhu_test_annex2_add_volunteer (fx->store, fx->district, name, town, village, skills, "2099-12-31");
 }
 
 static void
