@@ -26,8 +26,10 @@
 
 #include "shouhu-date.h"
 #include "shouhu-district.h"
+#include "shouhu-ledger.h"
 #include "shouhu-pairing.h"
 #include "shouhu-proposal-dialog.h"
+#include "shouhu-settings.h"
 #include "shouhu-worklist-dialog.h"
 
 #define N_BASIC_SUGGESTIONS 6
@@ -106,6 +108,17 @@ two_line_row (const char *title,
   return box;
 }
 
+/* 需回访: the service ledger's contact rule, with the settings' N days. */
+static gboolean
+revisit_due (const ShouhuWorklistItem *item)
+{
+  g_autofree char *today = shouhu_ledger_today ();
+  g_autofree char *recorded_on = item->created != NULL ? g_strndup (item->created, 10) : NULL;
+
+  return shouhu_ledger_revisit_due (item->last_contact, recorded_on, today,
+                                    shouhu_settings_get_revisit_days ());
+}
+
 static GtkWidget *
 family_row (const ShouhuWorklistItem *item)
 {
@@ -123,6 +136,21 @@ family_row (const ShouhuWorklistItem *item)
     g_string_append_printf (sub, " · %s", _("guardian not yet ready"));
   if (item->unmet != 0)
     g_string_append_printf (sub, " · %s %s", _("Unmet:"), unmet);
+  if (revisit_due (item))
+    {
+      if (item->last_contact != NULL)
+        {
+          g_autofree char *last = shouhu_format_date (item->last_contact);
+
+          /* Translators: 需回访: no guardian has been in touch with the
+           * family for the days the settings name; %s is the day of the
+           * last contact */
+          g_string_append (sub, " · ");
+          g_string_append_printf (sub, _("To revisit: last contact %s"), last);
+        }
+      else
+        g_string_append_printf (sub, " · %s", _("To revisit: never contacted"));
+    }
   return two_line_row (title->str, sub->str);
 }
 
