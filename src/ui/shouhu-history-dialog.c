@@ -32,6 +32,9 @@ action_label (const char *action)
     return _("Paired");
   if (g_strcmp0 (action, "unpair") == 0)
     return _("Unpaired");
+  /* Translators: two records of one volunteer became one */
+  if (g_strcmp0 (action, "merge") == 0)
+    return _("Merged");
   return action;
 }
 
