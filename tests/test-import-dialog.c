@@ -31,14 +31,8 @@ make_workbook (void)
     "for r, row in enumerate(rows):\n"
     "    for c, v in enumerate(row): ws.cell(5 + r, 1 + c, v)\n"
     "wb.save(%s)\n", literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  shouhu_test_run_python (tmp_dir, script);
   return g_steal_pointer (&path);
 }
 

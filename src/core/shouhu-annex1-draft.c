@@ -158,6 +158,7 @@ shouhu_annex1_draft_type (ShouhuAnnex1Draft        *draft,
                           GError                  **error)
 {
   g_autofree char *key = pair_key (table->as_of, district_id, batch);
+  g_autofree char *table_key = NULL;   /* the table's own key while the pair is out */
   Pending *p = g_hash_table_lookup (draft->pairs, key);
   ShouhuCount stored = stored_count (table, district_id, batch);
   ShouhuCount count;
@@ -200,10 +201,10 @@ shouhu_annex1_draft_type (ShouhuAnnex1Draft        *draft,
 
   /* Out of the draft before the store says it changed, back in if the
    * store refuses: whoever refreshes on that signal sees the pair stored. */
-  g_hash_table_steal (draft->pairs, key);
+  g_hash_table_steal_extended (draft->pairs, key, (gpointer *) &table_key, NULL);
   if (!shouhu_annex1_set_pair (store, table->as_of, district_id, batch, count.total, count.hubei, error))
     {
-      g_hash_table_insert (draft->pairs, g_steal_pointer (&key), p);
+      g_hash_table_insert (draft->pairs, g_steal_pointer (&table_key), p);
       return FALSE;
     }
   pending_free (p);

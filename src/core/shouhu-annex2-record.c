@@ -92,7 +92,8 @@ worker_dup (const ShouhuWorker *from)
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
       char **text = worker_text (w, f);
-      const char *value = from != NULL ? *worker_text ((ShouhuWorker *) from, f) : NULL;
+      /* 区县 and 结对志愿者 have no member: nothing to read either. */
+      const char *value = from != NULL && text != NULL ? *worker_text ((ShouhuWorker *) from, f) : NULL;
 
       if (text != NULL)
         *text = g_strdup (value != NULL ? value : "");
