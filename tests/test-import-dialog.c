@@ -149,14 +149,8 @@ make_roster (void)
     "ws.append(['马六', 13700000002, '文学院', '渝中区', None])\n"
     "ws.append(['钱七', '13700000003', '理学院', '渝中区', '2020-02-31'])\n"
     "wb.save(%s)\n", literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  shouhu_test_run_python (tmp_dir, script);
   return g_steal_pointer (&path);
 }
 
