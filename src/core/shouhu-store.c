@@ -142,6 +142,34 @@ static const char *const migrations[] = {
   "CREATE INDEX volunteer_district ON volunteer (district_id);"
   "CREATE INDEX volunteer_phone ON volunteer (phone);"
   "CREATE INDEX volunteer_name ON volunteer (name);",
+
+  /* 4: who has reported.  A new 截至 date starts as a copy of the date
+   * before, so equal figures do not tell whether a district reported:
+   * each (table, district) says when its figures were entered or changed
+   * for that date, NULL while they are only carried over.  Tables from
+   * before this migration count as carried over where every figure
+   * equals the date before's.  The index finds, per district, the last
+   * record deleted or moved out of its Annex 2 (history keeps its name). */
+  "CREATE TABLE annex1_report ("
+  "  table_id    INTEGER NOT NULL REFERENCES annex1_table (id) ON DELETE CASCADE,"
+  "  district_id INTEGER NOT NULL REFERENCES district (id),"
+  "  entered     TEXT,"
+  "  PRIMARY KEY (table_id, district_id));"
+  "INSERT INTO annex1_report (table_id, district_id, entered)"
+  "  SELECT t.id, d.id,"
+  "         CASE WHEN p.id IS NOT NULL AND NOT EXISTS"
+  "                (SELECT 1 FROM annex1_figure f"
+  "                  WHERE f.table_id = t.id AND f.district_id = d.id AND f.batch <= t.batch_count"
+  "                    AND NOT EXISTS (SELECT 1 FROM annex1_figure g"
+  "                                     WHERE g.table_id = p.id AND g.district_id = d.id"
+  "                                       AND g.batch = f.batch AND g.total = f.total"
+  "                                       AND g.hubei = f.hubei))"
+  "              THEN NULL ELSE t.created END"
+  "    FROM annex1_table t CROSS JOIN district d"
+  "    LEFT JOIN annex1_table p"
+  "           ON p.as_of = (SELECT max (as_of) FROM annex1_table WHERE as_of < t.as_of);"
+  "CREATE INDEX history_worker_left ON history (old_value, at)"
+  "  WHERE entity = 'worker' AND field = 'district_id';",
 };
 
 static gboolean
@@ -582,6 +610,22 @@ int
 shouhu_store_latest_schema_version (void)
 {
   return (int) G_N_ELEMENTS (migrations);
+}
+
+/**
+ * shouhu_store_get_migration_sql:
+ * @version: 1 for the first migration
+ *
+ * For the tests of a migration, which build the schema it starts from.
+ *
+ * Returns: (nullable): the SQL that moves the schema to @version
+ */
+const char *
+shouhu_store_get_migration_sql (int version)
+{
+  if (version < 1 || version > (int) G_N_ELEMENTS (migrations))
+    return NULL;
+  return migrations[version - 1];
 }
 
 /**

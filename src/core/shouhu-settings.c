@@ -91,3 +91,28 @@ shouhu_settings_set_export_masked (gboolean masked)
   if (settings != NULL)
     g_settings_set_boolean (settings, "export-masked", masked);
 }
+
+/**
+ * shouhu_settings_get_stale_days:
+ *
+ * Returns: after how many days without a change a district's Annex 2 is
+ *   flagged 需更新; %SHOUHU_DEFAULT_STALE_DAYS without the schema
+ */
+int
+shouhu_settings_get_stale_days (void)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings == NULL)
+    return SHOUHU_DEFAULT_STALE_DAYS;
+  return g_settings_get_int (settings, "stale-days");
+}
+
+void
+shouhu_settings_set_stale_days (int days)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings != NULL)
+    g_settings_set_int (settings, "stale-days", days);
+}
