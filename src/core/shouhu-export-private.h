@@ -2,7 +2,7 @@
  *
  * The one way a workbook is written (shouhu-export.c), its formats and
  * the cell helpers that mask a masked workbook, for the exports kept in
- * files of their own (the volunteers' roster, the summary).
+ * files of their own (the volunteers' roster, the summary, the work report).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -37,6 +37,7 @@ gboolean    shouhu_import_row_empty      (const ShouhuXlsxSheet *sheet,
                                           const gint64          *cols,
                                           guint                  n_cols);
 gboolean    shouhu_import_is_masked      (const char            *text);
+char       *shouhu_import_cell_date      (const ShouhuXlsxCell  *cell);
 
 /* A ShouhuAnnex2ImportChange (shouhu-import-match.c). */
 void        shouhu_import_change_free    (gpointer               data);

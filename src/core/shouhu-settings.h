@@ -18,5 +18,9 @@ gboolean   shouhu_settings_get_export_masked      (void);
 void       shouhu_settings_set_export_masked      (gboolean    masked);
 int        shouhu_settings_get_stale_days         (void);
 void       shouhu_settings_set_stale_days         (int         days);
+char      *shouhu_settings_dup_last_service_kind  (void);
+void       shouhu_settings_set_last_service_kind  (const char *key);
+int        shouhu_settings_get_revisit_days       (void);
+void       shouhu_settings_set_revisit_days       (int         days);
 
 G_END_DECLS

@@ -46,7 +46,7 @@ static guint signals[N_SIGNALS];
 
 /* Every detail of ShouhuStore::changed: a change made by another program
  * may have touched any of them. */
-static const char *const change_details[] = { "annex1", "annex2" };
+static const char *const change_details[] = { "annex1", "annex2", "ledger" };
 
 /* Each entry moves the schema from version i to i + 1.  Entries are only
  * ever appended: a database in the field may stand at any version. */
@@ -170,6 +170,33 @@ static const char *const migrations[] = {
   "           ON p.as_of = (SELECT max (as_of) FROM annex1_table WHERE as_of < t.as_of);"
   "CREATE INDEX history_worker_left ON history (old_value, at)"
   "  WHERE entity = 'worker' AND field = 'district_id';",
+
+  /* 5: the service ledger (服务台账), see shouhu-ledger.c: worker_id has no
+   * foreign key, so that the ledger outlives a worker's deleted record
+   * and its undo.  AUTOINCREMENT: an id is never used twice, so history
+   * rows keep pointing at the right record. */
+  "CREATE TABLE service ("
+  "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  worker_id    INTEGER NOT NULL,"
+  "  day          TEXT NOT NULL CHECK (day IS date(day)),"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('care', 'tutoring', 'supplies', 'transport', 'greeting', 'other')),"
+  "  content      TEXT NOT NULL DEFAULT '',"
+  "  minutes      INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+  "  need         TEXT NOT NULL DEFAULT '',"
+  "  solved       INTEGER NOT NULL DEFAULT 0 CHECK (solved IN (0, 1)),"
+  "  typical      INTEGER NOT NULL DEFAULT 0 CHECK (typical IN (0, 1)),"
+  "  story        TEXT NOT NULL DEFAULT '',"
+  "  created      TEXT NOT NULL,"
+  "  changed      TEXT NOT NULL);"
+  "CREATE INDEX service_worker_day ON service (worker_id, day);"
+  "CREATE INDEX service_day ON service (day);"
+  "CREATE INDEX service_open_need ON service (worker_id) WHERE need <> '' AND solved = 0;"
+  "CREATE INDEX service_typical ON service (day) WHERE typical = 1;"
+  "CREATE TABLE service_volunteer ("
+  "  service_id   INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id),"
+  "  PRIMARY KEY (service_id, volunteer_id)) WITHOUT ROWID;"
+  "CREATE INDEX service_volunteer_volunteer ON service_volunteer (volunteer_id);",
 };
 
 static gboolean

@@ -3,8 +3,10 @@
  * City totals at the top, then the districts as a chart and as a table
  * (shouhu-district-table.c) that can show only the districts needing
  * something.  All figures, their
- * definitions and the reasons come from shouhu-figures.c; the page asks
- * again whenever the store says anything changed, so it is never stale.
+ * definitions and the reasons come from shouhu-figures.c, the table's
+ * ledger columns (open needs, families 需回访) from shouhu-ledger.c; the
+ * page asks again whenever the store says anything changed, so it is
+ * never stale.
  * Errors go to the window's notification through the win.notify action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,7 @@
 #include "shouhu-dashboard-page.h"
 #include "shouhu-date.h"
 #include "shouhu-district-table.h"
+#include "shouhu-ledger.h"
 #include "shouhu-settings.h"
 
 struct _ShouhuDashboardPage
@@ -42,6 +45,8 @@ struct _ShouhuDashboardPage
   GtkDropDown         *show_dropdown;
   GtkStringList       *show_list;
   GtkSpinButton       *stale_spin;
+  GtkSpinButton       *revisit_spin;
+  gboolean             ledger_stale;   /* counted again when shown */
   GtkBox              *definitions_box;
   GtkBox              *totals_box;
   GtkBox              *legend_box;
@@ -262,6 +267,28 @@ update_confirm_button (ShouhuDashboardPage *self)
                                  f != NULL && self->figures != NULL && self->figures->as_of != NULL && !f->reported);
 }
 
+/* The table's ledger columns: needs not solved, families not contacted
+ * for the days the spin button says. */
+static void
+show_ledger_counts (ShouhuDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuLedgerCounts counts;
+
+  /* Over a million records the count takes a moment: not while the user
+   * records services on another page, only when the overview is seen. */
+  self->ledger_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->ledger_stale)
+    return;
+  if (!shouhu_ledger_count_districts (self->store, NULL, gtk_spin_button_get_value_as_int (self->revisit_spin),
+                                      &counts, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+      return;
+    }
+  shouhu_district_table_set_ledger (self->table, &counts);
+}
+
 static void
 refresh (ShouhuDashboardPage *self)
 {
@@ -285,7 +312,29 @@ refresh (ShouhuDashboardPage *self)
   update_show_list (self);
   shouhu_district_chart_set_figures (self->chart, self->figures);
   shouhu_district_table_set_figures (self->table, self->figures);
+  show_ledger_counts (self);
   update_confirm_button (self);
+}
+
+static void
+shouhu_dashboard_page_map (GtkWidget *widget)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shouhu_dashboard_page_parent_class)->map (widget);
+  if (self->ledger_stale && self->store != NULL && self->figures != NULL)
+    show_ledger_counts (self);
+}
+
+static void
+revisit_days_changed_cb (ShouhuDashboardPage *self)
+{
+  int days = gtk_spin_button_get_value_as_int (self->revisit_spin);
+
+  if (days != shouhu_settings_get_revisit_days ())
+    shouhu_settings_set_revisit_days (days);
+  if (self->store != NULL && self->figures != NULL)
+    show_ledger_counts (self);
 }
 
 static void
@@ -600,6 +649,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   object_class->set_property = shouhu_dashboard_page_set_property;
   object_class->dispose = shouhu_dashboard_page_dispose;
   object_class->finalize = shouhu_dashboard_page_finalize;
+  widget_class->map = shouhu_dashboard_page_map;
 
   /**
    * ShouhuDashboardPage:store:
@@ -638,6 +688,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, show_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, show_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, stale_spin);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, revisit_spin);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, definitions_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, legend_box);
@@ -647,6 +698,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stale_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revisit_days_changed_cb);
 
   gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_activated_cb);
@@ -664,6 +716,7 @@ shouhu_dashboard_page_init (ShouhuDashboardPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_spin_button_set_value (self->stale_spin, self->stale_days);
+  gtk_spin_button_set_value (self->revisit_spin, shouhu_settings_get_revisit_days ());
   add_totals (self);
   add_legend (self);
   add_definitions (self);

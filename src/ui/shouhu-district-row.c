@@ -1,7 +1,8 @@
 /* shouhu-district-row.c — one district's figures as an item of a list model
  *
  * The figures are properties so that the table's columns can sort on them
- * with plain GtkNumericSorters.
+ * with plain GtkNumericSorters.  The ledger's counts (open needs, families
+ * 需回访) come from the ledger, beside the figures.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,8 @@ struct _ShouhuDistrictRow
   GObject                parent_instance;
 
   ShouhuDistrictFigures  figures;
+  gint64                 open_needs;
+  gint64                 to_revisit;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuDistrictRow, shouhu_district_row, G_TYPE_OBJECT)
@@ -37,6 +40,8 @@ enum {
   PROP_VOLUNTEERS,
   PROP_ANNEX2_AGE,
   PROP_NEEDS,
+  PROP_OPEN_NEEDS,
+  PROP_TO_REVISIT,
   N_PROPS
 };
 
@@ -48,7 +53,8 @@ shouhu_district_row_get_property (GObject    *object,
                                   GValue     *value,
                                   GParamSpec *pspec)
 {
-  const ShouhuDistrictFigures *f = &SHOUHU_DISTRICT_ROW (object)->figures;
+  ShouhuDistrictRow *self = SHOUHU_DISTRICT_ROW (object);
+  const ShouhuDistrictFigures *f = &self->figures;
 
   switch (prop_id)
     {
@@ -97,6 +103,12 @@ shouhu_district_row_get_property (GObject    *object,
       break;
     case PROP_NEEDS:
       g_value_set_uint (value, f->needs);
+      break;
+    case PROP_OPEN_NEEDS:
+      g_value_set_int64 (value, self->open_needs);
+      break;
+    case PROP_TO_REVISIT:
+      g_value_set_int64 (value, self->to_revisit);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -150,6 +162,8 @@ shouhu_district_row_class_init (ShouhuDistrictRowClass *klass)
   properties[PROP_NEEDS] =
     g_param_spec_uint ("needs", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPEN_NEEDS] = count_property ("open-needs");
+  properties[PROP_TO_REVISIT] = count_property ("to-revisit");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -185,7 +199,43 @@ shouhu_district_row_set_figures (ShouhuDistrictRow           *self,
     return;
   self->figures = *figures;
   g_object_freeze_notify (G_OBJECT (self));
-  for (int i = PROP_REPORTED; i < N_PROPS; i++)
+  for (int i = PROP_REPORTED; i <= PROP_NEEDS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* The ledger's counts of the district: needs not solved, families 需回访. */
+void
+shouhu_district_row_set_ledger (ShouhuDistrictRow *self,
+                                gint64             open_needs,
+                                gint64             to_revisit)
+{
+  g_return_if_fail (SHOUHU_IS_DISTRICT_ROW (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->open_needs != open_needs)
+    {
+      self->open_needs = open_needs;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_NEEDS]);
+    }
+  if (self->to_revisit != to_revisit)
+    {
+      self->to_revisit = to_revisit;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO_REVISIT]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+shouhu_district_row_get_open_needs (ShouhuDistrictRow *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_DISTRICT_ROW (self), 0);
+  return self->open_needs;
+}
+
+gint64
+shouhu_district_row_get_to_revisit (ShouhuDistrictRow *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_DISTRICT_ROW (self), 0);
+  return self->to_revisit;
 }

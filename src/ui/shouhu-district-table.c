@@ -2,7 +2,8 @@
  *
  * One row per district with its Annex 1 figures and their change, whether
  * it reported for the date, its Annex 2 records, pairs and guardians with
- * their rates, and when its Annex 2 last changed.  Each rate's cell says
+ * their rates, when its Annex 2 last changed, and from the service
+ * ledger its open needs and its families 需回访.  Each rate's cell says
  * how it is counted; what needs attention is marked and explained.  The
  * table can show only the districts that need something.
  *
@@ -72,6 +73,8 @@ typedef enum
   COLUMN_GUARDING,
   COLUMN_VOLUNTEERS,
   COLUMN_CHANGED,
+  COLUMN_OPEN_NEEDS,
+  COLUMN_TO_REVISIT,
   N_COLUMNS
 } Column;
 
@@ -96,6 +99,8 @@ static const struct
   [COLUMN_GUARDING]    = { NULL, "guarded-rate", SHOUHU_RATE_GUARDED, TRUE },
   [COLUMN_VOLUNTEERS]  = { NC_("table column", "Volunteers"), "volunteers", -1, FALSE },
   [COLUMN_CHANGED]     = { NC_("table column", "Annex 2 changed"), "annex2-age", -1, FALSE },
+  [COLUMN_OPEN_NEEDS]  = { NC_("table column", "Open Needs"), "open-needs", -1, FALSE },
+  [COLUMN_TO_REVISIT]  = { NC_("table column", "To Visit Again"), "to-revisit", -1, FALSE },
 };
 
 
@@ -289,6 +294,17 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = changed_text (f);
       tooltip = shouhu_format_annex2_change (f);
       attention = (f->needs & SHOUHU_NEEDS_UPDATE) != 0;
+      break;
+    case COLUMN_OPEN_NEEDS:
+    case COLUMN_TO_REVISIT:
+      {
+        ShouhuDistrictRow *row = gtk_list_item_get_item (item);
+        gint64 count = column == COLUMN_OPEN_NEEDS ? shouhu_district_row_get_open_needs (row)
+                                                   : shouhu_district_row_get_to_revisit (row);
+
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+        attention = count > 0;
+      }
       break;
     case COLUMN_TOTAL:
     case COLUMN_HUBEI:
@@ -508,4 +524,27 @@ shouhu_district_table_get_column_view (ShouhuDistrictTable *self)
 {
   g_return_val_if_fail (SHOUHU_IS_DISTRICT_TABLE (self), NULL);
   return self->table;
+}
+
+/**
+ * shouhu_district_table_set_ledger:
+ *
+ * The ledger's columns: needs not solved and families 需回访 per district.
+ */
+void
+shouhu_district_table_set_ledger (ShouhuDistrictTable      *self,
+                                  const ShouhuLedgerCounts *counts)
+{
+  guint n;
+
+  g_return_if_fail (SHOUHU_IS_DISTRICT_TABLE (self));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n && i < SHOUHU_N_DISTRICTS; i++)
+    {
+      g_autoptr(ShouhuDistrictRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      shouhu_district_row_set_ledger (row, counts->open_needs[i], counts->to_revisit[i]);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
 }

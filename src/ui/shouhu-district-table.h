@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "shouhu-figures.h"
+#include "shouhu-ledger.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,7 @@ void                         shouhu_district_table_set_shown_needs (ShouhuDistri
                                                                     guint                needs);
 const ShouhuDistrictFigures *shouhu_district_table_get_selected    (ShouhuDistrictTable *self);
 GtkColumnView               *shouhu_district_table_get_column_view (ShouhuDistrictTable *self);
+void                         shouhu_district_table_set_ledger      (ShouhuDistrictTable      *self,
+                                                                    const ShouhuLedgerCounts *counts);
 
 G_END_DECLS
