@@ -208,11 +208,11 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
-  g_test_add_func ("/import-dialog/window", test_window);
-  g_test_add_func ("/import-dialog/cancel", test_cancel);
-  g_test_add_func ("/import-dialog/roster", test_roster);
-  g_test_add_func ("/import-dialog/broken-file", test_broken_file);
+  shouhu_test_add_openpyxl ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
+  shouhu_test_add_openpyxl ("/import-dialog/window", test_window);
+  shouhu_test_add_openpyxl ("/import-dialog/cancel", test_cancel);
+  shouhu_test_add_openpyxl ("/import-dialog/roster", test_roster);
+  shouhu_test_add ("/import-dialog/broken-file", test_broken_file);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -327,11 +327,11 @@ main (int   argc,
   /* Failures print the cells: in UTF-8, not as question marks. */
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/mask/phone", test_phone);
-  g_test_add_func ("/mask/text", test_text);
-  g_test_add_func ("/mask/house-numbers", test_house_numbers);
-  g_test_add_func ("/mask/address", test_address);
-  g_test_add_func ("/mask/find", test_find);
-  g_test_add_func ("/mask/workbooks", test_masked_workbooks);
+  shouhu_test_add ("/mask/phone", test_phone);
+  shouhu_test_add ("/mask/text", test_text);
+  shouhu_test_add ("/mask/house-numbers", test_house_numbers);
+  shouhu_test_add ("/mask/address", test_address);
+  shouhu_test_add ("/mask/find", test_find);
+  shouhu_test_add_openpyxl ("/mask/workbooks", test_masked_workbooks);
   return g_test_run ();
 }
