@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "shouhu-cli.h"
+#include "shouhu-cli-private.h"
 #include "shouhu-annex1.h"
 #include "shouhu-date.h"
 #include "shouhu-export.h"
@@ -39,7 +39,8 @@ static const GOptionEntry options[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT (all districts by default)"), N_("DISTRICT") },
+    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT (all districts by default); "
+       "with --propose-pairings, the district to pair"), N_("DISTRICT") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export work-report: the first day of the period (YYYY-MM-DD)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -51,6 +52,15 @@ static const GOptionEntry options[] = {
     N_("Import the Annex 1 or Annex 2 workbook, a volunteers’ roster or a service ledger FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
+  { "propose-pairings", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Propose a ready volunteer nearby for every family of --district without a ready 保底 guardian, "
+       "print each proposal with its reason and exit; nothing is written without --apply"), NULL },
+  { "max-per-volunteer", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --propose-pairings: at most N families per volunteer (3 by default)"), N_("N") },
+  { "with-needs", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --propose-pairings: also propose a volunteer with the matching skill for each unmet need"), NULL },
+  { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --propose-pairings: store the proposed pairings, in one step"), NULL },
   { NULL }
 };
 
@@ -532,5 +542,14 @@ shouhu_cli_run (GVariantDict *dict)
   if (g_variant_dict_contains (dict, "import"))
     return import_file (dict);
 
+  if (g_variant_dict_contains (dict, "propose-pairings"))
+    return shouhu_cli_propose_pairings (dict);
+
   return -1;
+}
+
+ShouhuStore *
+shouhu_cli_open_store (GVariantDict *dict)
+{
+  return open_store (dict);
 }
