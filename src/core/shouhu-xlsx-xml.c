@@ -19,12 +19,12 @@ static const struct
   const char *name;
   Element     element;
 } element_names[] = {
-  { "c", E_C }, { "f", E_F }, { "is", E_IS }, { "mergeCell", E_MERGE_CELL },
-  { "mergeCells", E_MERGE_CELLS }, { "r", E_R }, { "Relationship", E_RELATIONSHIP },
+  { "c", E_C }, { "cellXfs", E_CELL_XFS }, { "f", E_F }, { "is", E_IS }, { "mergeCell", E_MERGE_CELL },
+  { "mergeCells", E_MERGE_CELLS }, { "numFmt", E_NUM_FMT }, { "numFmts", E_NUM_FMTS }, { "r", E_R }, { "Relationship", E_RELATIONSHIP },
   { "Relationships", E_RELATIONSHIPS }, { "row", E_ROW }, { "sheet", E_SHEET },
   { "sheetData", E_SHEET_DATA }, { "sheets", E_SHEETS }, { "si", E_SI },
-  { "sst", E_SST }, { "t", E_T }, { "v", E_V }, { "workbook", E_WORKBOOK },
-  { "worksheet", E_WORKSHEET },
+  { "sst", E_SST }, { "styleSheet", E_STYLE_SHEET }, { "t", E_T }, { "v", E_V },
+  { "workbook", E_WORKBOOK }, { "workbookPr", E_WORKBOOK_PR }, { "worksheet", E_WORKSHEET }, { "xf", E_XF },
 };
 
 static const char *
@@ -80,12 +80,12 @@ collect_text (Parse       *p,
 {
   if (p->target == NULL)
     return TRUE;
+  /* A longer text is kept cut, and marked: the reader of the cell names
+   * it by its reference, which is not known here. */
   if (p->target->len + length > SHOUHU_XLSX_MAX_TEXT)
     {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("%s holds a text longer than a cell can hold (%d characters)"),
-                   p->part, 32767);
-      return FALSE;
+      length = SHOUHU_XLSX_MAX_TEXT - MIN (p->target->len, SHOUHU_XLSX_MAX_TEXT);
+      p->overflow = TRUE;
     }
   g_string_append_len (p->target, text, length);
   return TRUE;
@@ -127,8 +127,44 @@ shouhu_xlsx_damaged (GError    **error,
   return FALSE;
 }
 
+/**
+ * shouhu_xlsx_clean_text:
+ * @text: valid UTF-8, changed in place
+ *
+ * Removes control characters (C0 but tab and newline, DEL, C1): a cell
+ * may hold ESC sequences or NULs that would reach a terminal or cut a
+ * name short.  A carriage return becomes a newline, CR LF one newline.
+ * A text cut in the middle of a character loses that character.
+ */
+void
+shouhu_xlsx_clean_text (char *text)
+{
+  const char *end = NULL;
+  char *out = text;
+
+  g_utf8_validate (text, -1, &end);
+  for (const char *p = text; p < end;)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\r')
+        {
+          *out++ = '\n';
+          p += p[1] == '\n' ? 2 : 1;
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+        p++;
+      else if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+        p += 2;
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+}
+
 /* Excel writes characters XML cannot carry as _xHHHH_ (and a literal
- * "_x" that would look like one as _x005F_x). */
+ * "_x" that would look like one as _x005F_x); NUL and the other control
+ * characters are then removed. */
 char *
 shouhu_xlsx_decode_xstring (const GString *in)
 {
@@ -145,7 +181,12 @@ shouhu_xlsx_decode_xstring (const GString *in)
 
           for (int k = 2; k < 6; k++)
             c = c * 16 + (gunichar) g_ascii_xdigit_value (in->str[i + k]);
-          if (c != 0 && g_unichar_validate (c))
+          if (c == 0)
+            {
+              i += 6;   /* a NUL: dropped, the text goes on */
+              continue;
+            }
+          if (g_unichar_validate (c))
             {
               g_string_append_unichar (out, c);
               i += 6;
@@ -154,6 +195,8 @@ shouhu_xlsx_decode_xstring (const GString *in)
         }
       g_string_append_c (out, in->str[i]);
     }
+  shouhu_xlsx_clean_text (out->str);
+  out->len = strlen (out->str);
   return g_string_free (out, FALSE);
 }
 
