@@ -370,6 +370,13 @@ check_text (const ShouhuFormColumn  *column,
     }
   if (column->required && !shouhu_validate_required (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
+  if (column->max_chars > 0 && g_utf8_strlen (trimmed, -1) > (glong) column->max_chars)
+    {
+      g_set_error (error, domain, column->field, _("%s is too long: at most %u characters"), label,
+                   column->max_chars);
+      g_free (checked);
+      return FALSE;
+    }
   g_clear_pointer (&checked, g_free);   /* that is @trimmed */
   if (column->kind == SHOUHU_FIELD_PHONE && !shouhu_validate_phone (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
