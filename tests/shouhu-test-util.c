@@ -6,6 +6,7 @@
 #include "shouhu-store-private.h"
 
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 /* A fresh folder under the system's temporary folder. */
 char *
@@ -18,7 +19,16 @@ shouhu_test_temp_dir (void)
   return dir;
 }
 
-/* A new, migrated database in a fresh folder. */
+static void
+rm_rf_and_free (gpointer path)
+{
+  shouhu_test_rm_rf (path);
+  g_free (path);
+}
+
+/* A new, migrated database in a fresh folder.  The caller that asks for
+ * its @path_out removes the folder (it may reopen the file first); with
+ * @path_out NULL the folder goes when the running test case ends. */
 ShouhuStore *
 shouhu_test_new_store (char **path_out)
 {
@@ -31,6 +41,8 @@ shouhu_test_new_store (char **path_out)
   g_assert_nonnull (store);
   if (path_out != NULL)
     *path_out = g_steal_pointer (&path);
+  else
+    g_test_queue_destroy (rm_rf_and_free, g_steal_pointer (&dir));
   return store;
 }
 
@@ -72,6 +84,88 @@ shouhu_test_query_int (ShouhuStore *store,
   return value;
 }
 
+/* Runs the built program (SHOUHU_BIN) with @args, @env (NAME, VALUE pairs)
+ * added to the environment.  Returns its exit status; what it printed is
+ * in @out and @err when asked for.  A program killed by a signal (a crash,
+ * or a sanitizer's abort) fails the test: no caller expects that. */
+int
+shouhu_test_run_cli (const char *const *args,
+                     const char *const *env,
+                     char             **out,
+                     char             **err)
+{
+  const char *program = g_getenv ("SHOUHU_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *std_out = NULL, *std_err = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    g_error ("SHOUHU_BIN must name the built program");
+  g_ptr_array_add (argv, (char *) program);
+  for (int i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  for (int i = 0; env != NULL && env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &std_out, &std_err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("shouhu %s: %s%s", args[0], std_out, std_err);
+  if (!WIFEXITED (status))
+    g_error ("shouhu died of signal %d: %s", WTERMSIG (status), std_err);
+  if (out != NULL)
+    *out = g_steal_pointer (&std_out);
+  if (err != NULL)
+    *err = g_steal_pointer (&std_err);
+  return WEXITSTATUS (status);
+}
+
+/* `shouhu --database @db_path --import @file [--accept-valid]`; what it
+ * printed, both streams, is in @output when asked for. */
+int
+shouhu_test_run_import (const char  *db_path,
+                        const char  *file,
+                        gboolean     accept_valid,
+                        char       **output)
+{
+  const char *args[] = { "--database", db_path, "--import", file,
+                         accept_valid ? "--accept-valid" : NULL, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = shouhu_test_run_cli (args, NULL, &out, &err);
+
+  if (output != NULL)
+    *output = g_strconcat (out, err, NULL);
+  return status;
+}
+
+static const char *
+python_with_openpyxl (void)
+{
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+
+  return python != NULL ? python : "/usr/bin/python3";
+}
+
+/* Runs @script with the Python that has openpyxl, in @dir; a script that
+ * fails fails the test. */
+void
+shouhu_test_run_python (const char *dir,
+                        const char *script)
+{
+  const char *argv[] = { python_with_openpyxl (), "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python failed: %s%s", out, err);
+}
+
 /* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on
  * the workbook @path and returns what it printed; the test fails if the
  * script does. */
@@ -80,8 +174,7 @@ shouhu_test_read_xlsx (const char *script,
                        const char *path)
 {
   g_autofree char *script_path = g_test_build_filename (G_TEST_DIST, script, NULL);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python ? python : "/usr/bin/python3", script_path, path, NULL };
+  const char *argv[] = { python_with_openpyxl (), script_path, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;

@@ -16,4 +16,16 @@ gint64       shouhu_test_query_int  (ShouhuStore *store,
 char        *shouhu_test_read_xlsx  (const char  *script,
                                      const char  *path);
 
+int          shouhu_test_run_cli    (const char *const *args,
+                                     const char *const *env,
+                                     char             **out,
+                                     char             **err);
+int          shouhu_test_run_import (const char        *db_path,
+                                     const char        *file,
+                                     gboolean           accept_valid,
+                                     char             **output);
+
+void         shouhu_test_run_python (const char        *dir,
+                                     const char        *script);
+
 G_END_DECLS
