@@ -229,6 +229,7 @@ shouhu_history_entry_free (ShouhuHistoryEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->import_file);
   g_free (entry);
 }
 

@@ -51,6 +51,8 @@ typedef struct
   char   *field;           /* column name; NULL for whole-record actions */
   char   *old_value;
   char   *new_value;
+  char   *import_file;     /* the file of the import that did it; NULL when
+                            * done by hand */
 } ShouhuHistoryEntry;
 
 /* What a delete took away, enough to put it back as it was. */
