@@ -190,7 +190,7 @@ gboolean            shouhu_import_annex1_preview   (ShouhuStore               *s
                                                     ShouhuAnnex1Import        *import,
                                                     GError                   **error);
 gboolean            shouhu_import_annex1_write     (ShouhuStore               *store,
-                                                    const ShouhuAnnex1Import  *import,
+                                                    ShouhuAnnex1Import        *import,
                                                     GError                   **error);
 void                shouhu_annex1_import_free      (ShouhuAnnex1Import        *import);
 
