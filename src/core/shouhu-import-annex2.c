@@ -42,7 +42,6 @@ annex2_row_free (gpointer data)
 
   shouhu_worker_free (r->worker);
   g_free (r->volunteers);
-  g_free (r->volunteer_phones);
   g_free (r);
 }
 
@@ -565,9 +564,24 @@ read_annex2_row (const Annex2Layout     *layout,
       else
         shouhu_worker_set_field (r->worker, f, text);
     }
-  if (*reason == NULL && layout->extras[SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES] >= 0)
-    r->volunteer_phones = field_text (layout, merges, row,
-                                      SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES, reason);
+  /* The rules of a record, and the volunteers read once, here: the
+   * preview and the write (which previews again) only match. */
+  if (*reason == NULL && !shouhu_worker_validate (r->worker, &error))
+    *reason = g_strdup (error->message);
+  if (*reason == NULL && r->volunteers != NULL)
+    {
+      g_autofree char *phones = NULL;
+      char *read;
+
+      if (layout->extras[SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES] >= 0)
+        phones = field_text (layout, merges, row, SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES,
+                             reason);
+      if (*reason == NULL && (read = shouhu_import_parse_volunteers (r->volunteers, phones, reason)) != NULL)
+        {
+          g_free (r->volunteers);
+          r->volunteers = read;
+        }
+    }
   if (*reason == NULL)
     return r;
   annex2_row_free (r);

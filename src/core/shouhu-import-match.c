@@ -33,7 +33,6 @@ shouhu_import_change_free (gpointer data)
 
   g_free (c->changes);
   g_clear_pointer (&c->fields, g_ptr_array_unref);
-  g_clear_pointer (&c->volunteers, g_ptr_array_unref);
   g_free (c->probable_reason);
   g_free (c);
 }
@@ -224,7 +223,7 @@ typedef struct
   StoredIndex   index;
   sqlite3_stmt *get_worker;
   sqlite3_stmt *get_volunteers;
-  GHashTable   *seen;          /* 姓名 and phone of the rows before → the row */
+  GHashTable   *seen;          /* the rows before, by 姓名 and phone */
 } Preview;
 
 static void
@@ -234,6 +233,24 @@ preview_clear (Preview *p)
   g_clear_pointer (&p->get_worker, sqlite3_finalize);
   g_clear_pointer (&p->get_volunteers, sqlite3_finalize);
   g_clear_pointer (&p->seen, g_hash_table_unref);
+}
+
+static guint
+row_hash (gconstpointer p)
+{
+  const ShouhuWorker *w = ((const ShouhuAnnex2ImportRow *) p)->worker;
+
+  return g_str_hash (w->name) * 31 + g_str_hash (w->phone);
+}
+
+static gboolean
+row_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const ShouhuWorker *x = ((const ShouhuAnnex2ImportRow *) a)->worker;
+  const ShouhuWorker *y = ((const ShouhuAnnex2ImportRow *) b)->worker;
+
+  return strcmp (x->name, y->name) == 0 && strcmp (x->phone, y->phone) == 0;
 }
 
 static gboolean
@@ -246,7 +263,7 @@ preview_init (Preview      *p,
                                           columns);
 
   p->store = store;
-  p->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  p->seen = g_hash_table_new (row_hash, row_equal);
   return stored_index_load (&p->index, store, error) &&
          (p->get_worker = shouhu_store_prepare (store, sql, error)) != NULL &&
          (p->get_volunteers = shouhu_store_prepare (store, "SELECT v.name, v.phone FROM pairing p "
@@ -255,7 +272,7 @@ preview_init (Preview      *p,
                                                     error)) != NULL;
 }
 
-/* The stored record @id and its volunteers (names and phones). */
+/* The stored record @id and its volunteers ("姓名\x1f电话" each). */
 static ShouhuWorker *
 fetch_worker (Preview    *p,
               gint64      id,
@@ -279,19 +296,12 @@ fetch_worker (Preview    *p,
   w = shouhu_annex2_worker_from_row (p->get_worker);
   sqlite3_reset (p->get_worker);
 
-  *volunteers = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
+  *volunteers = g_ptr_array_new_with_free_func (g_free);
   sqlite3_reset (p->get_volunteers);
   sqlite3_bind_int64 (p->get_volunteers, 1, id);
   while ((rc = sqlite3_step (p->get_volunteers)) == SQLITE_ROW)
-    {
-      ShouhuVolunteer *v = shouhu_volunteer_new ();
-
-      g_free (v->name);
-      v->name = shouhu_annex2_column_dup (p->get_volunteers, 0);
-      g_free (v->phone);
-      v->phone = shouhu_annex2_column_dup (p->get_volunteers, 1);
-      g_ptr_array_add (*volunteers, v);
-    }
+    g_ptr_array_add (*volunteers, g_strdup_printf ("%s\x1f%s", sqlite3_column_text (p->get_volunteers, 0),
+                                                   sqlite3_column_text (p->get_volunteers, 1)));
   sqlite3_reset (p->get_volunteers);
   if (rc != SQLITE_DONE)
     {
@@ -299,31 +309,31 @@ fetch_worker (Preview    *p,
       shouhu_store_set_error (p->store, error);
       return NULL;
     }
+  g_ptr_array_add (*volunteers, NULL);
   return g_steal_pointer (&w);
 }
 
 /* Whether the file's volunteers are those paired already: a volunteer
  * written without a phone matches one of that name. */
 static gboolean
-same_volunteers (GPtrArray *stored,
-                 GPtrArray *wanted)
+same_volunteers (GStrv stored,
+                 GStrv wanted)
 {
-  g_autofree gboolean *used = g_new0 (gboolean, stored->len + 1);
+  guint n = g_strv_length (stored);
+  g_autofree gboolean *used = g_new0 (gboolean, n + 1);
 
-  if (stored->len != wanted->len)
+  if (n != g_strv_length (wanted))
     return FALSE;
-  for (guint i = 0; i < wanted->len; i++)
+  for (guint i = 0; wanted[i] != NULL; i++)
     {
-      const ShouhuVolunteer *w = g_ptr_array_index (wanted, i);
+      const char *phone = strchr (wanted[i], '\x1f') + 1;
+      gsize name_len = (gsize) (phone - wanted[i]);   /* with the separator */
       gboolean found = FALSE;
 
-      for (guint j = 0; j < stored->len && !found; j++)
-        {
-          const ShouhuVolunteer *s = g_ptr_array_index (stored, j);
-
-          if (!used[j] && strcmp (s->name, w->name) == 0 && (*w->phone == '\0' || strcmp (s->phone, w->phone) == 0))
-            found = used[j] = TRUE;
-        }
+      for (guint j = 0; j < n && !found; j++)
+        if (!used[j] && strncmp (stored[j], wanted[i], name_len) == 0 &&
+            (*phone == '\0' || strcmp (stored[j] + name_len, phone) == 0))
+          found = used[j] = TRUE;
       if (!found)
         return FALSE;
     }
@@ -364,10 +374,14 @@ compare_with_stored (Preview                   *p,
     {
       if (f == SHOUHU_ANNEX2_FIELD_VOLUNTEERS)
         {
-          if (change->volunteers != NULL && !same_volunteers (paired, change->volunteers))
+          g_auto(GStrv) wanted = change->row->volunteers != NULL && *change->row->volunteers != '\0'
+                                 ? g_strsplit (change->row->volunteers, "\x1e", -1)
+                                 : change->row->volunteers != NULL ? g_new0 (char *, 1) : NULL;
+
+          if (wanted != NULL && !same_volunteers ((GStrv) paired->pdata, wanted))
             {
-              g_autofree char *before = shouhu_import_volunteers_text (paired);
-              g_autofree char *after = shouhu_import_volunteers_text (change->volunteers);
+              g_autofree char *before = shouhu_import_volunteers_text ((GStrv) paired->pdata);
+              g_autofree char *after = shouhu_import_volunteers_text (wanted);
 
               add_field_change (change, f, before, after);
             }
@@ -460,47 +474,34 @@ choice_of (const ShouhuAnnex2Import    *import,
   return row->choice != SHOUHU_IMPORT_CHOICE_NONE ? row->choice : import->duplicates;
 }
 
-/* The checks of a row that need no stored record: valid, its volunteers
- * readable, not twice in the file.  %NULL with @reason when it fails. */
+/* A row read (and checked by the reader) that is not twice in the file;
+ * %NULL with @reason when it is. */
 static ShouhuAnnex2ImportChange *
 check_row (Preview                      *p,
            const ShouhuAnnex2ImportRow  *row,
-           ShouhuWorker                **worker,
            char                        **reason)
 {
-  g_autoptr(ShouhuWorker) w = shouhu_worker_copy (row->worker);
-  g_autoptr(GError) invalid = NULL;
-  g_autoptr(GPtrArray) volunteers = NULL;
-  g_autofree char *key = NULL;
+  const ShouhuWorker *w = row->worker;
   ShouhuAnnex2ImportChange *change;
 
-  if (!shouhu_worker_validate (w, &invalid))
-    {
-      *reason = g_strdup (invalid->message);
-      return NULL;
-    }
-  if (row->volunteers != NULL &&
-      (volunteers = shouhu_import_parse_volunteers (row->volunteers, row->volunteer_phones, reason)) == NULL)
-    return NULL;
-
   /* Across districts too: one person is one record. */
-  key = g_strdup_printf ("%s\x1f%s", w->name, w->phone);
-  if (*w->phone != '\0' && g_hash_table_contains (p->seen, key))
+  if (*w->phone != '\0')
     {
-      const ShouhuAnnex2ImportRow *first = g_hash_table_lookup (p->seen, key);
+      const ShouhuAnnex2ImportRow *first = g_hash_table_lookup (p->seen, row);
 
-      *reason = g_strdup_printf (_("%s with the phone %s is already in sheet “%s”, row %u of this file"),
-                                 w->name, w->phone, first->sheet, first->row);
-      return NULL;
+      if (first != NULL)
+        {
+          *reason = g_strdup_printf (_("%s with the phone %s is already in sheet “%s”, row %u of this file"),
+                                     w->name, w->phone, first->sheet, first->row);
+          return NULL;
+        }
+      g_hash_table_insert (p->seen, (gpointer) row, (gpointer) row);
     }
-  g_hash_table_insert (p->seen, g_steal_pointer (&key), (gpointer) row);
 
   change = g_new0 (ShouhuAnnex2ImportChange, 1);
   change->row = row;
-  change->volunteers = g_steal_pointer (&volunteers);
   change->fields = g_ptr_array_new_with_free_func (field_change_free);
   change->changes = g_strdup ("");
-  *worker = g_steal_pointer (&w);
   return change;
 }
 
@@ -637,7 +638,6 @@ shouhu_import_annex2_preview (ShouhuStore         *store,
 {
   Preview p = { 0 };
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();   /* changes without an exact match */
-  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_worker_free);
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SHOUHU_IS_STORE (store), FALSE);
@@ -667,35 +667,31 @@ shouhu_import_annex2_preview (ShouhuStore         *store,
     {
       const ShouhuAnnex2ImportRow *row = g_ptr_array_index (import->rows, i);
       g_autofree char *reason = NULL;
-      ShouhuWorker *w = NULL;
-      ShouhuAnnex2ImportChange *change = check_row (&p, row, &w, &reason);
+      ShouhuAnnex2ImportChange *change = check_row (&p, row, &reason);
       gboolean matched = FALSE;
 
-      if (change != NULL && !match_exact (&p, w, change, &matched, &reason, error))
+      if (change != NULL && !match_exact (&p, row->worker, change, &matched, &reason, error))
         {
           shouhu_import_change_free (change);
-          shouhu_worker_free (w);
           goto out;
         }
       if (reason != NULL)
         {
           g_clear_pointer (&change, shouhu_import_change_free);
-          g_clear_pointer (&w, shouhu_worker_free);
           shouhu_import_reject_counted (import->rejected, &import->n_rejected, row->sheet, row->row, reason);
           continue;
         }
       g_ptr_array_add (import->changes, change);
       if (!matched)
-        {
-          g_ptr_array_add (pending, change);
-          g_ptr_array_add (workers, w);
-        }
-      else
-        shouhu_worker_free (w);
+        g_ptr_array_add (pending, change);
     }
   for (guint i = 0; i < pending->len; i++)
-    if (!match_probable (&p, import, g_ptr_array_index (workers, i), g_ptr_array_index (pending, i), error))
-      goto out;
+    {
+      ShouhuAnnex2ImportChange *change = g_ptr_array_index (pending, i);
+
+      if (!match_probable (&p, import, change->row->worker, change, error))
+        goto out;
+    }
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *change = g_ptr_array_index (import->changes, i);

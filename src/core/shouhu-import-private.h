@@ -42,7 +42,7 @@ gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
 /* A ShouhuAnnex2ImportChange (shouhu-import-match.c). */
 void        shouhu_import_change_free    (gpointer               data);
 void        shouhu_import_missing_free   (gpointer               data);
-char       *shouhu_import_volunteers_text (GPtrArray            *volunteers);
+char       *shouhu_import_volunteers_text (GStrv                 volunteers);
 
 /* Annex 2's write (shouhu-import-write.c) */
 gboolean    shouhu_import_annex2_check_preview (ShouhuAnnex2Import *import,

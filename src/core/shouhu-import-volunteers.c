@@ -138,45 +138,63 @@ typedef struct
   gboolean joinable;   /* the name is one character (padding) or Latin */
 } Pending;
 
-static ShouhuVolunteer *
+/* A volunteer read: name and phone (stored form, "" when none). */
+typedef struct
+{
+  char *name;
+  char *phone;
+} Found;
+
+static void
+found_clear (gpointer data)
+{
+  Found *f = data;
+
+  g_free (f->name);
+  g_free (f->phone);
+}
+
+/* Ends the pending volunteer; %FALSE with @reason when its phone
+ * cannot be read. */
+static gboolean
 finish (Pending  *pending,
+        GArray   *found,
         char    **reason)
 {
-  g_autoptr(ShouhuVolunteer) v = NULL;
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
   g_autoptr(GError) error = NULL;
+  Found f;
 
   if (pending->name->len == 0)
-    return NULL;
+    return TRUE;
   name = bare_name (pending->name->str);
   if (!shouhu_validate_phone ("", pending->phone->str, &phone, &error))
     {
       *reason = g_strdup_printf (_("结对志愿者 “%s %s”: the phone number cannot be read (%s)"),
                                  name, pending->phone->str, error->message);
-      return NULL;
+      return FALSE;
     }
-  v = shouhu_volunteer_new ();
-  g_free (v->name);
-  v->name = g_steal_pointer (&name);
-  g_free (v->phone);
-  v->phone = g_steal_pointer (&phone);
+  f.name = g_steal_pointer (&name);
+  f.phone = g_steal_pointer (&phone);
+  g_array_append_val (found, f);
   g_string_truncate (pending->name, 0);
   g_string_truncate (pending->phone, 0);
   pending->joinable = FALSE;
-  return g_steal_pointer (&v);
+  return TRUE;
 }
 
 /* The names of @names with the phones written after them. */
-static GPtrArray *
+static GArray *
 read_names (const char  *names,
             char       **reason)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   g_autoptr(GPtrArray) list = words (names);
   Pending pending = { g_string_new (NULL), g_string_new (NULL), FALSE };
   gboolean ok = TRUE;
 
+  g_array_set_clear_func (found, found_clear);
   for (guint i = 0; i <= list->len && ok; i++)
     {
       const char *word = i < list->len ? g_ptr_array_index (list, i) : "";
@@ -186,11 +204,7 @@ read_names (const char  *names,
       if (*word == '\0')
         {
           /* the end of an item: 、 and its kin */
-          ShouhuVolunteer *v = finish (&pending, reason);
-
-          if (v != NULL)
-            g_ptr_array_add (found, v);
-          ok = *reason == NULL;
+          ok = finish (&pending, found, reason);
           continue;
         }
       if (is_phone (word))
@@ -220,11 +234,7 @@ read_names (const char  *names,
       if (pending.name->len > 0 && !(pending.phone->len == 0 &&
                                      (pending.joinable || (is_latin (head) && is_latin (pending.name->str)))))
         {
-          ShouhuVolunteer *v = finish (&pending, reason);
-
-          if (v != NULL)
-            g_ptr_array_add (found, v);
-          if (*reason != NULL)
+          if (!finish (&pending, found, reason))
             {
               ok = FALSE;
               continue;
@@ -253,28 +263,29 @@ read_names (const char  *names,
  * is 王廿), each with the phone written after it or, in @phones, at the
  * same place in the list.
  *
- * Returns: (transfer full) (element-type ShouhuVolunteer): the
- *   volunteers (id 0, phones in their stored form), or %NULL with
- *   @reason set
+ * Returns: (transfer full) (nullable): the volunteers as
+ *   "姓名\x1f电话" (the phone in its stored form, "" when none) joined by
+ *   \x1e, "" for none; %NULL with @reason set
  */
-GPtrArray *
+char *
 shouhu_import_parse_volunteers (const char  *names,
                                 const char  *phones,
                                 char       **reason)
 {
-  g_autoptr(GPtrArray) found = read_names (names, reason);
+  g_autoptr(GArray) found = read_names (names, reason);
   g_autoptr(GPtrArray) list = NULL;
+  GString *out;
   guint n = 0;
 
-  if (found == NULL || phones == NULL)
-    return g_steal_pointer (&found);
-
-  list = words (phones);
-  for (guint i = 0; i < list->len; i++)
+  if (found == NULL)
+    return NULL;
+  if (phones != NULL)
+    list = words (phones);
+  for (guint i = 0; list != NULL && i < list->len; i++)
     {
       const char *word = g_ptr_array_index (list, i);
       g_autofree char *phone = NULL;
-      ShouhuVolunteer *v;
+      Found *v;
 
       if (*word == '\0')
         continue;
@@ -284,7 +295,7 @@ shouhu_import_parse_volunteers (const char  *names,
                                        "(%u names): %s"), found->len, phones);
           return NULL;
         }
-      v = g_ptr_array_index (found, n++);
+      v = &g_array_index (found, Found, n++);
       if (!shouhu_validate_phone ("", word, &phone, NULL) || *phone == '\0')
         {
           *reason = g_strdup_printf (_("结对志愿者联系电话: “%s” (for %s) is not a phone number"), word, v->name);
@@ -299,25 +310,36 @@ shouhu_import_parse_volunteers (const char  *names,
       g_free (v->phone);
       v->phone = g_steal_pointer (&phone);
     }
-  return g_steal_pointer (&found);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const Found *v = &g_array_index (found, Found, i);
+
+      g_string_append_printf (out, "%s%s\x1f%s", i > 0 ? "\x1e" : "", v->name, v->phone);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /**
  * shouhu_import_volunteers_text:
+ * @volunteers: "姓名\x1f电话" items
  *
  * Returns: (transfer full): the volunteers as a form writes them:
  *   "张三 13812345678、李四"
  */
 char *
-shouhu_import_volunteers_text (GPtrArray *volunteers)
+shouhu_import_volunteers_text (GStrv volunteers)
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; volunteers != NULL && i < volunteers->len; i++)
+  for (guint i = 0; volunteers != NULL && volunteers[i] != NULL; i++)
     {
-      const ShouhuVolunteer *v = g_ptr_array_index (volunteers, i);
+      const char *sep = strchr (volunteers[i], '\x1f');
+      gsize name_len = sep != NULL ? (gsize) (sep - volunteers[i]) : strlen (volunteers[i]);
+      const char *phone = sep != NULL ? sep + 1 : "";
 
-      g_string_append_printf (out, "%s%s%s%s", i > 0 ? "、" : "", v->name, *v->phone != '\0' ? " " : "", v->phone);
+      g_string_append_printf (out, "%s%.*s%s%s", i > 0 ? "、" : "", (int) name_len, volunteers[i],
+                              *phone != '\0' ? " " : "", phone);
     }
   return g_string_free (out, FALSE);
 }

@@ -130,43 +130,50 @@ run (Writer        *w,
 /* The volunteer's id: found (same name and phone; without a phone, one
  * of that name in the district), or created by the import. */
 static gint64
-volunteer_id (Writer                 *w,
-              const ShouhuVolunteer  *v,
-              int                     district_id,
-              GError                **error)
+volunteer_id (Writer      *w,
+              const char  *volunteer,
+              int          district_id,
+              GError     **error)
 {
-  g_autofree char *key = *v->phone != '\0' ? g_strdup_printf ("%s\x1f%s", v->name, v->phone)
-                                           : g_strdup_printf ("%s\x1f%d", v->name, district_id);
-  gint64 *found = g_hash_table_lookup (*v->phone != '\0' ? w->by_name_phone : w->by_name_district, key);
+  const char *sep = strchr (volunteer, '\x1f');
+  g_autofree char *name = g_strndup (volunteer, (gsize) (sep - volunteer));
+  const char *phone = sep + 1;
+  g_autofree char *key = *phone != '\0' ? g_strdup (volunteer) : g_strdup_printf ("%s\x1f%d", name, district_id);
+  gint64 *found = g_hash_table_lookup (*phone != '\0' ? w->by_name_phone : w->by_name_district, key);
   gint64 id;
 
   if (found != NULL)
     return *found;
   id = w->next_volunteer++;
   sqlite3_bind_int64 (w->insert_volunteer, 1, id);
-  sqlite3_bind_text (w->insert_volunteer, 2, v->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->insert_volunteer, 3, v->phone, -1, SQLITE_STATIC);
+  sqlite3_bind_text (w->insert_volunteer, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (w->insert_volunteer, 3, phone, -1, SQLITE_STATIC);
   sqlite3_bind_int (w->insert_volunteer, 4, district_id);
   sqlite3_bind_text (w->insert_volunteer, 5, w->at, -1, SQLITE_STATIC);
   sqlite3_bind_text (w->insert_volunteer, 6, w->at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (w->insert_volunteer, 7, w->event_id);
   if (!run (w, w->insert_volunteer, error))
     return 0;
-  index_volunteer (w, id, v->name, v->phone, district_id);
+  index_volunteer (w, id, name, phone, district_id);
   return id;
 }
 
+/* The ids of a row's volunteers (ShouhuAnnex2ImportRow.volunteers). */
 static GArray *
-volunteer_ids (Writer     *w,
-               GPtrArray  *volunteers,
-               int         district_id,
-               GError    **error)
+volunteer_ids (Writer      *w,
+               const char  *volunteers,
+               int          district_id,
+               GError     **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) list = NULL;
 
-  for (guint i = 0; volunteers != NULL && i < volunteers->len; i++)
+  if (volunteers == NULL || *volunteers == '\0')
+    return g_steal_pointer (&ids);
+  list = g_strsplit (volunteers, "\x1e", -1);
+  for (guint i = 0; list[i] != NULL; i++)
     {
-      gint64 id = volunteer_id (w, g_ptr_array_index (volunteers, i), district_id, error);
+      gint64 id = volunteer_id (w, list[i], district_id, error);
 
       if (id == 0)
         return NULL;
@@ -180,24 +187,25 @@ write_new (Writer                          *w,
            const ShouhuAnnex2ImportChange  *change,
            GError                         **error)
 {
-  g_autoptr(ShouhuWorker) worker = shouhu_worker_copy (change->row->worker);
+  /* The row's worker, validated by the reader, with its id and times. */
+  ShouhuWorker *worker = change->row->worker;
+  gint64 id = w->next_worker++;
   g_autoptr(GArray) ids = NULL;
+  gboolean ok;
 
-  if (!shouhu_worker_validate (worker, error))
-    return FALSE;
-  worker->id = w->next_worker++;
-  g_free (worker->created);
-  worker->created = g_strdup (w->at);
-  g_free (worker->changed);
-  worker->changed = g_strdup (w->at);
+  worker->id = id;
+  worker->created = w->at;
+  worker->changed = w->at;
   shouhu_annex2_bind_worker (w->insert_worker, worker);
   sqlite3_bind_int64 (w->insert_worker, sqlite3_bind_parameter_count (w->insert_worker), w->event_id);
-  if (!run (w, w->insert_worker, error) ||
-      (ids = volunteer_ids (w, change->volunteers, worker->district_id, error)) == NULL)
+  ok = run (w, w->insert_worker, error);
+  worker->id = 0;
+  worker->created = worker->changed = NULL;
+  if (!ok || (ids = volunteer_ids (w, change->row->volunteers, change->row->worker->district_id, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_bind_int64 (w->insert_pairing, 1, worker->id);
+      sqlite3_bind_int64 (w->insert_pairing, 1, id);
       sqlite3_bind_int64 (w->insert_pairing, 2, g_array_index (ids, gint64, i));
       sqlite3_bind_text (w->insert_pairing, 3, w->at, -1, SQLITE_STATIC);
       if (!run (w, w->insert_pairing, error))
@@ -220,16 +228,14 @@ write_update (Writer                          *w,
   if (stored == NULL)
     return FALSE;
   row = shouhu_worker_copy (change->row->worker);
-  if (!shouhu_worker_validate (row, error))
-    return FALSE;
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     if (shouhu_annex2_field_is_text (f) && (change->row->present & (1u << f)))
       shouhu_worker_set_field (stored, f, shouhu_worker_get_field (row, f));
   if (!shouhu_annex2_update_worker (w->store, stored, w->at, error))
     return FALSE;
-  if (change->volunteers == NULL)
+  if (change->row->volunteers == NULL)
     return TRUE;
-  ids = volunteer_ids (w, change->volunteers, stored->district_id, error);
+  ids = volunteer_ids (w, change->row->volunteers, stored->district_id, error);
   return ids != NULL &&
          shouhu_annex2_set_pairings (w->store, stored->id, (const gint64 *) (gpointer) ids->data, ids->len,
                                      w->at, error);
@@ -436,8 +442,12 @@ shouhu_import_annex2_write (ShouhuStore         *store,
   Writer w = { 0 };
   ShouhuImportEvent event = { 0 };
 
-  if (!shouhu_store_begin (store, error))
+  /* A city's forms touch every page of the indexes: a cache that holds
+   * them keeps SQLite from spilling half-written pages to disk. */
+  if (!shouhu_store_exec (store, "PRAGMA cache_size = -32768", error))
     return FALSE;
+  if (!shouhu_store_begin (store, error))
+    goto restore;
   if (!shouhu_import_annex2_preview (store, import, error) ||
       !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error) ||
       !check_decided (import, error) ||
@@ -463,6 +473,7 @@ shouhu_import_annex2_write (ShouhuStore         *store,
     goto fail;
   import->event_id = w.event_id;
   writer_clear (&w);
+  shouhu_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   shouhu_store_emit_changed (store, "annex2");
   return TRUE;
 
@@ -470,5 +481,7 @@ fail:
   shouhu_store_set_import_event (store, 0);
   shouhu_store_rollback (store);
   writer_clear (&w);
+restore:
+  shouhu_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   return FALSE;
 }

@@ -58,11 +58,13 @@ typedef struct
 {
   const char   *sheet;        /* the form's sheet name */
   guint         row;          /* 1-based */
-  ShouhuWorker *worker;       /* id 0; 区县 from the form's 区县： line or the
-                               * sheet's name, phones normalised; a field
-                               * whose column the form lacks is "" */
-  char         *volunteers;   /* 结对志愿者, as written; NULL without the column */
-  char         *volunteer_phones;  /* 结对志愿者联系电话; NULL without the column */
+  ShouhuWorker *worker;       /* id 0, validated: 区县 from the form's 区县：
+                               * line or the sheet's name, text trimmed,
+                               * phones normalised; a field whose column
+                               * the form lacks is "" */
+  char         *volunteers;   /* 结对志愿者 (with 结对志愿者联系电话), read:
+                               * "姓名\x1f电话" per volunteer, joined by
+                               * \x1e; NULL without the column */
   guint32       present;      /* 1 << ShouhuAnnex2Field for each column the form has */
   int           choice;       /* a ShouhuImportChoice, for a likely duplicate */
 } ShouhuAnnex2ImportRow;
@@ -115,8 +117,6 @@ typedef struct
                                              * what an update (or, for a likely
                                              * duplicate, updating) changes */
   char                        *changes;     /* their translated labels, "" for none */
-  GPtrArray                   *volunteers;  /* ShouhuVolunteer (id 0), from 结对志愿者;
-                                             * NULL when the form has no such column */
   gint64                       probable_id; /* a likely duplicate: the record it
                                              * probably is, else 0 */
   char                        *probable_reason;  /* translated: why */
@@ -223,7 +223,7 @@ char               *shouhu_import_phone            (const char                *f
                                                     const char                *text,
                                                     gboolean                   stored_as_number,
                                                     GError                   **error);
-GPtrArray          *shouhu_import_parse_volunteers (const char                *names,
+char               *shouhu_import_parse_volunteers (const char                *names,
                                                     const char                *phones,
                                                     char                     **reason);
 
