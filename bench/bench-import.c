@@ -77,7 +77,8 @@ write_city (guint n_rows)
           g_autofree char *home = g_strdup_printf ("%s%s某小区%u栋%u号", district->name, streets[k % 5], k % 97, k % 31);
           g_autofree char *phone = g_strdup_printf ("138%08u", k);
           g_autofree char *family = g_strdup_printf ("139%08u", k);
-          g_autofree char *volunteer = person (k * 7 + 3);
+          /* one volunteer guards two families (一对多) */
+          g_autofree char *volunteer = person ((k / 2) * 7 + 3);
           g_autofree char *pairing = g_strdup_printf ("%s 137%08u", volunteer, k / 2);
           lxw_row_t row = (lxw_row_t) (4 + r);
 
@@ -110,28 +111,48 @@ static const char openpyxl_script[] =
   "                n += 1; size += len(str(v).encode())\n"
   "print(n, size)\n";
 
-/* Seconds openpyxl takes to read every cell; @cells and @bytes what it read. */
-static double
+/* openpyxl reading every cell: @wall and @cpu seconds; @cells and
+ * @bytes what it read. */
+static void
 openpyxl_read (const char *path,
+               double     *wall,
+               double     *cpu,
                guint64    *cells,
                guint64    *bytes)
 {
-  const char *argv[] = { "/usr/bin/python3", "-c", openpyxl_script, path, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
+  int fds[2];
+  char out[256] = { 0 };
+  struct rusage usage;
   gint64 start = g_get_monotonic_time ();
+  pid_t pid;
   int status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    g_error ("openpyxl: %s", error->message);
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  if (pid == 0)
+    {
+      dup2 (fds[1], 1);
+      close (fds[0]);
+      execl ("/usr/bin/python3", "python3", "-c", openpyxl_script, path, (char *) NULL);
+      _exit (127);
+    }
+  close (fds[1]);
+  if (read (fds[0], out, sizeof out - 1) < 0)
+    g_error ("openpyxl printed nothing");
+  close (fds[0]);
+  wait4 (pid, &status, 0, &usage);
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("openpyxl could not read %s", path);
+  *wall = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  *cpu = (double) usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+         (double) usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   sscanf (out, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, cells, bytes);
-  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
 }
 
 typedef struct
 {
   double  seconds;
+  double  cpu_seconds;   /* user and system */
   double  max_rss_mb;
   int     status;
   guint64 db_bytes;
@@ -164,6 +185,8 @@ run_import (const char *path,
     }
   wait4 (pid, &run.status, 0, &usage);
   run.seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  run.cpu_seconds = (double) usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                    (double) usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   run.max_rss_mb = (double) usage.ru_maxrss / 1024.0;
   if (g_stat (db, &st) == 0)
     run.db_bytes = (guint64) st.st_size;
@@ -234,7 +257,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *small = NULL, *large = NULL, *huge = NULL, *million = NULL;
   guint64 cells = 0, bytes = 0;
-  double baseline;
+  double baseline, baseline_cpu;
   Run one, two, hostile_cells, hostile_rows;
   GStatBuf st;
 
@@ -245,37 +268,40 @@ main (int    argc,
 
   small = write_city (n_rows);
   large = write_city (n_rows * 2);
-  baseline = openpyxl_read (small, &cells, &bytes);
-  g_print ("openpyxl (read-only) reads %" G_GUINT64_FORMAT " cells (%.1f MB) of %u rows: %.2f s\n",
-           cells, (double) bytes / 1e6, n_rows, baseline);
+  openpyxl_read (small, &baseline, &baseline_cpu, &cells, &bytes);
+  g_print ("openpyxl (read-only) reads %" G_GUINT64_FORMAT " cells (%.1f MB) of %u rows: %.2f s (CPU %.2f s)\n",
+           cells, (double) bytes / 1e6, n_rows, baseline, baseline_cpu);
   one = run_import (small, "one.db");
-  g_print ("shouhu --import, %u rows: %.2f s, peak %.0f MB, database %.1f MB (exit %d)\n",
-           n_rows, one.seconds, one.max_rss_mb, (double) one.db_bytes / 1e6, one.status);
+  g_print ("shouhu --import, %u rows: %.2f s (CPU %.2f s), peak %.0f MB, database %.1f MB (exit %d)\n",
+           n_rows, one.seconds, one.cpu_seconds, one.max_rss_mb, (double) one.db_bytes / 1e6, one.status);
   two = run_import (large, "two.db");
-  g_print ("shouhu --import, %u rows: %.2f s, peak %.0f MB (exit %d)\n",
-           n_rows * 2, two.seconds, two.max_rss_mb, two.status);
+  g_print ("shouhu --import, %u rows: %.2f s (CPU %.2f s), peak %.0f MB (exit %d)\n",
+           n_rows * 2, two.seconds, two.cpu_seconds, two.max_rss_mb, two.status);
 
   huge = g_build_filename (tmp_dir, "huge-cells.xlsx", NULL);
   python (huge_cells_script, huge);
   g_stat (huge, &st);
   hostile_cells = run_import (huge, "huge.db");
-  g_print ("four 60 MB cells in a %.0f KB file: %.2f s, peak %.0f MB (exit %d)\n",
-           (double) st.st_size / 1024, hostile_cells.seconds, hostile_cells.max_rss_mb, hostile_cells.status);
+  g_print ("four 60 MB cells in a %.0f KB file: %.2f s (CPU %.2f s), peak %.0f MB (exit %d)\n",
+           (double) st.st_size / 1024, hostile_cells.seconds, hostile_cells.cpu_seconds, hostile_cells.max_rss_mb,
+           hostile_cells.status);
   million = g_build_filename (tmp_dir, "million.xlsx", NULL);
   python (million_rows_script, million);
   hostile_rows = run_import (million, "million.db");
-  g_print ("one million rejected rows: %.2f s, peak %.0f MB (exit %d)\n",
-           hostile_rows.seconds, hostile_rows.max_rss_mb, hostile_rows.status);
+  g_print ("one million rejected rows: %.2f s (CPU %.2f s), peak %.0f MB (exit %d)\n",
+           hostile_rows.seconds, hostile_rows.cpu_seconds, hostile_rows.max_rss_mb, hostile_rows.status);
 
   g_print ("\n| measure | figure | bound |\n|---|---|---|\n");
-  g_print ("| openpyxl time / import time (%u rows) | %.1f× | ≥ 5× |\n", n_rows, baseline / one.seconds);
+  g_print ("| openpyxl time / import time (%u rows), wall clock | %.1f× | ≥ 5× |\n", n_rows, baseline / one.seconds);
+  g_print ("| the same in CPU time | %.1f× | ≥ 5× |\n", baseline_cpu / one.cpu_seconds);
   g_print ("| peak memory of the import | %.0f MB | ≤ 150 MB |\n", one.max_rss_mb);
-  g_print ("| time for %u rows / time for %u | %.2f | ≤ 2.2 |\n", n_rows * 2, n_rows, two.seconds / one.seconds);
+  g_print ("| time for %u rows / time for %u (wall, CPU) | %.2f, %.2f | ≤ 2.2 |\n", n_rows * 2, n_rows,
+           two.seconds / one.seconds, two.cpu_seconds / one.cpu_seconds);
   g_print ("| database / cell bytes | %.2f | ≤ 2.5 |\n", (double) one.db_bytes / (double) bytes);
-  g_print ("| four 60 MB cells | %.2f s, %.0f MB | ≤ 2 s, ≤ 100 MB |\n", hostile_cells.seconds,
-           hostile_cells.max_rss_mb);
-  g_print ("| one million rejected rows | %.2f s, %.0f MB | ≤ 2 s, ≤ 100 MB |\n", hostile_rows.seconds,
-           hostile_rows.max_rss_mb);
+  g_print ("| four 60 MB cells (wall, CPU, memory) | %.2f s, %.2f s, %.0f MB | ≤ 2 s, ≤ 100 MB |\n",
+           hostile_cells.seconds, hostile_cells.cpu_seconds, hostile_cells.max_rss_mb);
+  g_print ("| one million rejected rows (wall, CPU, memory) | %.2f s, %.2f s, %.0f MB | ≤ 2 s, ≤ 100 MB |\n",
+           hostile_rows.seconds, hostile_rows.cpu_seconds, hostile_rows.max_rss_mb);
 
   if (g_getenv ("SHOUHU_BENCH_KEEP") == NULL)
     {

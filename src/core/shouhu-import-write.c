@@ -444,7 +444,7 @@ shouhu_import_annex2_write (ShouhuStore         *store,
 
   /* A city's forms touch every page of the indexes: a cache that holds
    * them keeps SQLite from spilling half-written pages to disk. */
-  if (!shouhu_store_exec (store, "PRAGMA cache_size = -32768", error))
+  if (!shouhu_store_exec (store, "PRAGMA cache_size = -16384", error))
     return FALSE;
   if (!shouhu_store_begin (store, error))
     goto restore;

@@ -160,7 +160,17 @@ static const char *const migrations[] = {
   "  n_rejected   INTEGER NOT NULL DEFAULT 0);"
   "ALTER TABLE worker ADD COLUMN import_id INTEGER REFERENCES import_event (id);"
   "ALTER TABLE volunteer ADD COLUMN import_id INTEGER REFERENCES import_event (id);"
-  "ALTER TABLE history ADD COLUMN import_id INTEGER REFERENCES import_event (id);",
+  "ALTER TABLE history ADD COLUMN import_id INTEGER REFERENCES import_event (id);"
+  /* A pairing is its two ids: the table is its key (no rowid beside). */
+  "CREATE TABLE pairing_by_key ("
+  "  worker_id    INTEGER NOT NULL REFERENCES worker (id) ON DELETE CASCADE,"
+  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,"
+  "  created      TEXT NOT NULL,"
+  "  PRIMARY KEY (worker_id, volunteer_id)) WITHOUT ROWID;"
+  "INSERT INTO pairing_by_key SELECT worker_id, volunteer_id, created FROM pairing;"
+  "DROP TABLE pairing;"
+  "ALTER TABLE pairing_by_key RENAME TO pairing;"
+  "CREATE INDEX pairing_volunteer ON pairing (volunteer_id);",
 };
 
 static gboolean

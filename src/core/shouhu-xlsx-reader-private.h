@@ -107,6 +107,12 @@ gboolean    shouhu_xlsx_parse_part             (ShouhuXlsxWorkbook  *workbook,
                                                 Parse               *p,
                                                 gboolean            *found,
                                                 GError             **error);
+gboolean    shouhu_xlsx_scan_part              (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                const GMarkupParser *parser,
+                                                Parse               *p,
+                                                gboolean            *found,
+                                                GError             **error);
 void        shouhu_xlsx_end_element_pop        (GMarkupParseContext *context,
                                                 const char          *name,
                                                 gpointer             user_data,

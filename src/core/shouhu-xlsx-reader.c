@@ -460,7 +460,7 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
           return shouhu_xlsx_damaged (error, _("%s points outside the file"), rels_part);
         }
       sp.text = g_string_new (NULL);
-      ok = shouhu_xlsx_parse_part (workbook, part, &strings_parser, &sp.base, &found, error);
+      ok = shouhu_xlsx_scan_part (workbook, part, &strings_parser, &sp.base, &found, error);
       g_string_free (sp.text, TRUE);
       if (!ok)
         {

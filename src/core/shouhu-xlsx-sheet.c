@@ -237,10 +237,15 @@ end_cell (SheetParse  *sp,
           GError     **error)
 {
   ShouhuXlsxWorkbook *workbook = sp->base.workbook;
-  g_autofree char *cell_name = shouhu_xlsx_cell_name (sp->c_row, sp->c_col);
+  /* Named only in messages: made then. */
+#define cell_name (cell_name_text != NULL ? cell_name_text : \
+                   (cell_name_text = shouhu_xlsx_cell_name (sp->c_row, sp->c_col)))
+  g_autofree char *cell_name_text = NULL;
   ShouhuXlsxCell cell = { sp->c_row, sp->c_col, SHOUHU_XLSX_CELL_STRING, sp->c_formula, sp->base.overflow,
                           sp->c_style, NULL };
-  g_autofree char *v = g_strstrip (g_strdup (sp->value->str));  /* for numbers and codes */
+  /* For numbers and codes: trimmed in place (a formula's text keeps its
+   * spaces, and its length). */
+  char *v = sp->c_type == T_FORMULA_STRING ? sp->value->str : g_strstrip (sp->value->str);
   guint64 index;
 
   switch (sp->c_type)
@@ -328,6 +333,8 @@ end_cell (SheetParse  *sp,
   sp->sheet->n_cols = MAX (sp->sheet->n_cols, cell.col + 1);
 }
 
+#undef cell_name
+
 static void
 sheet_end (GMarkupParseContext  *context,
            const char           *name,
@@ -384,7 +391,7 @@ shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
   sp.row = -1;
   sp.value = g_string_new (NULL);
   sp.inline_text = g_string_new (NULL);
-  ok = shouhu_xlsx_parse_part (workbook, part, &sheet_parser, &sp.base, &found, error);
+  ok = shouhu_xlsx_scan_part (workbook, part, &sheet_parser, &sp.base, &found, error);
   g_string_free (sp.value, TRUE);
   g_string_free (sp.inline_text, TRUE);
   if (!ok)
