@@ -33,7 +33,16 @@ typedef struct
   gint64                 extras[SHOUHU_ANNEX2_N_EXTRAS]; /* -1: not in the form */
   GPtrArray             *ignored;                        /* char *: "heading (cell)" */
   GString               *scratch;                        /* shown numbers */
+  struct _RowCells      *current;                        /* the row being read */
 } Annex2Layout;
+
+/* The cells of the row being read, by form column: a row's cells are
+ * next to each other, so each is found once, not searched for. */
+typedef struct _RowCells
+{
+  guint                 row;
+  const ShouhuXlsxCell *at[SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_N_EXTRAS];
+} RowCells;
 
 static void
 annex2_row_free (gpointer data)
@@ -424,7 +433,9 @@ field_cell (const Annex2Layout *layout,
 
   if (column_of (layout, col) < 0)
     return NULL;
-  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) column_of (layout, col));
+  cell = layout->current != NULL && layout->current->row == row
+    ? layout->current->at[col]
+    : shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) column_of (layout, col));
   if (cell != NULL || down->len == 0)
     return cell;
 
@@ -510,6 +521,36 @@ field_phone (const Annex2Layout  *layout,
                               cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
 }
 
+/* The reason a row breaks a rule, when it is that a required cell is
+ * empty or 性别 is neither 男 nor 女; %NULL otherwise. */
+static char *
+quick_reason (const Annex2Layout *layout,
+              const Annex2Merges *merges,
+              guint               row)
+{
+  for (int f = 0; f <= SHOUHU_ANNEX2_FIELD_GENDER; f++)
+    {
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
+      const ShouhuXlsxCell *cell;
+      char text[32];
+
+      if (!column->in_sheet || layout->cols[f] < 0)
+        continue;
+      cell = field_cell (layout, merges, row, f);
+      if (cell == NULL && column->required && column->kind != SHOUHU_FIELD_GENDER)
+        return g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing));
+      if (column->kind != SHOUHU_FIELD_GENDER || cell == NULL || cell->type != SHOUHU_XLSX_CELL_STRING ||
+          strlen (cell->text) >= sizeof text)
+        continue;
+      g_strlcpy (text, cell->text, sizeof text);
+      g_strstrip (text);
+      if (shouhu_form_parse_gender (text) == NULL && strpbrk (text, " \t\n") == NULL && g_utf8_validate (text, -1, NULL) &&
+          strstr (text, "　") == NULL)
+        return g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text);
+    }
+  return NULL;
+}
+
 /* Checks one worker row; %NULL with @reason when a rule is broken.  A
  * required field left empty is named by its heading, as the form
  * prints it. */
@@ -521,8 +562,13 @@ read_annex2_row (const Annex2Layout     *layout,
                  char                  **reason)
 {
   g_autoptr(GError) error = NULL;
-  ShouhuAnnex2ImportRow *r = g_new0 (ShouhuAnnex2ImportRow, 1);
+  ShouhuAnnex2ImportRow *r;
 
+  /* What most often breaks a row, seen without building its record: a
+   * file of a million broken rows stays cheap. */
+  if ((*reason = quick_reason (layout, merges, row)) != NULL)
+    return NULL;
+  r = g_new0 (ShouhuAnnex2ImportRow, 1);
   r->sheet = form->sheet;
   r->row = shouhu_import_shown_row (row);
   r->worker = shouhu_worker_new ();
@@ -591,19 +637,18 @@ read_annex2_row (const Annex2Layout     *layout,
 /* Whether the row holds anything in the form's own columns (the printed
  * form numbers its empty rows in 序号). */
 static gboolean
-annex2_row_empty (const Annex2Layout *layout,
-                  guint               row)
+annex2_row_empty (const RowCells *cells)
 {
   for (int c = 0; c < N_COLUMNS; c++)
     {
-      const ShouhuXlsxCell *cell;
+      const ShouhuXlsxCell *cell = cells->at[c];
       g_autofree char *text = NULL;
 
-      if (column_of (layout, c) < 0 || c == SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_EXTRA_NUMBER)
+      if (cell == NULL || c == SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_EXTRA_NUMBER)
         continue;
-      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) column_of (layout, c));
-      if (cell == NULL)
-        continue;
+      /* Most cells hold something to see: only spaces need a closer look. */
+      if (!g_ascii_isspace (cell->text[0]) && (guchar) cell->text[0] < 0x80)
+        return FALSE;
       text = shouhu_import_normalise (cell->text);
       if (*text != '\0')
         return FALSE;
@@ -611,12 +656,39 @@ annex2_row_empty (const Annex2Layout *layout,
   return TRUE;
 }
 
+/* Fills @cells with the form's cells of the row starting at @cells[@i];
+ * returns the index past it. */
+static gsize
+gather_row (const Annex2Layout   *layout,
+            const ShouhuXlsxCell *all,
+            gsize                 n,
+            gsize                 i,
+            RowCells             *cells)
+{
+  guint row = all[i].row;
+
+  memset (cells, 0, sizeof *cells);
+  cells->row = row;
+  for (; i < n && all[i].row == row; i++)
+    for (int c = 0; c < N_COLUMNS; c++)
+      if (column_of (layout, c) == (gint64) all[i].col)
+        {
+          cells->at[c] = &all[i];
+          break;
+        }
+  return i;
+}
+
 /* A phone hidden the way a masked export writes it: digits and a run of
  * asterisks (138****5678, 023-****1234). */
 static gboolean
 is_masked (const char *text)
 {
-  g_autofree char *folded = shouhu_import_normalise (text);
+  g_autofree char *folded = NULL;
+
+  if (strchr (text, '*') == NULL && strstr (text, "＊") == NULL)
+    return FALSE;
+  folded = shouhu_import_normalise (text);
   g_auto(GStrv) parts = g_strsplit (folded, "＊", -1);
   g_autofree char *plain = g_strjoinv ("*", parts);
 
@@ -627,9 +699,11 @@ is_masked (const char *text)
  * columns that hold phone numbers show it. */
 static gboolean
 check_not_masked (const Annex2Layout  *layout,
-                  guint                row,
+                  const RowCells      *cells,
                   GError             **error)
 {
+  guint row = cells->row;
+
   for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
       ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
@@ -638,7 +712,7 @@ check_not_masked (const Annex2Layout  *layout,
 
       if (layout->cols[f] < 0 || (kind != SHOUHU_FIELD_PHONE && kind != SHOUHU_FIELD_VOLUNTEERS))
         continue;
-      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[f]);
+      cell = cells->at[f];
       if (cell == NULL || !is_masked (cell->text))
         continue;
       name = shouhu_xlsx_cell_name (row, (guint) layout->cols[f]);
@@ -652,7 +726,7 @@ check_not_masked (const Annex2Layout  *layout,
 }
 
 static gboolean
-read_annex2_rows (const Annex2Layout            *layout,
+read_annex2_rows (Annex2Layout                  *layout,
                   const ShouhuAnnex2ImportForm  *form,
                   ShouhuAnnex2Import            *import,
                   GError                       **error)
@@ -660,23 +734,29 @@ read_annex2_rows (const Annex2Layout            *layout,
   gsize n, i;
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
   Annex2Merges merges;
+  RowCells current;
   gboolean ok = TRUE;
 
   annex2_merges_init (&merges, layout);
+  layout->current = &current;
   for (i = shouhu_import_row_start (cells, n, layout->header_row + 1); i < n;)
     {
       guint row = cells[i].row;
-      g_autofree char *first = shouhu_import_normalise (cells[i].text);
+      const char *first = cells[i].text;
       g_autofree char *reason = NULL;
       ShouhuAnnex2ImportRow *r;
 
-      while (i < n && cells[i].row == row)
-        i++;
-      if (g_str_has_prefix (first, "说明") || g_str_has_prefix (first, "注："))
-        break;
-      if (annex2_row_empty (layout, row))
+      i = gather_row (layout, cells, n, i, &current);
+      if (strstr (first, "说明") != NULL || strstr (first, "注") != NULL)
+        {
+          g_autofree char *normal = shouhu_import_normalise (first);
+
+          if (g_str_has_prefix (normal, "说明") || g_str_has_prefix (normal, "注："))
+            break;
+        }
+      if (annex2_row_empty (&current))
         continue;
-      if (!check_not_masked (layout, row, error))
+      if (!check_not_masked (layout, &current, error))
         {
           ok = FALSE;
           break;
@@ -688,6 +768,7 @@ read_annex2_rows (const Annex2Layout            *layout,
       else
         g_ptr_array_add (import->rows, r);
     }
+  layout->current = NULL;
   annex2_merges_clear (&merges);
   return ok;
 }

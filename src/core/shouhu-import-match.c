@@ -340,6 +340,18 @@ same_volunteers (GStrv stored,
   return TRUE;
 }
 
+/* Most rows change no field (new ones, unchanged ones): they share one
+ * empty list instead of 100,000 of their own. */
+static GPtrArray *
+no_fields (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return g_ptr_array_ref (empty);
+}
+
 static void
 add_field_change (ShouhuAnnex2ImportChange *change,
                   ShouhuAnnex2Field         field,
@@ -351,6 +363,11 @@ add_field_change (ShouhuAnnex2ImportChange *change,
   c->field = field;
   c->old_value = g_strdup (old_value);
   c->new_value = g_strdup (new_value);
+  if (change->fields->len == 0)
+    {
+      g_ptr_array_unref (change->fields);
+      change->fields = g_ptr_array_new_with_free_func (field_change_free);
+    }
   g_ptr_array_add (change->fields, c);
 }
 
@@ -398,8 +415,9 @@ compare_with_stored (Preview                   *p,
 
       g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "", shouhu_annex2_field_label (c->field));
     }
-  g_free (change->changes);
-  change->changes = g_string_free (g_steal_pointer (&labels), FALSE);
+  g_clear_pointer (&change->changes, g_free);
+  if (labels->len > 0)
+    change->changes = g_string_free (g_steal_pointer (&labels), FALSE);
   return TRUE;
 }
 
@@ -500,8 +518,7 @@ check_row (Preview                      *p,
 
   change = g_new0 (ShouhuAnnex2ImportChange, 1);
   change->row = row;
-  change->fields = g_ptr_array_new_with_free_func (field_change_free);
-  change->changes = g_strdup ("");
+  change->fields = no_fields ();
   return change;
 }
 

@@ -111,14 +111,26 @@ char *
 shouhu_import_normalise (const char *text)
 {
   g_autofree char *folded = shouhu_validate_fold_digits (text);
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *p;
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  /* Up to the first byte that may start a space: copied by the run. */
+  for (p = folded; *p != '\0'; p++)
+    {
+      guchar b = (guchar) *p;
+
+      if (g_ascii_isspace (b) || b >= 0x80)
+        break;
+    }
+  if (*p == '\0')
+    return g_steal_pointer (&folded);
+  out = g_string_new_len (folded, p - folded);
+  for (; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
-        g_string_append_unichar (out, c);
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
 }

@@ -116,7 +116,7 @@ typedef struct
   GPtrArray                   *fields;      /* ShouhuImportFieldChange, in the form's order:
                                              * what an update (or, for a likely
                                              * duplicate, updating) changes */
-  char                        *changes;     /* their translated labels, "" for none */
+  char                        *changes;     /* their translated labels, NULL for none */
   gint64                       probable_id; /* a likely duplicate: the record it
                                              * probably is, else 0 */
   char                        *probable_reason;  /* translated: why */

@@ -170,7 +170,7 @@ complete_utf8 (const char *text,
   return length;
 }
 
-static gboolean
+static inline gboolean
 is_name_char (char c)
 {
   return g_ascii_isalnum (c) || c == ':' || c == '_' || c == '-' || c == '.' || (guchar) c >= 0x80;

@@ -399,7 +399,15 @@ shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
   if (!found)
     return shouhu_xlsx_damaged (error, _("sheet “%s” is missing from the file (%s)"), sheet->name, part);
 
-  g_array_sort (sheet->cells, shouhu_xlsx_compare_cells);
+  /* Spreadsheet programs write cells in order; sorting (which takes as
+   * much memory again) only when a file did not. */
+  for (guint i = 1; i < sheet->cells->len; i++)
+    if (shouhu_xlsx_compare_cells (&g_array_index (sheet->cells, ShouhuXlsxCell, i - 1),
+                                   &g_array_index (sheet->cells, ShouhuXlsxCell, i)) > 0)
+      {
+        g_array_sort (sheet->cells, shouhu_xlsx_compare_cells);
+        break;
+      }
   for (guint i = 1; i < sheet->cells->len; i++)
     {
       const ShouhuXlsxCell *c = &g_array_index (sheet->cells, ShouhuXlsxCell, i);

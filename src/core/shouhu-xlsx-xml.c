@@ -40,6 +40,19 @@ element_of (const char *name)
 {
   const char *local = local_name (name);
 
+  /* The cells' own elements first: a sheet has a million of them. */
+  if (local[0] != '\0' && local[1] == '\0')
+    switch (local[0])
+      {
+      case 'c': return E_C;
+      case 'v': return E_V;
+      case 't': return E_T;
+      case 'f': return E_F;
+      case 'r': return E_R;
+      default: return E_OTHER;
+      }
+  if (strcmp (local, "row") == 0)
+    return E_ROW;
   for (guint i = 0; i < G_N_ELEMENTS (element_names); i++)
     if (strcmp (local, element_names[i].name) == 0)
       return element_names[i].element;
