@@ -24,6 +24,8 @@
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
+/* PRId64 in translated strings: xgettext knows it, not G_GINT64_FORMAT */
+#include <inttypes.h>
 #include <string.h>
 
 void
@@ -469,14 +471,14 @@ find_probable (Preview             *p,
       (found = first_unclaimed (g_hash_table_lookup (p->index.by_phone, &probe), G_STRUCT_OFFSET (Stored, same_phone),
                                 other_name, w)) != NULL)
     {
-      *why = g_strdup_printf (_("the same 本人联系电话 (%s) as record %" G_GINT64_FORMAT " of %s: "
+      *why = g_strdup_printf (_("the same 本人联系电话 (%s) as record %" PRId64 " of %s: "
                                 "a corrected name?"), w->phone, found->id, found->name);
       return found;
     }
   found = first_unclaimed (g_hash_table_lookup (p->index.by_name, &probe), G_STRUCT_OFFSET (Stored, same_name),
                            same_place_other_phone, w);
   if (found != NULL)
-    *why = g_strdup_printf (_("the same 姓名 and %s as record %" G_GINT64_FORMAT ", whose phone is %s: "
+    *why = g_strdup_printf (_("the same 姓名 and %s as record %" PRId64 ", whose phone is %s: "
                               "a changed phone?"),
                             *w->home_address != '\0' && strcmp (found->home_address, w->home_address) == 0
                               ? "家庭地址" : "医院",

@@ -21,6 +21,8 @@
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
+/* PRId64 in translated strings: xgettext knows it, not G_GINT64_FORMAT */
+#include <inttypes.h>
 #include <string.h>
 
 /* Rows named in a message saying why nothing was written. */
@@ -369,7 +371,7 @@ check_decided (ShouhuAnnex2Import  *import,
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
 
       if (c->action == SHOUHU_IMPORT_UNDECIDED && n++ < MAX_ROWS_NAMED)
-        g_string_append_printf (rows, _("\n  sheet “%s”, row %u: %s is probably record %" G_GINT64_FORMAT " (%s)"),
+        g_string_append_printf (rows, _("\n  sheet “%s”, row %u: %s is probably record %" PRId64 " (%s)"),
                                 c->row->sheet, c->row->row, c->row->worker->name, c->probable_id,
                                 c->probable_reason);
     }

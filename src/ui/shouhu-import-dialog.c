@@ -17,6 +17,9 @@
 #include "shouhu-date.h"
 #include "shouhu-import-dialog.h"
 
+/* PRId64 in translated strings: xgettext knows it, not G_GINT64_FORMAT */
+#include <inttypes.h>
+
 struct _ShouhuImportDialog
 {
   GtkWindow      parent_instance;
@@ -285,13 +288,13 @@ duplicate_row (ShouhuImportDialog             *self,
                const ShouhuAnnex2ImportChange *c)
 {
   const char *choices[] = { _("Decide…"), NULL, _("Add as a new record"), NULL };
-  g_autofree char *update = g_strdup_printf (_("Update record %" G_GINT64_FORMAT), c->probable_id);
+  g_autofree char *update = g_strdup_printf (_("Update record %" PRId64), c->probable_id);
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label, *drop_down;
 
   choices[1] = update;
-  g_string_printf (text, _("Sheet “%s”, row %u: %s is probably record %" G_GINT64_FORMAT ": %s. Updating it would change:"),
+  g_string_printf (text, _("Sheet “%s”, row %u: %s is probably record %" PRId64 ": %s. Updating it would change:"),
                    c->row->sheet, c->row->row, c->row->worker->name, c->probable_id, c->probable_reason);
   append_fields (text, c);
   label = gtk_label_new (text->str);
@@ -369,7 +372,7 @@ show_annex2 (ShouhuImportDialog *self,
         }
       else if (c->action == SHOUHU_IMPORT_UPDATE)
         {
-          g_string_printf (text, _("Sheet “%s”, row %u: %s, %s (record %" G_GINT64_FORMAT ")"), c->row->sheet,
+          g_string_printf (text, _("Sheet “%s”, row %u: %s, %s (record %" PRId64 ")"), c->row->sheet,
                            c->row->row, c->row->worker->name, d->name, c->worker_id);
           append_fields (text, c);
           gtk_string_list_append (updated_rows, text->str);
@@ -381,7 +384,7 @@ show_annex2 (ShouhuImportDialog *self,
   for (guint i = 0; i < a2->missing->len; i++)
     {
       const ShouhuAnnex2ImportMissing *m = g_ptr_array_index (a2->missing, i);
-      g_autofree char *text = g_strdup_printf (_("Record %" G_GINT64_FORMAT ": %s, %s, %s %s"), m->worker_id, m->name,
+      g_autofree char *text = g_strdup_printf (_("Record %" PRId64 ": %s, %s, %s %s"), m->worker_id, m->name,
                                                shouhu_district_get (m->district_id)->name, m->hospital, m->phone);
 
       gtk_string_list_append (missing_rows, text);
