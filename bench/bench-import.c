@@ -20,6 +20,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +138,23 @@ openpyxl_read (const char *path,
       _exit (127);
     }
   close (fds[1]);
-  if (read (fds[0], out, sizeof out - 1) < 0)
-    g_error ("openpyxl printed nothing");
+  {
+    gsize got = 0;
+    gssize n;
+
+    /* Everything it prints, to its end: its last line holds the counts. */
+    while ((n = read (fds[0], out + got, sizeof out - 1 - got)) != 0)
+      {
+        if (n < 0 && errno == EINTR)
+          continue;
+        if (n < 0)
+          g_error ("openpyxl: %s", g_strerror (errno));
+        got += (gsize) n;
+        if (got == sizeof out - 1)
+          got = 0;
+      }
+    out[got] = '\0';
+  }
   close (fds[0]);
   wait4 (pid, &status, 0, &usage);
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)

@@ -659,10 +659,42 @@ test_events (void)
   g_assert_cmpstr (e->sha256, ==, ((ShouhuImportEvent *) g_ptr_array_index (events, 0))->sha256);
 }
 
+/* A form re-saved by LibreOffice (another writer of xlsx: shared
+ * strings, styles, its own dimensions) reads as the same rows. */
+static void
+test_libreoffice (void)
+{
+  g_autofree char *sheets = one_sheet ("渝中", LINE, HEADS, ROWS);
+  g_autofree char *path = make_form ("openpyxl.xlsx", sheets);
+  g_autofree char *out_dir = g_build_filename (tmp_dir, "resaved", NULL);
+  g_autofree char *profile = g_build_filename (tmp_dir, "lo-profile", NULL);
+  g_autofree char *profile_url = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env_arg = g_strdup_printf ("-env:UserInstallation=%s", profile_url);
+  g_autofree char *resaved = g_build_filename (out_dir, "openpyxl.xlsx", NULL);
+  const char *argv[] = { "libreoffice", env_arg, "--headless", "--convert-to", "xlsx", "--outdir", out_dir, path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) first = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuStore) second = shouhu_test_new_store (NULL);
+  g_autofree char *a = NULL, *b = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (resaved, G_FILE_TEST_IS_REGULAR));
+  import_all (first, path);
+  import_all (second, resaved);
+  a = dump (first);
+  b = dump (second);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpint (shouhu_test_query_int (second, "SELECT count(*) FROM worker"), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *libreoffice = g_find_program_in_path ("libreoffice");
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -679,6 +711,10 @@ main (int    argc,
   g_test_add_func ("/import-safe/rejections-counted", test_rejections_counted);
   g_test_add_func ("/import-safe/cli", test_cli);
   g_test_add_func ("/import-safe/events", test_events);
+  /* Where LibreOffice is installed: too big a package for every machine
+   * that runs the tests. */
+  if (libreoffice != NULL)
+    g_test_add_func ("/import-safe/libreoffice", test_libreoffice);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -169,6 +169,24 @@ shouhu_worker_set_field (ShouhuWorker      *w,
   *member = g_strdup (text != NULL ? text : "");
 }
 
+/**
+ * shouhu_worker_take_field:
+ * @text: (transfer full): the new value
+ *
+ * As shouhu_worker_set_field(), keeping @text itself.
+ */
+void
+shouhu_worker_take_field (ShouhuWorker      *w,
+                          ShouhuAnnex2Field  field,
+                          char              *text)
+{
+  char **member = worker_text (w, field);
+
+  g_return_if_fail (member != NULL && text != NULL);
+  g_free (*member);
+  *member = text;
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)

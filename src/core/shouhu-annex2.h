@@ -78,6 +78,9 @@ void                 shouhu_worker_set_field        (ShouhuWorker         *worke
                                                      const char           *text);
 gboolean             shouhu_worker_validate         (ShouhuWorker         *worker,
                                                      GError              **error);
+void                 shouhu_worker_take_field       (ShouhuWorker         *worker,
+                                                     ShouhuAnnex2Field     field,
+                                                     char                 *text);
 char                *shouhu_worker_stamp            (const ShouhuWorker   *worker,
                                                      const gint64         *volunteer_ids,
                                                      gsize                 n_volunteers);

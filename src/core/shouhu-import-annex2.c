@@ -608,7 +608,7 @@ read_annex2_row (const Annex2Layout     *layout,
       if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
         r->volunteers = g_steal_pointer (&text);
       else
-        shouhu_worker_set_field (r->worker, f, text);
+        shouhu_worker_take_field (r->worker, f, g_steal_pointer (&text));
     }
   /* The rules of a record, and the volunteers read once, here: the
    * preview and the write (which previews again) only match. */

@@ -28,10 +28,19 @@ unify (const char *text)
 
   for (const char *p = folded; *p != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
       gboolean separator = FALSE;
+      guchar b = (guchar) *p;
 
-      for (guint i = 0; i < G_N_ELEMENTS (separators) && !separator; i++)
+      /* Plain ASCII that separates nothing, copied as it is. */
+      if (b < 0x80 && b != ',' && b != ';' && b != '\n' && b != '/' && b != '|' && !g_ascii_isspace (b))
+        {
+          g_string_append_c (out, (char) b);
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      for (guint i = 0; i < G_N_ELEMENTS (separators) && !separator && (b < 0x80 || b == 0xe3 || b == 0xef); i++)
         if (g_str_has_prefix (p, separators[i]))
           {
             g_string_append (out, "、");

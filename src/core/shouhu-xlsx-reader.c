@@ -305,7 +305,7 @@ strings_end (GMarkupParseContext  *context,
     sp->base.target = NULL;
   else if (e == E_SI && shouhu_xlsx_parent (&sp->base, 1) == E_SST)
     {
-      g_autofree char *text = shouhu_xlsx_decode_xstring (sp->text);
+      g_autofree char *text = shouhu_xlsx_plain_text (sp->text) ? NULL : shouhu_xlsx_decode_xstring (sp->text);
 
       if (sp->base.overflow)
         {
@@ -314,7 +314,9 @@ strings_end (GMarkupParseContext  *context,
           g_hash_table_add (workbook->long_strings, GUINT_TO_POINTER (workbook->strings->len));
           sp->base.overflow = FALSE;
         }
-      g_ptr_array_add (workbook->strings, g_string_chunk_insert (workbook->chunk, text));
+      g_ptr_array_add (workbook->strings, text != NULL ? g_string_chunk_insert (workbook->chunk, text)
+                                                       : g_string_chunk_insert_len (workbook->chunk, sp->text->str,
+                                                                                    (gssize) sp->text->len));
     }
   sp->base.depth--;
 }

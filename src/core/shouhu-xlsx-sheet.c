@@ -253,10 +253,13 @@ end_cell (SheetParse  *sp,
     case T_INLINE:
       if (!sp->c_has_inline)
         return;
-      {
-        g_autofree char *text = shouhu_xlsx_decode_xstring (sp->inline_text);
-        cell.text = g_string_chunk_insert (workbook->chunk, text);
-      }
+      if (shouhu_xlsx_plain_text (sp->inline_text))
+        cell.text = g_string_chunk_insert_len (workbook->chunk, sp->inline_text->str, (gssize) sp->inline_text->len);
+      else
+        {
+          g_autofree char *text = shouhu_xlsx_decode_xstring (sp->inline_text);
+          cell.text = g_string_chunk_insert (workbook->chunk, text);
+        }
       break;
 
     case T_SHARED:

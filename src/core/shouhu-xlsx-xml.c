@@ -175,6 +175,25 @@ shouhu_xlsx_clean_text (char *text)
   *out = '\0';
 }
 
+/**
+ * shouhu_xlsx_plain_text:
+ *
+ * Whether @in needs neither decoding nor cleaning: no _x escape, no
+ * control character, valid UTF-8.  Most cells are such.
+ */
+gboolean
+shouhu_xlsx_plain_text (const GString *in)
+{
+  for (gsize i = 0; i < in->len; i++)
+    {
+      guchar c = (guchar) in->str[i];
+
+      if (c < 0x20 || c == 0x7f || c == 0xc2 || (c == '_' && i + 1 < in->len && in->str[i + 1] == 'x'))
+        return FALSE;
+    }
+  return g_utf8_validate_len (in->str, in->len, NULL);
+}
+
 /* Excel writes characters XML cannot carry as _xHHHH_ (and a literal
  * "_x" that would look like one as _x005F_x); NUL and the other control
  * characters are then removed. */
