@@ -254,7 +254,9 @@ test_undo_through_window (Fixture       *f,
   g_signal_emit_by_name (undo, "clicked");
   iterate ();
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 2);
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* It says what it undid, and offers nothing more. */
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Undone: 加了一批");
+  g_assert_false (gtk_widget_get_visible (undo));
 }
 
 /* Types @text into @cell, then moves the focus to @next as Tab or a

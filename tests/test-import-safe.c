@@ -700,21 +700,21 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import-safe/misspelt-heading", test_misspelt_heading);
-  g_test_add_func ("/import-safe/missing-required", test_missing_required);
-  g_test_add_func ("/import-safe/edited-reimport", test_edited_reimport);
-  g_test_add_func ("/import-safe/write-time-rejection", test_write_time_rejection);
-  g_test_add_func ("/import-safe/volunteers", test_volunteers);
-  g_test_add_func ("/import-safe/districts", test_districts);
-  g_test_add_func ("/import-safe/cells-as-shown", test_cells_as_shown);
-  g_test_add_func ("/import-safe/control-characters", test_control_characters);
-  g_test_add_func ("/import-safe/rejections-counted", test_rejections_counted);
-  g_test_add_func ("/import-safe/cli", test_cli);
-  g_test_add_func ("/import-safe/events", test_events);
+  shouhu_test_add_openpyxl ("/import-safe/misspelt-heading", test_misspelt_heading);
+  shouhu_test_add_openpyxl ("/import-safe/missing-required", test_missing_required);
+  shouhu_test_add_openpyxl ("/import-safe/edited-reimport", test_edited_reimport);
+  shouhu_test_add_openpyxl ("/import-safe/write-time-rejection", test_write_time_rejection);
+  shouhu_test_add_openpyxl ("/import-safe/volunteers", test_volunteers);
+  shouhu_test_add_openpyxl ("/import-safe/districts", test_districts);
+  shouhu_test_add_openpyxl ("/import-safe/cells-as-shown", test_cells_as_shown);
+  shouhu_test_add_openpyxl ("/import-safe/control-characters", test_control_characters);
+  shouhu_test_add_openpyxl ("/import-safe/rejections-counted", test_rejections_counted);
+  shouhu_test_add_openpyxl ("/import-safe/cli", test_cli);
+  shouhu_test_add_openpyxl ("/import-safe/events", test_events);
   /* Where LibreOffice is installed: too big a package for every machine
    * that runs the tests. */
   if (libreoffice != NULL)
-    g_test_add_func ("/import-safe/libreoffice", test_libreoffice);
+    shouhu_test_add_openpyxl ("/import-safe/libreoffice", test_libreoffice);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -429,7 +429,7 @@ test_cli (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli ((const char *[]) { "--database", fx->db_path, "--export", "summary",
                                                "--district", "渝中区", "--output", out_path, NULL }, &out), ==, 1);
-  g_assert_nonnull (strstr (out, "--district applies to the Annex 2 workbook and the volunteers’ roster only"));
+  g_assert_nonnull (strstr (out, "--district applies to the Annex 2 workbook, the volunteers’ roster and the work report only"));
   fx->store = shouhu_store_open (fx->db_path, NULL);
 }
 
@@ -439,11 +439,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/roster/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/roster/masked", Fixture, NULL, fixture_set_up, test_masked, fixture_tear_down);
-  g_test_add ("/roster/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/roster/hand-made", Fixture, NULL, fixture_set_up, test_hand_made, fixture_tear_down);
-  g_test_add ("/roster/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/export", Fixture,
+                                    fixture_set_up, test_export, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/masked", Fixture,
+                                    fixture_set_up, test_masked, fixture_tear_down);
+  shouhu_test_add_fixture ("/roster/round-trip", Fixture,
+                           fixture_set_up, test_round_trip, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/hand-made", Fixture,
+                                    fixture_set_up, test_hand_made, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/cli", Fixture,
+                                    fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "shouhu-test-util.h"
 #include "shouhu-xlsx-reader.h"
 
 static const struct
@@ -124,8 +125,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/xlsx-format/examples", test_examples);
-  g_test_add_func ("/xlsx-format/builtin", test_builtin);
-  g_test_add_func ("/xlsx-format/dates", test_dates);
+  shouhu_test_add ("/xlsx-format/examples", test_examples);
+  shouhu_test_add ("/xlsx-format/builtin", test_builtin);
+  shouhu_test_add ("/xlsx-format/dates", test_dates);
   return g_test_run ();
 }

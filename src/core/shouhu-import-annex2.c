@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "shouhu-import-private.h"
+#include "shouhu-pairing.h"
 #include "shouhu-phone.h"
 #include "shouhu-validate.h"
 
@@ -29,11 +30,11 @@ typedef struct
 {
   const ShouhuXlsxSheet *sheet;
   guint                  header_row;
-  gint64                 cols[SHOUHU_ANNEX2_N_FIELDS];   /* -1: not in the form */
-  gint64                 extras[SHOUHU_ANNEX2_N_EXTRAS]; /* -1: not in the form */
-  GPtrArray             *ignored;                        /* char *: "heading (cell)" */
-  GString               *scratch;                        /* shown numbers */
-  struct _RowCells      *current;                        /* the row being read */
+  gint64                 cols[SHOUHU_ANNEX2_N_IMPORT_FIELDS]; /* -1: not in the form */
+  gint64                 extras[SHOUHU_ANNEX2_N_EXTRAS];       /* -1: not in the form */
+  GPtrArray             *ignored;                              /* char *: "heading (cell)" */
+  GString               *scratch;                              /* shown numbers */
+  struct _RowCells      *current;                              /* the row being read */
 } Annex2Layout;
 
 /* The cells of the row being read, by form column: a row's cells are
@@ -41,7 +42,7 @@ typedef struct
 typedef struct _RowCells
 {
   guint                 row;
-  const ShouhuXlsxCell *at[SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_N_EXTRAS];
+  const ShouhuXlsxCell *at[SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_N_EXTRAS];
 } RowCells;
 
 static void
@@ -151,7 +152,7 @@ read_headings (Annex2Layout *layout,
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
   guint found = 0;
 
-  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+  for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
     layout->cols[f] = -1;
   for (int e = 0; e < SHOUHU_ANNEX2_N_EXTRAS; e++)
     layout->extras[e] = -1;
@@ -228,7 +229,7 @@ find_annex2_layout (Annex2Layout  *layout,
   if (!found)
     return FALSE;
 
-  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+  for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
     {
       const ShouhuFormColumn *c = shouhu_annex2_form_column (f);
 
@@ -354,7 +355,7 @@ read_form_header (const Annex2Layout  *layout,
   form->phone = form_value (line->str, "联系电话：");
   form->row = line_row;
   form->ignored = g_ptr_array_new_with_free_func (g_free);
-  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+  for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
     if (layout->cols[f] >= 0)
       form->present |= 1u << f;
   for (guint i = 0; i < layout->ignored->len; i++)
@@ -365,15 +366,15 @@ read_form_header (const Annex2Layout  *layout,
 /* Cells merged down a column in the rows, as people do for the hospital
  * or the address that several workers share: per form column, the ranges
  * that start in it below the header, sorted by their first row. */
-#define N_COLUMNS (SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_N_EXTRAS)
+#define N_COLUMNS (SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_N_EXTRAS)
 
-/* The sheet column of a form field, or (from SHOUHU_ANNEX2_N_FIELDS on)
+/* The sheet column of a form field, or (from SHOUHU_ANNEX2_N_IMPORT_FIELDS on)
  * of an extra column; -1 when the form has none. */
 static gint64
 column_of (const Annex2Layout *layout,
            int                 c)
 {
-  return c < SHOUHU_ANNEX2_N_FIELDS ? layout->cols[c] : layout->extras[c - SHOUHU_ANNEX2_N_FIELDS];
+  return c < SHOUHU_ANNEX2_N_IMPORT_FIELDS ? layout->cols[c] : layout->extras[c - SHOUHU_ANNEX2_N_IMPORT_FIELDS];
 }
 
 typedef struct
@@ -471,7 +472,7 @@ field_text (const Annex2Layout  *layout,
             char               **reason)
 {
   const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
-  const ShouhuFormColumn *column = col < SHOUHU_ANNEX2_N_FIELDS ? shouhu_annex2_form_column (col) : NULL;
+  const ShouhuFormColumn *column = col < SHOUHU_ANNEX2_N_IMPORT_FIELDS ? shouhu_annex2_form_column (col) : NULL;
   g_autofree char *text = NULL;
   glong length;
 
@@ -551,6 +552,30 @@ quick_reason (const Annex2Layout *layout,
   return NULL;
 }
 
+/* The family's needs (需求, a column the notice's form does not have), as
+ * people write them; SHOUHU_WORKER_NEEDS_UNKNOWN when the sheet has no
+ * such column, so that importing it keeps the needs already stored. */
+static int
+row_needs (const Annex2Layout  *layout,
+           const Annex2Merges  *merges,
+           guint                row,
+           char               **reason)
+{
+  const ShouhuXlsxCell *cell;
+  g_autoptr(GError) error = NULL;
+  guint needs;
+
+  if (layout->cols[SHOUHU_ANNEX2_FIELD_NEEDS] < 0)
+    return SHOUHU_WORKER_NEEDS_UNKNOWN;
+  cell = field_cell (layout, merges, row, SHOUHU_ANNEX2_FIELD_NEEDS);
+  if (!shouhu_family_needs_parse (cell != NULL ? cell->text : "", &needs, &error))
+    {
+      *reason = g_strdup (error->message);
+      return SHOUHU_WORKER_NEEDS_UNKNOWN;
+    }
+  return (int) needs;
+}
+
 /* Checks one worker row; %NULL with @reason when a rule is broken.  A
  * required field left empty is named by its heading, as the form
  * prints it. */
@@ -610,6 +635,8 @@ read_annex2_row (const Annex2Layout     *layout,
       else
         shouhu_worker_take_field (r->worker, f, g_steal_pointer (&text));
     }
+  if (*reason == NULL)
+    r->worker->needs = row_needs (layout, merges, row, reason);
   /* The rules of a record, and the volunteers read once, here: the
    * preview and the write (which previews again) only match. */
   if (*reason == NULL && !shouhu_worker_validate (r->worker, &error))
@@ -620,7 +647,7 @@ read_annex2_row (const Annex2Layout     *layout,
       char *read;
 
       if (layout->extras[SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES] >= 0)
-        phones = field_text (layout, merges, row, SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES,
+        phones = field_text (layout, merges, row, SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES,
                              reason);
       if (*reason == NULL && (read = shouhu_import_parse_volunteers (r->volunteers, phones, reason)) != NULL)
         {
@@ -644,7 +671,7 @@ annex2_row_empty (const RowCells *cells)
       const ShouhuXlsxCell *cell = cells->at[c];
       g_autofree char *text = NULL;
 
-      if (cell == NULL || c == SHOUHU_ANNEX2_N_FIELDS + SHOUHU_ANNEX2_EXTRA_NUMBER)
+      if (cell == NULL || c == SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_EXTRA_NUMBER)
         continue;
       /* Most cells hold something to see: only spaces need a closer look. */
       if (!g_ascii_isspace (cell->text[0]) && (guchar) cell->text[0] < 0x80)

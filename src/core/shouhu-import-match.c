@@ -21,6 +21,7 @@
 
 #include "shouhu-import-private.h"
 #include "shouhu-annex2-private.h"
+#include "shouhu-pairing.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -261,8 +262,8 @@ preview_init (Preview      *p,
               GError      **error)
 {
   g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, district_id, %s, created, changed FROM worker WHERE id = ?",
-                                          columns);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, district_id, %s, created, changed, needs FROM worker "
+                                          "WHERE id = ?", columns);
 
   p->store = store;
   p->seen = g_hash_table_new (row_hash, row_equal);
@@ -410,6 +411,14 @@ compare_with_stored (Preview                   *p,
         continue;
       if (strcmp (shouhu_worker_get_field (old, f), shouhu_worker_get_field (w, f)) != 0)
         add_field_change (change, f, shouhu_worker_get_field (old, f), shouhu_worker_get_field (w, f));
+    }
+  /* 需求, read beside the form: unknown when the sheet has no such column. */
+  if (w->needs != SHOUHU_WORKER_NEEDS_UNKNOWN && w->needs != old->needs)
+    {
+      g_autofree char *before = shouhu_family_needs_text ((guint) MAX (old->needs, 0));
+      g_autofree char *after = shouhu_family_needs_text ((guint) w->needs);
+
+      add_field_change (change, SHOUHU_ANNEX2_FIELD_NEEDS, before, after);
     }
   for (guint i = 0; i < change->fields->len; i++)
     {

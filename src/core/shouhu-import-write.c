@@ -205,6 +205,9 @@ write_new (Writer                          *w,
   worker->created = worker->changed = NULL;
   if (!ok || (ids = volunteer_ids (w, change->row->volunteers, change->row->worker->district_id, error)) == NULL)
     return FALSE;
+  /* 需求, when the file gives them (the record is created with none). */
+  if (worker->needs > 0 && !shouhu_annex2_store_needs (w->store, id, "create", 0, worker->needs, w->at, error))
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       sqlite3_bind_int64 (w->insert_pairing, 1, id);
@@ -233,6 +236,8 @@ write_update (Writer                          *w,
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     if (shouhu_annex2_field_is_text (f) && (change->row->present & (1u << f)))
       shouhu_worker_set_field (stored, f, shouhu_worker_get_field (row, f));
+  if (row->needs != SHOUHU_WORKER_NEEDS_UNKNOWN)
+    stored->needs = row->needs;
   if (!shouhu_annex2_update_worker (w->store, stored, w->at, error))
     return FALSE;
   if (change->row->volunteers == NULL)

@@ -832,3 +832,120 @@ shouhu_annex1_page_get_unsaved_message (ShouhuAnnex1Page *self)
     return NULL;
   return gtk_label_get_text (self->unsaved_label);
 }
+
+/* The lines that name the pairs of @as_of not stored, with why. */
+static void
+list_unstored (ShouhuAnnex1Page        *self,
+               const ShouhuAnnex1Table *table,
+               GPtrArray               *lines)
+{
+  g_autoptr(GArray) refs = shouhu_annex1_draft_list (self->draft, table->as_of);
+  g_autofree char *date = shouhu_format_date (table->as_of);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const ShouhuAnnex1PairRef *ref = &g_array_index (refs, ShouhuAnnex1PairRef, i);
+      g_autofree char *message = NULL;
+
+      shouhu_annex1_draft_get_state (self->draft, table, ref->district_id, ref->batch, NULL, &message);
+      /* Translators: a date, then a district's figures and why they are refused */
+      g_ptr_array_add (lines, g_strdup_printf (_("As of %s, %s"), date,
+                                               message ? message : shouhu_district_get (ref->district_id)->name));
+    }
+}
+
+/**
+ * shouhu_annex1_page_store_typed:
+ *
+ * Before the window closes: takes what the focused cell holds, stores
+ * every typed pair that keeps the rule with the figures as stored now,
+ * and names what cannot be stored.
+ *
+ * Returns: (transfer full) (element-type utf8): one line per pair or
+ *   remark that is not stored, naming its date and district and saying
+ *   why; empty when nothing would be lost
+ */
+GPtrArray *
+shouhu_annex1_page_store_typed (ShouhuAnnex1Page *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GtkEditable *focus;
+  g_auto(GStrv) dates = NULL;
+
+  g_return_val_if_fail (SHOUHU_IS_ANNEX1_PAGE (self), lines);
+
+  if (self->store == NULL)
+    return lines;
+  focus = focused_cell (self);
+  if (focus != NULL)
+    commit_cell (self, focus);
+
+  dates = shouhu_annex1_draft_dates (self->draft);
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShouhuAnnex1Table) table = shouhu_annex1_load (self->store, dates[i], &error);
+
+      if (table != NULL && shouhu_annex1_draft_flush (self->draft, self->store, table, &error))
+        {
+          /* As stored now, for the reasons. */
+          g_clear_pointer (&table, shouhu_annex1_table_free);
+          table = shouhu_annex1_load (self->store, dates[i], &error);
+        }
+      if (error != NULL)
+        g_ptr_array_add (lines, g_strdup (error->message));
+      if (table != NULL)
+        list_unstored (self, table, lines);
+    }
+
+  /* A refused remark stays in its cell, marked. */
+  for (guint id = 1; id <= self->cells->len; id++)
+    {
+      GtkWidget *note = GTK_WIDGET (shouhu_annex1_page_cell_at (self, id, 0));
+
+      if (gtk_widget_has_css_class (note, "error") && gtk_widget_get_tooltip_text (note) != NULL)
+        /* Translators: a district, then why its remark is refused */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s, %s"), shouhu_district_get (id)->name,
+                                                 gtk_widget_get_tooltip_text (note)));
+    }
+  if (self->table != NULL)
+    fill_grid (self);
+  return lines;
+}
+
+/**
+ * shouhu_annex1_page_show_unstored:
+ *
+ * Shows the first figure or remark that is not stored, its cell focused,
+ * to fix it.
+ */
+void
+shouhu_annex1_page_show_unstored (ShouhuAnnex1Page *self)
+{
+  g_auto(GStrv) dates = NULL;
+  g_autoptr(GArray) refs = NULL;
+  const ShouhuAnnex1PairRef *ref;
+  gboolean bad[2];
+
+  g_return_if_fail (SHOUHU_IS_ANNEX1_PAGE (self));
+
+  for (guint id = 1; id <= self->cells->len; id++)
+    if (gtk_widget_has_css_class (GTK_WIDGET (shouhu_annex1_page_cell_at (self, id, 0)), "error"))
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (shouhu_annex1_page_cell_at (self, id, 0)));
+        return;
+      }
+  dates = shouhu_annex1_draft_dates (self->draft);
+  if (dates[0] == NULL)
+    return;
+  if (!g_strv_contains ((const char * const *) dates, self->as_of))
+    shouhu_annex1_page_set_date (self, dates[0]);
+  refs = shouhu_annex1_draft_list (self->draft, self->as_of);
+  if (refs->len == 0 || self->table == NULL)
+    return;
+  ref = &g_array_index (refs, ShouhuAnnex1PairRef, 0);
+  shouhu_annex1_draft_get_state (self->draft, self->table, ref->district_id, ref->batch, bad, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (shouhu_annex1_page_get_cell (self, ref->district_id, ref->batch,
+                                                                  bad[SHOUHU_ANNEX1_HUBEI] && !bad[SHOUHU_ANNEX1_TOTAL]
+                                                                  ? SHOUHU_ANNEX1_HUBEI : SHOUHU_ANNEX1_TOTAL)));
+}
