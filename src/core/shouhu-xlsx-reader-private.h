@@ -109,6 +109,15 @@ gboolean    shouhu_xlsx_parse_part             (ShouhuXlsxWorkbook  *workbook,
                                                 Parse               *p,
                                                 gboolean            *found,
                                                 GError             **error);
+zip_file_t *shouhu_xlsx_open_part              (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                gboolean            *found,
+                                                GError             **error);
+gboolean    shouhu_xlsx_count_read             (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                guint64             *entry_read,
+                                                guint64              n,
+                                                GError             **error);
 gboolean    shouhu_xlsx_scan_part              (ShouhuXlsxWorkbook  *workbook,
                                                 const char          *part,
                                                 const GMarkupParser *parser,

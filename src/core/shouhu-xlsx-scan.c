@@ -455,32 +455,13 @@ shouhu_xlsx_scan_part (ShouhuXlsxWorkbook  *workbook,
   g_autoptr(GError) local_error = NULL;
   Scan s = { parser, p };
   zip_file_t *file;
-  zip_stat_t st;
-  zip_int64_t index;
   guint64 entry_read = 0;
 
   p->workbook = workbook;
   p->part = part;
-  *found = FALSE;
-
-  index = zip_name_locate (workbook->zip, part, ZIP_FL_NOCASE);
-  if (index < 0)
-    return TRUE;
-  *found = TRUE;
-
-  zip_stat_init (&st);
-  if (zip_stat_index (workbook->zip, (zip_uint64_t) index, 0, &st) != 0)
-    return shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > SHOUHU_XLSX_MAX_ENTRY_SIZE)
-    {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MiB once uncompressed"),
-                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  file = zip_fopen_index (workbook->zip, (zip_uint64_t) index, 0);
+  file = shouhu_xlsx_open_part (workbook, part, found, error);
   if (file == NULL)
-    return shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+    return !*found;
 
   s.size = CHUNK + MAX_TAG + 16;
   s.buf = g_malloc (s.size);
@@ -500,23 +481,8 @@ shouhu_xlsx_scan_part (ShouhuXlsxWorkbook  *workbook,
           shouhu_xlsx_damaged (&local_error, _("%s cannot be read: %s"), part, zip_file_strerror (file));
           break;
         }
-      /* The declared size may lie: count what really comes out. */
-      entry_read += (guint64) n;
-      workbook->total_read += (guint64) n;
-      if (entry_read > SHOUHU_XLSX_MAX_ENTRY_SIZE)
-        {
-          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                       _("%s is larger than %d MiB once uncompressed"),
-                       part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
-          break;
-        }
-      if (workbook->total_read > SHOUHU_XLSX_MAX_TOTAL_SIZE)
-        {
-          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                       _("the workbook is larger than %d MiB once uncompressed"),
-                       SHOUHU_XLSX_MAX_TOTAL_SIZE / (1024 * 1024));
-          break;
-        }
+      if (!shouhu_xlsx_count_read (workbook, part, &entry_read, (guint64) n, &local_error))
+        break;
       s.len += (gsize) n;
       if (!scan (&s, n == 0, &local_error) || n == 0)
         break;

@@ -234,6 +234,86 @@ shouhu_xlsx_decode_xstring (const GString *in)
 
 /* Reading parts of the zip ---------------------------------------------- */
 
+/**
+ * shouhu_xlsx_open_part:
+ * @found: (out): whether the zip holds @part
+ *
+ * Opens @part for reading, refusing a declared size above the limit.
+ *
+ * Returns: (nullable): the open entry; %NULL with @found %FALSE when the
+ *   part is not there, or with @error set
+ */
+zip_file_t *
+shouhu_xlsx_open_part (ShouhuXlsxWorkbook  *workbook,
+                       const char          *part,
+                       gboolean            *found,
+                       GError             **error)
+{
+  zip_file_t *file;
+  zip_stat_t st;
+  zip_int64_t index;
+
+  *found = FALSE;
+  index = zip_name_locate (workbook->zip, part, ZIP_FL_NOCASE);
+  if (index < 0)
+    return NULL;
+  *found = TRUE;
+
+  zip_stat_init (&st);
+  if (zip_stat_index (workbook->zip, (zip_uint64_t) index, 0, &st) != 0)
+    {
+      shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+      return NULL;
+    }
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > SHOUHU_XLSX_MAX_ENTRY_SIZE)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MiB once uncompressed"),
+                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  file = zip_fopen_index (workbook->zip, (zip_uint64_t) index, 0);
+  if (file == NULL)
+    shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+  return file;
+}
+
+/**
+ * shouhu_xlsx_count_read:
+ * @entry_read: (inout): what @part gave so far
+ * @n: what it gave now
+ *
+ * The declared size may lie: counts what really comes out of a part and
+ * of the whole workbook.
+ *
+ * Returns: %FALSE with @error set past a limit
+ */
+gboolean
+shouhu_xlsx_count_read (ShouhuXlsxWorkbook  *workbook,
+                        const char          *part,
+                        guint64             *entry_read,
+                        guint64              n,
+                        GError             **error)
+{
+  *entry_read += n;
+  workbook->total_read += n;
+  if (*entry_read > SHOUHU_XLSX_MAX_ENTRY_SIZE)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MiB once uncompressed"),
+                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (workbook->total_read > SHOUHU_XLSX_MAX_TOTAL_SIZE)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("the workbook is larger than %d MiB once uncompressed"),
+                   SHOUHU_XLSX_MAX_TOTAL_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 shouhu_xlsx_parse_part (ShouhuXlsxWorkbook  *workbook,
                         const char          *part,
@@ -245,34 +325,14 @@ shouhu_xlsx_parse_part (ShouhuXlsxWorkbook  *workbook,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
   zip_file_t *file;
-  zip_stat_t st;
-  zip_int64_t index;
   guint64 entry_read = 0;
   char buffer[65536];
 
   p->workbook = workbook;
   p->part = part;
-  *found = FALSE;
-
-  index = zip_name_locate (workbook->zip, part, ZIP_FL_NOCASE);
-  if (index < 0)
-    return TRUE;
-  *found = TRUE;
-
-  zip_stat_init (&st);
-  if (zip_stat_index (workbook->zip, (zip_uint64_t) index, 0, &st) != 0)
-    return shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > SHOUHU_XLSX_MAX_ENTRY_SIZE)
-    {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MiB once uncompressed"),
-                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-
-  file = zip_fopen_index (workbook->zip, (zip_uint64_t) index, 0);
+  file = shouhu_xlsx_open_part (workbook, part, found, error);
   if (file == NULL)
-    return shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+    return !*found;
 
   context = g_markup_parse_context_new (parser, G_MARKUP_TREAT_CDATA_AS_TEXT, p, NULL);
   for (;;)
@@ -289,23 +349,8 @@ shouhu_xlsx_parse_part (ShouhuXlsxWorkbook  *workbook,
           g_markup_parse_context_end_parse (context, &local_error);
           break;
         }
-      /* The declared size may lie: count what really comes out. */
-      entry_read += (guint64) n;
-      workbook->total_read += (guint64) n;
-      if (entry_read > SHOUHU_XLSX_MAX_ENTRY_SIZE)
-        {
-          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                       _("%s is larger than %d MiB once uncompressed"),
-                       part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
-          break;
-        }
-      if (workbook->total_read > SHOUHU_XLSX_MAX_TOTAL_SIZE)
-        {
-          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                       _("the workbook is larger than %d MiB once uncompressed"),
-                       SHOUHU_XLSX_MAX_TOTAL_SIZE / (1024 * 1024));
-          break;
-        }
+      if (!shouhu_xlsx_count_read (workbook, part, &entry_read, (guint64) n, &local_error))
+        break;
       if (!g_markup_parse_context_parse (context, buffer, (gssize) n, &local_error))
         break;
     }
