@@ -121,7 +121,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   sql = g_strdup_printf ("SELECT w.id, w.district_id, %s, "
                          "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
                          "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
-                         "   WHERE p.worker_id = w.id) "
+                         "   WHERE p.worker_id = w.id), w.needs "
                          "FROM worker w ORDER BY w.district_id, w.id", columns);
   rc = sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -152,6 +152,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
       row.n_volunteers = (guint) g_ascii_strtoull (paired, &names, 10);
       row.text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS] =
         names[0] == ' ' && names[1] != '\0' ? g_string_chunk_insert (index->strings, names + 1) : "";
+      row.needs = (guint) sqlite3_column_int (stmt, col + 1);
 
       g_string_truncate (hay, 0);
       fold_into (hay, row.text[SHOUHU_ANNEX2_FIELD_NAME]);

@@ -20,6 +20,7 @@ struct _ShouhuWorkerList
   int                  district_id;
   gboolean             unpaired_only;
   char                *query;     /* folded */
+  guint                needs;     /* only families with all of these needs; 0: any */
   GArray              *matches;   /* guint positions, index order */
   guint               *order;     /* all positions in sort order; NULL: index order */
   GArray              *visible;   /* guint positions, display order */
@@ -140,15 +141,16 @@ search (ShouhuWorkerList *self,
     found = shouhu_annex2_index_search (self->index, self->district_id, self->query, within);
   else
     found = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (self->unpaired_only)
+  if ((self->unpaired_only || self->needs != 0) && self->index != NULL)
     {
       guint kept = 0;
 
       for (guint i = 0; i < found->len; i++)
         {
           guint pos = g_array_index (found, guint, i);
+          const ShouhuAnnex2Row *row = shouhu_annex2_index_get_row (self->index, pos);
 
-          if (shouhu_annex2_index_get_row (self->index, pos)->n_volunteers == 0)
+          if ((!self->unpaired_only || row->n_volunteers == 0) && (row->needs & self->needs) == self->needs)
             g_array_index (found, guint, kept++) = pos;
         }
       g_array_set_size (found, kept);
@@ -263,6 +265,24 @@ shouhu_worker_list_set_filter (ShouhuWorkerList *self,
   self->query = g_steal_pointer (&folded);
 
   search (self, narrows ? self->matches : NULL);
+  rebuild_visible (self);
+}
+
+/**
+ * shouhu_worker_list_set_needs_filter:
+ * @needs: ShouhuFamilyNeed flags: only the families that registered all
+ *   of them are shown; 0 for every family
+ */
+void
+shouhu_worker_list_set_needs_filter (ShouhuWorkerList *self,
+                                     guint             needs)
+{
+  g_return_if_fail (SHOUHU_IS_WORKER_LIST (self));
+
+  if (needs == self->needs)
+    return;
+  self->needs = needs;
+  search (self, NULL);
   rebuild_visible (self);
 }
 
