@@ -1,18 +1,21 @@
 #!/usr/bin/python3
-# check-accessible-names.py SHOUHU — fails when a button, entry or list row
-# of the window, the worker editor or the volunteer chooser has no name a
-# screen reader can read (GTK 4.8 reads out the widget type instead:
-# "GtkToggleButton", "GtkListItemWidget").
+# check-accessible-names.py SHOUHU — fails when a button, entry, list row
+# or image of the window (the overview, Annex 1 and Annex 2 pages), the
+# worker editor or the volunteer chooser has no name a screen reader can
+# read (GTK 4.8 reads out the widget type instead: "GtkToggleButton",
+# "GtkListItemWidget", "GtkImage"), or when the overview's chart does not
+# name each district's bar.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Runs Shouhu on a small database with the accessibility bus on, as a
-# screen reader sees it (AT-SPI, through Debian's pyatspi), opens the Annex 2
-# page, the editor and the chooser through their own accessible actions,
-# and walks the tree.  Needs a display and a session bus (the test suite
+# screen reader sees it (AT-SPI, through Debian's pyatspi), walks the
+# overview, opens the Annex 1 and Annex 2 pages, the editor and the
+# chooser through their own accessible actions, and walks each.  An image
+# inside a named button is read as the button; one outside must have a
+# name or be hidden.  Needs a display and a session bus (the test suite
 # runs under xvfb-run and dbus-run-session); exits 77 (skipped) without
-# pyatspi or the accessibility bus.  The overview page's table is not
-# checked: its rows are that page's own work.
+# pyatspi or the accessibility bus.
 import os
 import re
 import subprocess
@@ -33,6 +36,9 @@ CHECKED_ROLES = {
     "radio button", "text", "entry", "password text", "spin button",
     "table row", "list item", "dialog", "menu item",
 }
+# Read as a whole by the button they are in, else on their own.
+BUTTON_ROLES = {"push button", "toggle button", "menu item", "check box", "radio button"}
+IMAGE_ROLES = {"image", "icon"}
 TYPE_NAME = re.compile(r"^(Gtk|Shouhu)[A-Z]")
 WAIT = 90   # seconds: a busy machine starts GTK slowly
 
@@ -104,22 +110,39 @@ def click(acc):
     action.doAction(0)
 
 
-def unnamed(acc, path, out, skip_overview):
+def unnamed(acc, path, out, in_button=False):
     try:
         role = acc.getRoleName()
         name = acc.name or ""
         visible = acc.getState().contains(pyatspi.STATE_VISIBLE)
     except Exception:
         return
-    if skip_overview and role == "filler" and name == "ShouhuDashboardPage":
-        return
     if not visible:
         return
     here = path + [f"{role} '{name}'"]
-    if role in CHECKED_ROLES and (name.strip() == "" or TYPE_NAME.match(name)):
+    checked = role in CHECKED_ROLES or (role in IMAGE_ROLES and not in_button)
+    if checked and (name.strip() == "" or TYPE_NAME.match(name)):
         out.append(" > ".join(here[-4:]))
     for child in children(acc):
-        unnamed(child, here, out, skip_overview)
+        unnamed(child, here, out, in_button or (role in BUTTON_ROLES and name.strip() != ""))
+
+
+def check_chart(window, out):
+    """The overview's chart is a list the keyboard reaches, one item per
+    district named with its figures."""
+    chart = find(window, lambda a: a.getRoleName() == "list" and (a.name or "").startswith("Frontline medical staff"))
+    if chart is None:
+        out.append("the overview's chart is not in the tree as a named list")
+        return
+    if not chart.getState().contains(pyatspi.STATE_FOCUSABLE):
+        out.append("the overview's chart cannot take the keyboard focus")
+    items = [c for c in children(chart) if c.getRoleName() == "list item"]
+    named = [c for c in items if re.match(r"^\S+: \d+ frontline", c.name or "")]
+    if len(items) != 41 or len(named) != 41:
+        out.append(f"the overview's chart has {len(items)} items, {len(named)} named with a district "
+                   "and its figures (41 wanted)")
+    if not any((c.name or "").startswith("渝中区: ") for c in items):
+        out.append("the overview's chart has no item for 渝中区")
 
 
 def main():
@@ -149,14 +172,33 @@ def main():
             tabs = wait_for("its page tabs",
                             lambda: [a for a in [find(window, lambda a: a.getRoleName() == "page tab")] if a])
             switcher = tabs[0].parent
+            problems = []
+
+            # The overview, its table and its chart.
+            click(find(switcher, lambda a: a.getRoleName() == "page tab" and a.name == "Overview"))
+            overview = wait_for("the overview page",
+                                lambda: find(window, lambda a: a.getRoleName() == "filler" and a.name == "Overview"))
+            wait_for("the rows of the overview's table",
+                     lambda: find(overview, lambda a: a.getRoleName() == "table row"
+                                  and (a.name or "").startswith("渝中区: ")))
+            unnamed(overview, [], problems)
+            check_chart(overview, problems)
+
+            # The Annex 1 grid.
+            click(find(switcher, lambda a: a.getRoleName() == "page tab" and a.name == "Annex 1"))
+            annex1 = wait_for("the Annex 1 page",
+                              lambda: find(window, lambda a: a.getRoleName() == "filler" and a.name == "Annex 1"))
+            wait_for("the cells of the Annex 1 grid",
+                     lambda: find(annex1, lambda a: a.getRoleName() == "text" and "渝中区" in (a.name or "")))
+            unnamed(annex1, [], problems)
+
             click(find(switcher, lambda a: a.getRoleName() == "page tab" and a.name == "Annex 2"))
             page = wait_for("the Annex 2 page",
                             lambda: find(window, lambda a: a.getRoleName() == "filler" and a.name == "Annex 2"))
             wait_for("the rows of the Annex 2 list",
                      lambda: find(page, lambda a: a.getRoleName() == "table row" and "刘洋" in (a.name or "")))
 
-            problems = []
-            unnamed(app, [], problems, skip_overview=True)
+            unnamed(app, [], problems)
 
             # The editor, as Add opens it, and the chooser of its Pair button.
             click(find(page, lambda a: a.getRoleName() == "push button" and (a.name or "").startswith("_Add")))
@@ -167,9 +209,9 @@ def main():
             click(find(pair, lambda a: a is not pair and a.getRoleName() == "push button") or pair)
             wait_for("the chooser's results",
                      lambda: find(app, lambda a: a.getRoleName() == "list item" and "志愿者王芳" in (a.name or "")))
-            unnamed(editor, [], problems, skip_overview=False)
+            unnamed(editor, [], problems)
             chooser = find(app, lambda a: a.getRoleName() == "list item" and "志愿者王芳" in (a.name or ""))
-            unnamed(chooser.parent.parent, [], problems, skip_overview=False)
+            unnamed(chooser.parent.parent, [], problems)
         finally:
             app_process.terminate()
             app_process.wait(timeout=30)
@@ -178,7 +220,7 @@ def main():
     for problem in problems:
         print(f"FAIL: no name a screen reader can read: {problem}")
     if not problems:
-        print("Every button, entry and row checked has a name")
+        print("Every button, entry, row and image checked has a name; the chart names its districts")
     return 1 if problems else 0
 
 

@@ -22,13 +22,17 @@
 static const char annex2_fixture[] =
   "INSERT INTO district_form VALUES (4, '王芳', '023-63891234');"
   "INSERT INTO district_form VALUES (1, '李强', '13900001111');"
-  "INSERT INTO worker VALUES (1, 4, '重庆医科大学附属第一医院', '张敏', '女', '护士长', '发热门诊',"
+  "INSERT INTO worker (id, district_id, hospital, name, gender, title, work_place, home_address, phone,"
+  " family_phone, note, created, changed) VALUES (1, 4, '重庆医科大学附属第一医院', '张敏', '女', '护士长', '发热门诊',"
   "  '重庆市渝中区解放碑街道民族路123号5栋', '13812345678', '023-61234567', '', 'x', 'x');"
-  "INSERT INTO worker VALUES (2, 1, '重庆三峡中心医院', '刘伟', '男', '医生', '湖北孝感',"
+  "INSERT INTO worker (id, district_id, hospital, name, gender, title, work_place, home_address, phone,"
+  " family_phone, note, created, changed) VALUES (2, 1, '重庆三峡中心医院', '刘伟', '男', '医生', '湖北孝感',"
   "  '重庆市万州区龙沙镇五桥村3组', '13698765432', '13511112222', '支援湖北', 'x', 'x');"
-  "INSERT INTO worker VALUES (3, 4, '重庆市急救医疗中心', '陈静', '女', '护士', '隔离病房',"
+  "INSERT INTO worker (id, district_id, hospital, name, gender, title, work_place, home_address, phone,"
+  " family_phone, note, created, changed) VALUES (3, 4, '重庆市急救医疗中心', '陈静', '女', '护士', '隔离病房',"
   "  '重庆市渝中区七星岗街道中山一路8号', '18623456789', '', '', 'x', 'x');"
-  "INSERT INTO worker VALUES (4, 39, '重庆市第六人民医院', '赵磊', '男', '医生', '感染科',"
+  "INSERT INTO worker (id, district_id, hospital, name, gender, title, work_place, home_address, phone,"
+  " family_phone, note, created, changed) VALUES (4, 39, '重庆市第六人民医院', '赵磊', '男', '医生', '感染科',"
   "  '重庆市渝北区人和街道', '0123456789', '', '', 'x', 'x');"
   /* 周小红 and 孙丽 are ready to go on duty (trained, equipped, insured),
    * so their families count as guarded; 吴刚 and 郑浩 are not. */
@@ -42,9 +46,9 @@ static const char annex2_fixture[] =
   "  VALUES (3, '孙丽', '15000005678', 1, '龙沙镇', '', '', 'x', 'x',"
   "  '2020-02-01', '2020-02-01', 7, '2020-02-01', '2099-12-31');"
   "INSERT INTO volunteer (id, name, phone, district_id, town, village, note, created, changed) VALUES (4, '郑浩', '', NULL, '', '', '', 'x', 'x');"
-  "INSERT INTO pairing VALUES (1, 1, 'x');"
-  "INSERT INTO pairing VALUES (1, 2, 'x');"
-  "INSERT INTO pairing VALUES (2, 3, 'x');";
+  "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES (1, 1, 'x');"
+  "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES (1, 2, 'x');"
+  "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES (2, 3, 'x');";
 
 /* ---- Reading a workbook back ------------------------------------------- */
 

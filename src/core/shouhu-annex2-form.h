@@ -31,7 +31,12 @@ typedef enum
   SHOUHU_ANNEX2_FIELD_FAMILY_PHONE,  /* 家属联系电话 */
   SHOUHU_ANNEX2_FIELD_VOLUNTEERS,    /* 结对志愿者 */
   SHOUHU_ANNEX2_FIELD_NOTE,          /* 备注 */
-  SHOUHU_ANNEX2_N_FIELDS
+  SHOUHU_ANNEX2_N_FIELDS,
+  /* Columns the import reads that the notice's form does not print, so
+   * that the official export never writes them (they come after the
+   * form's fields, and loops up to SHOUHU_ANNEX2_N_FIELDS pass them by). */
+  SHOUHU_ANNEX2_FIELD_NEEDS = SHOUHU_ANNEX2_N_FIELDS,  /* 需求: the family's needs (shouhu-pairing.h) */
+  SHOUHU_ANNEX2_N_IMPORT_FIELDS
 } ShouhuAnnex2Field;
 
 /* A volunteer's fields. */
@@ -72,6 +77,7 @@ typedef enum
   SHOUHU_FIELD_SOURCE,      /* a volunteer's 来源 (shouhu-volunteer.h) */
   SHOUHU_FIELD_SKILLS,      /* a volunteer's 专长, stored as ShouhuSkill flags */
   SHOUHU_FIELD_GEAR,        /* protective gear issued, stored as ShouhuGear flags */
+  SHOUHU_FIELD_NEEDS,       /* a family's needs, stored as ShouhuFamilyNeed flags */
 } ShouhuFieldKind;
 
 /* How an export for wider circles hides a column (shouhu-mask.h): every
@@ -95,12 +101,32 @@ typedef struct
   ShouhuFieldKind    kind;
   ShouhuMaskRule     mask;
   const char        *missing;     /* untranslated: what a form row left empty needs */
+  guint              max_chars;   /* the longest value kept, in characters; 0: no limit */
 } ShouhuFormColumn;
+
+/* Columns a filled-in form may have beside the notice's own: not fields
+ * of a record, but read by the import. */
+typedef enum
+{
+  SHOUHU_ANNEX2_EXTRA_NUMBER,            /* 序号: numbered by the export, passed over */
+  SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES,  /* 结对志愿者联系电话: the phones of 结对志愿者,
+                                          * in the same order */
+  SHOUHU_ANNEX2_N_EXTRAS
+} ShouhuAnnex2Extra;
+
+typedef struct
+{
+  ShouhuAnnex2Extra  extra;
+  const char        *heading;
+  const char *const *variants;    /* NULL-terminated, or NULL */
+} ShouhuFormExtraColumn;
 
 const ShouhuFormColumn *shouhu_annex2_form_columns      (void);
 const ShouhuFormColumn *shouhu_annex2_form_column       (ShouhuAnnex2Field       field);
 const ShouhuFormColumn *shouhu_annex2_form_find_key     (const char             *key);
 const ShouhuFormColumn *shouhu_annex2_form_find_heading (const char             *heading);
+const ShouhuFormExtraColumn *shouhu_annex2_form_find_extra (const char        *heading);
+const ShouhuFormExtraColumn *shouhu_annex2_form_extra      (ShouhuAnnex2Extra  extra);
 gboolean                shouhu_annex2_field_in_record   (ShouhuAnnex2Field       field);
 gboolean                shouhu_annex2_field_is_text     (ShouhuAnnex2Field       field);
 const char             *shouhu_annex2_field_label       (ShouhuAnnex2Field       field);

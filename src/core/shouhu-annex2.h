@@ -25,6 +25,8 @@ typedef enum
 #define SHOUHU_WORKER_FIELD_ERROR (shouhu_worker_field_error_quark ())
 
 
+#define SHOUHU_WORKER_NEEDS_UNKNOWN (-1)
+
 typedef struct
 {
   gint64  id;              /* 0 for a record not stored yet */
@@ -38,6 +40,10 @@ typedef struct
   char   *phone;           /* 本人联系电话, normalised once stored */
   char   *family_phone;    /* 家属联系电话 */
   char   *note;            /* 备注 */
+  int     needs;           /* 需求: ShouhuFamilyNeed flags (shouhu-pairing.h);
+                            * SHOUHU_WORKER_NEEDS_UNKNOWN (a new record, or an
+                            * imported sheet without the column): a save keeps
+                            * what is stored, none for a new record */
   char   *created;         /* set by the store */
   char   *changed;
 } ShouhuWorker;
@@ -51,6 +57,8 @@ typedef struct
   char   *field;           /* column name; NULL for whole-record actions */
   char   *old_value;
   char   *new_value;
+  char   *import_file;     /* the file of the import that did it; NULL when
+                            * done by hand */
 } ShouhuHistoryEntry;
 
 /* What a delete took away, enough to put it back as it was. */
@@ -76,6 +84,9 @@ void                 shouhu_worker_set_field        (ShouhuWorker         *worke
                                                      const char           *text);
 gboolean             shouhu_worker_validate         (ShouhuWorker         *worker,
                                                      GError              **error);
+void                 shouhu_worker_take_field       (ShouhuWorker         *worker,
+                                                     ShouhuAnnex2Field     field,
+                                                     char                 *text);
 char                *shouhu_worker_stamp            (const ShouhuWorker   *worker,
                                                      const gint64         *volunteer_ids,
                                                      gsize                 n_volunteers);

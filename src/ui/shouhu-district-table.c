@@ -71,6 +71,8 @@ typedef enum
   COLUMN_PAIRING,
   COLUMN_GUARDED,
   COLUMN_GUARDING,
+  COLUMN_BASIC,
+  COLUMN_FAMILY_NEEDS,
   COLUMN_VOLUNTEERS,
   COLUMN_CHANGED,
   COLUMN_OPEN_NEEDS,
@@ -97,6 +99,8 @@ static const struct
   [COLUMN_PAIRING]     = { NULL, "paired-rate", SHOUHU_RATE_PAIRED, TRUE },
   [COLUMN_GUARDED]     = { NC_("table column", "Ready guardian"), "guarded", -1, FALSE },
   [COLUMN_GUARDING]    = { NULL, "guarded-rate", SHOUHU_RATE_GUARDED, TRUE },
+  [COLUMN_BASIC]       = { NC_("table column", "保底"), "basic-guarded", -1, FALSE },
+  [COLUMN_FAMILY_NEEDS] = { NC_("table column", "Needs met"), "needs-unmet", -1, FALSE },
   [COLUMN_VOLUNTEERS]  = { NC_("table column", "Volunteers"), "volunteers", -1, FALSE },
   [COLUMN_CHANGED]     = { NC_("table column", "Annex 2 changed"), "annex2-age", -1, FALSE },
   [COLUMN_OPEN_NEEDS]  = { NC_("table column", "Open Needs"), "open-needs", -1, FALSE },
@@ -245,11 +249,26 @@ bind_district (ShouhuDistrictTable         *self,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
   g_autofree char *needs = shouhu_figures_describe_needs (self->figures, f, FALSE);
+  const char *name = shouhu_district_get (f->district_id)->name;
+  GtkWidget *cell = gtk_widget_get_parent (box);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
 
   gtk_widget_set_opacity (icon, f->needs != 0 ? 1 : 0);
-  gtk_label_set_text (GTK_LABEL (label), shouhu_district_get (f->district_id)->name);
+  gtk_label_set_text (GTK_LABEL (label), name);
   gtk_widget_set_tooltip_text (box, needs);
   set_attention (label, f->needs != 0);
+
+  /* A screen reader reads the mark and the row by these names, not by
+   * their widget types; a mark not shown is not read. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, f->needs == 0, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  f->needs != 0 ? _("Needs attention") : "", -1);
+  if (row != NULL)
+    {
+      g_autofree char *row_name = shouhu_district_accessible_name (self->figures, f);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
+    }
 }
 
 static void
@@ -294,6 +313,20 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = changed_text (f);
       tooltip = shouhu_format_annex2_change (f);
       attention = (f->needs & SHOUHU_NEEDS_UPDATE) != 0;
+      break;
+    case COLUMN_FAMILY_NEEDS:
+      /* met/registered in one column: the table is wide already. */
+      text = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, f->needs_met, f->needs_registered);
+      tooltip = g_strdup_printf (_("Of %lld needs registered for the district’s families, "
+                                   "%lld are met by a ready volunteer paired for them"),
+                                 (long long) f->needs_registered, (long long) f->needs_met);
+      attention = f->needs_met < f->needs_registered;
+      break;
+    case COLUMN_BASIC:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, f->basic_guarded);
+      tooltip = g_strdup_printf (_("%lld of %lld families have a ready 保底 guardian; "
+                                   "Ctrl+P lists the others"), (long long) f->basic_guarded, (long long) f->workers);
+      attention = f->basic_guarded < f->workers;
       break;
     case COLUMN_OPEN_NEEDS:
     case COLUMN_TO_REVISIT:
@@ -466,6 +499,13 @@ shouhu_district_table_init (ShouhuDistrictTable *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "data-table");
   g_signal_connect (self->table, "activate", G_CALLBACK (activated_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
+  /* GTK 4.8 makes the column titles a row with no name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column titles"), -1);
   gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
   add_columns (self);
 }
