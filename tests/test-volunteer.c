@@ -34,8 +34,9 @@ static const Example examples[] = {
     FALSE, SHOUHU_LACKS_INSURANCE, -1, "Not ready (lacks: insurance)" },
   { "insured from the day after", "2020-02-01", "2020-02-01", 7, "2020-02-11", "2020-12-31",
     FALSE, SHOUHU_LACKS_INSURANCE, 325, "Not ready (lacks: insurance)" },
+  /* A roster gives only 保险到期日: the policy runs until then. */
   { "insurance with no start", "2020-02-01", "2020-02-01", 7, "", "2020-12-31",
-    FALSE, SHOUHU_LACKS_INSURANCE, 325, "Not ready (lacks: insurance)" },
+    TRUE, 0, 325, "Ready" },
   { "training missing", "", "2020-02-01", 7, "2020-02-01", "2020-12-31",
     FALSE, SHOUHU_LACKS_TRAINING, 325, "Not ready (lacks: training)" },
   { "trained the day after", "2020-02-11", "2020-02-01", 7, "2020-02-01", "2020-12-31",
@@ -56,6 +57,8 @@ static const Example examples[] = {
   { "ready, insurance ends tomorrow", D, D, 7, D, "2020-02-11", TRUE, 0, 1, "Insurance ends in 1 day" },
   { "not ready and insurance ending: the lack wins", "", D, 7, D, "2020-02-11",
     FALSE, SHOUHU_LACKS_TRAINING, 1, "Not ready (lacks: training)" },
+  { "insurance with no end", "2020-02-01", "2020-02-01", 7, "2020-02-01", "",
+    FALSE, SHOUHU_LACKS_INSURANCE, -1, "Not ready (lacks: insurance)" },
 };
 
 static ShouhuVolunteer *

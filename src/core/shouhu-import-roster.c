@@ -208,6 +208,14 @@ read_row (const RosterLayout  *layout,
         return NULL;
       given |= G_GUINT64_CONSTANT (1) << f;
     }
+  /* A list that gives only the day the gear was handed out, with no
+   * column of items, means the notice's basic kit: 口罩、酒精、消毒液. */
+  if ((given & (G_GUINT64_CONSTANT (1) << SHOUHU_VOLUNTEER_FIELD_GEAR_ON)) &&
+      !(given & (G_GUINT64_CONSTANT (1) << SHOUHU_VOLUNTEER_FIELD_GEAR)))
+    {
+      v->gear = SHOUHU_GEAR_ALL;
+      given |= G_GUINT64_CONSTANT (1) << SHOUHU_VOLUNTEER_FIELD_GEAR;
+    }
   if (!(given & (G_GUINT64_CONSTANT (1) << SHOUHU_VOLUNTEER_FIELD_DISTRICT)) && layout->sheet_district != 0)
     {
       v->district_id = layout->sheet_district;

@@ -680,8 +680,10 @@ shouhu_volunteer_readiness_of (const char *trained_on,
     r.lacks |= SHOUHU_LACKS_TRAINING;
   if (!set_on_or_before (gear_on, d) || (gear & SHOUHU_GEAR_ALL) != SHOUHU_GEAR_ALL)
     r.lacks |= SHOUHU_LACKS_GEAR;
-  if (!set_on_or_before (insured_from, d) || insured_until == NULL || *insured_until == '\0' ||
-      strcmp (insured_until, d) < 0)
+  /* A roster often gives only the day the insurance ends (保险到期日):
+   * a policy with no start written is taken to run until then. */
+  if ((insured_from != NULL && *insured_from != '\0' && strcmp (insured_from, d) > 0) ||
+      insured_until == NULL || *insured_until == '\0' || strcmp (insured_until, d) < 0)
     r.lacks |= SHOUHU_LACKS_INSURANCE;
   if (insured_until != NULL && strcmp (insured_until, d) >= 0 && parse_day (d, &from) &&
       parse_day (insured_until, &until))
@@ -695,8 +697,8 @@ shouhu_volunteer_readiness_of (const char *trained_on,
  * @day: (nullable): D as YYYY-MM-DD; %NULL for today (local time)
  *
  * On D a volunteer is ready (可上岗) when trained on or before D, given
- * all three items of gear on or before D, and insured from a day on or
- * before D until a day on or after D.
+ * all three items of gear on or before D, and insured until a day on or
+ * after D, from a day on or before D when the start is written.
  *
  * Returns: whether ready, what is lacking, and how many days the
  *   insurance still runs (-1 when there is none on D)
@@ -818,8 +820,8 @@ shouhu_volunteer_ready_sql (const char *alias)
 
   return g_strdup_printf ("(%1$strained_on <> '' AND %1$strained_on <= :day"
                           " AND %1$sgear_on <> '' AND %1$sgear_on <= :day AND %1$sgear = %2$d"
-                          " AND %1$sinsured_from <> '' AND %1$sinsured_from <= :day"
-                          " AND %1$sinsured_until >= :day)",
+                          " AND (%1$sinsured_from = '' OR %1$sinsured_from <= :day)"
+                          " AND %1$sinsured_until <> '' AND %1$sinsured_until >= :day)",
                           a, SHOUHU_GEAR_ALL);
 }
 
