@@ -7,6 +7,8 @@
 #include "shouhu-annex2-page.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-settings.h"
+#include "shouhu-test-annex2.h"
+#include "shouhu-volunteer-page.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
 
@@ -54,6 +56,19 @@ test_dialog_exports_annex1 (void)
 
     g_assert_nonnull (shouhu_settings_get_default ());
     g_assert_cmpstr (folder, ==, dir);
+  }
+
+  /* The volunteers' roster, written from the dialog like the forms. */
+  {
+    g_autofree char *roster = g_build_filename (dir, "志愿者花名册.xlsx", NULL);
+    g_autoptr(GFile) roster_file = g_file_new_for_path (roster);
+
+    g_assert_cmpint (shouhu_test_annex2_add_volunteer (store, 4, "王芳", "解放碑街道", "", 0, NULL), >, 0);
+    gtk_drop_down_set_selected (kind, 3);
+    g_assert_cmpint (shouhu_export_dialog_get_choice (dialog, NULL, NULL), ==, SHOUHU_EXPORT_VOLUNTEERS);
+    g_assert_true (shouhu_export_dialog_export_to (dialog, roster_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (roster, G_FILE_TEST_IS_REGULAR));
   }
 
   /* Annex 2 without its tables or records: the dialog gets the reason. */
@@ -205,6 +220,14 @@ test_follows_context (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   g_assert_cmpint (opened_choice (&as_of, &district_id), ==, SHOUHU_EXPORT_SUMMARY);
   g_assert_cmpstr (as_of, ==, "2020-02-14");
+
+  /* The volunteers' page offers their roster, of the district it shows. */
+  shouhu_volunteer_page_set_district_filter (SHOUHU_VOLUNTEER_PAGE (find_child (GTK_WIDGET (window),
+                                                                               SHOUHU_TYPE_VOLUNTEER_PAGE)), 7);
+  shouhu_window_show_page (window, "volunteers");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_cmpint (opened_choice (&as_of, &district_id), ==, SHOUHU_EXPORT_VOLUNTEERS);
+  g_assert_cmpint (district_id, ==, 7);
 
   g_assert_true (gtk_widget_activate_action (annex2, "win.export-form", "(isi)",
                                              SHOUHU_EXPORT_ANNEX2, "", 4));

@@ -87,8 +87,15 @@ static guint signals[N_SIGNALS];
 
 /* The workbooks in the order of the kind list of the template. */
 static const ShouhuExportKind kinds[] = {
-  SHOUHU_EXPORT_ANNEX1, SHOUHU_EXPORT_ANNEX2, SHOUHU_EXPORT_SUMMARY,
+  SHOUHU_EXPORT_ANNEX1, SHOUHU_EXPORT_ANNEX2, SHOUHU_EXPORT_SUMMARY, SHOUHU_EXPORT_VOLUNTEERS,
 };
+
+/* Annex 2 and the volunteers' roster are per district, and may be masked. */
+static gboolean
+per_district (ShouhuExportKind kind)
+{
+  return kind == SHOUHU_EXPORT_ANNEX2 || kind == SHOUHU_EXPORT_VOLUNTEERS;
+}
 
 static ShouhuExportKind
 selected_kind (ShouhuExportDialog *self)
@@ -143,6 +150,8 @@ suggested_name (ShouhuExportDialog *self)
     {
     case SHOUHU_EXPORT_ANNEX2:
       return g_strdup_printf ("附件2-%s%s.xlsx", d ? d->name : "全部区县", masked);
+    case SHOUHU_EXPORT_VOLUNTEERS:
+      return g_strdup_printf ("志愿者花名册-%s%s.xlsx", d ? d->name : "全部区县", masked);
     case SHOUHU_EXPORT_SUMMARY:
       return g_strdup_printf ("汇总-%s.xlsx", date ? date : "");
     case SHOUHU_EXPORT_ANNEX1:
@@ -169,7 +178,7 @@ remember_choices (ShouhuExportDialog *self,
 
   if (folder != NULL)
     shouhu_settings_set_last_export_folder (folder);
-  if (selected_kind (self) == SHOUHU_EXPORT_ANNEX2 || is_work_report (self))
+  if (per_district (selected_kind (self)) || is_work_report (self))
     shouhu_settings_set_export_masked (gtk_check_button_get_active (self->masked_check));
 }
 
@@ -252,7 +261,7 @@ static void
 kind_changed_cb (ShouhuExportDialog *self)
 {
   gboolean report = is_work_report (self);
-  gboolean annex2 = !report && selected_kind (self) == SHOUHU_EXPORT_ANNEX2;
+  gboolean annex2 = !report && per_district (selected_kind (self));
 
   /* The work report asks for a district like Annex 2, and a period. */
   gtk_stack_set_visible_child_name (self->options_stack, annex2 || report ? "district" : "date");
@@ -499,11 +508,11 @@ shouhu_export_dialog_export_to_async (ShouhuExportDialog  *self,
   job->database = g_strdup (shouhu_store_get_path (self->store));
   job->work_report = is_work_report (self);
   job->kind = kind;
-  job->as_of = kind == SHOUHU_EXPORT_ANNEX2 || job->work_report ? NULL : g_strdup (selected_date (self));
+  job->as_of = per_district (kind) || job->work_report ? NULL : g_strdup (selected_date (self));
   job->from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
   job->to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
-  job->district_id = kind == SHOUHU_EXPORT_ANNEX2 || job->work_report ? selected_district (self) : 0;
-  job->masked = (kind == SHOUHU_EXPORT_ANNEX2 || job->work_report) &&
+  job->district_id = per_district (kind) || job->work_report ? selected_district (self) : 0;
+  job->masked = (per_district (kind) || job->work_report) &&
                 gtk_check_button_get_active (self->masked_check);
   job->path = g_steal_pointer (&path);
   g_task_set_task_data (task, job, export_job_free);

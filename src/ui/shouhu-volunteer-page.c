@@ -809,6 +809,15 @@ shouhu_volunteer_page_set_district_filter (ShouhuVolunteerPage *self,
 }
 
 /* @town: a 乡镇（街道） of the district's volunteers, or %NULL for all */
+/* The district the list is filtered to: 0 for every district. */
+int
+shouhu_volunteer_page_get_district_filter (ShouhuVolunteerPage *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_VOLUNTEER_PAGE (self), 0);
+
+  return self->district_id;
+}
+
 void
 shouhu_volunteer_page_set_town_filter (ShouhuVolunteerPage *self,
                                        const char          *town)

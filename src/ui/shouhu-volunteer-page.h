@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (ShouhuVolunteerPage, shouhu_volunteer_page, SHOUHU, VOLUNT
 
 void        shouhu_volunteer_page_set_district_filter  (ShouhuVolunteerPage   *self,
                                                         int                    district_id);
+int         shouhu_volunteer_page_get_district_filter  (ShouhuVolunteerPage   *self);
 void        shouhu_volunteer_page_set_town_filter      (ShouhuVolunteerPage   *self,
                                                         const char            *town);
 void        shouhu_volunteer_page_set_readiness_filter (ShouhuVolunteerPage   *self,

@@ -84,6 +84,7 @@ struct _ShouhuWindow
   ShouhuAnnex1Page     *annex1_page;
   ShouhuDashboardPage  *dashboard_page;
   ShouhuAnnex2Page     *annex2_page;
+  ShouhuVolunteerPage  *volunteer_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuWindow, shouhu_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -402,7 +403,7 @@ export_form_cb (GtkWidget  *widget,
   int kind, district_id;
 
   g_variant_get (parameter, "(i&si)", &kind, &as_of, &district_id);
-  if (kind < SHOUHU_EXPORT_ANNEX1 || kind > SHOUHU_EXPORT_SUMMARY ||
+  if (kind < SHOUHU_EXPORT_ANNEX1 || kind > SHOUHU_EXPORT_VOLUNTEERS ||
       district_id < 0 || district_id > SHOUHU_N_DISTRICTS)
     {
       g_critical ("win.export-form: no workbook %d of district %d", kind, district_id);
@@ -424,6 +425,9 @@ export_cb (GtkWidget  *widget,
   if (g_strcmp0 (page, "annex2") == 0)
     open_export (self, SHOUHU_EXPORT_ANNEX2, NULL,
                  shouhu_annex2_page_get_district_filter (self->annex2_page));
+  else if (g_strcmp0 (page, "volunteers") == 0)
+    open_export (self, SHOUHU_EXPORT_VOLUNTEERS, NULL,
+                 shouhu_volunteer_page_get_district_filter (self->volunteer_page));
   else if (g_strcmp0 (page, "dashboard") == 0)
     {
       const ShouhuFigures *figures = shouhu_dashboard_page_get_figures (self->dashboard_page);
@@ -833,6 +837,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, dashboard_page);
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex2_page);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, volunteer_page);
 
   gtk_widget_class_install_action (widget_class, "win.notify", "s", notify_cb);
   gtk_widget_class_install_action (widget_class, "win.notify-undo", "(ss)", notify_undo_cb);
