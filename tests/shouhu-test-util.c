@@ -4,6 +4,7 @@
  */
 #include "shouhu-test-util.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 /* A fresh folder under the system's temporary folder. */
@@ -69,4 +70,57 @@ shouhu_test_query_int (ShouhuStore *store,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+/**
+ * shouhu_test_run_shouhu:
+ * @args: the options, %NULL-terminated
+ * @env: (nullable): NAME, VALUE pairs to add to the environment
+ * @stdin_fd: the program's stdin (taken), or -1 for /dev/null
+ * @out: (out) (optional): what it printed on stdout
+ * @err: (out) (optional): what it printed on stderr
+ *
+ * Runs the built program ($SHOUHU_BIN) in the English of its messages.
+ *
+ * Returns: its exit status, or -1 when it did not exit
+ */
+int
+shouhu_test_run_shouhu (const char *const *args,
+                        const char *const *env,
+                        int                stdin_fd,
+                        char             **out,
+                        char             **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) std_out = NULL, std_err = NULL;
+  const char *bin = g_getenv ("SHOUHU_BIN");
+
+  if (bin == NULL)
+    g_error ("SHOUHU_BIN must name the built program");
+  g_ptr_array_add (argv, (char *) bin);
+  for (int i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  for (int i = 0; env != NULL && env[i] != NULL; i += 2)
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  if (stdin_fd >= 0)
+    g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  /* As bytes: a test may look for bytes that are not UTF-8. */
+  g_subprocess_communicate (process, NULL, NULL, &std_out, &std_err, &error);
+  g_assert_no_error (error);
+  if (out != NULL)
+    *out = g_strndup (g_bytes_get_data (std_out, NULL), g_bytes_get_size (std_out));
+  if (err != NULL)
+    *err = g_strndup (g_bytes_get_data (std_err, NULL), g_bytes_get_size (std_err));
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }

@@ -13,5 +13,10 @@ ShouhuStore *shouhu_test_new_store  (char **path_out);
 void         shouhu_test_rm_rf      (const char *path);
 gint64       shouhu_test_query_int  (ShouhuStore *store,
                                      const char  *sql);
+int          shouhu_test_run_shouhu (const char *const *args,
+                                     const char *const *env,
+                                     int                stdin_fd,
+                                     char             **out,
+                                     char             **err);
 
 G_END_DECLS

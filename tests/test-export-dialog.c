@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-annex1.h"
+#include "shouhu-export.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-settings.h"
 #include "shouhu-test-util.h"
@@ -64,6 +65,46 @@ test_dialog_exports_annex1 (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* A visible label under @widget that reads @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_visible (c) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return TRUE;
+      if (shows_text (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Choosing the database itself as the workbook's file: refused, the
+ * dialog says why, the database stays whole. */
+static void
+test_dialog_refuses_database (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(GError) error = NULL;
+  ShouhuExportDialog *dialog;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  dialog = shouhu_export_dialog_new (NULL, store);
+  g_assert_false (shouhu_export_dialog_export_to (dialog, file, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_REFUSED);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_table"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 static void
 test_window_action (void)
 {
@@ -99,5 +140,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export-dialog/annex1", test_dialog_exports_annex1);
   g_test_add_func ("/export-dialog/window-action", test_window_action);
+  g_test_add_func ("/export-dialog/refuses-database", test_dialog_refuses_database);
   return g_test_run ();
 }
