@@ -72,6 +72,15 @@ shouhu_test_query_int (ShouhuStore *store,
   return value;
 }
 
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return data != NULL ? g_strndup (data, size) : g_strdup ("");
+}
+
 /**
  * shouhu_test_run_shouhu:
  * @args: the options, %NULL-terminated
@@ -119,8 +128,8 @@ shouhu_test_run_shouhu (const char *const *args,
   g_subprocess_communicate (process, NULL, NULL, &std_out, &std_err, &error);
   g_assert_no_error (error);
   if (out != NULL)
-    *out = g_strndup (g_bytes_get_data (std_out, NULL), g_bytes_get_size (std_out));
+    *out = bytes_to_string (std_out);
   if (err != NULL)
-    *err = g_strndup (g_bytes_get_data (std_err, NULL), g_bytes_get_size (std_err));
+    *err = bytes_to_string (std_err);
   return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }

@@ -12,13 +12,16 @@
 #include "shouhu-export.h"
 #include "shouhu-import.h"
 #include "shouhu-store.h"
+#include "shouhu-terminal.h"
 #include "shouhu-validate.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 /* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
  * format know the <inttypes.h> macros, so the message stays translatable. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <unistd.h>
 
 static const GOptionEntry options[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
@@ -51,6 +54,34 @@ shouhu_cli_get_options (void)
   return options;
 }
 
+/* Names, cells, reasons and file names come from data: each is printed
+ * through shouhu_terminal_safe(), kept in @texts until the job ends, so
+ * that no escape sequence in them reaches the terminal. */
+static const char *
+safe (GPtrArray  *texts,
+      const char *text)
+{
+  char *clean = shouhu_terminal_safe (text);
+
+  g_ptr_array_add (texts, clean);
+  return clean;
+}
+
+static GPtrArray *
+safe_texts_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Messages quote data (a file name, a cell): one line, no controls. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *message = shouhu_terminal_safe (error->message);
+
+  g_printerr ("%s\n", message);
+}
+
 static ShouhuStore *
 open_store (GVariantDict *dict)
 {
@@ -61,7 +92,7 @@ open_store (GVariantDict *dict)
   g_variant_dict_lookup (dict, "database", "^ay", &path);
   store = shouhu_store_open (path, &error);
   if (store == NULL)
-    g_printerr ("%s\n", error->message);
+    print_error (error);
   return store;
 }
 
@@ -71,6 +102,7 @@ load_notice_figures (GVariantDict *dict)
   g_autoptr(ShouhuStore) store = open_store (dict);
   g_autoptr(ShouhuAnnex1Table) table = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
   gboolean exists = FALSE;
   ShouhuCount sum;
 
@@ -80,26 +112,26 @@ load_notice_figures (GVariantDict *dict)
   if (shouhu_annex1_notice_loaded_as_is (store, &exists, &error))
     {
       g_print (_("The figures of the notice (as of %s) are already in %s; nothing was changed.\n"),
-               SHOUHU_NOTICE_DATE, shouhu_store_get_path (store));
+               SHOUHU_NOTICE_DATE, safe (texts, shouhu_store_get_path (store)));
       return 0;
     }
   if (error != NULL || !shouhu_annex1_load_notice_figures (store, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
 
   table = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
   if (table == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
 
   sum = shouhu_annex1_grand_total (table);
   g_print (exists ? _("Replaced the Annex 1 figures as of %s in %s with those of the notice.\n")
                   : _("Loaded the Annex 1 figures as of %s into %s.\n"),
-           SHOUHU_NOTICE_DATE, shouhu_store_get_path (store));
+           SHOUHU_NOTICE_DATE, safe (texts, shouhu_store_get_path (store)));
   g_print (_("Total: %" PRId64 ", of whom supporting Hubei: %" PRId64 "\n"),
            sum.total, sum.hubei);
   for (int b = 1; b <= table->n_batches; b++)
@@ -111,6 +143,35 @@ load_notice_figures (GVariantDict *dict)
                label, s.total, s.hubei);
     }
   return 0;
+}
+
+/* libxlsxwriter prints its own diagnostics, English and about its
+ * internals, on stderr; the job says what went wrong in a message of its
+ * own instead.  Returns the real stderr, to give back with
+ * restore_stderr(). */
+static int
+silence_stderr (void)
+{
+  int saved, null;
+
+  fflush (stderr);
+  saved = dup (STDERR_FILENO);
+  null = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && null >= 0)
+    dup2 (null, STDERR_FILENO);
+  if (null >= 0)
+    close (null);
+  return saved;
+}
+
+static void
+restore_stderr (int saved)
+{
+  if (saved < 0)
+    return;
+  fflush (stderr);
+  dup2 (saved, STDERR_FILENO);
+  close (saved);
 }
 
 static gboolean
@@ -138,9 +199,12 @@ export (GVariantDict *dict)
   g_autoptr(ShouhuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *kind_name = NULL, *output = NULL, *date_text = NULL, *date = NULL;
-  g_autofree char *district_name = NULL, *display = NULL;
+  g_autofree char *district_name = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
   ShouhuExportKind kind;
   int district_id = 0;
+  gboolean done;
+  int saved_stderr;
 
   g_variant_dict_lookup (dict, "export", "s", &kind_name);
   g_variant_dict_lookup (dict, "output", "^ay", &output);
@@ -149,7 +213,7 @@ export (GVariantDict *dict)
 
   if (!parse_export_kind (kind_name, &kind))
     {
-      g_printerr (_("Unknown workbook “%s”: use annex1, annex2 or summary\n"), kind_name);
+      g_printerr (_("Unknown workbook “%s”: use annex1, annex2 or summary\n"), safe (texts, kind_name));
       return 2;
     }
   if (output == NULL || *output == '\0')
@@ -159,7 +223,7 @@ export (GVariantDict *dict)
     }
   if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &date, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 2;
     }
   if (district_name != NULL)
@@ -168,7 +232,8 @@ export (GVariantDict *dict)
 
       if (d == NULL)
         {
-          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"), district_name);
+          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"),
+                      safe (texts, district_name));
           return 2;
         }
       if (kind != SHOUHU_EXPORT_ANNEX2)
@@ -182,14 +247,16 @@ export (GVariantDict *dict)
   store = open_store (dict);
   if (store == NULL)
     return 1;
-  if (!shouhu_export_run (store, kind, date, district_id,
-                          g_variant_dict_contains (dict, "masked"), output, &error))
+  saved_stderr = silence_stderr ();
+  done = shouhu_export_run (store, kind, date, district_id,
+                            g_variant_dict_contains (dict, "masked"), output, &error);
+  restore_stderr (saved_stderr);
+  if (!done)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
-  display = g_filename_display_name (output);
-  g_print (_("Exported %s\n"), display);
+  g_print (_("Exported %s\n"), safe (texts, output));
   return 0;
 }
 
@@ -200,15 +267,19 @@ print_rejections (GPtrArray *rejected)
   for (guint i = 0; i < rejected->len; i++)
     {
       const ShouhuImportRejection *r = g_ptr_array_index (rejected, i);
+      g_autoptr(GPtrArray) texts = safe_texts_new ();
 
-      g_print (_("  sheet “%s”, row %u: %s\n"), r->sheet, r->row, r->reason);
+      g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, r->sheet), r->row, safe (texts, r->reason));
     }
 }
 
 static void
 print_import_summary (ShouhuAnnex1Import *import)
 {
-  g_print (_("Annex 1 as of %s in %s\n"), import->table->as_of, import->file_name);
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+
+  g_print (_("Annex 1 as of %s in %s\n"), safe (texts, import->table->as_of),
+           safe (texts, import->file_name));
   g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
   print_rejections (import->rejected);
 }
@@ -219,6 +290,9 @@ import_annex1 (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  const char *path = safe (texts, shouhu_store_get_path (store));
+  const char *as_of = safe (texts, import->table->as_of);
   gboolean refused = FALSE;
 
   print_import_summary (import);
@@ -236,7 +310,7 @@ import_annex1 (ShouhuStore        *store,
   if (import->date_differs && !accept)
     {
       g_printerr (_("Nothing was written: %s already holds different Annex 1 figures as of %s, which this import would replace. Run again with --accept-valid to confirm replacing them.\n"),
-                  shouhu_store_get_path (store), import->table->as_of);
+                  path, as_of);
       refused = TRUE;
     }
   if (refused)
@@ -244,18 +318,17 @@ import_annex1 (ShouhuStore        *store,
 
   if (import->date_exists && !import->date_differs)
     {
-      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"),
-               shouhu_store_get_path (store), import->table->as_of);
+      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"), path, as_of);
       return 0;
     }
   if (!shouhu_import_annex1_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
   g_print (import->date_exists ? _("Replaced the Annex 1 figures as of %s in %s.\n")
                                : _("Imported the Annex 1 figures as of %s into %s.\n"),
-           import->table->as_of, shouhu_store_get_path (store));
+           as_of, path);
   return 0;
 }
 
@@ -266,13 +339,17 @@ print_annex2_changes (ShouhuAnnex2Import *import,
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
+      g_autoptr(GPtrArray) texts = NULL;
 
       if (c->action != action)
         continue;
+      texts = safe_texts_new ();
       if (action == SHOUHU_IMPORT_UPDATE)
-        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->name, c->changes);
+        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), safe (texts, c->row->sheet), c->row->row,
+                 safe (texts, c->row->name), safe (texts, c->changes));
       else
-        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->name);
+        g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, c->row->sheet), c->row->row,
+                 safe (texts, c->row->name));
     }
 }
 
@@ -282,8 +359,9 @@ import_annex2 (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
 
-  g_print (_("Annex 2 in %s: %u district forms\n"), import->file_name, import->forms->len);
+  g_print (_("Annex 2 in %s: %u district forms\n"), safe (texts, import->file_name), import->forms->len);
   g_print (_("New records: %u\n"), import->n_new);
   print_annex2_changes (import, SHOUHU_IMPORT_NEW);
   g_print (_("Updated records: %u\n"), import->n_updated);
@@ -299,11 +377,11 @@ import_annex2 (ShouhuStore        *store,
     }
   if (!shouhu_import_annex2_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
   g_print (_("Imported into %s: %u new and %u updated records.\n"),
-           shouhu_store_get_path (store), import->n_new, import->n_updated);
+           safe (texts, shouhu_store_get_path (store)), import->n_new, import->n_updated);
   return 0;
 }
 
@@ -320,7 +398,7 @@ import_file (GVariantDict *dict)
   import = shouhu_import_from_file (path, &error);
   if (import == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
   store = open_store (dict);
@@ -328,7 +406,7 @@ import_file (GVariantDict *dict)
     return 1;
   if (!shouhu_import_preview (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
