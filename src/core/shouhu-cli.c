@@ -11,6 +11,7 @@
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"
 #include "shouhu-import.h"
+#include "shouhu-purge.h"
 #include "shouhu-store.h"
 #include "shouhu-terminal.h"
 #include "shouhu-validate.h"
@@ -21,6 +22,7 @@
  * format know the <inttypes.h> macros, so the message stays translatable. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static const GOptionEntry options[] = {
@@ -38,13 +40,17 @@ static const GOptionEntry options[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the Annex 2 form of DISTRICT (all districts by default)"), N_("DISTRICT") },
+    N_("Export, or purge, only the Annex 2 data of DISTRICT (all districts by default)"), N_("DISTRICT") },
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mask phone numbers and home addresses for files that go to wider circles"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the Annex 1 or Annex 2 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
+  { "purge-personal", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Erase for good the personal data of Annex 2 (workers, volunteers, pairings, form headers, history) when the action has ended; Annex 1 stays. Asks first"), NULL },
+  { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --purge-personal: do not ask (for scripts)"), NULL },
   { NULL }
 };
 
@@ -414,6 +420,101 @@ import_file (GVariantDict *dict)
   return import_annex2 (store, import->annex2, accept);
 }
 
+/* ---- Erasing personal data -------------------------------------------------- */
+
+static void
+print_purge_counts (const ShouhuPurgeCounts *c)
+{
+  g_print (_("  Records of frontline workers: %" PRId64 "\n"), c->workers);
+  g_print (_("  Volunteers: %" PRId64 "\n"), c->volunteers);
+  g_print (_("  Pairings of a volunteer with a family: %" PRId64 "\n"), c->pairings);
+  g_print (_("  Form headers (reporter and phone): %" PRId64 "\n"), c->forms);
+  g_print (_("  Rows of change history: %" PRId64 "\n"), c->history);
+  g_print (_("  Copies of the database taken before upgrades: %u\n"), c->backups);
+}
+
+/* Asks on the terminal; only "yes" goes on. */
+static gboolean
+confirmed_on_terminal (void)
+{
+  char answer[64] = "";
+
+  g_print (_("Type “yes” to erase them for good: "));
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+  g_strstrip (answer);
+  return g_ascii_strcasecmp (answer, "yes") == 0;
+}
+
+static int
+purge_personal (GVariantDict *dict)
+{
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *district_name = NULL;
+  const ShouhuDistrict *d = NULL;
+  ShouhuPurgeCounts counts;
+  const char *path;
+
+  if (g_variant_dict_lookup (dict, "district", "s", &district_name))
+    {
+      d = shouhu_district_lookup (district_name);
+      if (d == NULL)
+        {
+          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"),
+                      safe (texts, district_name));
+          return 2;
+        }
+    }
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  path = safe (texts, shouhu_store_get_path (store));
+  if (!shouhu_purge_count (store, d ? d->id : 0, &counts, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  if (shouhu_purge_is_empty (&counts))
+    {
+      g_print (_("There is no personal data to erase in %s; nothing was changed.\n"), path);
+      return 0;
+    }
+
+  if (d != NULL)
+    g_print (_("This erases for good from %s the personal data of %s:\n"), path, d->name);
+  else
+    g_print (_("This erases for good from %s the personal data of all districts:\n"), path);
+  print_purge_counts (&counts);
+  g_print (_("The Annex 1 figures are kept.\n"));
+
+  if (!g_variant_dict_contains (dict, "yes"))
+    {
+      if (!isatty (STDIN_FILENO))
+        {
+          g_printerr (_("Nothing was erased: there is no terminal to ask for confirmation. "
+                        "Run again with --yes to confirm.\n"));
+          return 1;
+        }
+      if (!confirmed_on_terminal ())
+        {
+          g_printerr (_("Nothing was erased.\n"));
+          return 1;
+        }
+    }
+
+  if (!shouhu_purge_personal (store, d ? d->id : 0, &counts, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  g_print (_("Erased from %s, and cleared from the file:\n"), path);
+  print_purge_counts (&counts);
+  return 0;
+}
+
 /**
  * shouhu_cli_run:
  *
@@ -437,6 +538,9 @@ shouhu_cli_run (GVariantDict *dict)
 
   if (g_variant_dict_contains (dict, "import"))
     return import_file (dict);
+
+  if (g_variant_dict_contains (dict, "purge-personal"))
+    return purge_personal (dict);
 
   return -1;
 }

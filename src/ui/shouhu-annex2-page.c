@@ -15,6 +15,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-history-dialog.h"
+#include "shouhu-purge.h"
 #include "shouhu-window.h"
 #include "shouhu-worker-editor.h"
 #include "shouhu-worker-list.h"
@@ -432,6 +433,14 @@ delete_action_cb (GtkWidget  *widget,
 }
 
 static void
+erase_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  shouhu_annex2_page_erase_selected (SHOUHU_ANNEX2_PAGE (widget));
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -515,10 +524,12 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.erase", NULL, erase_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.search", NULL, search_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "annex2.erase", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "annex2.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "annex2.search", NULL);
 
@@ -702,4 +713,95 @@ shouhu_annex2_page_delete_selected (ShouhuAnnex2Page *self)
   message = g_strdup_printf (_("Deleted the record of %s"), deleted->worker->name);
   shouhu_notification_show (shouhu_window_get_notification (SHOUHU_WINDOW (window)), message,
                             _("_Undo"), undo_delete_cb, undo, undo_delete_free);
+}
+
+typedef struct
+{
+  ShouhuAnnex2Page *page;
+  gint64            id;
+  char             *name;
+} EraseRequest;
+
+static void
+erase_request_free (gpointer  data,
+                    GClosure *closure)
+{
+  EraseRequest *request = data;
+
+  g_object_unref (request->page);
+  g_free (request->name);
+  g_free (request);
+}
+
+static void
+erase_response_cb (GtkDialog    *dialog,
+                   int           response,
+                   EraseRequest *request)
+{
+  ShouhuAnnex2Page *self = request->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return;
+  if (!shouhu_purge_worker (self->store, request->id, &error))
+    {
+      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      return;
+    }
+  /* Translators: %s is the worker's name */
+  message = g_strdup_printf (_("Erased the record of %s and its history for good"), request->name);
+  shouhu_window_notify (GTK_WIDGET (self), message);
+}
+
+/**
+ * shouhu_annex2_page_erase_selected:
+ *
+ * 彻底删除: asks whether to erase the selected record for good, with its
+ * pairings and change history; there is no Undo for that.  The plain
+ * delete (with Undo, history kept) stays shouhu_annex2_page_delete_selected().
+ *
+ * Returns: (transfer none) (nullable): the question, answered with
+ *   %GTK_RESPONSE_ACCEPT to erase
+ */
+GtkWindow *
+shouhu_annex2_page_erase_selected (ShouhuAnnex2Page *self)
+{
+  ShouhuWorkerRow *row = selected_row (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EraseRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *erase;
+
+  if (self->store == NULL)
+    return NULL;
+  if (row == NULL)
+    {
+      shouhu_window_notify (GTK_WIDGET (self), _("Select a record first to erase it"));
+      return NULL;
+    }
+  request = g_new0 (EraseRequest, 1);
+  request->page = g_object_ref (self);
+  request->id = shouhu_worker_row_get_id (row);
+  request->name = g_strdup (shouhu_worker_row_get_row (row)->text[SHOUHU_WORKER_FIELD_NAME]);
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   /* Translators: %s is the worker's name */
+                                   _("Erase the record of %s for good?"), request->name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The record, its pairings and its change history are "
+                                              "erased, also from the database file, and cannot be "
+                                              "brought back. To take it off the list and keep its "
+                                              "history, use Delete instead."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  erase = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Erase for Good"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (erase, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (erase_response_cb), request,
+                         erase_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

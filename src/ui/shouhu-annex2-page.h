@@ -26,5 +26,6 @@ gboolean    shouhu_annex2_page_select_id           (ShouhuAnnex2Page *self,
                                                     gint64            id);
 GtkWindow  *shouhu_annex2_page_add_worker          (ShouhuAnnex2Page *self);
 void        shouhu_annex2_page_delete_selected     (ShouhuAnnex2Page *self);
+GtkWindow  *shouhu_annex2_page_erase_selected      (ShouhuAnnex2Page *self);
 
 G_END_DECLS

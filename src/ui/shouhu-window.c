@@ -13,6 +13,7 @@
 #include "shouhu-import-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
+#include "shouhu-purge-dialog.h"
 #include "shouhu-window.h"
 #include "shouhu-workbook-chooser.h"
 
@@ -131,6 +132,18 @@ export_cb (GtkWidget  *widget,
   if (self->store == NULL)
     return;
   gtk_window_present (GTK_WINDOW (shouhu_export_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
+static void
+purge_personal_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (shouhu_purge_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
 /* Opens the import preview of @file, which must be a workbook. */
@@ -370,6 +383,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.purge-personal", NULL, purge_personal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
 
@@ -423,6 +437,7 @@ shouhu_window_new (GtkApplication *app,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-notice-figures", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-personal", FALSE);
     }
 
   return self;
