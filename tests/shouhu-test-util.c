@@ -133,3 +133,24 @@ shouhu_test_run_shouhu (const char *const *args,
     *err = bytes_to_string (std_err);
   return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }
+
+/* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on
+ * the workbook @path and returns what it printed; the test fails if the
+ * script does. */
+char *
+shouhu_test_read_xlsx (const char *script,
+                       const char *path)
+{
+  g_autofree char *script_path = g_test_build_filename (G_TEST_DIST, script, NULL);
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  const char *argv[] = { python ? python : "/usr/bin/python3", script_path, path, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openpyxl could not read %s: %s", path, err);
+  return g_steal_pointer (&out);
+}

@@ -18,5 +18,7 @@ int          shouhu_test_run_shouhu (const char *const *args,
                                      int                stdin_fd,
                                      char             **out,
                                      char             **err);
+char        *shouhu_test_read_xlsx  (const char  *script,
+                                     const char  *path);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "shouhu-annex1-page.h"
+#include "shouhu-dashboard-page.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
 
@@ -223,6 +224,39 @@ test_add_batch_undo (Fixture       *f,
   g_assert_nonnull (shouhu_notification_get_message (notification));
 }
 
+/* win.notify-undo from any page of the window: the message reaches the
+ * notification's revealer with an Undo button, and the button activates
+ * the action on the page that has it, here this page's. */
+static void
+test_undo_through_window (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuNotification *notification = shouhu_window_get_notification (SHOUHU_WINDOW (f->window));
+  GtkRevealer *revealer = GTK_REVEALER (find_descendant (GTK_WIDGET (notification), GTK_TYPE_REVEALER));
+  GtkWidget *dashboard = find_descendant (GTK_WIDGET (f->window), SHOUHU_TYPE_DASHBOARD_PAGE);
+  GtkWidget *undo;
+
+  g_assert_nonnull (dashboard);
+  g_assert_true (shouhu_annex1_add_batch (f->store, "2020-02-07", &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  g_assert_true (gtk_widget_activate_action (dashboard, "win.notify-undo", "(ss)",
+                                             "加了一批", "annex1.remove-last-batch('2020-02-07')"));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "加了一批");
+  undo = find_button (GTK_WIDGET (revealer), "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_get_visible (undo));
+
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 3);
+  g_signal_emit_by_name (undo, "clicked");
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 2);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,5 +271,7 @@ main (int   argc,
               fixture_set_up, test_note_and_new_batch, fixture_tear_down);
   g_test_add ("/annex1-page/add-batch-undo", Fixture, NULL,
               fixture_set_up, test_add_batch_undo, fixture_tear_down);
+  g_test_add ("/annex1-page/undo-through-window", Fixture, NULL,
+              fixture_set_up, test_undo_through_window, fixture_tear_down);
   return g_test_run ();
 }

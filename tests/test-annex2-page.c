@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "shouhu-annex2.h"
+#include "shouhu-conflict-view.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
@@ -172,6 +173,238 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+save_elsewhere (ShouhuStore *other,
+                const char  *name)
+{
+  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(GError) error = NULL;
+
+  w->district_id = 4;
+  g_free (w->hospital);
+  w->hospital = g_strdup ("重庆市人民医院");
+  g_free (w->name);
+  w->name = g_strdup (name);
+  g_free (w->gender);
+  w->gender = g_strdup ("女");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, w, NULL, 0, FALSE, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Records another program (here a second connection, as the command line
+ * has) stores show in the list without the user doing anything: at the
+ * window's check, which runs when it gets the focus and on a timer. */
+static void
+test_outside_changes (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorkerRow) row = NULL;
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuAnnex2Page *page;
+  gboolean too_late = FALSE;
+  guint deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  shouhu_window_show_page (window, "annex2");
+  page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 0);
+
+  other = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  save_elsewhere (other, "外来甲");
+  shouhu_window_check_outside_changes (window);
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "外来甲");
+  g_clear_object (&row);
+
+  /* The timer alone: the main loop runs until the list shows it (the
+   * deadline only ends a test that would otherwise hang). */
+  save_elsewhere (other, "外来乙");
+  deadline = g_timeout_add_seconds (60, deadline_cb, &too_late);
+  while (n_rows (page) < 2 && !too_late)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (too_late);
+  g_source_remove (deadline);
+  wait_loaded (page);
+  g_assert_cmpuint (n_rows (page), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&other);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
+static void
+assert_conflict_row (ShouhuWorkerEditor *editor,
+                     guint               row,
+                     const char         *field,
+                     const char         *yours,
+                     const char         *stored)
+{
+  ShouhuConflictView *view = SHOUHU_CONFLICT_VIEW (shouhu_worker_editor_get_conflict (editor));
+  const char *shown_yours = NULL, *shown_stored = NULL;
+
+  g_assert_cmpuint (row, <, shouhu_conflict_view_get_n_rows (view));
+  g_assert_cmpstr (shouhu_conflict_view_get_row (view, row, &shown_yours, &shown_stored), ==, field);
+  g_assert_cmpstr (shown_yours, ==, yours);
+  g_assert_cmpstr (shown_stored, ==, stored);
+}
+
+static const char *
+entry_text (ShouhuWorkerEditor *editor,
+            ShouhuWorkerField   field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, field)));
+}
+
+/* Another program changes a record while its editor is open: Save
+ * writes nothing and shows what changed; Reload takes the stored values
+ * of those fields and keeps the rest of what was typed; Overwrite saves
+ * over what was shown, and only that. */
+static void
+test_editor_conflict (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuStore) other = NULL;
+  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(ShouhuWorker) theirs = NULL, stored = NULL;
+  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
+  g_autoptr(GError) error = NULL;
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuWorkerEditor *editor;
+  gint64 id, v1, v2;
+
+  g_free (v->name);
+  v->name = g_strdup ("王五");
+  v1 = shouhu_annex2_save_volunteer (store, v, &error);
+  g_free (v->name);
+  v->name = g_strdup ("赵钱");
+  v2 = shouhu_annex2_save_volunteer (store, v, &error);
+  w->district_id = 4;
+  g_free (w->hospital);
+  w->hospital = g_strdup ("重庆市人民医院");
+  g_free (w->name);
+  w->name = g_strdup ("刘医生");
+  g_free (w->gender);
+  w->gender = g_strdup ("女");
+  g_free (w->home_address);
+  w->home_address = g_strdup ("渝中区解放碑");
+  id = shouhu_annex2_save_worker (store, w, &v1, 1, FALSE, &error);
+  g_assert_no_error (error);
+  other = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+
+  editor = shouhu_worker_editor_new (GTK_WINDOW (window), store, id, 0);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_false (gtk_widget_get_visible (shouhu_worker_editor_get_conflict (editor)));
+  set_entry (editor, SHOUHU_WORKER_FIELD_HOME_ADDRESS, "我的地址");
+  set_entry (editor, SHOUHU_WORKER_FIELD_NOTE, "新备注");
+
+  theirs = shouhu_annex2_get_worker (other, id, &error);
+  g_free (theirs->home_address);
+  theirs->home_address = g_strdup ("渝北区新地址");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, theirs, (gint64[]) { v1, v2 }, 2, FALSE, &error), ==, id);
+
+  g_assert_false (shouhu_worker_editor_save (editor));
+  g_assert_nonnull (editor);
+  g_assert_nonnull (strstr (shouhu_worker_editor_get_error (editor), "刘医生"));
+  g_assert_true (gtk_widget_get_visible (shouhu_worker_editor_get_conflict (editor)));
+  g_assert_cmpuint (shouhu_conflict_view_get_n_rows (SHOUHU_CONFLICT_VIEW (shouhu_worker_editor_get_conflict (editor))), ==, 2);
+  assert_conflict_row (editor, 0, "Home Address", "我的地址", "渝北区新地址");
+  assert_conflict_row (editor, 1, "Paired Volunteers", "王五", "王五、赵钱");
+  stored = shouhu_annex2_get_worker (store, id, &error);
+  g_assert_cmpstr (stored->home_address, ==, "渝北区新地址");
+  g_assert_cmpstr (stored->note, ==, "");
+  g_clear_pointer (&stored, shouhu_worker_free);
+
+  /* Reload: their address and volunteers, my remark; then Save works. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reload", NULL));
+  g_assert_nonnull (editor);
+  g_assert_false (gtk_widget_get_visible (shouhu_worker_editor_get_conflict (editor)));
+  g_assert_cmpstr (entry_text (editor, SHOUHU_WORKER_FIELD_HOME_ADDRESS), ==, "渝北区新地址");
+  g_assert_cmpstr (entry_text (editor, SHOUHU_WORKER_FIELD_NOTE), ==, "新备注");
+  g_assert_true (shouhu_worker_editor_save (editor));
+  g_assert_null (editor);
+  stored = shouhu_annex2_get_worker (store, id, &error);
+  g_assert_cmpstr (stored->home_address, ==, "渝北区新地址");
+  g_assert_cmpstr (stored->note, ==, "新备注");
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 2);
+  g_clear_pointer (&stored, shouhu_worker_free);
+
+  /* Overwrite: mine over theirs, but not over a change made after the
+   * conflict was shown: that is shown in its turn. */
+  editor = shouhu_worker_editor_new (GTK_WINDOW (window), store, id, 0);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_entry (editor, SHOUHU_WORKER_FIELD_PHONE, "13900000000");
+  g_clear_pointer (&theirs, shouhu_worker_free);
+  theirs = shouhu_annex2_get_worker (other, id, &error);
+  g_free (theirs->phone);
+  theirs->phone = g_strdup ("13700000000");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, theirs, (gint64[]) { v1, v2 }, 2, FALSE, &error), ==, id);
+  g_assert_false (shouhu_worker_editor_save (editor));
+  assert_conflict_row (editor, 0, "Own Phone", "13900000000", "13700000000");
+
+  g_free (theirs->title);
+  theirs->title = g_strdup ("护士长");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, theirs, (gint64[]) { v1, v2 }, 2, FALSE, &error), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.overwrite", NULL));
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (shouhu_conflict_view_get_n_rows (SHOUHU_CONFLICT_VIEW (shouhu_worker_editor_get_conflict (editor))), ==, 1);
+  assert_conflict_row (editor, 0, "Position", "", "护士长");
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE phone = '13700000000'"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.overwrite", NULL));
+  g_assert_null (editor);
+  stored = shouhu_annex2_get_worker (store, id, &error);
+  g_assert_cmpstr (stored->phone, ==, "13900000000");
+  g_assert_cmpstr (stored->title, ==, "");
+  g_assert_cmpstr (stored->home_address, ==, "渝北区新地址");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&other);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
+/* A message of the page (History without a record) reaches the window's
+ * notification revealer through win.notify, without a button. */
+static void
+test_notify (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuNotification *notification = shouhu_window_get_notification (window);
+  GtkRevealer *revealer = GTK_REVEALER (find_child (GTK_WIDGET (notification), GTK_TYPE_REVEALER));
+  GtkWidget *page = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
+
+  g_assert_nonnull (page);
+  wait_loaded (SHOUHU_ANNEX2_PAGE (page));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (page, "annex2.history", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==,
+                   "Select a record first to see its change history");
+  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (revealer), GTK_TYPE_BUTTON)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +412,9 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/annex2-page/add-filter-search-delete-undo", test_page);
+  g_test_add_func ("/annex2-page/notify", test_notify);
+  g_test_add_func ("/annex2-page/outside-changes", test_outside_changes);
+  g_test_add_func ("/annex2-page/editor-conflict", test_editor_conflict);
 
   return g_test_run ();
 }

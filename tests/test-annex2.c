@@ -441,6 +441,118 @@ test_volunteer (void)
   g_assert_cmpint (((ShouhuVolunteer *) found->pdata[0])->id, ==, id);
 }
 
+/* The stamp of a record as it is stored now, as an editor takes it. */
+static char *
+stored_stamp (ShouhuStore *store,
+              gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorker) w = shouhu_annex2_get_worker (store, id, &error);
+  g_autoptr(GPtrArray) volunteers = shouhu_annex2_worker_volunteers (store, id, &error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < volunteers->len; i++)
+    g_array_append_val (ids, ((ShouhuVolunteer *) volunteers->pdata[i])->id);
+  return shouhu_worker_stamp (w, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+/* An editor's save after another program changed the record is refused
+ * and writes nothing; saved again with the stamp of what is now stored
+ * (the user saw it), it overwrites. */
+static void
+test_edit_conflict (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorker) seen = NULL, mine = NULL, theirs = NULL, stored = NULL;
+  g_autofree char *seen_stamp = NULL, *now_stamp = NULL;
+  gint64 id = add_worker (store, 4, "刘医生", "13912345678");
+  gint64 v1 = add_volunteer (store, "王五");
+  gint64 v2 = add_volunteer (store, "赵钱");
+  gint64 both[] = { v1, v2 }, reversed[] = { v2, v1 };
+  g_autofree char *n_paired = g_strdup_printf ("SELECT count(*) FROM pairing WHERE worker_id = %" G_GINT64_FORMAT, id);
+
+  g_assert_true (shouhu_annex2_pair (store, id, v1, &error));
+  seen = shouhu_annex2_get_worker (store, id, &error);
+  seen_stamp = stored_stamp (store, id);
+
+  /* The stamp is the content: the order of the volunteers does not
+   * count, a field or a volunteer does. */
+  {
+    g_autofree char *a = shouhu_worker_stamp (seen, both, 2);
+    g_autofree char *b = shouhu_worker_stamp (seen, reversed, 2);
+    g_autofree char *c = shouhu_worker_stamp (seen, both, 1);
+
+    g_assert_cmpstr (a, ==, b);
+    g_assert_cmpstr (a, !=, c);
+    g_assert_cmpstr (c, ==, seen_stamp);
+  }
+
+  /* Unchanged meanwhile: the edit is saved. */
+  mine = shouhu_worker_copy (seen);
+  g_free (mine->title);
+  mine->title = g_strdup ("主治医师");
+  g_assert_cmpint (shouhu_annex2_save_edited_worker (store, mine, &v1, 1, FALSE, seen_stamp, &error), ==, id);
+  g_assert_no_error (error);
+  g_clear_pointer (&seen_stamp, g_free);
+  seen_stamp = stored_stamp (store, id);
+
+  /* Another program changes the address meanwhile. */
+  other = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  theirs = shouhu_annex2_get_worker (other, id, &error);
+  g_free (theirs->home_address);
+  theirs->home_address = g_strdup ("渝北区新地址 8 号");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, theirs, &v1, 1, FALSE, &error), ==, id);
+
+  g_free (mine->phone);
+  mine->phone = g_strdup ("13900000000");
+  g_assert_cmpint (shouhu_annex2_save_edited_worker (store, mine, &v1, 1, FALSE, seen_stamp, &error), ==, 0);
+  g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "刘医生"));
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM worker WHERE home_address = '渝北区新地址 8 号' "
+                                 "AND phone = '13912345678'"), ==, 1);
+
+  /* A volunteer paired meanwhile is a change too. */
+  g_clear_pointer (&seen_stamp, g_free);
+  seen_stamp = stored_stamp (store, id);
+  g_assert_true (shouhu_annex2_pair (other, id, v2, &error));
+  g_assert_cmpint (shouhu_annex2_save_edited_worker (store, mine, &v1, 1, FALSE, seen_stamp, &error), ==, 0);
+  g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, n_paired), ==, 2);
+
+  /* Overwrite: the user has seen what is stored now and keeps theirs. */
+  now_stamp = stored_stamp (store, id);
+  g_assert_cmpint (shouhu_annex2_save_edited_worker (store, mine, &v1, 1, FALSE, now_stamp, &error), ==, id);
+  g_assert_no_error (error);
+  stored = shouhu_annex2_get_worker (store, id, &error);
+  g_assert_cmpstr (stored->phone, ==, "13900000000");
+  g_assert_cmpstr (stored->home_address, ==, seen->home_address);
+  g_assert_cmpint (count (store, n_paired), ==, 1);
+
+  /* Deleted meanwhile: said so, nothing comes back. */
+  g_clear_pointer (&now_stamp, g_free);
+  now_stamp = stored_stamp (store, id);
+  {
+    g_autoptr(ShouhuDeletedWorker) deleted = shouhu_annex2_delete_worker (other, id, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (shouhu_annex2_save_edited_worker (store, mine, &v1, 1, FALSE, now_stamp, &error), ==, 0);
+  g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM worker"), ==, 0);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 static void
 test_index_search (void)
 {
@@ -510,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/annex2/history", test_history);
   g_test_add_func ("/annex2/undo-delete", test_undo_delete);
   g_test_add_func ("/annex2/volunteer", test_volunteer);
+  g_test_add_func ("/annex2/edit-conflict", test_edit_conflict);
   g_test_add_func ("/annex2/index-search", test_index_search);
 
   return g_test_run ();

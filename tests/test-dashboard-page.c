@@ -87,7 +87,7 @@ test_totals (Fixture       *fx,
   g_autofree char *described = NULL;
   ShouhuDistrictChart *chart = shouhu_dashboard_page_get_chart (fx->page);
 
-  shouhu_dashboard_page_set_store (fx->page, fx->store);
+  g_object_set (fx->page, "store", fx->store, NULL);
   assert_totals (fx, "0", "0", "0", "0", "0", "0", "—");
   g_assert_null (shouhu_dashboard_page_get_figures (fx->page)->as_of);
 
@@ -119,7 +119,7 @@ test_dates (Fixture       *fx,
   g_autoptr(GError) error = NULL;
 
   load_notice (fx);
-  shouhu_dashboard_page_set_store (fx->page, fx->store);
+  g_object_set (fx->page, "store", fx->store, NULL);
 
   /* Following the latest date, a new table with other figures shows. */
   g_assert_true (shouhu_annex1_new_date (fx->store, "2020-02-10", &error));
@@ -146,7 +146,7 @@ test_chart_keyboard (Fixture       *fx,
   GtkWidget *chart = GTK_WIDGET (shouhu_dashboard_page_get_chart (fx->page));
 
   load_notice (fx);
-  shouhu_dashboard_page_set_store (fx->page, fx->store);
+  g_object_set (fx->page, "store", fx->store, NULL);
 
   /* The actions behind the arrow keys and Enter. */
   g_assert_true (gtk_widget_activate_action (chart, "chart.move", "i", 1));
@@ -182,7 +182,7 @@ test_table_activate (Fixture       *fx,
   g_autoptr(GtkColumnViewColumn) total = NULL;
 
   load_notice (fx);
-  shouhu_dashboard_page_set_store (fx->page, fx->store);
+  g_object_set (fx->page, "store", fx->store, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, 41);
 
   g_signal_emit_by_name (table, "activate", 3);

@@ -105,17 +105,25 @@ test_dialog_refuses_database (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The dialog that win.export opens is the window's: once it has written
+ * the workbook, the window's notification offers to open it. */
 static void
 test_window_action (void)
 {
   g_autofree char *db = NULL;
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
   g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
   ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  ShouhuNotification *notification = shouhu_window_get_notification (window);
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = g_list_model_get_n_items (toplevels);
-  gboolean found = FALSE;
+  ShouhuExportDialog *dialog = NULL;
+  GtkWidget *button;
 
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -123,12 +131,22 @@ test_window_action (void)
       g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
       if (SHOUHU_IS_EXPORT_DIALOG (w))
         {
-          g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window));
-          gtk_window_destroy (GTK_WINDOW (w));
-          found = TRUE;
+          g_assert_null (dialog);
+          dialog = SHOUHU_EXPORT_DIALOG (w);
         }
     }
-  g_assert_true (found);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  g_assert_null (shouhu_notification_get_message (notification));
+  g_assert_true (shouhu_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Exported “附件1.xlsx”");
+  button = find_child (GTK_WIDGET (notification), GTK_TYPE_BUTTON);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   shouhu_test_rm_rf (dir);
 }

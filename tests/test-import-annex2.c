@@ -12,6 +12,7 @@
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 static char *tmp_dir;
@@ -505,6 +506,67 @@ test_merged_rows (void)
                                                  "phone = '' AND family_phone = ''"), ==, 1);
 }
 
+static GSubprocess *
+start_cli (const char *db_path,
+           const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
+                                           g_getenv ("SHOUHU_BIN"), "--database", db_path, "--import", file, NULL);
+
+  g_assert_no_error (error);
+  return process;
+}
+
+static void
+assert_cli_succeeds (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", out);
+  g_assert_true (g_subprocess_get_successful (process));
+}
+
+/* Two imports at once, while the window writes too: each waits for the
+ * write before it, none fails. */
+static void
+test_cli_at_once (void)
+{
+  g_autofree char *first = make_form ("at-once-1.xlsx",
+    "[['市人民医院', '李四', '男', '', '', '', 13812345678, '', '', ''],"
+    " ['市人民医院', '周九', '女', '', '', '', 13812345679, '', '', '']]");
+  g_autofree char *second = make_form ("at-once-2.xlsx",
+    "[['市中医院', '赵六', '女', '', '', '', 13812345670, '', '', ''],"
+    " ['市中医院', '孙八', '女', '', '', '', 13812345671, '', '', '']]");
+  g_autofree char *db_path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db_path);
+  g_autoptr(GSubprocess) one = NULL, two = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("SHOUHU_BIN"));
+  g_assert_true (shouhu_store_begin (store, &error));
+  g_assert_true (shouhu_annex2_set_district_form (store, 4, "张三", "023-63891234", &error));
+  one = start_cli (db_path, first);
+  two = start_cli (db_path, second);
+  /* Time for both to reach the lock; the test holds however long it is. */
+  g_usleep (G_USEC_PER_SEC);
+  g_assert_true (shouhu_store_commit (store, &error));
+
+  assert_cli_succeeds (one);
+  assert_cli_succeeds (two);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name IN "
+                                                 "('李四', '周九', '赵六', '孙八', '郑一')"), ==, 5);
+  g_clear_object (&store);
+  {
+    g_autofree char *dir = g_path_get_dirname (db_path);
+
+    shouhu_test_rm_rf (dir);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -517,6 +579,7 @@ main (int    argc,
   g_test_add_func ("/import/annex2/hand-made", test_hand_made);
   g_test_add_func ("/import/annex2/rejected", test_rejected);
   g_test_add_func ("/import/annex2/cli", test_cli);
+  g_test_add_func ("/import/annex2/cli-at-once", test_cli_at_once);
   g_test_add_func ("/import/annex2/round-trip", test_round_trip);
   g_test_add_func ("/import/annex2/masked", test_masked);
   g_test_add_func ("/import/annex2/merged-rows", test_merged_rows);

@@ -4,6 +4,7 @@
  */
 #include "shouhu-import-dialog.h"
 #include "shouhu-test-util.h"
+#include "shouhu-window.h"
 
 #include <gtk/gtk.h>
 #include <string.h>
@@ -64,11 +65,12 @@ find_widget (GtkWidget  *widget,
 }
 
 static ShouhuImportDialog *
-open_dialog (ShouhuStore *store,
+open_dialog (GtkWindow   *parent,
+             ShouhuStore *store,
              const char  *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  ShouhuImportDialog *dialog = shouhu_import_dialog_new (NULL, store, file);
+  ShouhuImportDialog *dialog = shouhu_import_dialog_new (parent, store, file);
 
   g_object_ref_sink (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -82,7 +84,7 @@ test_preview_and_confirm (void)
 {
   g_autofree char *path = make_workbook ();
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
-  g_autoptr(ShouhuImportDialog) dialog = open_dialog (store, path);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (NULL, store, path);
   const ShouhuImport *import = shouhu_import_dialog_get_import (dialog);
   GtkWidget *button;
 
@@ -104,12 +106,33 @@ test_preview_and_confirm (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 }
 
+/* Imported from the window, the window shows the page and says what came
+ * in, asked through its actions. */
+static void
+test_window (void)
+{
+  g_autofree char *path = make_workbook ();
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (GTK_WINDOW (window), store, path);
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+
+  g_assert_cmpstr (shouhu_window_get_visible_page (window), ==, "dashboard");
+  g_assert_null (shouhu_notification_get_message (shouhu_window_get_notification (window)));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 2);
+  g_assert_cmpstr (shouhu_window_get_visible_page (window), ==, "annex2");
+  g_assert_cmpstr (shouhu_notification_get_message (shouhu_window_get_notification (window)), ==,
+                   "Imported 渝中区附件2.xlsx: 2 new and 0 updated records");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_cancel (void)
 {
   g_autofree char *path = make_workbook ();
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
-  g_autoptr(ShouhuImportDialog) dialog = open_dialog (store, path);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (NULL, store, path);
 
   g_assert_nonnull (shouhu_import_dialog_get_import (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
@@ -126,7 +149,7 @@ test_broken_file (void)
   GtkWidget *button;
 
   g_assert_true (g_file_set_contents (path, "PK\003\004 cut short", -1, NULL));
-  dialog = open_dialog (store, path);
+  dialog = open_dialog (NULL, store, path);
   g_assert_null (shouhu_import_dialog_get_import (dialog));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "坏文件.xlsx"));
   button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
@@ -144,6 +167,7 @@ main (int    argc,
   tmp_dir = shouhu_test_temp_dir ();
 
   g_test_add_func ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
+  g_test_add_func ("/import-dialog/window", test_window);
   g_test_add_func ("/import-dialog/cancel", test_cancel);
   g_test_add_func ("/import-dialog/broken-file", test_broken_file);
 

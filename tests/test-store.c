@@ -261,6 +261,8 @@ test_busy (void)
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
   sqlite3 *other = NULL;
 
+  /* Not the default wait of many seconds: the test would only be slower. */
+  shouhu_store_set_busy_timeout (store, 100);
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
@@ -276,6 +278,96 @@ test_busy (void)
 
     shouhu_test_rm_rf (dir);
   }
+}
+
+typedef struct
+{
+  char     *path;
+  GMutex    lock;
+  GCond     cond;
+  gboolean  began;
+  gboolean  ok;
+  char     *message;
+} SecondWriter;
+
+static int
+trace_cb (unsigned int  type,
+          void         *user_data,
+          void         *p,
+          void         *x)
+{
+  SecondWriter *w = user_data;
+
+  /* Its job has started. */
+  g_mutex_lock (&w->lock);
+  w->began = TRUE;
+  g_cond_signal (&w->cond);
+  g_mutex_unlock (&w->lock);
+  return 0;
+}
+
+/* A second program: its own connection, on its own thread; a job that
+ * reads before it writes, as an import does. */
+static gpointer
+second_writer_thread (gpointer user_data)
+{
+  SecondWriter *w = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_store_open (w->path, &error);
+
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (shouhu_store_get_db (store), SQLITE_TRACE_STMT, trace_cb, w);
+  w->ok = shouhu_store_begin (store, &error) &&
+          shouhu_store_exec (store, "SELECT count(*) FROM annex1_table", &error) &&
+          shouhu_store_exec (store, "INSERT INTO annex1_table (as_of) "
+                                    "SELECT date (max (as_of), '+1 day') FROM annex1_table", &error) &&
+          shouhu_store_commit (store, &error);
+  if (!w->ok)
+    w->message = g_strdup (error->message);
+  return NULL;
+}
+
+/* Two programs write at once: the second waits for the first to commit,
+ * then succeeds (it used to fail at once when its reads had gone stale). */
+static void
+test_writers_wait (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autofree char *dir = NULL;
+  SecondWriter w = { 0 };
+  GThread *thread;
+
+  store = shouhu_test_new_store (&w.path);
+  dir = g_path_get_dirname (w.path);
+  g_mutex_init (&w.lock);
+  g_cond_init (&w.cond);
+  g_assert_true (shouhu_store_exec (store, "INSERT INTO annex1_table (as_of) VALUES ('2020-02-07')", &error));
+
+  g_assert_true (shouhu_store_begin (store, &error));
+  g_assert_true (shouhu_store_exec (store, "INSERT INTO annex1_table (as_of) VALUES ('2020-02-08')", &error));
+
+  thread = g_thread_new ("second-writer", second_writer_thread, &w);
+  g_mutex_lock (&w.lock);
+  while (!w.began)
+    g_cond_wait (&w.cond, &w.lock);
+  g_mutex_unlock (&w.lock);
+  /* Give it the time to run into the lock (the test holds either way). */
+  g_usleep (200 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (shouhu_store_commit (store, &error));
+  g_thread_join (thread);
+
+  g_assert_cmpstr (w.message, ==, NULL);
+  g_assert_true (w.ok);
+  /* It ran after the first commit, on what that commit left. */
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_table"), ==, 3);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_table WHERE as_of = '2020-02-09'"), ==, 1);
+
+  g_mutex_clear (&w.lock);
+  g_cond_clear (&w.cond);
+  g_free (w.path);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
 }
 
 static void
@@ -322,6 +414,50 @@ test_changed_after_commit (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* A commit by another program is noticed by the check, which then tells
+ * every view; the store's own commits are not reported a second time. */
+static void
+test_outside_changes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuStore) other = NULL;
+  guint annex1 = 0, annex2 = 0;
+  gboolean changed = TRUE;
+
+  g_signal_connect (store, "changed::annex1", G_CALLBACK (count_cb), &annex1);
+  g_signal_connect (store, "changed::annex2", G_CALLBACK (count_cb), &annex2);
+
+  g_assert_true (shouhu_store_check_outside_changes (store, &changed, &error));
+  g_assert_false (changed);
+
+  g_assert_true (shouhu_store_begin (store, &error));
+  g_assert_true (shouhu_store_exec (store, "INSERT INTO annex1_table (as_of) VALUES ('2020-02-07')", &error));
+  g_assert_true (shouhu_store_commit (store, &error));
+  g_assert_true (shouhu_store_check_outside_changes (store, &changed, &error));
+  g_assert_false (changed);
+  g_assert_cmpuint (annex1 + annex2, ==, 0);
+
+  other = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (shouhu_store_exec (other, "INSERT INTO annex1_table (as_of) VALUES ('2020-02-08')", &error));
+  g_assert_true (shouhu_store_check_outside_changes (store, &changed, &error));
+  g_assert_true (changed);
+  g_assert_cmpuint (annex1, ==, 1);
+  g_assert_cmpuint (annex2, ==, 1);
+
+  /* Once told, not again. */
+  g_assert_true (shouhu_store_check_outside_changes (store, &changed, &error));
+  g_assert_false (changed);
+  g_assert_cmpuint (annex1, ==, 1);
+
+  g_clear_object (&other);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 static void
 test_transactions_nest (void)
 {
@@ -362,6 +498,8 @@ main (int   argc,
   g_test_add_func ("/store/too-new", test_too_new);
   g_test_add_func ("/store/unusable-paths", test_unusable_paths);
   g_test_add_func ("/store/busy", test_busy);
+  g_test_add_func ("/store/writers-wait", test_writers_wait);
+  g_test_add_func ("/store/outside-changes", test_outside_changes);
   g_test_add_func ("/store/transactions-nest", test_transactions_nest);
   g_test_add_func ("/store/changed-after-commit", test_changed_after_commit);
   return g_test_run ();

@@ -146,8 +146,10 @@ test_phone_landline (void)
   assert_bad_phone ("023-688812345");
   assert_bad_phone ("023-08881234");
   assert_bad_phone ("023-18881234");
-  /* Area code: missing, or of the wrong length for its kind. */
-  assert_bad_phone ("68881234");
+  /* Area code: a local number of 8 digits is Chongqing's, one of 7 is
+   * refused; a wrong length for its kind is refused. */
+  assert_phone ("68881234", "023-68881234");
+  assert_bad_phone ("6888123");
   /* Hyphens are spacing: the digits decide where the area code ends. */
   assert_phone ("0236-8881234", "023-68881234");
   assert_bad_phone ("075-512345678");

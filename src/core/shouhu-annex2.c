@@ -219,6 +219,52 @@ shouhu_worker_get_field (const ShouhuWorker *w,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * shouhu_worker_stamp:
+ * @volunteer_ids: (array length=n_volunteers): the family's volunteers
+ *
+ * A digest of everything an editor shows of a record: its fields and its
+ * volunteers (in any order), not when it was changed.  Two stamps differ
+ * exactly when a save would overwrite something.
+ *
+ * Returns: (transfer full): the stamp
+ */
+char *
+shouhu_worker_stamp (const ShouhuWorker *worker,
+                     const gint64       *volunteer_ids,
+                     gsize               n_volunteers)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree gint64 *ids = g_memdup2 (volunteer_ids, n_volunteers * sizeof (gint64));
+
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+    {
+      const char *text = shouhu_worker_get_field (worker, f);
+
+      /* The NUL ends each field, so that no two records run together. */
+      g_checksum_update (sum, (const guchar *) (text ? text : ""), (gssize) strlen (text ? text : "") + 1);
+    }
+  if (n_volunteers > 0)
+    qsort (ids, n_volunteers, sizeof (gint64), compare_ids);
+  for (gsize i = 0; i < n_volunteers; i++)
+    {
+      char number[24];
+
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT ",", ids[i]);
+      g_checksum_update (sum, (const guchar *) number, -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 ShouhuVolunteer *
 shouhu_volunteer_new (void)
 {
@@ -869,27 +915,38 @@ set_pairings (ShouhuStore   *store,
   return TRUE;
 }
 
-/**
- * shouhu_annex2_save_worker:
- * @worker: the record; id 0 creates a new one
- * @volunteer_ids: (array length=n_volunteers): the volunteers paired with
- *   the family once saved (pairings not listed are removed)
- * @allow_duplicate: store even when another record has the same 姓名 and
- *   本人联系电话 (the user confirmed it)
- *
- * Validates, stores the record and its pairings in one transaction, and
- * writes the history.  Fails with %SHOUHU_ANNEX2_ERROR_DUPLICATE when a
- * duplicate exists and @allow_duplicate is %FALSE.
- *
- * Returns: the record's id, or 0 with @error set
- */
-gint64
-shouhu_annex2_save_worker (ShouhuStore         *store,
-                           const ShouhuWorker  *worker,
-                           const gint64        *volunteer_ids,
-                           gsize                n_volunteers,
-                           gboolean             allow_duplicate,
-                           GError             **error)
+/* The record as stored, compared with the stamp of what the editor
+ * showed; inside the transaction, so nothing can change in between. */
+static gboolean
+check_unchanged (ShouhuStore  *store,
+                 gint64        id,
+                 const char   *seen_stamp,
+                 GError      **error)
+{
+  g_autoptr(ShouhuWorker) stored = shouhu_annex2_get_worker (store, id, error);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *stamp = NULL;
+
+  if (stored == NULL || (ids = worker_volunteer_ids (store, id, error)) == NULL)
+    return FALSE;
+  stamp = shouhu_worker_stamp (stored, (const gint64 *) (gpointer) ids->data, ids->len);
+  if (strcmp (stamp, seen_stamp) == 0)
+    return TRUE;
+  g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT,
+               _("The record of %s was changed elsewhere (another window or program) after you "
+                 "opened it: reload it to see the change, or overwrite it with yours"),
+               stored->name);
+  return FALSE;
+}
+
+static gint64
+save_worker (ShouhuStore         *store,
+             const ShouhuWorker  *worker,
+             const gint64        *volunteer_ids,
+             gsize                n_volunteers,
+             gboolean             allow_duplicate,
+             const char          *seen_stamp,
+             GError             **error)
 {
   g_autoptr(ShouhuWorker) w = shouhu_worker_copy (worker);
   g_autofree char *at = now_string ();
@@ -929,7 +986,8 @@ shouhu_annex2_save_worker (ShouhuStore         *store,
           !add_worker_snapshot (store, at, "create", w, FALSE, error))
         goto fail;
     }
-  else if (!update_worker (store, w, at, error))
+  else if ((seen_stamp != NULL && !check_unchanged (store, w->id, seen_stamp, error)) ||
+           !update_worker (store, w, at, error))
     goto fail;
 
   if (!set_pairings (store, w->id, volunteer_ids, n_volunteers, at, error))
@@ -943,6 +1001,55 @@ shouhu_annex2_save_worker (ShouhuStore         *store,
 fail:
   shouhu_store_rollback (store);
   return 0;
+}
+
+/**
+ * shouhu_annex2_save_worker:
+ * @worker: the record; id 0 creates a new one
+ * @volunteer_ids: (array length=n_volunteers): the volunteers paired with
+ *   the family once saved (pairings not listed are removed)
+ * @allow_duplicate: store even when another record has the same 姓名 and
+ *   本人联系电话 (the user confirmed it)
+ *
+ * Validates, stores the record and its pairings in one transaction, and
+ * writes the history.  Fails with %SHOUHU_ANNEX2_ERROR_DUPLICATE when a
+ * duplicate exists and @allow_duplicate is %FALSE.
+ *
+ * Returns: the record's id, or 0 with @error set
+ */
+gint64
+shouhu_annex2_save_worker (ShouhuStore         *store,
+                           const ShouhuWorker  *worker,
+                           const gint64        *volunteer_ids,
+                           gsize                n_volunteers,
+                           gboolean             allow_duplicate,
+                           GError             **error)
+{
+  return save_worker (store, worker, volunteer_ids, n_volunteers, allow_duplicate, NULL, error);
+}
+
+/**
+ * shouhu_annex2_save_edited_worker:
+ * @seen_stamp: shouhu_worker_stamp() of the record and volunteers as the
+ *   editor showed them
+ *
+ * As shouhu_annex2_save_worker() for a record someone edited, which may
+ * have changed since it was read: another window or program may have
+ * saved it meanwhile.  Then nothing is written and the save fails with
+ * %SHOUHU_ANNEX2_ERROR_CONFLICT; to overwrite, save again with the stamp
+ * of the record as it is stored now, after the user has seen it.
+ */
+gint64
+shouhu_annex2_save_edited_worker (ShouhuStore         *store,
+                                  const ShouhuWorker  *worker,
+                                  const gint64        *volunteer_ids,
+                                  gsize                n_volunteers,
+                                  gboolean             allow_duplicate,
+                                  const char          *seen_stamp,
+                                  GError             **error)
+{
+  g_return_val_if_fail (seen_stamp != NULL, 0);
+  return save_worker (store, worker, volunteer_ids, n_volunteers, allow_duplicate, seen_stamp, error);
 }
 
 /**

@@ -15,6 +15,7 @@ typedef enum
 {
   SHOUHU_ANNEX2_ERROR_DUPLICATE,  /* same 姓名 + 本人联系电话 already stored */
   SHOUHU_ANNEX2_ERROR_NOT_FOUND,  /* the record is not there (any more) */
+  SHOUHU_ANNEX2_ERROR_CONFLICT,   /* changed elsewhere since the editor read it */
 } ShouhuAnnex2Error;
 
 /* A rejected worker: the error code is the ShouhuWorkerField at fault, so
@@ -113,6 +114,9 @@ const char          *shouhu_worker_get_field        (const ShouhuWorker   *worke
                                                      ShouhuWorkerField     field);
 gboolean             shouhu_worker_validate         (ShouhuWorker         *worker,
                                                      GError              **error);
+char                *shouhu_worker_stamp            (const ShouhuWorker   *worker,
+                                                     const gint64         *volunteer_ids,
+                                                     gsize                 n_volunteers);
 
 ShouhuVolunteer     *shouhu_volunteer_new           (void);
 void                 shouhu_volunteer_free          (ShouhuVolunteer      *volunteer);
@@ -128,6 +132,13 @@ gint64               shouhu_annex2_save_worker      (ShouhuStore          *store
                                                      const gint64         *volunteer_ids,
                                                      gsize                 n_volunteers,
                                                      gboolean              allow_duplicate,
+                                                     GError              **error);
+gint64               shouhu_annex2_save_edited_worker (ShouhuStore        *store,
+                                                     const ShouhuWorker   *worker,
+                                                     const gint64         *volunteer_ids,
+                                                     gsize                 n_volunteers,
+                                                     gboolean              allow_duplicate,
+                                                     const char           *seen_stamp,
                                                      GError              **error);
 ShouhuWorker        *shouhu_annex2_get_worker       (ShouhuStore          *store,
                                                      gint64                id,

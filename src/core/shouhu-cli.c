@@ -42,7 +42,8 @@ static const GOptionEntry options[] = {
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export, or purge, only the Annex 2 data of DISTRICT (all districts by default)"), N_("DISTRICT") },
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Mask phone numbers and home addresses for files that go to wider circles"), NULL },
+    N_("Mask personal data in every cell (phone and ID numbers, house numbers, home addresses "
+       "below their town) for files that go to wider circles"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the Annex 1 or Annex 2 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,

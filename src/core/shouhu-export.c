@@ -10,6 +10,7 @@
 
 #include "shouhu-export.h"
 #include "shouhu-export-file.h"
+#include "shouhu-mask.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -39,204 +40,6 @@ static const char *const annex2_headers[] = {
 
 #define ANNEX2_N_COLUMNS (SHOUHU_ANNEX2_N_FIELDS + 1)
 G_STATIC_ASSERT (G_N_ELEMENTS (annex2_headers) == ANNEX2_N_COLUMNS);
-
-/* ---- Masking ---------------------------------------------------------- */
-
-static gboolean
-is_phone_char (char c)
-{
-  return g_ascii_isdigit (c) || c == '-' || c == '+';
-}
-
-/* A run of digits in free text that is a phone number rather than a date
- * or a count: a mobile number, a landline with its area code, or a local
- * number of seven or eight digits with at most one dash. */
-static gboolean
-looks_like_phone (const char *run)
-{
-  int digits = 0, dashes = 0;
-  const char *first = run;
-
-  for (const char *p = run; *p; p++)
-    {
-      digits += g_ascii_isdigit (*p) ? 1 : 0;
-      dashes += *p == '-' ? 1 : 0;
-    }
-  if (g_str_has_prefix (first, "+86"))
-    return digits == 13;
-  while (*first && !g_ascii_isdigit (*first))
-    first++;
-  if (dashes > 1)
-    return FALSE;
-  if (digits == 11 && *first == '1')
-    return TRUE;
-  if (*first == '0')
-    return digits >= 10 && digits <= 12;
-  return digits == 7 || digits == 8;
-}
-
-/* Replaces every digit of @digits outside [keep_head, len - keep_tail)
- * by '*', leaving the separators where they were. */
-static char *
-mask_digits (const char *text,
-             int         keep_head,
-             int         keep_tail)
-{
-  GString *out = g_string_new (NULL);
-  int n_digits = 0;
-  int seen = 0;
-
-  for (const char *p = text; *p; p++)
-    n_digits += g_ascii_isdigit (*p) ? 1 : 0;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      g_string_append_c (out, (seen < keep_head || seen >= n_digits - keep_tail) ? *p : '*');
-      seen++;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The length of a Chinese area code at the start of @digits (which begins
- * with 0): 010 and 02x have three digits, the others four. */
-static int
-area_code_length (const char *digits)
-{
-  if (g_str_has_prefix (digits, "010") || (digits[1] == '2' && digits[2] != '\0'))
-    return 3;
-  return 4;
-}
-
-/**
- * shouhu_mask_phone:
- *
- * A mobile number keeps its first three and last four digits
- * (138****5678); a landline keeps its area code and last four digits
- * (023-****5678); anything else keeps only its last four digits.  Text
- * without digits is left as it is.
- */
-char *
-shouhu_mask_phone (const char *phone)
-{
-  g_autoptr(GString) digits = g_string_new (NULL);
-  const char *p = phone;
-  int country = 0;
-
-  if (phone == NULL)
-    return g_strdup ("");
-
-  for (const char *q = phone; *q; q++)
-    if (g_ascii_isdigit (*q))
-      g_string_append_c (digits, *q);
-  if (digits->len == 0)
-    return g_strdup (phone);
-
-  /* +86 or 0086 before the number stays, and does not count. */
-  while (*p == ' ')
-    p++;
-  if (g_str_has_prefix (p, "+86"))
-    country = 2;
-  else if (g_str_has_prefix (p, "0086"))
-    country = 4;
-
-  {
-    const char *number = digits->str + country;
-    gsize len = digits->len - country;
-
-    if (len == 11 && number[0] == '1')
-      return mask_digits (phone, country + 3, 4);
-    if (len >= 9 && number[0] == '0')
-      return mask_digits (phone, country + area_code_length (number), 4);
-    return mask_digits (phone, country, MIN (4, (int) len));
-  }
-}
-
-/**
- * shouhu_mask_phones_in_text:
- *
- * Masks the phone numbers in free text, such as the pairing column
- * "张三 13812345678、李四 023-61234567", with the rules of
- * shouhu_mask_phone(); dates and other figures stay.
- */
-char *
-shouhu_mask_phones_in_text (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = text ? text : "";
-
-  while (*p)
-    {
-      const char *end = p;
-      g_autofree char *run = NULL;
-
-      if (!g_ascii_isdigit (*p) && *p != '+')
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      while (*end && is_phone_char (*end))
-        end++;
-      run = g_strndup (p, end - p);
-      if (looks_like_phone (run))
-        {
-          g_autofree char *masked = shouhu_mask_phone (run);
-          g_string_append (out, masked);
-        }
-      else
-        g_string_append (out, run);
-      p = end;
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The end of the first @marker in @text, or NULL. */
-static const char *
-marker_end (const char *text,
-            const char *marker)
-{
-  const char *at = strstr (text, marker);
-
-  return at ? at + strlen (marker) : NULL;
-}
-
-/**
- * shouhu_mask_address:
- *
- * Keeps the address up to and including its 乡镇（街道） level (the first
- * 街道, 镇 or 乡); without one, up to the 区/县; without that, nothing.
- */
-char *
-shouhu_mask_address (const char *address)
-{
-  static const char *const towns[] = { "街道", "镇", "乡" };
-  static const char *const districts[] = { "区", "县" };
-  const char *cut = NULL;
-
-  if (address == NULL)
-    return g_strdup ("");
-
-  for (guint i = 0; i < G_N_ELEMENTS (towns); i++)
-    {
-      const char *end = marker_end (address, towns[i]);
-      if (end != NULL && (cut == NULL || end < cut))
-        cut = end;
-    }
-  if (cut == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
-      {
-        const char *end = marker_end (address, districts[i]);
-        if (end != NULL && (cut == NULL || end < cut))
-          cut = end;
-      }
-  if (cut == NULL)
-    return g_strdup ("");
-  return g_strndup (address, cut - address);
-}
 
 /* ---- Input structs ----------------------------------------------------- */
 
@@ -287,6 +90,7 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 typedef struct
 {
   lxw_workbook *wb;
+  gboolean      masked;   /* every text goes through shouhu_mask_text() */
   lxw_error     status;   /* the first failure of a write, if any */
   lxw_format   *mark;     /* 附件1 */
   lxw_format   *title;
@@ -361,6 +165,22 @@ keep (Book      *book,
     book->status = err;
 }
 
+/* Text exactly as given: only for text that has been through masking
+ * already when the workbook is masked. */
+static void
+put_text_as_is (Book          *book,
+                lxw_worksheet *ws,
+                int            row,
+                int            col,
+                const char    *text,
+                lxw_format    *format)
+{
+  keep (book, worksheet_write_string (ws, row, col, text, format));
+}
+
+/* Every other text of a workbook is written by put_text() or
+ * put_merged(), so that a masked workbook masks every cell, whatever its
+ * column. */
 static void
 put_text (Book          *book,
           lxw_worksheet *ws,
@@ -369,7 +189,9 @@ put_text (Book          *book,
           const char    *text,
           lxw_format    *format)
 {
-  keep (book, worksheet_write_string (ws, row, col, text, format));
+  g_autofree char *masked = book->masked ? shouhu_mask_text (text) : NULL;
+
+  put_text_as_is (book, ws, row, col, masked != NULL ? masked : text, format);
 }
 
 static void
@@ -393,7 +215,10 @@ put_merged (Book          *book,
             const char    *text,
             lxw_format    *format)
 {
-  keep (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col, text, format));
+  g_autofree char *masked = book->masked ? shouhu_mask_text (text) : NULL;
+
+  keep (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col,
+                                     masked != NULL ? masked : text, format));
 }
 
 /* A4 landscape, one page wide, the column header rows on every page. */
@@ -528,13 +353,14 @@ describe_lxw_error (lxw_error status)
 static gboolean
 write_workbook (const char  *path,
                 gboolean     constant_memory,
+                gboolean     masked,
                 BuildFunc    build,
                 gpointer     data,
                 GError     **error)
 {
   g_autoptr(ShouhuExportFile) file = shouhu_export_file_new (path, error);
   lxw_workbook_options options = { .constant_memory = constant_memory };
-  Book book = { NULL, };
+  Book book = { .masked = masked };
   locale_t c_locale, old_locale;
   lxw_error status = LXW_NO_ERROR;
   gboolean built;
@@ -679,11 +505,13 @@ build_annex1 (Book      *book,
 
 /**
  * shouhu_export_annex1:
+ * @masked: mask what the 备注 column may hold, as shouhu_export_annex2() does
  *
  * Writes the 附件1 workbook of @table to @path.
  */
 gboolean
 shouhu_export_annex1 (const ShouhuAnnex1Table  *table,
+                      gboolean                  masked,
                       const char               *path,
                       GError                  **error)
 {
@@ -691,48 +519,45 @@ shouhu_export_annex1 (const ShouhuAnnex1Table  *table,
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* The merged two-row header needs the default (in-memory) mode. */
-  return write_workbook (path, FALSE, build_annex1, (gpointer) table, error);
+  return write_workbook (path, FALSE, masked, build_annex1, (gpointer) table, error);
 }
 
 /* ---- Annex 2 ----------------------------------------------------------- */
 
-typedef struct
+/* The sheet as a masked workbook shows it, so that column widths and row
+ * heights fit what is written: every text masked by content, and the
+ * home address cut at its 乡镇（街道）. */
+static ShouhuExportAnnex2Sheet *
+masked_sheet (const ShouhuExportAnnex2Sheet *sheet)
 {
-  GPtrArray *sheets;
-  gboolean   masked;
-} Annex2Job;
+  g_autofree char *reporter = shouhu_mask_text (sheet->reporter);
+  g_autofree char *phone = shouhu_mask_text (sheet->phone);
+  ShouhuExportAnnex2Sheet *copy = shouhu_export_annex2_sheet_new (sheet->district_id, reporter, phone);
 
-static char *
-annex2_cell (const ShouhuExportAnnex2Row *row,
-             int                          field,
-             gboolean                     masked)
-{
-  const char *text = row->cells[field];
-
-  if (!masked)
-    return g_strdup (text);
-  switch (field)
+  for (guint r = 0; r < sheet->rows->len; r++)
     {
-    case SHOUHU_ANNEX2_PHONE:
-    case SHOUHU_ANNEX2_FAMILY_PHONE:
-      return shouhu_mask_phone (text);
-    case SHOUHU_ANNEX2_HOME_ADDRESS:
-      return shouhu_mask_address (text);
-    case SHOUHU_ANNEX2_VOLUNTEERS:
-    case SHOUHU_ANNEX2_NOTE:
-      return shouhu_mask_phones_in_text (text);
-    default:
-      return g_strdup (text);
+      const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+      ShouhuExportAnnex2Row masked;
+
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        {
+          g_autofree char *address = f == SHOUHU_ANNEX2_HOME_ADDRESS ? shouhu_mask_address (rw->cells[f]) : NULL;
+
+          masked.cells[f] = shouhu_mask_text (address != NULL ? address : rw->cells[f]);
+        }
+      g_array_append_val (copy->rows, masked);
     }
+  return copy;
 }
 
 /* Rows go strictly downwards: the sheet is streamed (constant memory). */
 static gboolean
 write_annex2_sheet (Book                          *book,
-                    const ShouhuExportAnnex2Sheet *sheet,
-                    gboolean                       masked,
+                    const ShouhuExportAnnex2Sheet *stored,
                     GError                       **error)
 {
+  g_autoptr(ShouhuExportAnnex2Sheet) masked = book->masked ? masked_sheet (stored) : NULL;
+  const ShouhuExportAnnex2Sheet *sheet = masked != NULL ? masked : stored;
   const ShouhuDistrict *d = shouhu_district_get (sheet->district_id);
   const int last_col = ANNEX2_N_COLUMNS - 1;
   double widths[ANNEX2_N_COLUMNS];
@@ -783,25 +608,19 @@ write_annex2_sheet (Book                          *book,
   for (guint r = 0; r < sheet->rows->len; r++, row++)
     {
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
-      char *texts[SHOUHU_ANNEX2_N_FIELDS];
       int lines = 1;
 
       for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        {
-          texts[f] = annex2_cell (rw, f, masked);
-          lines = MAX (lines, wrapped_lines (texts[f], widths[f + 1]));
-        }
+        lines = MAX (lines, wrapped_lines (rw->cells[f], widths[f + 1]));
       /* Spreadsheets keep a row at one line unless told otherwise, and
        * the wrapped rest of a long address would be cut off. */
       if (lines > 1)
         worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL);
       put_number (book, ws, row, 0, r + 1, book->number);
+      /* In a masked workbook, @sheet is masked_sheet()'s copy. */
       for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        {
-          put_text (book, ws, row, f + 1, texts[f],
-                    f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
-          g_free (texts[f]);
-        }
+        put_text_as_is (book, ws, row, f + 1, rw->cells[f],
+                        f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
     }
 
   put_merged (book, ws, row, 0, row, last_col, "说明：1．本着就近就便原则安排对接服务志愿者；", book->note);
@@ -815,10 +634,10 @@ build_annex2 (Book      *book,
               gpointer   data,
               GError   **error)
 {
-  Annex2Job *job = data;
+  GPtrArray *sheets = data;
 
-  for (guint i = 0; i < job->sheets->len; i++)
-    if (!write_annex2_sheet (book, g_ptr_array_index (job->sheets, i), job->masked, error))
+  for (guint i = 0; i < sheets->len; i++)
+    if (!write_annex2_sheet (book, g_ptr_array_index (sheets, i), error))
       return FALSE;
   return TRUE;
 }
@@ -827,7 +646,8 @@ build_annex2 (Book      *book,
  * shouhu_export_annex2:
  * @sheets: (element-type ShouhuExportAnnex2Sheet): one per district, in the
  *   order the sheets should have
- * @masked: mask phone numbers and home addresses
+ * @masked: mask personal data: phone and ID numbers in any cell, house
+ *   numbers, home addresses below their 乡镇（街道）
  *
  * Writes the 附件2 workbook, one sheet per district named after it.
  */
@@ -837,8 +657,6 @@ shouhu_export_annex2 (GPtrArray   *sheets,
                       const char  *path,
                       GError     **error)
 {
-  Annex2Job job = { sheets, masked };
-
   g_return_val_if_fail (sheets != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -848,7 +666,7 @@ shouhu_export_annex2 (GPtrArray   *sheets,
                    _("There are no Annex 2 records to export"));
       return FALSE;
     }
-  return write_workbook (path, TRUE, build_annex2, &job, error);
+  return write_workbook (path, TRUE, masked, build_annex2, sheets, error);
 }
 
 /* ---- Summary ----------------------------------------------------------- */
@@ -937,19 +755,21 @@ build_summary (Book      *book,
 
 /**
  * shouhu_export_summary:
+ * @masked: pass every text through the masking, as shouhu_export_annex2() does
  *
  * Writes the dashboard's per-district table and the city totals as one
  * sheet "汇总".
  */
 gboolean
 shouhu_export_summary (const ShouhuFigures        *figures,
+                       gboolean                    masked,
                        const char                 *path,
                        GError                    **error)
 {
   g_return_val_if_fail (figures != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return write_workbook (path, FALSE, build_summary, (gpointer) figures, error);
+  return write_workbook (path, FALSE, masked, build_summary, (gpointer) figures, error);
 }
 
 /* ---- Reading the store ------------------------------------------------- */
@@ -1088,6 +908,7 @@ shouhu_export_load_annex2 (ShouhuStore  *store,
 static gboolean
 export_annex1 (ShouhuStore  *store,
                const char   *as_of,
+               gboolean      masked,
                const char   *path,
                GError      **error)
 {
@@ -1107,16 +928,17 @@ export_annex1 (ShouhuStore  *store,
       return FALSE;
     }
   table = shouhu_annex1_load (store, date, error);
-  return table != NULL && shouhu_export_annex1 (table, path, error);
+  return table != NULL && shouhu_export_annex1 (table, masked, path, error);
 }
 
 /**
  * shouhu_export_run:
  *
  * Reads what the chosen workbook needs from @store and writes it.  The
- * date applies to Annex 1 and the summary, the district and masking to
- * Annex 2.  A @path that is the database, one of its companion files or
- * backups, or any SQLite file is refused before anything is written.
+ * date applies to Annex 1 and the summary, the district to Annex 2, and
+ * masking to every workbook.  A @path that is the database, one of its
+ * companion files or backups, or any SQLite file is refused before
+ * anything is written.
  */
 gboolean
 shouhu_export_run (ShouhuStore       *store,
@@ -1143,7 +965,7 @@ shouhu_export_run (ShouhuStore       *store,
   switch (kind)
     {
     case SHOUHU_EXPORT_ANNEX1:
-      return export_annex1 (store, as_of, path, error);
+      return export_annex1 (store, as_of, masked, path, error);
 
     case SHOUHU_EXPORT_ANNEX2:
       {
@@ -1154,7 +976,7 @@ shouhu_export_run (ShouhuStore       *store,
     case SHOUHU_EXPORT_SUMMARY:
       {
         g_autoptr(ShouhuFigures) figures = shouhu_figures_compute (store, as_of, error);
-        return figures != NULL && shouhu_export_summary (figures, path, error);
+        return figures != NULL && shouhu_export_summary (figures, masked, path, error);
       }
 
     default:

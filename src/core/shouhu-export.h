@@ -60,11 +60,6 @@ typedef struct
 
 GQuark                   shouhu_export_error_quark       (void);
 
-/* Masking for files that go to wider circles. */
-char                    *shouhu_mask_phone               (const char *phone);
-char                    *shouhu_mask_phones_in_text      (const char *text);
-char                    *shouhu_mask_address             (const char *address);
-
 ShouhuExportAnnex2Sheet *shouhu_export_annex2_sheet_new  (int         district_id,
                                                           const char *reporter,
                                                           const char *phone);
@@ -73,8 +68,10 @@ void                     shouhu_export_annex2_sheet_add  (ShouhuExportAnnex2Shee
 void                     shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet);
 
 /* Writers: each writes a private temporary file beside @path and renames
- * it (see shouhu-export-file.c). */
+ * it (see shouhu-export-file.c); @masked passes every text of the workbook
+ * through shouhu_mask_text(). */
 gboolean                 shouhu_export_annex1            (const ShouhuAnnex1Table  *table,
+                                                          gboolean                  masked,
                                                           const char               *path,
                                                           GError                  **error);
 gboolean                 shouhu_export_annex2            (GPtrArray                *sheets,
@@ -82,6 +79,7 @@ gboolean                 shouhu_export_annex2            (GPtrArray             
                                                           const char               *path,
                                                           GError                  **error);
 gboolean                 shouhu_export_summary           (const ShouhuFigures       *figures,
+                                                          gboolean                  masked,
                                                           const char               *path,
                                                           GError                  **error);
 

@@ -14,6 +14,7 @@
 
 #include "shouhu-import.h"
 #include "shouhu-annex2.h"
+#include "shouhu-phone.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -858,11 +859,12 @@ shouhu_annex2_import_free (ShouhuAnnex2Import *import)
  * @text: the cell's text; for a number, its stored value
  * @stored_as_number: whether the cell holds a number rather than text
  *
- * A phone number as people type it (spaces, hyphens, full-width digits,
- * +86) or as a spreadsheet stores it (13812345678 or 1.3812345678E+10 as
- * a number), reduced to its digits.  Empty is allowed.
+ * A phone number as a spreadsheet may hold it: as text in any writing
+ * shouhu_phone_normalise() reads, or as a number (13812345678, or
+ * 1.3812345678E+10 when every digit is still there).  A masked number
+ * (138****5678) is refused: its digits are gone.  Empty is allowed.
  *
- * Returns: (transfer full): the digits, or %NULL with @error set
+ * Returns: (transfer full): the stored form, or %NULL with @error set
  */
 char *
 shouhu_import_phone (const char  *field,
@@ -872,8 +874,6 @@ shouhu_import_phone (const char  *field,
 {
   g_autofree char *folded = normalise (text);
   g_autofree char *digits = NULL;
-  GString *clean;
-  gsize len;
 
   if (strchr (folded, '*') != NULL || strstr (folded, "＊") != NULL)
     {
@@ -889,45 +889,18 @@ shouhu_import_phone (const char  *field,
       g_ascii_strtod (folded, &end);
       stored_as_number = end != NULL && *end == '\0';   /* 1.38E+10 typed or pasted as text */
     }
-  if (stored_as_number)
-    {
-      digits = shouhu_xlsx_number_digits (folded);
-      if (digits == NULL)
-        {
-          g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
-                       _("%s holds %s, a number whose digits were lost: type the phone number as text"),
-                       field, folded);
-          return NULL;
-        }
-    }
+  if (!stored_as_number)
+    return shouhu_phone_normalise (field, text, NULL, error);
+
+  digits = shouhu_xlsx_number_digits (folded);
   if (digits == NULL)
     {
-      clean = g_string_new (NULL);
-      for (const char *p = folded; *p != '\0'; p++)
-        if (*p != '-' && *p != '(' && *p != ')')
-          g_string_append_c (clean, *p);
-      if (g_str_has_prefix (clean->str, "+86"))
-        g_string_erase (clean, 0, 3);
-      digits = g_string_free (clean, FALSE);
+      g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
+                   _("%s holds %s, a number whose digits were lost: type the phone number as text"),
+                   field, folded);
+      return NULL;
     }
-
-  len = strlen (digits);
-  if (len == 0)
-    return g_steal_pointer (&digits);
-  for (const char *p = digits; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      goto bad;
-  /* A mobile (11 digits, 1…), a number with its area code (0…), or a
-   * local number of 7 or 8 digits. */
-  if ((len == 11 && digits[0] == '1') || (digits[0] == '0' && len >= 10 && len <= 12) ||
-      (digits[0] != '0' && digits[0] != '1' && (len == 7 || len == 8)))
-    return g_steal_pointer (&digits);
-
-bad:
-  g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
-               _("%s must be a phone number, such as 13812345678 or 023-63891234 (not “%s”)"),
-               field, folded);
-  return NULL;
+  return shouhu_phone_normalise (field, digits, NULL, error);
 }
 
 /* The header row: the one holding 姓名 and 医院. */

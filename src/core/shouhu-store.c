@@ -26,6 +26,7 @@ struct _ShouhuStore
   int      schema_version;
   guint    savepoint_depth;
   GArray  *pending_changes;  /* GQuark details to emit at the outer commit */
+  gint64   data_version;     /* PRAGMA data_version at the last check */
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuStore, shouhu_store, G_TYPE_OBJECT)
@@ -38,6 +39,15 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* How long a writer waits for another program's write to end before it
+ * gives up: longer than any import or edit takes, short enough that a
+ * program that keeps the lock (stopped in a debugger, hung) is reported. */
+#define DEFAULT_BUSY_TIMEOUT_MS 20000
+
+/* Every detail of ShouhuStore::changed: a change made by another program
+ * may have touched any of them. */
+static const char *const change_details[] = { "annex1", "annex2" };
 
 /* Each entry moves the schema from version i to i + 1.  Entries are only
  * ever appended: a database in the field may stand at any version. */
@@ -342,6 +352,24 @@ read_user_version (ShouhuStore  *self,
   return TRUE;
 }
 
+/* Changes whenever another connection commits; never for our own. */
+static gboolean
+read_data_version (ShouhuStore  *self,
+                   gint64       *data_version,
+                   GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  *data_version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 static gboolean
 check_integrity (ShouhuStore  *self,
                  GError      **error)
@@ -567,7 +595,7 @@ open_database (ShouhuStore  *self,
     return set_sqlite_error (self->db, rc, error);
 
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
 
   if (!read_user_version (self, &version, error))
     return FALSE;
@@ -606,13 +634,12 @@ open_database (ShouhuStore  *self,
     return FALSE;
 
   self->schema_version = version;
-  if (version == (int) G_N_ELEMENTS (migrations))
-    return TRUE;
-
-  if (version > 0 && !backup_before_migration (self, version, error))
+  if (version < (int) G_N_ELEMENTS (migrations) &&
+      ((version > 0 && !backup_before_migration (self, version, error)) ||
+       !migrate (self, version, error)))
     return FALSE;
 
-  return migrate (self, version, error);
+  return read_data_version (self, &self->data_version, error);
 }
 
 /* Public API */
@@ -780,12 +807,16 @@ shouhu_store_step_done (ShouhuStore   *self,
 }
 
 /* Transactions nest as savepoints: a job made of smaller jobs is still one
- * transaction, all or nothing. */
+ * transaction, all or nothing.  The outermost one takes the write lock at
+ * once (BEGIN IMMEDIATE): when another program is writing, it waits for the
+ * busy timeout at its start.  A deferred transaction would first read, then
+ * find at its first write that the other program's commit made its reads
+ * stale, and fail at once without waiting. */
 gboolean
 shouhu_store_begin (ShouhuStore  *self,
                     GError      **error)
 {
-  if (!shouhu_store_exec (self, "SAVEPOINT shouhu", error))
+  if (!shouhu_store_exec (self, self->savepoint_depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT shouhu", error))
     return FALSE;
   self->savepoint_depth++;
   return TRUE;
@@ -797,7 +828,7 @@ shouhu_store_commit (ShouhuStore  *self,
 {
   g_return_val_if_fail (self->savepoint_depth > 0, FALSE);
 
-  if (!shouhu_store_exec (self, "RELEASE shouhu", error))
+  if (!shouhu_store_exec (self, self->savepoint_depth == 1 ? "COMMIT" : "RELEASE shouhu", error))
     return FALSE;
   self->savepoint_depth--;
 
@@ -818,7 +849,8 @@ shouhu_store_rollback (ShouhuStore *self)
 {
   g_return_if_fail (self->savepoint_depth > 0);
 
-  sqlite3_exec (self->db, "ROLLBACK TO shouhu; RELEASE shouhu", NULL, NULL, NULL);
+  sqlite3_exec (self->db, self->savepoint_depth == 1 ? "ROLLBACK" : "ROLLBACK TO shouhu; RELEASE shouhu",
+                NULL, NULL, NULL);
   self->savepoint_depth--;
   /* Inner jobs may have announced changes that are now undone. */
   if (self->savepoint_depth == 0)
@@ -845,4 +877,56 @@ shouhu_store_emit_changed (ShouhuStore *self,
     if (g_array_index (self->pending_changes, GQuark, i) == detail)
       return;
   g_array_append_val (self->pending_changes, detail);
+}
+
+/**
+ * shouhu_store_set_busy_timeout:
+ * @milliseconds: how long a write waits for another program's write to end
+ *
+ * Writers wait 20 seconds by default, then fail with a message saying that
+ * another program is writing.
+ */
+void
+shouhu_store_set_busy_timeout (ShouhuStore *self,
+                               int          milliseconds)
+{
+  g_return_if_fail (SHOUHU_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
+/**
+ * shouhu_store_check_outside_changes:
+ * @changed: (out) (optional): whether another program changed the file
+ *
+ * Another program (the command line, a second window) may write to the
+ * same file.  When it committed anything since the last check, emits
+ * ShouhuStore::changed for every detail, so that every view reloads.
+ * Cheap (no table is read): meant to run on a short timer.
+ */
+gboolean
+shouhu_store_check_outside_changes (ShouhuStore  *self,
+                                    gboolean     *changed,
+                                    GError      **error)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+  /* Inside our own transaction the other program's changes are not
+   * visible yet; the next check sees them. */
+  if (self->savepoint_depth > 0)
+    return TRUE;
+  if (!read_data_version (self, &version, error))
+    return FALSE;
+  if (version == self->data_version)
+    return TRUE;
+
+  self->data_version = version;
+  if (changed != NULL)
+    *changed = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (change_details); i++)
+    g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (change_details[i]));
+  return TRUE;
 }

@@ -62,6 +62,11 @@ gboolean     shouhu_store_reader_error     (sqlite3      *reader,
  * every view of the data follows it. */
 void         shouhu_store_emit_changed     (ShouhuStore  *self,
                                             const char   *what);
+gboolean     shouhu_store_check_outside_changes (ShouhuStore *self,
+                                            gboolean     *changed,
+                                            GError      **error);
+void         shouhu_store_set_busy_timeout (ShouhuStore  *self,
+                                            int           milliseconds);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "shouhu-validate.h"
+#include "shouhu-phone.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
@@ -155,88 +156,6 @@ bad:
   return FALSE;
 }
 
-/* Mainland area codes are 3 digits for 010 and 02x, 4 for the others. */
-static guint
-area_code_length (const char *digits)
-{
-  return (digits[1] == '1' || digits[1] == '2') ? 3 : 4;
-}
-
-static gboolean
-all_digits (const char *s,
-            gsize       min_len,
-            gsize       max_len)
-{
-  gsize len = strlen (s);
-
-  if (len < min_len || len > max_len)
-    return FALSE;
-  for (; *s != '\0'; s++)
-    if (!g_ascii_isdigit (*s))
-      return FALSE;
-  return TRUE;
-}
-
-/* Area code and a local number of 7 or 8 digits that does not start with
- * 0 or 1, given as digits only; the extension, if any, is 1 to 6 digits. */
-static char *
-format_landline (const char *digits,
-                 const char *ext)
-{
-  guint alen;
-
-  if (!all_digits (digits, 10, 12) || digits[0] != '0')
-    return NULL;
-  alen = area_code_length (digits);
-  if (!all_digits (digits + alen, 7, 8) || digits[alen] == '0' || digits[alen] == '1')
-    return NULL;
-  if (ext == NULL)
-    return g_strdup_printf ("%.*s-%s", (int) alen, digits, digits + alen);
-  if (!all_digits (ext, 1, 6))
-    return NULL;
-  return g_strdup_printf ("%.*s-%s-%s", (int) alen, digits, digits + alen, ext);
-}
-
-static char *
-strip_hyphens (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != '-')
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
-}
-
-/* Hyphens are spacing, except that the last group of three or more may be
- * an extension ("023-68881234-123"). */
-static char *
-normalise_landline (const char *main_part,
-                    const char *ext)
-{
-  g_autofree char *digits = strip_hyphens (main_part);
-  const char *last_hyphen = strrchr (main_part, '-');
-
-  if (ext == NULL && last_hyphen != NULL && last_hyphen[1] != '\0')
-    {
-      g_autofree char *before = g_strndup (main_part, last_hyphen - main_part);
-      g_autofree char *head = strip_hyphens (before);
-      g_auto(GStrv) groups = g_strsplit (main_part, "-", -1);
-      guint n_groups = 0;
-
-      for (guint i = 0; groups[i] != NULL; i++)
-        n_groups += groups[i][0] != '\0';
-      if (n_groups >= 3)
-        {
-          char *with_ext = format_landline (head, last_hyphen + 1);
-
-          if (with_ext != NULL)
-            return with_ext;
-        }
-    }
-  return format_landline (digits, ext);
-}
-
 /**
  * shouhu_validate_phone:
  * @field: the field's name as the user sees it
@@ -244,10 +163,7 @@ normalise_landline (const char *main_part,
  * @normalised: (out): the stored form: "13812345678", "023-68881234" or
  *   "023-68881234-123"
  *
- * A mainland mobile number (11 digits, 1[3-9]…) or a landline with its
- * area code and an optional extension.  Spaces and hyphens may be typed
- * anywhere, full-width digits are converted; "转", "ext" or "#" may stand
- * before an extension.
+ * A phone number as shouhu_phone_normalise() reads it.
  */
 gboolean
 shouhu_validate_phone (const char  *field,
@@ -255,73 +171,12 @@ shouhu_validate_phone (const char  *field,
                        char       **normalised,
                        GError     **error)
 {
-  g_autofree char *folded = shouhu_validate_fold_digits (text != NULL ? text : "");
-  g_autoptr(GString) compact = g_string_new (NULL);
-  g_autofree char *digits = NULL;
-  char *hash;
-  char *result = NULL;
+  char *stored = shouhu_phone_normalise (field, text, NULL, error);
 
-  for (const char *p = folded; *p != '\0'; p++)
-    {
-      if (*p == ' ' || *p == '\t')
-        continue;
-      if (g_str_has_prefix (p, "转"))
-        {
-          g_string_append_c (compact, '#');
-          p += strlen ("转") - 1;
-        }
-      else if (g_ascii_strncasecmp (p, "ext", 3) == 0)
-        {
-          g_string_append_c (compact, '#');
-          p += 2;
-        }
-      else if (g_ascii_isdigit (*p) || *p == '-' || *p == '#')
-        g_string_append_c (compact, *p);
-      else
-        goto bad;
-    }
-
-  if (compact->len == 0)
-    {
-      *normalised = g_strdup ("");
-      return TRUE;
-    }
-
-  hash = strchr (compact->str, '#');
-  if (hash != NULL)
-    {
-      *hash = '\0';
-      if (strchr (hash + 1, '#') != NULL)
-        goto bad;
-    }
-  digits = strip_hyphens (compact->str);
-
-  if (digits[0] == '1' && hash == NULL)
-    {
-      if (all_digits (digits, 11, 11) && digits[1] >= '3' && digits[1] <= '9')
-        {
-          *normalised = g_steal_pointer (&digits);
-          return TRUE;
-        }
-    }
-  else if (digits[0] == '0')
-    {
-      g_autofree char *ext = hash != NULL ? strip_hyphens (hash + 1) : NULL;
-
-      result = normalise_landline (compact->str, ext);
-      if (result != NULL)
-        {
-          *normalised = result;
-          return TRUE;
-        }
-    }
-
-bad:
-  g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
-               _("%s must be a mobile number of 11 digits (such as 13812345678) or a "
-                 "landline with its area code (such as 023-68881234), not “%s”"),
-               field, folded);
-  return FALSE;
+  if (stored == NULL)
+    return FALSE;
+  *normalised = stored;
+  return TRUE;
 }
 
 /**

@@ -7,6 +7,10 @@
  * stays in the cell, marked, with the reason next to it, and nothing is
  * stored; Escape puts the stored value back.
  *
+ * Messages go to the window's notification through the win.notify and
+ * win.notify-undo actions; the Undo of a batch added by mistake is this
+ * page's annex1.remove-last-batch action.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -15,7 +19,6 @@
 
 #include "shouhu-annex1-page.h"
 #include "shouhu-validate.h"
-#include "shouhu-window.h"
 
 #define HEADER_ROWS 2
 
@@ -51,6 +54,14 @@ struct _ShouhuAnnex1Page
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuAnnex1Page, shouhu_annex1_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void refresh (ShouhuAnnex1Page *self);
 
@@ -504,7 +515,7 @@ update_dates (ShouhuAnnex1Page *self)
 
   if (dates == NULL)
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
 
@@ -565,7 +576,7 @@ refresh (ShouhuAnnex1Page *self)
   if (self->table == NULL)
     {
       if (error != NULL)
-        shouhu_window_notify (GTK_WIDGET (self), error->message);
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
@@ -634,63 +645,44 @@ create_date_cb (ShouhuAnnex1Page *self)
     message = g_strdup_printf (_("Started the table as of %s with the figures as of %s"), date, latest);
   else
     message = g_strdup_printf (_("Started the table as of %s"), date);
-  shouhu_window_notify (GTK_WIDGET (self), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", message);
 }
 
-typedef struct
-{
-  ShouhuAnnex1Page *page;
-  char             *as_of;
-} UndoBatch;
-
+/* The Undo of add_batch_cb(): core refuses when figures went in since. */
 static void
-undo_batch_free (gpointer data)
+remove_last_batch_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  UndoBatch *undo = data;
-
-  g_object_unref (undo->page);
-  g_free (undo->as_of);
-  g_free (undo);
-}
-
-static void
-undo_batch_cb (gpointer data)
-{
-  UndoBatch *undo = data;
+  ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (undo->page->store != NULL &&
-      !shouhu_annex1_remove_last_batch (undo->page->store, undo->as_of, &error))
-    shouhu_window_notify (GTK_WIDGET (undo->page), error->message);
+  if (self->store != NULL &&
+      !shouhu_annex1_remove_last_batch (self->store, g_variant_get_string (parameter, NULL), &error))
+    gtk_widget_activate_action (widget, "win.notify", "s", error->message);
 }
 
 static void
 add_batch_cb (ShouhuAnnex1Page *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) as_of = NULL;
   g_autofree char *label = NULL;
   g_autofree char *message = NULL;
-  GtkWidget *window;
+  g_autofree char *undo = NULL;
 
   if (self->table == NULL)
     return;
   if (!shouhu_annex1_add_batch (self->store, self->as_of, &error))
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
   label = shouhu_annex1_batch_label (self->table->n_batches);
   message = g_strdup_printf (_("Added a column for %s"), label);
-  window = gtk_widget_get_ancestor (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
-  if (window != NULL)
-    {
-      UndoBatch *undo = g_new0 (UndoBatch, 1);
-
-      undo->page = g_object_ref (self);
-      undo->as_of = g_strdup (self->as_of);
-      shouhu_notification_show (shouhu_window_get_notification (SHOUHU_WINDOW (window)),
-                                message, _("_Undo"), undo_batch_cb, undo, undo_batch_free);
-    }
+  as_of = g_variant_ref_sink (g_variant_new_string (self->as_of));
+  undo = g_action_print_detailed_name ("annex1.remove-last-batch", as_of);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify-undo", "(ss)", message, undo);
 }
 
 static void
@@ -699,6 +691,57 @@ new_date_action_cb (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   gtk_menu_button_popup (SHOUHU_ANNEX1_PAGE (widget)->new_date_button);
+}
+
+static void
+set_store (ShouhuAnnex1Page *self,
+           ShouhuStore      *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed::annex1", G_CALLBACK (store_changed_cb), self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+shouhu_annex1_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shouhu_annex1_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -746,8 +789,22 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = shouhu_annex1_page_get_property;
+  object_class->set_property = shouhu_annex1_page_set_property;
   object_class->dispose = shouhu_annex1_page_dispose;
   object_class->finalize = shouhu_annex1_page_finalize;
+
+  /**
+   * ShouhuAnnex1Page:store:
+   *
+   * The open database.  The window binds its own to it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SHOUHU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-annex1-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, content_stack);
@@ -765,6 +822,7 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_batch_cb);
 
   gtk_widget_class_install_action (widget_class, "annex1.new-date", NULL, new_date_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex1.remove-last-batch", "s", remove_last_batch_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex1.new-date", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -794,22 +852,6 @@ shouhu_annex1_page_init (ShouhuAnnex1Page *self)
 }
 
 /* Public API */
-
-void
-shouhu_annex1_page_set_store (ShouhuAnnex1Page *self,
-                              ShouhuStore      *store)
-{
-  g_return_if_fail (SHOUHU_IS_ANNEX1_PAGE (self));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed::annex1", G_CALLBACK (store_changed_cb), self);
-  refresh (self);
-}
 
 void
 shouhu_annex1_page_set_date (ShouhuAnnex1Page *self,

@@ -17,8 +17,6 @@ G_DECLARE_FINAL_TYPE (ShouhuAnnex1Page, shouhu_annex1_page, SHOUHU, ANNEX1_PAGE,
 /* Column of a district row that is not a batch count. */
 #define SHOUHU_ANNEX1_NOTE_BATCH 0
 
-void        shouhu_annex1_page_set_store         (ShouhuAnnex1Page  *self,
-                                                  ShouhuStore       *store);
 void        shouhu_annex1_page_set_date          (ShouhuAnnex1Page  *self,
                                                   const char        *as_of);
 const char *shouhu_annex1_page_get_date          (ShouhuAnnex1Page  *self);

@@ -6,6 +6,11 @@
  * column view asks for the visible rows alone.  Sorting by a column orders
  * all rows once, through the column view's own sorter.
  *
+ * Messages go to the window's notification through the win.notify and
+ * win.notify-undo actions; the Undo of a deletion is this page's
+ * annex2.restore-deleted action, which brings back the last record
+ * deleted here.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,32 +21,40 @@
 #include "shouhu-annex2-page.h"
 #include "shouhu-history-dialog.h"
 #include "shouhu-purge.h"
-#include "shouhu-window.h"
 #include "shouhu-worker-editor.h"
 #include "shouhu-worker-list.h"
 
 struct _ShouhuAnnex2Page
 {
-  GtkWidget           parent_instance;
+  GtkWidget            parent_instance;
 
-  ShouhuStore        *store;
-  gulong              changed_id;
-  ShouhuWorkerList   *list;
-  GtkSingleSelection *selection;
-  GCancellable       *loading;
-  gint64              select_after_load;
-  int                 district_id;
+  ShouhuStore         *store;
+  gulong               changed_id;
+  ShouhuWorkerList    *list;
+  GtkSingleSelection  *selection;
+  GCancellable        *loading;
+  gint64               select_after_load;
+  int                  district_id;
+  ShouhuDeletedWorker *last_deleted;   /* what Undo brings back */
 
-  GtkDropDown        *district_dropdown;
-  GtkSearchEntry     *search_entry;
-  GtkWidget          *form_header;
-  GtkEntry           *reporter_entry;
-  GtkEntry           *reporter_phone_entry;
-  GtkLabel           *status_label;
-  GtkColumnView      *column_view;
+  GtkDropDown         *district_dropdown;
+  GtkSearchEntry      *search_entry;
+  GtkWidget           *form_header;
+  GtkEntry            *reporter_entry;
+  GtkEntry            *reporter_phone_entry;
+  GtkLabel            *status_label;
+  GtkColumnView       *column_view;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuAnnex2Page, shouhu_annex2_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void reload (ShouhuAnnex2Page *self);
 
@@ -101,7 +114,7 @@ save_form_header (ShouhuAnnex2Page *self)
                                         gtk_editable_get_text (GTK_EDITABLE (self->reporter_phone_entry)),
                                         &error))
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->reporter_phone_entry), "error");
       /* The rejected phone stays in its field, marked; the 填报人 typed
        * beside it is not lost for it. */
@@ -161,7 +174,7 @@ loaded_cb (GObject      *source,
   g_clear_object (&self->loading);
   if (index == NULL)
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
 
@@ -383,7 +396,8 @@ history_action_cb (GtkWidget  *widget,
 
   if (row == NULL || self->store == NULL)
     {
-      shouhu_window_notify (widget, _("Select a record first to see its change history"));
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Select a record first to see its change history"));
       return;
     }
   /* Translators: title of the history window; %s is the worker's name */
@@ -392,36 +406,27 @@ history_action_cb (GtkWidget  *widget,
                                                  self->store, "worker", shouhu_worker_row_get_id (row), title));
 }
 
-typedef struct
-{
-  ShouhuAnnex2Page    *page;
-  ShouhuDeletedWorker *deleted;
-} UndoDelete;
-
+/* The Undo of shouhu_annex2_page_delete_selected(): @parameter is the
+ * record's id, so that an Undo never brings back another record. */
 static void
-undo_delete_free (gpointer data)
+restore_deleted_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  UndoDelete *undo = data;
-
-  g_object_unref (undo->page);
-  shouhu_deleted_worker_free (undo->deleted);
-  g_free (undo);
-}
-
-static void
-undo_delete_cb (gpointer data)
-{
-  UndoDelete *undo = data;
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
+  g_autoptr(ShouhuDeletedWorker) deleted = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (undo->page->store == NULL)
+  if (self->store == NULL || self->last_deleted == NULL ||
+      self->last_deleted->worker->id != g_variant_get_int64 (parameter))
     return;
-  if (!shouhu_annex2_restore_worker (undo->page->store, undo->deleted, &error))
+  deleted = g_steal_pointer (&self->last_deleted);
+  if (!shouhu_annex2_restore_worker (self->store, deleted, &error))
     {
-      shouhu_window_notify (GTK_WIDGET (undo->page), error->message);
+      gtk_widget_activate_action (widget, "win.notify", "s", error->message);
       return;
     }
-  undo->page->select_after_load = undo->deleted->worker->id;
+  self->select_after_load = deleted->worker->id;
 }
 
 static void
@@ -479,6 +484,58 @@ search_changed_cb (ShouhuAnnex2Page *self)
 /* GObject */
 
 static void
+set_store (ShouhuAnnex2Page *self,
+           ShouhuStore      *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed::annex2", G_CALLBACK (store_changed_cb), self);
+  load_form_header (self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+shouhu_annex2_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shouhu_annex2_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shouhu_annex2_page_dispose (GObject *object)
 {
   ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (object);
@@ -496,6 +553,7 @@ shouhu_annex2_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  g_clear_pointer (&self->last_deleted, shouhu_deleted_worker_free);
 
   G_OBJECT_CLASS (shouhu_annex2_page_parent_class)->dispose (object);
 }
@@ -506,7 +564,21 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = shouhu_annex2_page_get_property;
+  object_class->set_property = shouhu_annex2_page_set_property;
   object_class->dispose = shouhu_annex2_page_dispose;
+
+  /**
+   * ShouhuAnnex2Page:store:
+   *
+   * The open database.  The window binds its own to it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SHOUHU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-annex2-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, district_dropdown);
@@ -527,6 +599,7 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.erase", NULL, erase_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.search", NULL, search_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.restore-deleted", "x", restore_deleted_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "annex2.erase", NULL);
@@ -567,23 +640,6 @@ shouhu_annex2_page_init (ShouhuAnnex2Page *self)
 }
 
 /* Public API */
-
-void
-shouhu_annex2_page_set_store (ShouhuAnnex2Page *self,
-                              ShouhuStore      *store)
-{
-  g_return_if_fail (SHOUHU_IS_ANNEX2_PAGE (self));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed::annex2", G_CALLBACK (store_changed_cb), self);
-  load_form_header (self);
-  reload (self);
-}
 
 /**
  * shouhu_annex2_page_set_district_filter:
@@ -686,10 +742,10 @@ void
 shouhu_annex2_page_delete_selected (ShouhuAnnex2Page *self)
 {
   ShouhuWorkerRow *row = selected_row (self);
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  UndoDelete *undo;
+  g_autofree char *undo = NULL;
+  g_autoptr(GVariant) id = NULL;
   ShouhuDeletedWorker *deleted;
 
   if (row == NULL || self->store == NULL)
@@ -697,22 +753,19 @@ shouhu_annex2_page_delete_selected (ShouhuAnnex2Page *self)
   deleted = shouhu_annex2_delete_worker (self->store, shouhu_worker_row_get_id (row), &error);
   if (deleted == NULL)
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (window == NULL)
-    {
-      shouhu_deleted_worker_free (deleted);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
 
-  undo = g_new0 (UndoDelete, 1);
-  undo->page = g_object_ref (self);
-  undo->deleted = deleted;
+  /* Only the last deletion can be undone: the notification shows one. */
+  g_clear_pointer (&self->last_deleted, shouhu_deleted_worker_free);
+  self->last_deleted = deleted;
+  id = g_variant_ref_sink (g_variant_new_int64 (deleted->worker->id));
+  undo = g_action_print_detailed_name ("annex2.restore-deleted", id);
   /* Translators: %s is the worker's name */
   message = g_strdup_printf (_("Deleted the record of %s"), deleted->worker->name);
-  shouhu_notification_show (shouhu_window_get_notification (SHOUHU_WINDOW (window)), message,
-                            _("_Undo"), undo_delete_cb, undo, undo_delete_free);
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.notify-undo", "(ss)", message, undo))
+    g_clear_pointer (&self->last_deleted, shouhu_deleted_worker_free);
 }
 
 typedef struct
@@ -747,12 +800,12 @@ erase_response_cb (GtkDialog    *dialog,
     return;
   if (!shouhu_purge_worker (self->store, request->id, &error))
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
   /* Translators: %s is the worker's name */
   message = g_strdup_printf (_("Erased the record of %s and its history for good"), request->name);
-  shouhu_window_notify (GTK_WIDGET (self), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", message);
 }
 
 /**
@@ -778,7 +831,8 @@ shouhu_annex2_page_erase_selected (ShouhuAnnex2Page *self)
     return NULL;
   if (row == NULL)
     {
-      shouhu_window_notify (GTK_WIDGET (self), _("Select a record first to erase it"));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s",
+                                  _("Select a record first to erase it"));
       return NULL;
     }
   request = g_new0 (EraseRequest, 1);

@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 #define SHOUHU_TYPE_ANNEX2_PAGE (shouhu_annex2_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShouhuAnnex2Page, shouhu_annex2_page, SHOUHU, ANNEX2_PAGE, GtkWidget)
 
-void        shouhu_annex2_page_set_store           (ShouhuAnnex2Page *self,
-                                                    ShouhuStore      *store);
 void        shouhu_annex2_page_set_district_filter (ShouhuAnnex2Page *self,
                                                     int               district_id);
 int         shouhu_annex2_page_get_district_filter (ShouhuAnnex2Page *self);

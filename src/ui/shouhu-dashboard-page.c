@@ -3,6 +3,7 @@
  * City totals at the top, then the districts as a chart and as a table.
  * All figures come from shouhu_figures_compute(); the page asks again
  * whenever the store says anything changed, so it is never stale.
+ * Errors go to the window's notification through the win.notify action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +14,6 @@
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-district-row.h"
-#include "shouhu-window.h"
 
 struct _ShouhuDashboardPage
 {
@@ -41,6 +41,14 @@ struct _ShouhuDashboardPage
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuDashboardPage, shouhu_dashboard_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   DISTRICT_ACTIVATED,
@@ -115,7 +123,7 @@ update_dates (ShouhuDashboardPage *self)
 
   if (dates == NULL)
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
 
@@ -212,7 +220,7 @@ refresh (ShouhuDashboardPage *self)
   figures = shouhu_figures_compute (self->store, self->chosen_date, &error);
   if (figures == NULL)
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
   g_clear_pointer (&self->figures, shouhu_figures_free);
@@ -441,6 +449,58 @@ add_legend (ShouhuDashboardPage *self)
 }
 
 static void
+set_store (ShouhuDashboardPage *self,
+           ShouhuStore         *store)
+{
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+  /* Every detail: Annex 1 figures, Annex 2 records, pairings, volunteers. */
+  if (store != NULL)
+    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+shouhu_dashboard_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shouhu_dashboard_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 shouhu_dashboard_page_dispose (GObject *object)
 {
   ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (object);
@@ -476,8 +536,22 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = shouhu_dashboard_page_get_property;
+  object_class->set_property = shouhu_dashboard_page_set_property;
   object_class->dispose = shouhu_dashboard_page_dispose;
   object_class->finalize = shouhu_dashboard_page_finalize;
+
+  /**
+   * ShouhuDashboardPage:store:
+   *
+   * The open database.  The window binds its own to it.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         SHOUHU_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ShouhuDashboardPage::district-activated:
@@ -525,23 +599,6 @@ shouhu_dashboard_page_init (ShouhuDashboardPage *self)
 }
 
 /* Public API */
-
-void
-shouhu_dashboard_page_set_store (ShouhuDashboardPage *self,
-                                 ShouhuStore         *store)
-{
-  g_return_if_fail (SHOUHU_IS_DASHBOARD_PAGE (self));
-
-  if (self->store == store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_set_object (&self->store, store);
-  /* Every detail: Annex 1 figures, Annex 2 records, pairings, volunteers. */
-  if (store != NULL)
-    self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  refresh (self);
-}
 
 /**
  * shouhu_dashboard_page_set_date:

@@ -28,8 +28,6 @@ typedef enum
 #define SHOUHU_TYPE_DASHBOARD_PAGE (shouhu_dashboard_page_get_type ())
 G_DECLARE_FINAL_TYPE (ShouhuDashboardPage, shouhu_dashboard_page, SHOUHU, DASHBOARD_PAGE, GtkWidget)
 
-void                 shouhu_dashboard_page_set_store      (ShouhuDashboardPage  *self,
-                                                           ShouhuStore          *store);
 void                 shouhu_dashboard_page_set_date       (ShouhuDashboardPage  *self,
                                                            const char           *as_of);
 const ShouhuFigures *shouhu_dashboard_page_get_figures    (ShouhuDashboardPage  *self);

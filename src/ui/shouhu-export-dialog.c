@@ -2,7 +2,8 @@
  *
  * Which workbook, which date or district, masked or not, then where: the
  * desktop's own file chooser (a portal inside Flatpak).  After writing, the
- * window's notification offers to open the file.  The workbook is written
+ * dialog emits "exported" and closes; the window that opened it offers to
+ * open the file.  The workbook is written
  * on a worker thread, through a store connection of its own, so that a
  * large export leaves the window responsive.
  *
@@ -17,7 +18,6 @@
 #include "shouhu-export.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-settings.h"
-#include "shouhu-window.h"
 #include "shouhu-workbook-chooser.h"
 
 struct _ShouhuExportDialog
@@ -25,7 +25,6 @@ struct _ShouhuExportDialog
   GtkWindow       parent_instance;
 
   ShouhuStore    *store;
-  GtkWindow      *parent_window;
   GObject        *chooser;      /* while the file chooser is open */
 
   GtkDropDown    *kind_dropdown;
@@ -64,6 +63,13 @@ export_job_free (gpointer data)
 }
 
 G_DEFINE_FINAL_TYPE (ShouhuExportDialog, shouhu_export_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static ShouhuExportKind
 selected_kind (ShouhuExportDialog *self)
@@ -127,34 +133,6 @@ show_error (ShouhuExportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static void
-open_file_cb (gpointer user_data)
-{
-  GFile *file = G_FILE (user_data);
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
-  gtk_file_launcher_launch (launcher, NULL, NULL, NULL, NULL);
-#else
-  g_autofree char *uri = g_file_get_uri (file);
-  gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
-#endif
-}
-
-static void
-exported (ShouhuExportDialog *self,
-          GFile              *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-  if (SHOUHU_IS_WINDOW (self->parent_window))
-    shouhu_notification_show (shouhu_window_get_notification (SHOUHU_WINDOW (self->parent_window)),
-                              message, _("_Open"), open_file_cb,
-                              g_object_ref (file), g_object_unref);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
 /* The next export starts where this one went, masked as this one was. */
 static void
 remember_choices (ShouhuExportDialog *self,
@@ -184,13 +162,12 @@ written_cb (GObject      *source,
             gpointer      user_data)
 {
   ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (source);
-  g_autoptr(GFile) target = user_data;
   g_autoptr(GError) error = NULL;
 
   /* A failure is shown in the dialog by _finish(). */
   if (!shouhu_export_dialog_export_to_finish (self, result, &error))
     return;
-  exported (self, target);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -211,7 +188,7 @@ file_chosen (ShouhuExportDialog *self,
   else
     target = g_object_ref (file);
 
-  shouhu_export_dialog_export_to_async (self, target, written_cb, g_object_ref (target));
+  shouhu_export_dialog_export_to_async (self, target, written_cb, NULL);
 }
 
 static void
@@ -303,6 +280,19 @@ shouhu_export_dialog_class_init (ShouhuExportDialogClass *klass)
 
   object_class->dispose = shouhu_export_dialog_dispose;
 
+  /**
+   * ShouhuExportDialog::exported:
+   * @file: the workbook written
+   *
+   * A workbook was written.  Exported with the dialog's button, the
+   * dialog closes right after.
+   */
+  signals[EXPORTED] = g_signal_new ("exported",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_FILE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/shouhu/Shouhu/ui/shouhu-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, kind_dropdown);
@@ -340,7 +330,6 @@ shouhu_export_dialog_new (GtkWindow   *parent,
   g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
 
   self = g_object_new (SHOUHU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
-  self->parent_window = parent;
   self->store = g_object_ref (store);
   fill_lists (self);
   kind_changed_cb (self);
@@ -443,6 +432,7 @@ shouhu_export_dialog_export_to_finish (ShouhuExportDialog  *self,
     }
 
   remember_choices (self, file);
+  g_signal_emit (self, signals[EXPORTED], 0, file);
   return TRUE;
 }
 

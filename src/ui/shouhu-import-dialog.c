@@ -4,7 +4,9 @@
  * thousand rows takes a moment to unzip and parse); the preview, which
  * asks the database, runs here once it is read.  Nothing is written
  * until the user chooses Import; then the whole file goes in as one
- * transaction and the pages follow the store's "changed" signal.
+ * transaction and the pages follow the store's "changed" signal; the
+ * window it is transient for is asked, through its win.show-page and
+ * win.notify actions, to show the page and say what came in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,9 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "shouhu-annex1-page.h"
 #include "shouhu-import-dialog.h"
-#include "shouhu-window.h"
 
 struct _ShouhuImportDialog
 {
@@ -273,12 +273,11 @@ imported (ShouhuImportDialog *self)
     message = g_strdup_printf (_("Imported %s: %u new and %u updated records"), name,
                                self->import->annex2->n_new, self->import->annex2->n_updated);
 
-  if (parent != NULL && SHOUHU_IS_WINDOW (parent))
+  if (parent != NULL)
     {
-      ShouhuWindow *window = SHOUHU_WINDOW (parent);
-
-      shouhu_window_show_page (window, self->import->kind == SHOUHU_IMPORT_ANNEX1 ? "annex1" : "annex2");
-      shouhu_window_notify (GTK_WIDGET (window), message);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-page", "s",
+                                  self->import->kind == SHOUHU_IMPORT_ANNEX1 ? "annex1" : "annex2");
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.notify", "s", message);
     }
   gtk_window_destroy (GTK_WINDOW (self));
 }

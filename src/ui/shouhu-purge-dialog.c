@@ -4,7 +4,8 @@
  * erased (the counts, worked out by core/ as the purge itself would), and
  * confirms.  The purge and the vacuum that follows run on a worker thread,
  * through a store connection of their own, so that the window stays live;
- * then the window's pages are told to reload.
+ * then the store tells every view to reload, and the dialog emits
+ * "erased" for the window to say so.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,14 +17,12 @@
 #include "shouhu-district.h"
 #include "shouhu-purge.h"
 #include "shouhu-purge-dialog.h"
-#include "shouhu-window.h"
 
 struct _ShouhuPurgeDialog
 {
   GtkWindow      parent_instance;
 
   ShouhuStore   *store;
-  GtkWindow     *parent_window;
   gboolean       erasing;
   gboolean       can_erase;
 
@@ -43,6 +42,13 @@ typedef struct
 } PurgeJob;
 
 G_DEFINE_FINAL_TYPE (ShouhuPurgeDialog, shouhu_purge_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  ERASED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 purge_job_free (gpointer data)
@@ -156,8 +162,7 @@ erased_cb (GObject      *source,
     return;
   message = d != NULL ? g_strdup_printf (_("Erased the personal data of %s for good"), d->name)
                       : g_strdup (_("Erased the personal data of all districts for good"));
-  if (self->parent_window != NULL)
-    shouhu_window_notify (GTK_WIDGET (self->parent_window), message);
+  g_signal_emit (self, signals[ERASED], 0, message);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -176,7 +181,6 @@ shouhu_purge_dialog_dispose (GObject *object)
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_PURGE_DIALOG);
   g_clear_object (&self->store);
-  g_clear_weak_pointer (&self->parent_window);
 
   G_OBJECT_CLASS (shouhu_purge_dialog_parent_class)->dispose (object);
 }
@@ -188,6 +192,19 @@ shouhu_purge_dialog_class_init (ShouhuPurgeDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shouhu_purge_dialog_dispose;
+
+  /**
+   * ShouhuPurgeDialog::erased:
+   * @message: the sentence that tells the user what was erased
+   *
+   * The personal data was erased with the dialog's button; the dialog
+   * closes right after.
+   */
+  signals[ERASED] = g_signal_new ("erased",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/shouhu/Shouhu/ui/shouhu-purge-dialog.ui");
@@ -225,7 +242,6 @@ shouhu_purge_dialog_new (GtkWindow   *parent,
   g_return_val_if_fail (SHOUHU_IS_STORE (store), NULL);
 
   self = g_object_new (SHOUHU_TYPE_PURGE_DIALOG, "transient-for", parent, NULL);
-  g_set_weak_pointer (&self->parent_window, parent);
   self->store = g_object_ref (store);
   update_summary (self);
   return self;

@@ -1,5 +1,19 @@
 /* shouhu-window.c — the main window: header bar, pages, notifications
  *
+ * The pages and dialogs never call in here: they ask for a notification
+ * with the window's actions, which any widget inside the window reaches
+ * with gtk_widget_activate_action():
+ *
+ *   win.notify       (s)   shows the message;
+ *   win.notify-undo  (ss)  shows the message with an Undo button that
+ *                          activates the detailed action name given
+ *                          second, e.g. "annex1.remove-last-batch('2020-02-07')",
+ *                          from the pages (a page's own action, or one of
+ *                          the window or the application).
+ *
+ * The pages get the store through their "store" property, bound to the
+ * window's in the template.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -23,6 +37,8 @@ struct _ShouhuWindow
 
   ShouhuStore          *store;
   GObject              *chooser;   /* the open file chooser, if any */
+  guint                 outside_check_id;
+  gboolean              outside_check_failed;
 
   GtkStack             *main_stack;
   GtkStack             *stack;
@@ -45,6 +61,79 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Seconds between two looks for another program's changes: a command-line
+ * import shows in the window about as soon as it ends. */
+#define OUTSIDE_CHECK_INTERVAL 2
+
+static void
+show_message (ShouhuWindow *self,
+              const char   *message)
+{
+  shouhu_notification_show (self->notification, message, NULL, NULL, NULL, NULL);
+}
+
+static void
+notify_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  show_message (SHOUHU_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* What the Undo button of a notification activates. */
+typedef struct
+{
+  ShouhuWindow *window;   /* not a reference: the notification is inside it */
+  char         *action;
+  GVariant     *target;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_free (undo->action);
+  g_clear_pointer (&undo->target, g_variant_unref);
+  g_free (undo);
+}
+
+static void
+undo_cb (gpointer data)
+{
+  Undo *undo = data;
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (undo->window->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (gtk_widget_activate_action_variant (page, undo->action, undo->target))
+      return;
+  g_critical ("No page of the window has the undo action “%s”", undo->action);
+}
+
+static void
+notify_undo_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *message;
+  const char *detailed;
+  Undo *undo = g_new0 (Undo, 1);
+
+  g_variant_get (parameter, "(&s&s)", &message, &detailed);
+  if (!g_action_parse_detailed_name (detailed, &undo->action, &undo->target, &error))
+    {
+      g_critical ("win.notify-undo: “%s” is not an action: %s", detailed, error->message);
+      undo_free (undo);
+      show_message (self, message);
+      return;
+    }
+  undo->window = self;
+  shouhu_notification_show (self->notification, message, _("_Undo"), undo_cb, undo, undo_free);
+}
+
 static void
 load_notice_figures (ShouhuWindow *self)
 {
@@ -52,14 +141,13 @@ load_notice_figures (ShouhuWindow *self)
 
   if (!shouhu_annex1_load_notice_figures (self->store, &error))
     {
-      shouhu_window_notify (GTK_WIDGET (self), error->message);
+      show_message (self, error->message);
       return;
     }
 
   shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
   shouhu_window_show_page (self, "annex1");
-  shouhu_window_notify (GTK_WIDGET (self),
-                        _("Loaded the figures of the notice as of 2020-02-07"));
+  show_message (self, _("Loaded the figures of the notice as of 2020-02-07"));
 }
 
 static void
@@ -91,12 +179,12 @@ load_notice_figures_cb (GtkWidget  *widget,
     {
       shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
       shouhu_window_show_page (self, "annex1");
-      shouhu_window_notify (widget, _("The figures of the notice are already loaded"));
+      show_message (self, _("The figures of the notice are already loaded"));
       return;
     }
   if (error != NULL)
     {
-      shouhu_window_notify (widget, error->message);
+      show_message (self, error->message);
       return;
     }
   if (!exists)
@@ -123,15 +211,53 @@ load_notice_figures_cb (GtkWidget  *widget,
 }
 
 static void
+open_file_cb (gpointer user_data)
+{
+  GFile *file = G_FILE (user_data);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+  gtk_file_launcher_launch (launcher, NULL, NULL, NULL, NULL);
+#else
+  g_autofree char *uri = g_file_get_uri (file);
+  gtk_show_uri (NULL, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+/* After an export, the notification offers to open the file. */
+static void
+exported_cb (ShouhuExportDialog *dialog,
+             GFile              *file,
+             ShouhuWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  shouhu_notification_show (self->notification, message, _("_Open"), open_file_cb,
+                            g_object_ref (file), g_object_unref);
+}
+
+static void
 export_cb (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  ShouhuExportDialog *dialog;
 
   if (self->store == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (shouhu_export_dialog_new (GTK_WINDOW (self), self->store)));
+  dialog = shouhu_export_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+erased_cb (ShouhuPurgeDialog *dialog,
+           const char        *message,
+           ShouhuWindow      *self)
+{
+  show_message (self, message);
 }
 
 static void
@@ -140,10 +266,13 @@ purge_personal_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  ShouhuPurgeDialog *dialog;
 
   if (self->store == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (shouhu_purge_dialog_new (GTK_WINDOW (self), self->store)));
+  dialog = shouhu_purge_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "erased", G_CALLBACK (erased_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Opens the import preview of @file, which must be a workbook. */
@@ -161,7 +290,7 @@ open_import (ShouhuWindow *self,
       g_autofree char *name = g_filename_display_name (base != NULL ? base : "");
       g_autofree char *message = g_strdup_printf (_("“%s” is not an Excel workbook (.xlsx): only the annex workbooks can be imported"),
                                                   name);
-      shouhu_window_notify (GTK_WIDGET (self), message);
+      show_message (self, message);
       return;
     }
   gtk_window_present (GTK_WINDOW (shouhu_import_dialog_new (GTK_WINDOW (self), self->store, file)));
@@ -238,6 +367,22 @@ menu_popup_cb (GtkWidget  *widget,
   gtk_menu_button_popup (SHOUHU_WINDOW (widget)->menu_button);
 }
 
+static gboolean
+outside_check_cb (gpointer user_data)
+{
+  shouhu_window_check_outside_changes (SHOUHU_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+is_active_cb (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (object)))
+    shouhu_window_check_outside_changes (SHOUHU_WINDOW (object));
+}
+
 static void
 restore_window_state (ShouhuWindow *self)
 {
@@ -286,9 +431,8 @@ shouhu_window_constructed (GObject *object)
 
   if (self->store != NULL)
     {
-      shouhu_dashboard_page_set_store (self->dashboard_page, self->store);
-      shouhu_annex1_page_set_store (self->annex1_page, self->store);
-      shouhu_annex2_page_set_store (self->annex2_page, self->store);
+      g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+      self->outside_check_id = g_timeout_add_seconds (OUTSIDE_CHECK_INTERVAL, outside_check_cb, self);
     }
 }
 
@@ -321,7 +465,9 @@ shouhu_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
+      /* Construct-only: the pages' "store" follows through its binding. */
       self->store = g_value_dup_object (value);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -337,6 +483,7 @@ shouhu_window_dispose (GObject *object)
    * child before the template drops it, or it would unparent it twice. */
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
+  g_clear_handle_id (&self->outside_check_id, g_source_remove);
   g_clear_object (&self->store);
   shouhu_workbook_chooser_dismiss (g_steal_pointer (&self->chooser));
 
@@ -359,7 +506,8 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
                          SHOUHU_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHOUHU_TYPE_ANNEX1_PAGE);
@@ -379,6 +527,8 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, district_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, ShouhuWindow, annex2_page);
 
+  gtk_widget_class_install_action (widget_class, "win.notify", "s", notify_cb);
+  gtk_widget_class_install_action (widget_class, "win.notify-undo", "(ss)", notify_undo_cb);
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
@@ -497,18 +647,28 @@ shouhu_window_show_district (ShouhuWindow *self,
 }
 
 /**
- * shouhu_window_notify:
- * @widget: the window or any widget inside it
+ * shouhu_window_check_outside_changes:
  *
- * Shows @message in the window's notification area, without a button.
+ * Another program (the command line, a window on the same file) may have
+ * written to the database: when it did, every page reloads.  Runs on a
+ * short timer and whenever the window gets the focus.  A failure is shown
+ * once, not at every check.
  */
 void
-shouhu_window_notify (GtkWidget  *widget,
-                      const char *message)
+shouhu_window_check_outside_changes (ShouhuWindow *self)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (widget, SHOUHU_TYPE_WINDOW);
+  g_autoptr(GError) error = NULL;
 
-  if (window == NULL)
+  g_return_if_fail (SHOUHU_IS_WINDOW (self));
+
+  if (self->store == NULL)
     return;
-  shouhu_notification_show (SHOUHU_WINDOW (window)->notification, message, NULL, NULL, NULL, NULL);
+  if (shouhu_store_check_outside_changes (self->store, NULL, &error))
+    {
+      self->outside_check_failed = FALSE;
+      return;
+    }
+  if (!self->outside_check_failed)
+    show_message (self, error->message);
+  self->outside_check_failed = TRUE;
 }

@@ -1,4 +1,8 @@
-/* shouhu-window.h
+/* shouhu-window.h — the main window
+ *
+ * Only the application (and the tests) include this: the pages and dialogs
+ * talk to the window through its actions and their signals (see
+ * shouhu-window.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +28,6 @@ void                shouhu_window_show_page        (ShouhuWindow   *self,
 const char         *shouhu_window_get_visible_page (ShouhuWindow   *self);
 void                shouhu_window_show_district    (ShouhuWindow   *self,
                                                     int             district_id);
-void                shouhu_window_notify           (GtkWidget      *widget,
-                                                    const char     *message);
+void                shouhu_window_check_outside_changes (ShouhuWindow *self);
 
 G_END_DECLS

@@ -3,7 +3,9 @@
  * Keyboard first: Tab goes through the fields in the form's order, Enter
  * saves from any field, Escape cancels.  A rejected field gets the focus
  * and the message names it; what was typed stays.  Saving a record whose
- * 姓名 and 本人联系电话 are already stored asks first.
+ * 姓名 and 本人联系电话 are already stored asks first.  Saving a record that
+ * another window or program changed since it was shown saves nothing:
+ * the editor lists what changed and the user reloads or overwrites.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-conflict-view.h"
 #include "shouhu-volunteer-chooser.h"
 #include "shouhu-worker-editor.h"
 
@@ -24,6 +27,12 @@ struct _ShouhuWorkerEditor
   GtkWidget   *fields[SHOUHU_N_WORKER_FIELDS];
   GtkFlowBox  *volunteer_box;
   GArray      *volunteer_ids;   /* gint64, in the order shown */
+  GPtrArray   *volunteer_names; /* beside volunteer_ids */
+  ShouhuWorker *seen;           /* the record as stored when shown; NULL when new */
+  GArray      *seen_ids;        /* its volunteers then */
+  ShouhuWorker *stored;         /* after a conflict: the record as stored now */
+  GPtrArray   *stored_volunteers;
+  GtkWidget   *conflict;
   GtkWidget   *chooser;
   GtkWidget   *pair_button;
   GtkLabel    *error_label;
@@ -52,6 +61,7 @@ remove_volunteer_cb (GtkButton          *button,
     if (g_array_index (self->volunteer_ids, gint64, i) == id)
       {
         g_array_remove_index (self->volunteer_ids, i);
+        g_ptr_array_remove_index (self->volunteer_names, i);
         break;
       }
   gtk_flow_box_remove (self->volunteer_box, child);
@@ -70,6 +80,7 @@ shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
     if (g_array_index (self->volunteer_ids, gint64, i) == id)
       return;
   g_array_append_val (self->volunteer_ids, id);
+  g_ptr_array_add (self->volunteer_names, g_strdup (name));
 
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button),
@@ -137,6 +148,7 @@ collect (ShouhuWorkerEditor *self)
 
 static gboolean try_save (ShouhuWorkerEditor *self,
                           gboolean            allow_duplicate);
+static void     show_conflict (ShouhuWorkerEditor *self);
 
 static void
 duplicate_response_cb (GtkDialog          *dialog,
@@ -175,15 +187,26 @@ try_save (ShouhuWorkerEditor *self,
 {
   g_autoptr(ShouhuWorker) w = collect (self);
   g_autoptr(GError) error = NULL;
+  const gint64 *ids = (const gint64 *) (gpointer) self->volunteer_ids->data;
   gint64 id;
 
-  id = shouhu_annex2_save_worker (self->store, w, (const gint64 *) (gpointer) self->volunteer_ids->data,
-                                  self->volunteer_ids->len, allow_duplicate, &error);
+  if (self->seen != NULL)
+    {
+      g_autofree char *stamp = shouhu_worker_stamp (self->seen, (const gint64 *) (gpointer) self->seen_ids->data,
+                                                    self->seen_ids->len);
+
+      id = shouhu_annex2_save_edited_worker (self->store, w, ids, self->volunteer_ids->len,
+                                             allow_duplicate, stamp, &error);
+    }
+  else
+    id = shouhu_annex2_save_worker (self->store, w, ids, self->volunteer_ids->len, allow_duplicate, &error);
   if (id == 0)
     {
       gtk_label_set_text (self->error_label, error->message);
       if (g_error_matches (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_DUPLICATE))
         ask_duplicate (self, error->message);
+      else if (g_error_matches (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT))
+        show_conflict (self);
       else if (error->domain == SHOUHU_WORKER_FIELD_ERROR && error->code < SHOUHU_N_WORKER_FIELDS)
         gtk_widget_grab_focus (self->fields[error->code]);
       return FALSE;
@@ -249,6 +272,59 @@ make_field (ShouhuWorkerField field)
 }
 
 static void
+set_field (ShouhuWorkerEditor *self,
+           ShouhuWorkerField   field,
+           const ShouhuWorker *w)
+{
+  if (field == SHOUHU_WORKER_FIELD_DISTRICT)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[field]), (guint) w->district_id);
+  else if (field == SHOUHU_WORKER_FIELD_GENDER)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[field]),
+                                g_strcmp0 (w->gender, "男") == 0 ? 1 : g_strcmp0 (w->gender, "女") == 0 ? 2 : 0);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->fields[field]), shouhu_worker_get_field (w, field));
+}
+
+static void
+set_volunteers (ShouhuWorkerEditor *self,
+                GPtrArray          *volunteers)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->volunteer_box))) != NULL)
+    gtk_flow_box_remove (self->volunteer_box, child);
+  g_array_set_size (self->volunteer_ids, 0);
+  g_ptr_array_set_size (self->volunteer_names, 0);
+  for (guint i = 0; i < volunteers->len; i++)
+    {
+      ShouhuVolunteer *v = volunteers->pdata[i];
+      shouhu_worker_editor_add_volunteer (self, v->id, v->name);
+    }
+}
+
+static GArray *
+ids_of (GPtrArray *volunteers)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < volunteers->len; i++)
+    g_array_append_val (ids, ((ShouhuVolunteer *) volunteers->pdata[i])->id);
+  return ids;
+}
+
+/* From now on, saving overwrites @w and nothing newer. */
+static void
+set_seen (ShouhuWorkerEditor *self,
+          const ShouhuWorker *w,
+          GPtrArray          *volunteers)
+{
+  g_clear_pointer (&self->seen, shouhu_worker_free);
+  g_clear_pointer (&self->seen_ids, g_array_unref);
+  self->seen = shouhu_worker_copy (w);
+  self->seen_ids = ids_of (volunteers);
+}
+
+static void
 fill (ShouhuWorkerEditor *self,
       gint64              worker_id)
 {
@@ -256,24 +332,159 @@ fill (ShouhuWorkerEditor *self,
   g_autoptr(ShouhuWorker) w = shouhu_annex2_get_worker (self->store, worker_id, &error);
   g_autoptr(GPtrArray) volunteers = NULL;
 
-  if (w == NULL)
+  if (w == NULL || (volunteers = shouhu_annex2_worker_volunteers (self->store, worker_id, &error)) == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      return;
+    }
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+    set_field (self, f, w);
+  set_volunteers (self, volunteers);
+  set_seen (self, w, volunteers);
+}
+
+/* Conflicts */
+
+static gboolean
+same_ids (GArray *a,
+          GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < b->len && !found; j++)
+        found = g_array_index (a, gint64, i) == g_array_index (b, gint64, j);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A field as the editor shows it: 性别 in the UI language. */
+static const char *
+shown_value (const ShouhuWorker *w,
+             ShouhuWorkerField   field)
+{
+  if (field == SHOUHU_WORKER_FIELD_GENDER)
+    {
+      if (g_strcmp0 (w->gender, "男") == 0)
+        return C_("gender", "Male");
+      if (g_strcmp0 (w->gender, "女") == 0)
+        return C_("gender", "Female");
+    }
+  return shouhu_worker_get_field (w, field);
+}
+
+static char *
+join_names (GPtrArray *names)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, "、");
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Lists what another window or program changed since the record was
+ * shown, beside what the user has now. */
+static void
+show_conflict (ShouhuWorkerEditor *self)
+{
+  ShouhuConflictView *view = SHOUHU_CONFLICT_VIEW (self->conflict);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuWorker) stored = shouhu_annex2_get_worker (self->store, self->worker_id, &error);
+  g_autoptr(GPtrArray) volunteers = NULL;
+  g_autoptr(ShouhuWorker) yours = collect (self);
+  g_autoptr(GArray) stored_ids = NULL;
+
+  if (stored == NULL || (volunteers = shouhu_annex2_worker_volunteers (self->store, self->worker_id, &error)) == NULL)
     {
       gtk_label_set_text (self->error_label, error->message);
       return;
     }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]), (guint) w->district_id);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_GENDER]),
-                              g_strcmp0 (w->gender, "男") == 0 ? 1 : g_strcmp0 (w->gender, "女") == 0 ? 2 : 0);
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
-    if (GTK_IS_EDITABLE (self->fields[f]))
-      gtk_editable_set_text (GTK_EDITABLE (self->fields[f]), shouhu_worker_get_field (w, f));
 
-  volunteers = shouhu_annex2_worker_volunteers (self->store, worker_id, &error);
-  for (guint i = 0; volunteers != NULL && i < volunteers->len; i++)
+  shouhu_conflict_view_clear (view);
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+    if (g_strcmp0 (shouhu_worker_get_field (self->seen, f), shouhu_worker_get_field (stored, f)) != 0)
+      shouhu_conflict_view_add_row (view, shouhu_worker_field_label (f),
+                                    shown_value (yours, f), shown_value (stored, f));
+  stored_ids = ids_of (volunteers);
+  if (!same_ids (self->seen_ids, stored_ids))
     {
-      ShouhuVolunteer *v = volunteers->pdata[i];
-      shouhu_worker_editor_add_volunteer (self, v->id, v->name);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *mine = join_names (self->volunteer_names);
+      g_autofree char *theirs = NULL;
+
+      for (guint i = 0; i < volunteers->len; i++)
+        g_ptr_array_add (names, ((ShouhuVolunteer *) volunteers->pdata[i])->name);
+      theirs = join_names (names);
+      shouhu_conflict_view_add_row (view, _("Paired Volunteers"), mine, theirs);
     }
+
+  g_clear_pointer (&self->stored, shouhu_worker_free);
+  g_clear_pointer (&self->stored_volunteers, g_ptr_array_unref);
+  self->stored = g_steal_pointer (&stored);
+  self->stored_volunteers = g_steal_pointer (&volunteers);
+  gtk_widget_set_visible (self->conflict, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reload", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.overwrite", TRUE);
+}
+
+static void
+hide_conflict (ShouhuWorkerEditor *self)
+{
+  gtk_widget_set_visible (self->conflict, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.reload", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.overwrite", FALSE);
+  g_clear_pointer (&self->stored, shouhu_worker_free);
+  g_clear_pointer (&self->stored_volunteers, g_ptr_array_unref);
+  gtk_label_set_text (self->error_label, "");
+}
+
+/* Takes the stored value of every field changed elsewhere (those listed)
+ * and keeps what was typed in the others; the editor stays open. */
+static void
+reload_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuWorkerEditor *self = SHOUHU_WORKER_EDITOR (widget);
+  g_autoptr(GArray) stored_ids = NULL;
+
+  if (self->stored == NULL)
+    return;
+  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+    if (g_strcmp0 (shouhu_worker_get_field (self->seen, f), shouhu_worker_get_field (self->stored, f)) != 0)
+      set_field (self, f, self->stored);
+  stored_ids = ids_of (self->stored_volunteers);
+  if (!same_ids (self->seen_ids, stored_ids))
+    set_volunteers (self, self->stored_volunteers);
+  set_seen (self, self->stored, self->stored_volunteers);
+  hide_conflict (self);
+}
+
+/* Saves the user's values over the record as the conflict view showed
+ * it: when it changed once more since, that is a conflict again. */
+static void
+overwrite_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ShouhuWorkerEditor *self = SHOUHU_WORKER_EDITOR (widget);
+
+  if (self->stored == NULL)
+    return;
+  set_seen (self, self->stored, self->stored_volunteers);
+  hide_conflict (self);
+  try_save (self, FALSE);
 }
 
 static void
@@ -290,6 +501,11 @@ shouhu_worker_editor_finalize (GObject *object)
   ShouhuWorkerEditor *self = SHOUHU_WORKER_EDITOR (object);
 
   g_clear_pointer (&self->volunteer_ids, g_array_unref);
+  g_clear_pointer (&self->volunteer_names, g_ptr_array_unref);
+  g_clear_pointer (&self->seen, shouhu_worker_free);
+  g_clear_pointer (&self->seen_ids, g_array_unref);
+  g_clear_pointer (&self->stored, shouhu_worker_free);
+  g_clear_pointer (&self->stored_volunteers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (shouhu_worker_editor_parent_class)->finalize (object);
 }
@@ -311,6 +527,8 @@ shouhu_worker_editor_class_init (ShouhuWorkerEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.reload", NULL, reload_action_cb);
+  gtk_widget_class_install_action (widget_class, "editor.overwrite", NULL, overwrite_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
 }
@@ -326,6 +544,7 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   int row = 0;
 
   self->volunteer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->volunteer_names = g_ptr_array_new_with_free_func (g_free);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 620, -1);
@@ -393,6 +612,11 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
 
+  /* Below the message that says what happened. */
+  self->conflict = shouhu_conflict_view_new ("editor.reload", "editor.overwrite");
+  gtk_box_append (GTK_BOX (box), self->conflict);
+  hide_conflict (self);
+
   gtk_window_set_child (GTK_WINDOW (self), box);
 }
 
@@ -449,4 +673,14 @@ const char *
 shouhu_worker_editor_get_error (ShouhuWorkerEditor *self)
 {
   return gtk_label_get_text (self->error_label);
+}
+
+/* What changed elsewhere, shown after a save found a conflict (hidden
+ * otherwise); its buttons are the actions editor.reload and
+ * editor.overwrite. */
+GtkWidget *
+shouhu_worker_editor_get_conflict (ShouhuWorkerEditor *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_WORKER_EDITOR (self), NULL);
+  return self->conflict;
 }

@@ -24,5 +24,6 @@ void                shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self
                                                      const char         *name);
 gboolean            shouhu_worker_editor_save       (ShouhuWorkerEditor *self);
 const char         *shouhu_worker_editor_get_error  (ShouhuWorkerEditor *self);
+GtkWidget          *shouhu_worker_editor_get_conflict (ShouhuWorkerEditor *self);
 
 G_END_DECLS
