@@ -11,6 +11,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "shouhu-store-private.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>

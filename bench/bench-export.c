@@ -24,16 +24,16 @@ static void
 fake_row (int    i,
           char **cells)
 {
-  cells[SHOUHU_ANNEX2_HOSPITAL] = g_strdup (hospitals[i % G_N_ELEMENTS (hospitals)]);
-  cells[SHOUHU_ANNEX2_NAME] = g_strdup_printf ("医护%05d", i);
-  cells[SHOUHU_ANNEX2_GENDER] = g_strdup (i % 3 ? "女" : "男");
-  cells[SHOUHU_ANNEX2_TITLE] = g_strdup (i % 2 ? "护士" : "医生");
-  cells[SHOUHU_ANNEX2_WORK_PLACE] = g_strdup ("发热门诊");
-  cells[SHOUHU_ANNEX2_HOME_ADDRESS] = g_strdup_printf ("重庆市渝中区解放碑街道民族路%d号", i % 500);
-  cells[SHOUHU_ANNEX2_PHONE] = g_strdup_printf ("138%08d", i);
-  cells[SHOUHU_ANNEX2_FAMILY_PHONE] = g_strdup_printf ("023-6%07d", i);
-  cells[SHOUHU_ANNEX2_VOLUNTEERS] = g_strdup_printf ("志愿者%05d 139%08d", i, i);
-  cells[SHOUHU_ANNEX2_NOTE] = g_strdup ("");
+  cells[SHOUHU_ANNEX2_FIELD_HOSPITAL] = g_strdup (hospitals[i % G_N_ELEMENTS (hospitals)]);
+  cells[SHOUHU_ANNEX2_FIELD_NAME] = g_strdup_printf ("医护%05d", i);
+  cells[SHOUHU_ANNEX2_FIELD_GENDER] = g_strdup (i % 3 ? "女" : "男");
+  cells[SHOUHU_ANNEX2_FIELD_TITLE] = g_strdup (i % 2 ? "护士" : "医生");
+  cells[SHOUHU_ANNEX2_FIELD_WORK_PLACE] = g_strdup ("发热门诊");
+  cells[SHOUHU_ANNEX2_FIELD_HOME_ADDRESS] = g_strdup_printf ("重庆市渝中区解放碑街道民族路%d号", i % 500);
+  cells[SHOUHU_ANNEX2_FIELD_PHONE] = g_strdup_printf ("138%08d", i);
+  cells[SHOUHU_ANNEX2_FIELD_FAMILY_PHONE] = g_strdup_printf ("023-6%07d", i);
+  cells[SHOUHU_ANNEX2_FIELD_VOLUNTEERS] = g_strdup_printf ("志愿者%05d 139%08d", i, i);
+  cells[SHOUHU_ANNEX2_FIELD_NOTE] = g_strdup ("");
 }
 
 static GPtrArray *
@@ -45,7 +45,7 @@ make_sheets (void)
     g_ptr_array_add (sheets, shouhu_export_annex2_sheet_new (d, "填报人", "023-63891234"));
   for (int i = 0; i < N_WORKERS; i++)
     {
-      char *cells[SHOUHU_ANNEX2_N_FIELDS + 1] = { NULL, };
+      char *cells[SHOUHU_ANNEX2_N_FIELDS] = { NULL, };
 
       fake_row (i, cells);
       shouhu_export_annex2_sheet_add (sheets->pdata[i % SHOUHU_N_DISTRICTS], (const char *const *) cells);
@@ -75,16 +75,23 @@ write_plain (GPtrArray  *sheets,
       worksheet_write_string (ws, 0, 0, "附件2", NULL);
       worksheet_write_string (ws, 1, 0, "重庆志愿者精准守护一线医护人员工作信息表", NULL);
       worksheet_write_string (ws, 2, 0, line, NULL);
-      for (int c = 0; c <= SHOUHU_ANNEX2_N_FIELDS; c++)
-        worksheet_write_string (ws, 3, c, "表头", NULL);
+      worksheet_write_string (ws, 3, 0, "表头", NULL);
+      for (int f = 0, c = 1; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        if (shouhu_annex2_form_column (f)->in_sheet)
+          worksheet_write_string (ws, 3, c++, "表头", NULL);
       for (guint r = 0; r < sheet->rows->len; r++, row++)
         {
           ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
 
           worksheet_write_number (ws, row, 0, r + 1, NULL);
-          for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-            if (*rw->cells[f])
-              worksheet_write_string (ws, row, f + 1, rw->cells[f], NULL);
+          for (int f = 0, c = 1; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+            {
+              if (!shouhu_annex2_form_column (f)->in_sheet)
+                continue;
+              if (*rw->cells[f])
+                worksheet_write_string (ws, row, c, rw->cells[f], NULL);
+              c++;
+            }
         }
       worksheet_write_string (ws, row, 0, "说明：1．本着就近就便原则安排对接服务志愿者；", NULL);
       worksheet_write_string (ws, row + 1, 0, "　　　2．表格信息实行动态更新管理。", NULL);

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-test-annex2.h"
+#include "shouhu-store-private.h"
 
 /* 11 workers in 4 districts, 6 volunteers, 9 families with a volunteer:
  *   万州区 (1):     w1..w5, all paired; vA has w1 w2 w3 (one-to-many),

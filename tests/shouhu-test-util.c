@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

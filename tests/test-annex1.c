@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-annex1.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-notice.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
@@ -32,17 +33,19 @@ test_notice_figures (void)
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(ShouhuAnnex1Table) t = NULL;
-  gboolean exists = TRUE;
+  gboolean exists = TRUE, as_is = TRUE;
   ShouhuCount grand, b1, b2;
 
-  g_assert_false (shouhu_annex1_notice_loaded_as_is (store, &exists, &error));
+  g_assert_true (shouhu_annex1_check_notice_table (store, &exists, &as_is, &error));
   g_assert_no_error (error);
   g_assert_false (exists);
+  g_assert_false (as_is);
 
   g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
   g_assert_no_error (error);
-  g_assert_true (shouhu_annex1_notice_loaded_as_is (store, &exists, &error));
+  g_assert_true (shouhu_annex1_check_notice_table (store, &exists, &as_is, &error));
   g_assert_true (exists);
+  g_assert_true (as_is);
 
   t = shouhu_annex1_load (store, "2020-02-07", &error);
   g_assert_no_error (error);
@@ -74,6 +77,54 @@ test_notice_figures (void)
 
   g_clear_object (&store);
   shouhu_test_rm_rf (dir);
+}
+
+/* The form's batch headings and the parser read each other back. */
+static void
+test_batch_round_trip (void)
+{
+  static const struct { const char *heading; int batch; } written[] = {
+    { "第一批", 1 }, { "第十批", 10 }, { "第十一批", 11 }, { "第二十批", 20 }, { "第二十一批", 21 },
+    /* As people write it by hand. */
+    { "第1批", 1 }, { "第3批", 3 }, { "第三批", 3 }, { "第12批", 12 },
+    /* No batch. */
+    { "共计", 0 }, { "第批", 0 }, { "批", 0 }, { "第x批", 0 }, { "第一", 0 }, { "第一二批", 0 },
+  };
+
+  for (int b = 1; b <= 20; b++)
+    {
+      g_autofree char *heading = shouhu_annex1_batch_heading (b);
+
+      g_assert_true (g_str_has_prefix (heading, "第") && g_str_has_suffix (heading, "批"));
+      g_assert_cmpint (shouhu_annex1_batch_parse (heading), ==, b);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+    g_assert_cmpint (shouhu_annex1_batch_parse (written[i].heading), ==, written[i].batch);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *heading = shouhu_annex1_batch_heading (written[i].batch);
+
+      g_assert_cmpstr (heading, ==, written[i].heading);
+    }
+}
+
+/* A store that cannot be read is a failure, never the answer "no table". */
+static void
+test_notice_table_unreadable (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  gboolean exists = TRUE, as_is = TRUE;
+
+  g_assert_true (shouhu_store_exec (store, "ALTER TABLE annex1_table RENAME TO annex1_away", &error));
+  g_assert_false (shouhu_annex1_check_notice_table (store, &exists, &as_is, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_assert_false (exists);
+  g_assert_false (as_is);
+  g_clear_error (&error);
+
+  g_assert_false (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
 }
 
 static void
@@ -290,6 +341,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/annex1/notice-figures", test_notice_figures);
+  g_test_add_func ("/annex1/batch-round-trip", test_batch_round_trip);
+  g_test_add_func ("/annex1/notice-table-unreadable", test_notice_table_unreadable);
   g_test_add_func ("/annex1/check-rules", test_check_rules);
   g_test_add_func ("/annex1/set-count", test_set_count);
   g_test_add_func ("/annex1/new-date-copies-latest", test_new_date_copies_latest);

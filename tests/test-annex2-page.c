@@ -54,7 +54,7 @@ first_row (ShouhuAnnex2Page *page,
 
 static void
 set_entry (ShouhuWorkerEditor *editor,
-           ShouhuWorkerField   field,
+           ShouhuAnnex2Field   field,
            const char         *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, field)), text);
@@ -88,28 +88,28 @@ test_page (void)
   /* The editor: a missing 医院 is refused, named, and gets the focus. */
   editor = SHOUHU_WORKER_EDITOR (shouhu_annex2_page_add_worker (page));
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_DISTRICT)), 2);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_GENDER)), 2);
-  set_entry (editor, SHOUHU_WORKER_FIELD_NAME, "张三");
-  set_entry (editor, SHOUHU_WORKER_FIELD_PHONE, "１３８ 1234 5678");
-  set_entry (editor, SHOUHU_WORKER_FIELD_HOME_ADDRESS, "渝中区解放碑 ABC");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_DISTRICT)), 2);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_GENDER)), 2);
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_NAME, "张三");
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_PHONE, "１３８ 1234 5678");
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, "渝中区解放碑 ABC");
   shouhu_worker_editor_add_volunteer (editor, vid, "志愿者李四");
   g_assert_false (shouhu_worker_editor_save (editor));
   g_assert_nonnull (strstr (shouhu_worker_editor_get_error (editor), "Hospital"));
   focus = gtk_window_get_focus (GTK_WINDOW (editor));
   g_assert_nonnull (focus);
-  g_assert_true (focus == shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_HOSPITAL) ||
-                 gtk_widget_is_ancestor (focus, shouhu_worker_editor_get_field (editor, SHOUHU_WORKER_FIELD_HOSPITAL)));
+  g_assert_true (focus == shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_HOSPITAL) ||
+                 gtk_widget_is_ancestor (focus, shouhu_worker_editor_get_field (editor, SHOUHU_ANNEX2_FIELD_HOSPITAL)));
 
-  set_entry (editor, SHOUHU_WORKER_FIELD_HOSPITAL, "重庆市人民医院");
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆市人民医院");
   g_assert_true (shouhu_worker_editor_save (editor));
   g_assert_null (editor);  /* closed once stored */
 
   /* In the list, with its volunteer and its phone normalised. */
   wait_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
-  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "张三");
-  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_PHONE], ==, "13812345678");
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_NAME], ==, "张三");
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_PHONE], ==, "13812345678");
   g_assert_cmpuint (first_row (page, &row)->n_volunteers, ==, 1);
   g_clear_object (&row);
 
@@ -144,7 +144,7 @@ test_page (void)
   shouhu_notification_activate_button (shouhu_window_get_notification (window));
   wait_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
-  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "张三");
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_NAME], ==, "张三");
   g_assert_cmpuint (first_row (page, &row)->n_volunteers, ==, 1);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 1);
   g_clear_object (&row);
@@ -227,7 +227,7 @@ test_outside_changes (void)
   shouhu_window_check_outside_changes (window);
   wait_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
-  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_WORKER_FIELD_NAME], ==, "外来甲");
+  g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_NAME], ==, "外来甲");
   g_clear_object (&row);
 
   /* The timer alone: the main loop runs until the list shows it (the
@@ -265,7 +265,7 @@ assert_conflict_row (ShouhuWorkerEditor *editor,
 
 static const char *
 entry_text (ShouhuWorkerEditor *editor,
-            ShouhuWorkerField   field)
+            ShouhuAnnex2Field   field)
 {
   return gtk_editable_get_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, field)));
 }
@@ -314,8 +314,8 @@ test_editor_conflict (void)
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_window_present (GTK_WINDOW (editor));
   g_assert_false (gtk_widget_get_visible (shouhu_worker_editor_get_conflict (editor)));
-  set_entry (editor, SHOUHU_WORKER_FIELD_HOME_ADDRESS, "我的地址");
-  set_entry (editor, SHOUHU_WORKER_FIELD_NOTE, "新备注");
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, "我的地址");
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_NOTE, "新备注");
 
   theirs = shouhu_annex2_get_worker (other, id, &error);
   g_free (theirs->home_address);
@@ -338,8 +338,8 @@ test_editor_conflict (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reload", NULL));
   g_assert_nonnull (editor);
   g_assert_false (gtk_widget_get_visible (shouhu_worker_editor_get_conflict (editor)));
-  g_assert_cmpstr (entry_text (editor, SHOUHU_WORKER_FIELD_HOME_ADDRESS), ==, "渝北区新地址");
-  g_assert_cmpstr (entry_text (editor, SHOUHU_WORKER_FIELD_NOTE), ==, "新备注");
+  g_assert_cmpstr (entry_text (editor, SHOUHU_ANNEX2_FIELD_HOME_ADDRESS), ==, "渝北区新地址");
+  g_assert_cmpstr (entry_text (editor, SHOUHU_ANNEX2_FIELD_NOTE), ==, "新备注");
   g_assert_true (shouhu_worker_editor_save (editor));
   g_assert_null (editor);
   stored = shouhu_annex2_get_worker (store, id, &error);
@@ -352,7 +352,7 @@ test_editor_conflict (void)
    * conflict was shown: that is shown in its turn. */
   editor = shouhu_worker_editor_new (GTK_WINDOW (window), store, id, 0);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
-  set_entry (editor, SHOUHU_WORKER_FIELD_PHONE, "13900000000");
+  set_entry (editor, SHOUHU_ANNEX2_FIELD_PHONE, "13900000000");
   g_clear_pointer (&theirs, shouhu_worker_free);
   theirs = shouhu_annex2_get_worker (other, id, &error);
   g_free (theirs->phone);

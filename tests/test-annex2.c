@@ -4,6 +4,7 @@
  */
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-index.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
 #include "shouhu-worker-list.h"
@@ -70,7 +71,7 @@ count (ShouhuStore *store,
 
 static void
 assert_field_error (ShouhuWorker      *w,
-                    ShouhuWorkerField  field,
+                    ShouhuAnnex2Field  field,
                     const char        *label)
 {
   g_autoptr(GError) error = NULL;
@@ -93,43 +94,43 @@ test_validate (void)
 
   /* 区县: 0 and 42 are outside 1..41; 1 and 41 inside. */
   w->district_id = 0;
-  assert_field_error (w, SHOUHU_WORKER_FIELD_DISTRICT, "District");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_DISTRICT, "District");
   w->district_id = 42;
-  assert_field_error (w, SHOUHU_WORKER_FIELD_DISTRICT, "District");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_DISTRICT, "District");
   w->district_id = 41;
   g_assert_true (shouhu_worker_validate (w, NULL));
   w->district_id = 1;
 
   g_free (w->hospital);
   w->hospital = g_strdup ("  ");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_HOSPITAL, "Hospital");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "Hospital");
   g_free (w->hospital);
   w->hospital = g_strdup ("医");
   g_assert_true (shouhu_worker_validate (w, NULL));
 
   g_free (w->name);
   w->name = g_strdup ("");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_NAME, "Name");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_NAME, "Name");
   g_free (w->name);
   w->name = g_strdup ("李");
 
   g_free (w->gender);
   w->gender = g_strdup ("");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_GENDER, "Gender");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_GENDER, "Gender");
   g_free (w->gender);
   w->gender = g_strdup ("男性");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_GENDER, "Gender");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_GENDER, "Gender");
   g_free (w->gender);
   w->gender = g_strdup ("男");
 
   g_free (w->family_phone);
   w->family_phone = g_strdup ("023-688812");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_FAMILY_PHONE, "Family Phone");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_FAMILY_PHONE, "Family Phone");
   g_free (w->family_phone);
   w->family_phone = g_strdup ("０２３－６８８８１２３４");
   g_free (w->phone);
   w->phone = g_strdup ("1381234567");
-  assert_field_error (w, SHOUHU_WORKER_FIELD_PHONE, "Own Phone");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_PHONE, "Own Phone");
   g_free (w->phone);
   w->phone = g_strdup ("");
   g_assert_true (shouhu_worker_validate (w, NULL));
@@ -161,7 +162,7 @@ test_save_and_store_normalised (void)
   g_free (w->name);
   w->name = g_strdup ("");
   g_assert_cmpint (shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error), ==, 0);
-  g_assert_error (error, SHOUHU_WORKER_FIELD_ERROR, SHOUHU_WORKER_FIELD_NAME);
+  g_assert_error (error, SHOUHU_WORKER_FIELD_ERROR, SHOUHU_ANNEX2_FIELD_NAME);
   g_assert_cmpint (count (store, "SELECT count(*) FROM worker"), ==, 1);
 }
 
@@ -253,7 +254,7 @@ test_pairing_shapes (void)
   g_assert_no_error (error);
   g_assert_true (shouhu_annex2_index_find_id (index, w2, &pos));
   g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_volunteers, ==, 2);
-  g_assert_cmpstr (shouhu_annex2_index_get_row (index, pos)->text[SHOUHU_ANNEX2_COLUMN_VOLUNTEERS],
+  g_assert_cmpstr (shouhu_annex2_index_get_row (index, pos)->text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS],
                    ==, "志愿者二、志愿者三");
 
   /* Pairing with a volunteer that is not there fails and stores nothing. */
@@ -402,6 +403,37 @@ test_undo_delete (void)
   g_assert_nonnull (shouhu_annex2_delete_worker (store, newer, &error));
   g_assert_null (shouhu_annex2_delete_worker (store, newer, &error));
   g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);
+}
+
+/* A restore that cannot read the volunteers fails as a whole: it never
+ * brings the record back without the pairings it had. */
+static void
+test_undo_delete_read_failure (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_worker (store, 7, "刘医生", "13912345678");
+  gint64 v = add_volunteer (store, "志愿者甲");
+  g_autoptr(ShouhuWorker) w = shouhu_annex2_get_worker (store, id, &error);
+  g_autoptr(ShouhuDeletedWorker) deleted = NULL;
+  g_autoptr(GPtrArray) vols = NULL;
+
+  g_assert_cmpint (shouhu_annex2_save_worker (store, w, &v, 1, FALSE, &error), ==, id);
+  deleted = shouhu_annex2_delete_worker (store, id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (shouhu_store_exec (store, "ALTER TABLE volunteer RENAME COLUMN name TO full_name", &error));
+  g_assert_false (shouhu_annex2_restore_worker (store, deleted, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM worker"), ==, 0);
+
+  g_assert_true (shouhu_store_exec (store, "ALTER TABLE volunteer RENAME COLUMN full_name TO name", &error));
+  g_assert_true (shouhu_annex2_restore_worker (store, deleted, &error));
+  g_assert_no_error (error);
+  vols = shouhu_annex2_worker_volunteers (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vols->len, ==, 1);
 }
 
 static void
@@ -621,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/annex2/pairing-shapes", test_pairing_shapes);
   g_test_add_func ("/annex2/history", test_history);
   g_test_add_func ("/annex2/undo-delete", test_undo_delete);
+  g_test_add_func ("/annex2/undo-delete-read-failure", test_undo_delete_read_failure);
   g_test_add_func ("/annex2/volunteer", test_volunteer);
   g_test_add_func ("/annex2/edit-conflict", test_edit_conflict);
   g_test_add_func ("/annex2/index-search", test_index_search);

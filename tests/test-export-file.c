@@ -9,6 +9,7 @@
 #include "shouhu-export.h"
 #include "shouhu-export-file.h"
 #include "shouhu-test-annex2.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
 
 #include <gio/gio.h>

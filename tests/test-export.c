@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "shouhu-store-private.h"
 
 #include "shouhu-annex1.h"
 #include "shouhu-export.h"
@@ -289,12 +290,13 @@ annex2_sheets (void)
   GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_export_annex2_sheet_free);
   ShouhuExportAnnex2Sheet *yuzhong = shouhu_export_annex2_sheet_new (4, "王芳", "023-63891234");
   ShouhuExportAnnex2Sheet *wanzhou = shouhu_export_annex2_sheet_new (1, "", "");
-  const char *row1[] = { "重庆医科大学附属第一医院", "张敏", "女", "护士长", "发热门诊",
+  /* By field: 区县 first, which is on the form's line, not in the row. */
+  const char *row1[] = { "", "重庆医科大学附属第一医院", "张敏", "女", "护士长", "发热门诊",
                          "重庆市渝中区解放碑街道民族路123号5栋", "13812345678", "023-61234567",
                          "周小红 13300001234", "" };
-  const char *row2[] = { "重庆市急救医疗中心", "陈静", "女", "护士", "隔离病房",
+  const char *row2[] = { "", "重庆市急救医疗中心", "陈静", "女", "护士", "隔离病房",
                          "重庆市渝中区七星岗街道中山一路8号", "18623456789", "", "", "12" };
-  const char *row3[] = { "重庆三峡中心医院", "刘伟", "男", "医生", "湖北孝感",
+  const char *row3[] = { "", "重庆三峡中心医院", "刘伟", "男", "医生", "湖北孝感",
                          "重庆市万州区龙沙镇五桥村3组", "13698765432", "13511112222", "", "支援湖北" };
 
   shouhu_export_annex2_sheet_add (yuzhong, row1);
@@ -344,13 +346,16 @@ assert_annex2_frame (Dump       *dump,
   assert_print_setup (dump, sheet, "$4:$4");
 }
 
+/* The official form has ten columns after 序号: 医院 (B) to 备注 (K). */
+#define ANNEX2_SHEET_COLUMNS 10
+
 static void
 assert_row (Dump              *dump,
             const char        *sheet,
             int                row,
-            const char *const  cells[SHOUHU_ANNEX2_N_FIELDS])
+            const char *const  cells[ANNEX2_SHEET_COLUMNS])
 {
-  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+  for (int f = 0; f < ANNEX2_SHEET_COLUMNS; f++)
     {
       g_autofree char *cell = cell_name ('B' + f, row);
 
@@ -408,10 +413,11 @@ test_annex2_tall_rows (void)
   g_autofree char *dir = shouhu_test_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "tall.xlsx", NULL);
   g_autoptr(Dump) dump = NULL;
-  const char *short_row[] = { "北碚区人民医院", "甲", "男", "医生", "发热门诊",
+  /* By field: 区县 first, which is on the form's line, not in the row. */
+  const char *short_row[] = { "", "北碚区人民医院", "甲", "男", "医生", "发热门诊",
                               "北碚区天生街道1号", "13812345670", "", "", "" };
   /* 48 Chinese characters: three lines in a column at most 36 wide. */
-  const char *long_row[] = { "北碚区人民医院", "乙", "女", "护士", "发热门诊",
+  const char *long_row[] = { "", "北碚区人民医院", "乙", "女", "护士", "发热门诊",
                              "北碚区天生街道天生路二号西南大学教师公寓小区十八栋三单元十二楼二号"
                              "门前左转第三家", "13812345671", "",
                              "欧阳志愿 13900001234、司马志愿 023-68201111、诸葛志愿 13900005678", "" };
@@ -445,8 +451,9 @@ test_annex2_masked (void)
                          "周小红 133****1234", "" };
   const char *row3[] = { "重庆三峡中心医院", "刘伟", "男", "医生", "湖北孝感",
                          "重庆市万州区龙沙镇", "136****5432", "135****2222", "", "支援湖北" };
-  /* Masking goes by what a cell holds, not by its column. */
-  const char *nasty[] = { "重庆市第一人民医院 总机 023 6888 1234", "李娜", "女", "护士",
+  /* Masking goes by what a cell holds, not by its column (by field: 区县
+   * first, which is on the form's line). */
+  const char *nasty[] = { "", "重庆市第一人民医院 总机 023 6888 1234", "李娜", "女", "护士",
                           "发热门诊 联系 139-8765-4321", "民族路88号附3号 解放碑街道", "", "",
                           "", "身份证50010119900101123X，2020-02-07到岗" };
   const char *nasty_masked[] = { "重庆市第一人民医院 总机 023-****1234", "李娜", "女", "护士",
@@ -595,10 +602,10 @@ test_load_annex2 (void)
   g_assert_cmpstr (sheet->reporter, ==, "王芳");
   g_assert_cmpstr (sheet->phone, ==, "023-63891234");
   g_assert_cmpuint (sheet->rows->len, ==, 2);
-  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 0).cells[SHOUHU_ANNEX2_NAME], ==, "张敏");
-  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 0).cells[SHOUHU_ANNEX2_VOLUNTEERS],
+  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 0).cells[SHOUHU_ANNEX2_FIELD_NAME], ==, "张敏");
+  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 0).cells[SHOUHU_ANNEX2_FIELD_VOLUNTEERS],
                    ==, "周小红 13300001234、吴刚");
-  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 1).cells[SHOUHU_ANNEX2_VOLUNTEERS], ==, "");
+  g_assert_cmpstr (g_array_index (sheet->rows, ShouhuExportAnnex2Row, 1).cells[SHOUHU_ANNEX2_FIELD_VOLUNTEERS], ==, "");
 
   /* One district: its form even without records. */
   one = shouhu_export_load_annex2 (store, 2, &error);
@@ -818,7 +825,9 @@ test_failure_keeps_old_file (void)
   g_autofree char *path = g_build_filename (dir, "附件2.xlsx", NULL);
   g_autofree char *contents = NULL;
   GString *huge = g_string_new (NULL);
-  const char *row[SHOUHU_ANNEX2_N_FIELDS] = { "医院", "姓名", "女", "", "", "", "", "", "", "" };
+  const char *row[SHOUHU_ANNEX2_N_FIELDS] = {
+    [SHOUHU_ANNEX2_FIELD_HOSPITAL] = "医院", [SHOUHU_ANNEX2_FIELD_NAME] = "姓名", [SHOUHU_ANNEX2_FIELD_GENDER] = "女",
+  };
   g_autoptr(Dump) dump = NULL;
 
   g_assert_true (g_file_set_contents (path, "the old report", -1, NULL));
@@ -826,7 +835,7 @@ test_failure_keeps_old_file (void)
   /* A cell longer than a spreadsheet allows fails half-way through. */
   for (int i = 0; i < 40000; i++)
     g_string_append_c (huge, 'x');
-  row[SHOUHU_ANNEX2_NOTE] = huge->str;
+  row[SHOUHU_ANNEX2_FIELD_NOTE] = huge->str;
   shouhu_export_annex2_sheet_add (sheets->pdata[1], row);
   g_string_free (huge, TRUE);
 

@@ -6,6 +6,7 @@
 #include "shouhu-figures.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 typedef struct
 {

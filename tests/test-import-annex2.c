@@ -11,6 +11,7 @@
 #include "shouhu-import.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 #include <gio/gio.h>
 #include <string.h>
@@ -196,7 +197,7 @@ test_hand_made (void)
     g_assert_cmpuint (second->annex2->n_unchanged, ==, 3);
     change = g_ptr_array_index (second->annex2->changes, 0);
     g_assert_cmpint (change->action, ==, SHOUHU_IMPORT_UPDATE);
-    g_assert_nonnull (strstr (change->changes, shouhu_worker_field_label (SHOUHU_WORKER_FIELD_TITLE)));
+    g_assert_nonnull (strstr (change->changes, shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_TITLE)));
     g_assert_true (shouhu_import_write (store, second, &error));
     g_assert_no_error (error);
     g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 5);

@@ -8,6 +8,7 @@
 #include "shouhu-import.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
+#include "shouhu-store-private.h"
 
 #include <string.h>
 
@@ -447,22 +448,22 @@ test_annex2 (void)
   g_assert_cmpuint (import->rows->len, ==, 3);
   r = g_ptr_array_index (import->rows, 0);
   g_assert_cmpuint (r->row, ==, 4);
-  g_assert_cmpstr (r->name, ==, "李四");
-  g_assert_cmpstr (r->gender, ==, "男");
-  g_assert_cmpstr (r->phone, ==, "13812345678");
-  g_assert_cmpstr (r->family_phone, ==, "13900000000");
+  g_assert_cmpstr (r->worker->name, ==, "李四");
+  g_assert_cmpstr (r->worker->gender, ==, "男");
+  g_assert_cmpstr (r->worker->phone, ==, "13812345678");
+  g_assert_cmpstr (r->worker->family_phone, ==, "13900000000");
   g_assert_cmpstr (r->volunteers, ==, "王五");
   r = g_ptr_array_index (import->rows, 1);
-  g_assert_cmpstr (r->hospital, ==, "市中医院");
-  g_assert_cmpstr (r->name, ==, "赵六");
-  g_assert_cmpstr (r->gender, ==, "女");
-  g_assert_cmpstr (r->phone, ==, "023-63891234");
-  g_assert_cmpstr (r->family_phone, ==, "");
+  g_assert_cmpstr (r->worker->hospital, ==, "市中医院");
+  g_assert_cmpstr (r->worker->name, ==, "赵六");
+  g_assert_cmpstr (r->worker->gender, ==, "女");
+  g_assert_cmpstr (r->worker->phone, ==, "023-63891234");
+  g_assert_cmpstr (r->worker->family_phone, ==, "");
   r = g_ptr_array_index (import->rows, 2);
   g_assert_cmpstr (r->sheet, ==, "表二");
   g_assert_cmpuint (r->row, ==, 6);
-  g_assert_cmpstr (r->phone, ==, "13900000000");
-  g_assert_cmpint (r->district_id, ==, shouhu_district_lookup ("江北区")->id);
+  g_assert_cmpstr (r->worker->phone, ==, "13900000000");
+  g_assert_cmpint (r->worker->district_id, ==, shouhu_district_lookup ("江北区")->id);
 
   g_assert_cmpuint (import->rejected->len, ==, G_N_ELEMENTS (rejected_rows));
   for (guint i = 0; i < G_N_ELEMENTS (rejected_rows); i++)

@@ -9,6 +9,7 @@
 #include "shouhu-export.h"
 #include "shouhu-mask.h"
 #include "shouhu-phone.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
 
 #include <locale.h>

@@ -92,7 +92,7 @@ static const PhoneCase cases[] = {
 static const char *
 phone_field (void)
 {
-  return shouhu_worker_field_label (SHOUHU_WORKER_FIELD_PHONE);
+  return shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_PHONE);
 }
 
 static void
@@ -200,7 +200,7 @@ test_paths_agree (void)
           g_assert_cmpstr (w->phone, ==, module);
           continue;
         }
-      g_assert_error (editor_error, SHOUHU_WORKER_FIELD_ERROR, SHOUHU_WORKER_FIELD_PHONE);
+      g_assert_error (editor_error, SHOUHU_WORKER_FIELD_ERROR, SHOUHU_ANNEX2_FIELD_PHONE);
       g_assert_cmpstr (editor_error->message, ==, module_error->message);
       g_assert_cmpstr (import_error->message, ==, module_error->message);
     }

@@ -13,6 +13,7 @@
 #include "shouhu-annex1.h"
 #include "shouhu-annex2.h"
 #include "shouhu-purge.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
 
 #include <fcntl.h>

@@ -7,6 +7,7 @@
 
 #include "shouhu-annex2.h"
 #include "shouhu-store.h"
+#include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
 
 #include <gio/gio.h>

@@ -4,6 +4,7 @@
  */
 #include "shouhu-store.h"
 #include "shouhu-test-util.h"
+#include "shouhu-store-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -484,6 +485,45 @@ test_transactions_nest (void)
   shouhu_test_rm_rf (dir);
 }
 
+static void
+run (ShouhuStore  *store,
+     const char   *sql,
+     const char   *as_of,
+     GError      **error,
+     gboolean      expect_ok)
+{
+  g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, error);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_STATIC);
+  g_assert_true (shouhu_store_run_statement (store, stmt, error) == expect_ok);
+}
+
+static void
+test_run_statement (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  run (store, "INSERT INTO annex1_table (as_of) VALUES (?)", "2020-02-07", &error, TRUE);
+  g_assert_no_error (error);
+  /* Rows the statement returns do not stop it half way. */
+  run (store, "INSERT INTO annex1_table (as_of) VALUES (?), ('2020-02-09') RETURNING id", "2020-02-08",
+       &error, TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_table"), ==, 3);
+
+  /* A failure is reported, never taken for done. */
+  run (store, "INSERT INTO annex1_table (as_of) VALUES (?)", "2020-02-07", &error, FALSE);
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_table"), ==, 3);
+
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/store/writers-wait", test_writers_wait);
   g_test_add_func ("/store/outside-changes", test_outside_changes);
   g_test_add_func ("/store/transactions-nest", test_transactions_nest);
+  g_test_add_func ("/store/run-statement", test_run_statement);
   g_test_add_func ("/store/changed-after-commit", test_changed_after_commit);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-validate.h"
+#include "shouhu-store-private.h"
 
 #include <gio/gio.h>
 /* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
@@ -16,11 +17,6 @@
 #include <string.h>
 
 G_DEFINE_QUARK (shouhu-annex1-error-quark, shouhu_annex1_error)
-
-static const char *const batch_names[] = {
-  N_("Batch 1"), N_("Batch 2"), N_("Batch 3"), N_("Batch 4"), N_("Batch 5"),
-  N_("Batch 6"), N_("Batch 7"), N_("Batch 8"), N_("Batch 9"), N_("Batch 10"),
-};
 
 static ShouhuAnnex1Table *
 table_new (const char *as_of,
@@ -95,20 +91,6 @@ shouhu_annex1_grand_total (const ShouhuAnnex1Table *table)
       sum.hubei += s.hubei;
     }
   return sum;
-}
-
-/**
- * shouhu_annex1_batch_label:
- *
- * Returns: (transfer full): "Batch 1" (第一批) and so on, translated
- */
-char *
-shouhu_annex1_batch_label (int batch)
-{
-  if (batch >= 1 && batch <= (int) G_N_ELEMENTS (batch_names))
-    return g_strdup (_(batch_names[batch - 1]));
-  /* Translators: a batch of medical staff sent out, %d is its number */
-  return g_strdup_printf (_("Batch %d"), batch);
 }
 
 /**
@@ -332,7 +314,7 @@ write_figures (ShouhuStore              *store,
           sqlite3_bind_int (fig, 3, b + 1);
           sqlite3_bind_int64 (fig, 4, row->batches[b].total);
           sqlite3_bind_int64 (fig, 5, row->batches[b].hubei);
-          if (!shouhu_store_step_done (store, fig, error))
+          if (!shouhu_store_run_statement (store, fig, error))
             return FALSE;
         }
 
@@ -340,7 +322,7 @@ write_figures (ShouhuStore              *store,
       sqlite3_bind_int64 (note, 1, table_id);
       sqlite3_bind_int (note, 2, i + 1);
       sqlite3_bind_text (note, 3, row->note ? row->note : "", -1, SQLITE_TRANSIENT);
-      if (!shouhu_store_step_done (store, note, error))
+      if (!shouhu_store_run_statement (store, note, error))
         return FALSE;
     }
   return TRUE;
@@ -360,7 +342,7 @@ insert_table (ShouhuStore  *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, n_batches);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
   *table_id = sqlite3_last_insert_rowid (shouhu_store_get_db (store));
   return TRUE;
@@ -404,10 +386,15 @@ shouhu_annex1_new_date (ShouhuStore  *store,
   else
     copy = table_new (date, 2);
 
-  if (find_table (store, date, &table_id, NULL, NULL))
+  if (find_table (store, date, &table_id, NULL, &local_error))
     {
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_EXISTS,
                    _("A table dated %s already exists: choose it from the list"), date);
+      return FALSE;
+    }
+  if (!g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -451,7 +438,7 @@ shouhu_annex1_save_table (ShouhuStore              *store,
         goto fail;
       sqlite3_bind_int (stmt, 1, table->n_batches);
       sqlite3_bind_int64 (stmt, 2, table_id);
-      if (!shouhu_store_step_done (store, stmt, error))
+      if (!shouhu_store_run_statement (store, stmt, error))
         goto fail;
       g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -459,7 +446,7 @@ shouhu_annex1_save_table (ShouhuStore              *store,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, table_id);
-      if (!shouhu_store_step_done (store, stmt, error))
+      if (!shouhu_store_run_statement (store, stmt, error))
         goto fail;
     }
   else if (g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
@@ -546,7 +533,7 @@ shouhu_annex1_set_count (ShouhuStore        *store,
   sqlite3_bind_int (stmt, 3, batch);
   sqlite3_bind_int64 (stmt, 4, count.total);
   sqlite3_bind_int64 (stmt, 5, count.hubei);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -577,7 +564,7 @@ shouhu_annex1_set_note (ShouhuStore  *store,
   sqlite3_bind_int64 (stmt, 1, table_id);
   sqlite3_bind_int (stmt, 2, district_id);
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -600,10 +587,10 @@ shouhu_annex1_add_batch (ShouhuStore  *store,
 
   if (!find_table (store, as_of, &table_id, &n_batches, error))
     return FALSE;
-  if (n_batches >= (int) G_N_ELEMENTS (batch_names))
+  if (n_batches >= SHOUHU_ANNEX1_MAX_BATCHES)
     {
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
-                   _("A table can have at most %d batches"), (int) G_N_ELEMENTS (batch_names));
+                   _("A table can have at most %d batches"), SHOUHU_ANNEX1_MAX_BATCHES);
       return FALSE;
     }
 
@@ -612,7 +599,7 @@ shouhu_annex1_add_batch (ShouhuStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, table_id);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -655,7 +642,7 @@ shouhu_annex1_remove_last_batch (ShouhuStore  *store,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, table_id);
   sqlite3_bind_int (stmt, 2, table->n_batches);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     goto fail;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -664,7 +651,7 @@ shouhu_annex1_remove_last_batch (ShouhuStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, table_id);
-  if (!shouhu_store_step_done (store, stmt, error) || !shouhu_store_commit (store, error))
+  if (!shouhu_store_run_statement (store, stmt, error) || !shouhu_store_commit (store, error))
     goto fail;
 
   shouhu_store_emit_changed (store, "annex1");
@@ -715,7 +702,14 @@ shouhu_annex1_notice_figures (GError **error)
       seen++;
     }
 
-  g_return_val_if_fail (seen == SHOUHU_N_DISTRICTS, NULL);
+  if (seen != SHOUHU_N_DISTRICTS)
+    {
+      /* The file ships with the app: only a broken build gets here. */
+      g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
+                   _("The notice’s figures that come with Shouhu are damaged (%d of %d districts): "
+                     "reinstall Shouhu"), seen, SHOUHU_N_DISTRICTS);
+      return NULL;
+    }
   return g_steal_pointer (&table);
 }
 
@@ -731,29 +725,52 @@ tables_equal (const ShouhuAnnex1Table *a,
   return TRUE;
 }
 
+/* The stored table dated 2020-02-07, or %NULL without an error when
+ * there is none. */
+static ShouhuAnnex1Table *
+load_notice_date (ShouhuStore  *store,
+                  GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ShouhuAnnex1Table *stored = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &local_error);
+
+  if (stored == NULL && !g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return stored;
+}
+
 /**
- * shouhu_annex1_notice_loaded_as_is:
+ * shouhu_annex1_check_notice_table:
  * @exists: (out): whether a table dated 2020-02-07 exists
+ * @as_is: (out): whether that table holds exactly the notice's figures
  *
- * Returns: %TRUE when that table holds exactly the notice's figures
+ * Returns: %FALSE with @error set when the store or the notice's figures
+ *   cannot be read; the answers are in @exists and @as_is
  */
 gboolean
-shouhu_annex1_notice_loaded_as_is (ShouhuStore  *store,
-                                   gboolean     *exists,
-                                   GError      **error)
+shouhu_annex1_check_notice_table (ShouhuStore  *store,
+                                  gboolean     *exists,
+                                  gboolean     *as_is,
+                                  GError      **error)
 {
-  g_autoptr(ShouhuAnnex1Table) notice = shouhu_annex1_notice_figures (error);
+  g_autoptr(ShouhuAnnex1Table) notice = NULL;
   g_autoptr(ShouhuAnnex1Table) stored = NULL;
-  gint64 table_id;
+  g_autoptr(GError) local_error = NULL;
 
   *exists = FALSE;
+  *as_is = FALSE;
+  notice = shouhu_annex1_notice_figures (error);
   if (notice == NULL)
     return FALSE;
-  if (!find_table (store, SHOUHU_NOTICE_DATE, &table_id, NULL, NULL))
-    return FALSE;
-  *exists = TRUE;
-  stored = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, error);
-  return stored != NULL && tables_equal (notice, stored);
+  stored = load_notice_date (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *exists = stored != NULL;
+  *as_is = stored != NULL && tables_equal (notice, stored);
+  return TRUE;
 }
 
 /**
@@ -768,11 +785,19 @@ shouhu_annex1_load_notice_figures (ShouhuStore  *store,
 {
   g_autoptr(ShouhuAnnex1Table) notice = shouhu_annex1_notice_figures (error);
   g_autoptr(ShouhuAnnex1Table) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (notice == NULL)
     return FALSE;
 
-  stored = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, NULL);
+  /* A table that cannot be read must not lose its remarks to the
+   * notice's empty ones: only a missing table starts without. */
+  stored = load_notice_date (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (stored != NULL)
     for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
       {

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "shouhu-annex1-batch.h"
 #include "shouhu-district.h"
 #include "shouhu-store.h"
 
@@ -55,7 +56,6 @@ ShouhuCount        shouhu_annex1_row_sum      (const ShouhuAnnex1Table *table,
 ShouhuCount        shouhu_annex1_batch_sum    (const ShouhuAnnex1Table *table,
                                                int                      batch);
 ShouhuCount        shouhu_annex1_grand_total  (const ShouhuAnnex1Table *table);
-char              *shouhu_annex1_batch_label  (int                      batch);
 char              *shouhu_annex1_format_date  (const char              *as_of);
 gboolean           shouhu_annex1_check        (int                      batch,
                                                gint64                   total,
@@ -95,8 +95,9 @@ gboolean           shouhu_annex1_save_table   (ShouhuStore              *store,
                                                GError                  **error);
 
 ShouhuAnnex1Table *shouhu_annex1_notice_figures      (GError      **error);
-gboolean           shouhu_annex1_notice_loaded_as_is (ShouhuStore  *store,
+gboolean           shouhu_annex1_check_notice_table  (ShouhuStore  *store,
                                                       gboolean     *exists,
+                                                      gboolean     *as_is,
                                                       GError      **error);
 gboolean           shouhu_annex1_load_notice_figures (ShouhuStore  *store,
                                                       GError      **error);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "shouhu-annex2-index.h"
+#include "shouhu-store-private.h"
 
 #include <string.h>
 
@@ -20,7 +21,7 @@ struct _ShouhuAnnex2Index
   GStringChunk    *strings;
   GArray          *rows;                          /* ShouhuAnnex2Row, by district then id */
   guint            district_start[SHOUHU_N_DISTRICTS + 2];
-  const char     **sort_keys[SHOUHU_ANNEX2_N_COLUMNS];  /* computed on first use */
+  const char     **sort_keys[SHOUHU_ANNEX2_N_FIELDS];  /* computed on first use */
 };
 
 /* A separator that no typed query contains, so a match never spans fields. */
@@ -101,6 +102,8 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   g_autoptr(ShouhuAnnex2Index) index = g_new0 (ShouhuAnnex2Index, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) hay = g_string_sized_new (256);
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
   sqlite3 *reader;
   int rc;
 
@@ -114,13 +117,13 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   index->strings = g_string_chunk_new (1 << 20);
   index->rows = g_array_new (FALSE, FALSE, sizeof (ShouhuAnnex2Row));
 
-  rc = sqlite3_prepare_v2 (reader,
-                           "SELECT w.id, w.district_id, w.hospital, w.name, w.gender, w.title, "
-                           "  w.work_place, w.home_address, w.phone, w.family_phone, w.note, "
-                           "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
-                           "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
-                           "   WHERE p.worker_id = w.id) "
-                           "FROM worker w ORDER BY w.district_id, w.id", -1, &stmt, NULL);
+  columns = shouhu_annex2_form_sql_columns ("w.", "", TRUE);
+  sql = g_strdup_printf ("SELECT w.id, w.district_id, %s, "
+                         "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
+                         "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
+                         "   WHERE p.worker_id = w.id) "
+                         "FROM worker w ORDER BY w.district_id, w.id", columns);
+  rc = sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       shouhu_store_reader_error (reader, rc, error);
@@ -132,32 +135,36 @@ shouhu_annex2_index_load (ShouhuStore  *store,
     {
       ShouhuAnnex2Row row = { 0 };
       const ShouhuDistrict *d;
-      const char *paired = (const char *) sqlite3_column_text (stmt, 11);
+      const char *paired;
       char *names = NULL;
+      int col = 2;
 
       row.id = sqlite3_column_int64 (stmt, 0);
       row.district_id = sqlite3_column_int (stmt, 1);
       d = shouhu_district_get (row.district_id);
-      row.text[SHOUHU_WORKER_FIELD_DISTRICT] = d != NULL ? d->name : "";
-      for (int f = SHOUHU_WORKER_FIELD_HOSPITAL; f < SHOUHU_N_WORKER_FIELDS; f++)
-        row.text[f] = chunk_text (index->strings, stmt, f + 1);
+      row.text[SHOUHU_ANNEX2_FIELD_DISTRICT] = d != NULL ? d->name : "";
+      /* The text fields in the form's order, then the pairings. */
+      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+        if (shouhu_annex2_field_is_text (f))
+          row.text[f] = chunk_text (index->strings, stmt, col++);
 
+      paired = (const char *) sqlite3_column_text (stmt, col);
       row.n_volunteers = (guint) g_ascii_strtoull (paired, &names, 10);
-      row.text[SHOUHU_ANNEX2_COLUMN_VOLUNTEERS] =
+      row.text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS] =
         names[0] == ' ' && names[1] != '\0' ? g_string_chunk_insert (index->strings, names + 1) : "";
 
       g_string_truncate (hay, 0);
-      fold_into (hay, row.text[SHOUHU_WORKER_FIELD_NAME]);
+      fold_into (hay, row.text[SHOUHU_ANNEX2_FIELD_NAME]);
       g_string_append_c (hay, FIELD_SEPARATOR);
-      fold_into (hay, row.text[SHOUHU_WORKER_FIELD_HOSPITAL]);
+      fold_into (hay, row.text[SHOUHU_ANNEX2_FIELD_HOSPITAL]);
       g_string_append_c (hay, FIELD_SEPARATOR);
-      g_string_append (hay, row.text[SHOUHU_WORKER_FIELD_PHONE]);
+      g_string_append (hay, row.text[SHOUHU_ANNEX2_FIELD_PHONE]);
       g_string_append_c (hay, FIELD_SEPARATOR);
-      g_string_append (hay, row.text[SHOUHU_WORKER_FIELD_FAMILY_PHONE]);
+      g_string_append (hay, row.text[SHOUHU_ANNEX2_FIELD_FAMILY_PHONE]);
       g_string_append_c (hay, FIELD_SEPARATOR);
-      fold_into (hay, row.text[SHOUHU_WORKER_FIELD_HOME_ADDRESS]);
+      fold_into (hay, row.text[SHOUHU_ANNEX2_FIELD_HOME_ADDRESS]);
       g_string_append_c (hay, FIELD_SEPARATOR);
-      fold_into (hay, row.text[SHOUHU_ANNEX2_COLUMN_VOLUNTEERS]);
+      fold_into (hay, row.text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS]);
       row.haystack = g_string_chunk_insert_len (index->strings, hay->str, hay->len);
 
       g_array_append_val (index->rows, row);
@@ -195,7 +202,7 @@ shouhu_annex2_index_unref (ShouhuAnnex2Index *index)
 {
   if (index == NULL || !g_atomic_ref_count_dec (&index->ref_count))
     return;
-  for (guint c = 0; c < SHOUHU_ANNEX2_N_COLUMNS; c++)
+  for (guint c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
     g_free (index->sort_keys[c]);
   g_clear_pointer (&index->rows, g_array_unref);
   g_clear_pointer (&index->strings, g_string_chunk_free);
@@ -292,7 +299,7 @@ shouhu_annex2_index_search (ShouhuAnnex2Index *index,
 
 /**
  * shouhu_annex2_index_sort_key:
- * @column: a ShouhuWorkerField or %SHOUHU_ANNEX2_COLUMN_VOLUNTEERS
+ * @column: a ShouhuAnnex2Field
  *
  * A key that compares with strcmp() in the order of the user's language
  * (区县 in official order).  The keys of a column are made the first time
@@ -303,7 +310,7 @@ shouhu_annex2_index_sort_key (ShouhuAnnex2Index *index,
                               guint              position,
                               guint              column)
 {
-  g_return_val_if_fail (column < SHOUHU_ANNEX2_N_COLUMNS, "");
+  g_return_val_if_fail (column < SHOUHU_ANNEX2_N_FIELDS, "");
   g_return_val_if_fail (position < index->rows->len, "");
 
   if (index->sort_keys[column] == NULL)
@@ -315,7 +322,7 @@ shouhu_annex2_index_sort_key (ShouhuAnnex2Index *index,
           const ShouhuAnnex2Row *row = &g_array_index (index->rows, ShouhuAnnex2Row, i);
           g_autofree char *key = NULL;
 
-          if (column == SHOUHU_WORKER_FIELD_DISTRICT)
+          if (column == SHOUHU_ANNEX2_FIELD_DISTRICT)
             key = g_strdup_printf ("%02d", row->district_id);
           else
             key = g_utf8_collate_key (row->text[column], -1);

@@ -8,16 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* The list's columns: the worker fields, then 结对志愿者. */
-#define SHOUHU_ANNEX2_COLUMN_VOLUNTEERS SHOUHU_N_WORKER_FIELDS
-#define SHOUHU_ANNEX2_N_COLUMNS         (SHOUHU_N_WORKER_FIELDS + 1)
-
+/* One row of the list: its columns are the Annex 2 form's fields. */
 typedef struct
 {
   gint64      id;
   int         district_id;
   guint       n_volunteers;
-  const char *text[SHOUHU_ANNEX2_N_COLUMNS];  /* by column; 区县 as its name */
+  const char *text[SHOUHU_ANNEX2_N_FIELDS];  /* by field; 区县 as its name, 结对志愿者 the names */
   const char *haystack;                       /* folded text that search looks in */
 } ShouhuAnnex2Row;
 

@@ -1,6 +1,8 @@
-/* shouhu-annex2.c — Annex 2: frontline workers, volunteers and pairings
+/* shouhu-annex2.c — storing Annex 2: frontline workers, their pairings
+ * with volunteers, the district forms' headers and the history
  *
- * Every change is one transaction that also writes its history rows
+ * The records and their rules are in shouhu-annex2-record.c, storing
+ * volunteers in shouhu-annex2-volunteer.c.  Every change is one transaction that also writes its history rows
  * (动态更新管理), so the history can never disagree with the data.
  * Record ids are never reused, not even after a delete: an undone delete
  * puts the record back under its own id, and history rows keep pointing at
@@ -10,474 +12,41 @@
  */
 #include "config.h"
 
-#include "shouhu-annex2.h"
+#include "shouhu-annex2-private.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-G_DEFINE_QUARK (shouhu-annex2-error-quark, shouhu_annex2_error)
-G_DEFINE_QUARK (shouhu-worker-field-error-quark, shouhu_worker_field_error)
-G_DEFINE_QUARK (shouhu-volunteer-field-error-quark, shouhu_volunteer_field_error)
-
-#define WORKER_COLUMNS "id, district_id, hospital, name, gender, title, work_place, " \
-                       "home_address, phone, family_phone, note, created, changed"
-#define VOLUNTEER_COLUMNS "id, name, phone, district_id, town, village, note, created, changed"
-
-/* In ShouhuWorkerField order. */
-static const struct
-{
-  const char *column;
-  const char *label;
-} worker_fields[SHOUHU_N_WORKER_FIELDS] = {
-  { "district_id",  N_("District") },
-  { "hospital",     N_("Hospital") },
-  { "name",         N_("Name") },
-  { "gender",       N_("Gender") },
-  { "title",        N_("Position") },
-  { "work_place",   N_("Frontline Workplace") },
-  { "home_address", N_("Home Address") },
-  { "phone",        N_("Own Phone") },
-  { "family_phone", N_("Family Phone") },
-  { "note",         N_("Remarks") },
-};
-
-/* In ShouhuVolunteerField order. */
-static const struct
-{
-  const char *column;
-  const char *label;
-} volunteer_fields[SHOUHU_N_VOLUNTEER_FIELDS] = {
-  { "name",        N_("Name") },
-  { "phone",       N_("Phone") },
-  { "district_id", N_("District") },
-  { "town",        N_("Town (Subdistrict)") },
-  { "village",     N_("Village (Community)") },
-  { "note",        N_("Remarks") },
-};
-
-/* Labels and helpers */
-
-const char *
-shouhu_worker_field_label (ShouhuWorkerField field)
-{
-  g_return_val_if_fail (field < SHOUHU_N_WORKER_FIELDS, NULL);
-  return _(worker_fields[field].label);
-}
-
-const char *
-shouhu_volunteer_field_label (ShouhuVolunteerField field)
-{
-  g_return_val_if_fail (field < SHOUHU_N_VOLUNTEER_FIELDS, NULL);
-  return _(volunteer_fields[field].label);
-}
-
-/**
- * shouhu_annex2_column_label:
- *
- * The label of a history row's field, as the user knows it.
- *
- * Returns: the translated label, or @column itself when unknown
- */
-const char *
-shouhu_annex2_column_label (const char *entity,
-                            const char *column)
-{
-  if (column == NULL)
-    return "";
-  if (g_strcmp0 (entity, "worker") == 0)
-    {
-      for (guint i = 0; i < SHOUHU_N_WORKER_FIELDS; i++)
-        if (strcmp (worker_fields[i].column, column) == 0)
-          return _(worker_fields[i].label);
-    }
-  else if (g_strcmp0 (entity, "volunteer") == 0)
-    {
-      for (guint i = 0; i < SHOUHU_N_VOLUNTEER_FIELDS; i++)
-        if (strcmp (volunteer_fields[i].column, column) == 0)
-          return _(volunteer_fields[i].label);
-    }
-  if (strcmp (column, "volunteer") == 0)
-    return _("Paired Volunteers");
-  if (strcmp (column, "worker") == 0)
-    return _("Paired Family");
-  if (strcmp (column, "reporter") == 0)
-    return _("Reporter");
-  if (strcmp (column, "phone") == 0)
-    return _("Phone");
-  return column;
-}
-
-static char *
-now_string (void)
+char *
+shouhu_annex2_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           column)
+char *
+shouhu_annex2_column_dup (sqlite3_stmt *stmt,
+                          int           column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return g_strdup (text != NULL ? text : "");
 }
 
-static const char *
-district_name (int district_id)
-{
-  const ShouhuDistrict *d = district_id > 0 ? shouhu_district_get (district_id) : NULL;
-
-  return d != NULL ? d->name : "";
-}
-
-/* Workers and volunteers as values */
-
-ShouhuWorker *
-shouhu_worker_new (void)
-{
-  ShouhuWorker *w = g_new0 (ShouhuWorker, 1);
-
-  w->hospital = g_strdup ("");
-  w->name = g_strdup ("");
-  w->gender = g_strdup ("");
-  w->title = g_strdup ("");
-  w->work_place = g_strdup ("");
-  w->home_address = g_strdup ("");
-  w->phone = g_strdup ("");
-  w->family_phone = g_strdup ("");
-  w->note = g_strdup ("");
-  return w;
-}
-
-ShouhuWorker *
-shouhu_worker_copy (const ShouhuWorker *worker)
-{
-  ShouhuWorker *w = g_new0 (ShouhuWorker, 1);
-
-  w->id = worker->id;
-  w->district_id = worker->district_id;
-  w->hospital = g_strdup (worker->hospital ? worker->hospital : "");
-  w->name = g_strdup (worker->name ? worker->name : "");
-  w->gender = g_strdup (worker->gender ? worker->gender : "");
-  w->title = g_strdup (worker->title ? worker->title : "");
-  w->work_place = g_strdup (worker->work_place ? worker->work_place : "");
-  w->home_address = g_strdup (worker->home_address ? worker->home_address : "");
-  w->phone = g_strdup (worker->phone ? worker->phone : "");
-  w->family_phone = g_strdup (worker->family_phone ? worker->family_phone : "");
-  w->note = g_strdup (worker->note ? worker->note : "");
-  w->created = g_strdup (worker->created);
-  w->changed = g_strdup (worker->changed);
-  return w;
-}
-
-void
-shouhu_worker_free (ShouhuWorker *worker)
-{
-  if (worker == NULL)
-    return;
-  g_free (worker->hospital);
-  g_free (worker->name);
-  g_free (worker->gender);
-  g_free (worker->title);
-  g_free (worker->work_place);
-  g_free (worker->home_address);
-  g_free (worker->phone);
-  g_free (worker->family_phone);
-  g_free (worker->note);
-  g_free (worker->created);
-  g_free (worker->changed);
-  g_free (worker);
-}
-
-/**
- * shouhu_worker_get_field:
- *
- * Returns: the field as text (区县 as the district's name)
- */
-const char *
-shouhu_worker_get_field (const ShouhuWorker *w,
-                         ShouhuWorkerField   field)
-{
-  switch (field)
-    {
-    case SHOUHU_WORKER_FIELD_DISTRICT:     return district_name (w->district_id);
-    case SHOUHU_WORKER_FIELD_HOSPITAL:     return w->hospital;
-    case SHOUHU_WORKER_FIELD_NAME:         return w->name;
-    case SHOUHU_WORKER_FIELD_GENDER:       return w->gender;
-    case SHOUHU_WORKER_FIELD_TITLE:        return w->title;
-    case SHOUHU_WORKER_FIELD_WORK_PLACE:   return w->work_place;
-    case SHOUHU_WORKER_FIELD_HOME_ADDRESS: return w->home_address;
-    case SHOUHU_WORKER_FIELD_PHONE:        return w->phone;
-    case SHOUHU_WORKER_FIELD_FAMILY_PHONE: return w->family_phone;
-    case SHOUHU_WORKER_FIELD_NOTE:         return w->note;
-    case SHOUHU_N_WORKER_FIELDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/**
- * shouhu_worker_stamp:
- * @volunteer_ids: (array length=n_volunteers): the family's volunteers
- *
- * A digest of everything an editor shows of a record: its fields and its
- * volunteers (in any order), not when it was changed.  Two stamps differ
- * exactly when a save would overwrite something.
- *
- * Returns: (transfer full): the stamp
- */
-char *
-shouhu_worker_stamp (const ShouhuWorker *worker,
-                     const gint64       *volunteer_ids,
-                     gsize               n_volunteers)
-{
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree gint64 *ids = g_memdup2 (volunteer_ids, n_volunteers * sizeof (gint64));
-
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
-    {
-      const char *text = shouhu_worker_get_field (worker, f);
-
-      /* The NUL ends each field, so that no two records run together. */
-      g_checksum_update (sum, (const guchar *) (text ? text : ""), (gssize) strlen (text ? text : "") + 1);
-    }
-  if (n_volunteers > 0)
-    qsort (ids, n_volunteers, sizeof (gint64), compare_ids);
-  for (gsize i = 0; i < n_volunteers; i++)
-    {
-      char number[24];
-
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT ",", ids[i]);
-      g_checksum_update (sum, (const guchar *) number, -1);
-    }
-  return g_strdup (g_checksum_get_string (sum));
-}
-
-ShouhuVolunteer *
-shouhu_volunteer_new (void)
-{
-  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
-
-  v->name = g_strdup ("");
-  v->phone = g_strdup ("");
-  v->town = g_strdup ("");
-  v->village = g_strdup ("");
-  v->note = g_strdup ("");
-  return v;
-}
-
-static ShouhuVolunteer *
-volunteer_copy (const ShouhuVolunteer *volunteer)
-{
-  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
-
-  v->id = volunteer->id;
-  v->name = g_strdup (volunteer->name ? volunteer->name : "");
-  v->phone = g_strdup (volunteer->phone ? volunteer->phone : "");
-  v->district_id = volunteer->district_id;
-  v->town = g_strdup (volunteer->town ? volunteer->town : "");
-  v->village = g_strdup (volunteer->village ? volunteer->village : "");
-  v->note = g_strdup (volunteer->note ? volunteer->note : "");
-  v->created = g_strdup (volunteer->created);
-  v->changed = g_strdup (volunteer->changed);
-  return v;
-}
-
-void
-shouhu_volunteer_free (ShouhuVolunteer *volunteer)
-{
-  if (volunteer == NULL)
-    return;
-  g_free (volunteer->name);
-  g_free (volunteer->phone);
-  g_free (volunteer->town);
-  g_free (volunteer->village);
-  g_free (volunteer->note);
-  g_free (volunteer->created);
-  g_free (volunteer->changed);
-  g_free (volunteer);
-}
-
-void
-shouhu_history_entry_free (ShouhuHistoryEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->at);
-  g_free (entry->entity);
-  g_free (entry->action);
-  g_free (entry->field);
-  g_free (entry->old_value);
-  g_free (entry->new_value);
-  g_free (entry);
-}
-
-void
-shouhu_deleted_worker_free (ShouhuDeletedWorker *deleted)
-{
-  if (deleted == NULL)
-    return;
-  shouhu_worker_free (deleted->worker);
-  g_clear_pointer (&deleted->volunteer_ids, g_array_unref);
-  g_free (deleted);
-}
-
-/* Validation */
-
-/* Moves the error of a shared check into @domain with @code, so the form
- * can tell which field it is about. */
-static gboolean
-field_error (GError **error,
-             GError  *inner,
-             GQuark   domain,
-             int      code)
-{
-  g_set_error_literal (error, domain, code, inner->message);
-  g_error_free (inner);
-  return FALSE;
-}
-
-static gboolean
-check_text (char       **text,
-            const char  *label,
-            gboolean     required,
-            GQuark       domain,
-            int          code,
-            GError     **error)
-{
-  GError *inner = NULL;
-  char *trimmed;
-
-  if (required)
-    {
-      if (!shouhu_validate_required (label, *text, &trimmed, &inner))
-        return field_error (error, inner, domain, code);
-    }
-  else
-    trimmed = g_strstrip (g_strdup (*text != NULL ? *text : ""));
-
-  g_free (*text);
-  *text = trimmed;
-  return TRUE;
-}
-
-static gboolean
-check_phone (char       **text,
-             const char  *label,
-             GQuark       domain,
-             int          code,
-             GError     **error)
-{
-  GError *inner = NULL;
-  char *normalised = NULL;
-
-  if (!shouhu_validate_phone (label, *text, &normalised, &inner))
-    return field_error (error, inner, domain, code);
-  g_free (*text);
-  *text = normalised;
-  return TRUE;
-}
-
-/**
- * shouhu_worker_validate:
- *
- * Checks @worker and normalises it in place (text trimmed, phones in their
- * stored form).  On failure the error's domain is
- * %SHOUHU_WORKER_FIELD_ERROR and its code the field at fault.
- */
-gboolean
-shouhu_worker_validate (ShouhuWorker  *w,
-                        GError       **error)
-{
-  const GQuark d = SHOUHU_WORKER_FIELD_ERROR;
-
-  if (shouhu_district_get (w->district_id) == NULL)
-    {
-      g_set_error (error, d, SHOUHU_WORKER_FIELD_DISTRICT,
-                   _("%s is required: choose one of the 41 units"),
-                   shouhu_worker_field_label (SHOUHU_WORKER_FIELD_DISTRICT));
-      return FALSE;
-    }
-  if (!check_text (&w->hospital, shouhu_worker_field_label (SHOUHU_WORKER_FIELD_HOSPITAL),
-                   TRUE, d, SHOUHU_WORKER_FIELD_HOSPITAL, error) ||
-      !check_text (&w->name, shouhu_worker_field_label (SHOUHU_WORKER_FIELD_NAME),
-                   TRUE, d, SHOUHU_WORKER_FIELD_NAME, error))
-    return FALSE;
-
-  g_strstrip (w->gender);
-  if (strcmp (w->gender, "男") != 0 && strcmp (w->gender, "女") != 0)
-    {
-      g_set_error (error, d, SHOUHU_WORKER_FIELD_GENDER,
-                   _("%s is required: choose 男 (male) or 女 (female)"),
-                   shouhu_worker_field_label (SHOUHU_WORKER_FIELD_GENDER));
-      return FALSE;
-    }
-
-  if (!check_text (&w->title, NULL, FALSE, d, SHOUHU_WORKER_FIELD_TITLE, error) ||
-      !check_text (&w->work_place, NULL, FALSE, d, SHOUHU_WORKER_FIELD_WORK_PLACE, error) ||
-      !check_text (&w->home_address, NULL, FALSE, d, SHOUHU_WORKER_FIELD_HOME_ADDRESS, error) ||
-      !check_text (&w->note, NULL, FALSE, d, SHOUHU_WORKER_FIELD_NOTE, error))
-    return FALSE;
-
-  return check_phone (&w->phone, shouhu_worker_field_label (SHOUHU_WORKER_FIELD_PHONE),
-                      d, SHOUHU_WORKER_FIELD_PHONE, error) &&
-         check_phone (&w->family_phone, shouhu_worker_field_label (SHOUHU_WORKER_FIELD_FAMILY_PHONE),
-                      d, SHOUHU_WORKER_FIELD_FAMILY_PHONE, error);
-}
-
-/**
- * shouhu_volunteer_validate:
- *
- * Like shouhu_worker_validate(): 姓名 is required, 联系电话 a phone number
- * if given, 区县 one of the units or 0.
- */
-gboolean
-shouhu_volunteer_validate (ShouhuVolunteer  *v,
-                           GError          **error)
-{
-  const GQuark d = SHOUHU_VOLUNTEER_FIELD_ERROR;
-
-  if (!check_text (&v->name, shouhu_volunteer_field_label (SHOUHU_VOLUNTEER_FIELD_NAME),
-                   TRUE, d, SHOUHU_VOLUNTEER_FIELD_NAME, error))
-    return FALSE;
-  if (v->district_id != 0 && shouhu_district_get (v->district_id) == NULL)
-    {
-      g_set_error (error, d, SHOUHU_VOLUNTEER_FIELD_DISTRICT,
-                   _("%s must be one of the 41 units, or left empty"),
-                   shouhu_volunteer_field_label (SHOUHU_VOLUNTEER_FIELD_DISTRICT));
-      return FALSE;
-    }
-  return check_text (&v->town, NULL, FALSE, d, SHOUHU_VOLUNTEER_FIELD_TOWN, error) &&
-         check_text (&v->village, NULL, FALSE, d, SHOUHU_VOLUNTEER_FIELD_VILLAGE, error) &&
-         check_text (&v->note, NULL, FALSE, d, SHOUHU_VOLUNTEER_FIELD_NOTE, error) &&
-         check_phone (&v->phone, shouhu_volunteer_field_label (SHOUHU_VOLUNTEER_FIELD_PHONE),
-                      d, SHOUHU_VOLUNTEER_FIELD_PHONE, error);
-}
-
 /* History */
 
-static gboolean
-add_history (ShouhuStore  *store,
-             const char   *at,
-             const char   *entity,
-             gint64        entity_id,
-             const char   *action,
-             const char   *field,
-             const char   *old_value,
-             const char   *new_value,
-             GError      **error)
+gboolean
+shouhu_annex2_add_history (ShouhuStore  *store,
+                           const char   *at,
+                           const char   *entity,
+                           gint64        entity_id,
+                           const char   *action,
+                           const char   *field,
+                           const char   *old_value,
+                           const char   *new_value,
+                           GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -493,7 +62,7 @@ add_history (ShouhuStore  *store,
   sqlite3_bind_text (stmt, 5, field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_STATIC);
-  return shouhu_store_step_done (store, stmt, error);
+  return shouhu_store_run_statement (store, stmt, error);
 }
 
 /* Whole-record actions (create, delete, restore) keep every value the
@@ -507,17 +76,17 @@ add_worker_snapshot (ShouhuStore         *store,
                      gboolean             values_are_old,
                      GError             **error)
 {
-  if (!add_history (store, at, "worker", w->id, action, NULL,
-                    values_are_old ? w->name : NULL, values_are_old ? NULL : w->name, error))
+  if (!shouhu_annex2_add_history (store, at, "worker", w->id, action, NULL,
+                                  values_are_old ? w->name : NULL, values_are_old ? NULL : w->name, error))
     return FALSE;
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
-      const char *value = shouhu_worker_get_field (w, f);
+      const char *value = shouhu_annex2_field_in_record (f) ? shouhu_worker_get_field (w, f) : NULL;
 
       if (value == NULL || *value == '\0')
         continue;
-      if (!add_history (store, at, "worker", w->id, action, worker_fields[f].column,
-                        values_are_old ? value : NULL, values_are_old ? NULL : value, error))
+      if (!shouhu_annex2_add_history (store, at, "worker", w->id, action, shouhu_annex2_form_column (f)->key,
+                                      values_are_old ? value : NULL, values_are_old ? NULL : value, error))
         return FALSE;
     }
   return TRUE;
@@ -551,10 +120,10 @@ shouhu_annex2_history (ShouhuStore  *store,
     {
       ShouhuHistoryEntry *e = g_new0 (ShouhuHistoryEntry, 1);
 
-      e->at = column_dup (stmt, 0);
-      e->entity = column_dup (stmt, 1);
+      e->at = shouhu_annex2_column_dup (stmt, 0);
+      e->entity = shouhu_annex2_column_dup (stmt, 1);
       e->entity_id = sqlite3_column_int64 (stmt, 2);
-      e->action = column_dup (stmt, 3);
+      e->action = shouhu_annex2_column_dup (stmt, 3);
       e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
@@ -571,10 +140,10 @@ shouhu_annex2_history (ShouhuStore  *store,
 /* Ids */
 
 /* The next id of @table that neither a record nor the history has used. */
-static gint64
-next_id (ShouhuStore  *store,
-         const char   *table,
-         GError      **error)
+gint64
+shouhu_annex2_next_id (ShouhuStore  *store,
+                       const char   *table,
+                       GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT max (coalesce ((SELECT max (id) FROM %s), 0), "
@@ -594,24 +163,22 @@ next_id (ShouhuStore  *store,
 
 /* Workers */
 
+/* The worker table's columns are those of the Annex 2 form's table
+ * (shouhu-annex2-form.c): id, district_id, each text field in the
+ * form's order, created, changed. */
 static ShouhuWorker *
 worker_from_row (sqlite3_stmt *stmt)
 {
-  ShouhuWorker *w = g_new0 (ShouhuWorker, 1);
+  ShouhuWorker *w = shouhu_worker_new ();
+  int col = 2;
 
   w->id = sqlite3_column_int64 (stmt, 0);
   w->district_id = sqlite3_column_int (stmt, 1);
-  w->hospital = column_dup (stmt, 2);
-  w->name = column_dup (stmt, 3);
-  w->gender = column_dup (stmt, 4);
-  w->title = column_dup (stmt, 5);
-  w->work_place = column_dup (stmt, 6);
-  w->home_address = column_dup (stmt, 7);
-  w->phone = column_dup (stmt, 8);
-  w->family_phone = column_dup (stmt, 9);
-  w->note = column_dup (stmt, 10);
-  w->created = column_dup (stmt, 11);
-  w->changed = column_dup (stmt, 12);
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_is_text (f))
+      shouhu_worker_set_field (w, f, (const char *) sqlite3_column_text (stmt, col++));
+  w->created = shouhu_annex2_column_dup (stmt, col++);
+  w->changed = shouhu_annex2_column_dup (stmt, col);
   return w;
 }
 
@@ -621,9 +188,12 @@ shouhu_annex2_get_worker (ShouhuStore  *store,
                           GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, district_id, %s, created, changed FROM worker WHERE id = ?",
+                                          columns);
   int rc;
 
-  stmt = shouhu_store_prepare (store, "SELECT " WORKER_COLUMNS " FROM worker WHERE id = ?", error);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -658,7 +228,7 @@ shouhu_annex2_find_duplicate (ShouhuStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *clean_name = g_strstrip (g_strdup (name));
   g_autofree char *clean_phone = NULL;
-  int rc;
+  gboolean found;
 
   *found_id = 0;
   if (!shouhu_validate_phone ("", phone, &clean_phone, NULL) || clean_phone[0] == '\0')
@@ -671,34 +241,28 @@ shouhu_annex2_find_duplicate (ShouhuStore  *store,
   sqlite3_bind_text (stmt, 1, clean_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, clean_phone, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, except_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (found)
     *found_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
   return TRUE;
 }
 
+/* Binds district_id, the text fields, created, changed and id, in that
+ * order. */
 static void
 bind_worker (sqlite3_stmt       *stmt,
              const ShouhuWorker *w)
 {
-  sqlite3_bind_int (stmt, 1, w->district_id);
-  sqlite3_bind_text (stmt, 2, w->hospital, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, w->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, w->gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, w->title, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, w->work_place, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, w->home_address, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, w->phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, w->family_phone, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, w->note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, w->created, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, w->changed, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, w->id);
+  int param = 1;
+
+  sqlite3_bind_int (stmt, param++, w->district_id);
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_is_text (f))
+      sqlite3_bind_text (stmt, param++, shouhu_worker_get_field (w, f), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, param++, w->created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, param++, w->changed, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, param, w->id);
 }
 
 static gboolean
@@ -707,15 +271,16 @@ insert_worker (ShouhuStore         *store,
                GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
+  g_autofree char *values = shouhu_annex2_form_sql_columns ("?", "", FALSE);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO worker (district_id, %s, created, changed, id) "
+                                          "VALUES (?, %s, ?, ?, ?)", columns, values);
 
-  stmt = shouhu_store_prepare (store,
-                               "INSERT INTO worker (district_id, hospital, name, gender, title, work_place, "
-                               "home_address, phone, family_phone, note, created, changed, id) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_worker (stmt, w);
-  return shouhu_store_step_done (store, stmt, error);
+  return shouhu_store_run_statement (store, stmt, error);
 }
 
 static gboolean
@@ -726,29 +291,34 @@ update_worker (ShouhuStore         *store,
 {
   g_autoptr(ShouhuWorker) old = shouhu_annex2_get_worker (store, w->id, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
   gboolean any = FALSE;
 
   if (old == NULL)
     return FALSE;
 
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
-      const char *before = shouhu_worker_get_field (old, f);
-      const char *after = shouhu_worker_get_field (w, f);
+      const char *before, *after;
 
+      if (!shouhu_annex2_field_in_record (f))
+        continue;
+      before = shouhu_worker_get_field (old, f);
+      after = shouhu_worker_get_field (w, f);
       if (strcmp (before, after) == 0)
         continue;
       any = TRUE;
-      if (!add_history (store, at, "worker", w->id, "edit", worker_fields[f].column, before, after, error))
+      if (!shouhu_annex2_add_history (store, at, "worker", w->id, "edit", shouhu_annex2_form_column (f)->key,
+                                      before, after, error))
         return FALSE;
     }
   if (!any)
     return TRUE;
 
-  stmt = shouhu_store_prepare (store,
-                               "UPDATE worker SET district_id = ?, hospital = ?, name = ?, gender = ?, "
-                               "title = ?, work_place = ?, home_address = ?, phone = ?, family_phone = ?, "
-                               "note = ?, created = ?, changed = ? WHERE id = ?", error);
+  columns = shouhu_annex2_form_sql_columns ("", " = ?", TRUE);
+  sql = g_strdup_printf ("UPDATE worker SET district_id = ?, %s, created = ?, changed = ? WHERE id = ?", columns);
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
   {
@@ -759,7 +329,7 @@ update_worker (ShouhuStore         *store,
     g_free (row->changed);
     row->changed = g_strdup (at);
     bind_worker (stmt, row);
-    return shouhu_store_step_done (store, stmt, error);
+    return shouhu_store_run_statement (store, stmt, error);
   }
 }
 
@@ -814,21 +384,29 @@ shouhu_annex2_volunteer_workers (ShouhuStore  *store,
                       volunteer_id, error);
 }
 
-static char *
-record_name (ShouhuStore *store,
-             const char  *table,
-             gint64       id)
+/* The 姓名 of a worker or volunteer: @name is %NULL when the record is
+ * not there; %FALSE with @error set when it cannot be read. */
+static gboolean
+find_record_name (ShouhuStore  *store,
+                  const char   *table,
+                  gint64        id,
+                  char        **name,
+                  GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT name FROM %s WHERE id = ?", table);
+  gboolean found;
 
-  stmt = shouhu_store_prepare (store, sql, NULL);
+  *name = NULL;
+  stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return column_dup (stmt, 0);
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (found)
+    *name = shouhu_annex2_column_dup (stmt, 0);
+  return TRUE;
 }
 
 /* One pairing and its history on both sides; inside a transaction. */
@@ -841,10 +419,13 @@ pair_in_transaction (ShouhuStore  *store,
                      GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *worker_name = record_name (store, "worker", worker_id);
-  g_autofree char *volunteer_name = record_name (store, "volunteer", volunteer_id);
+  g_autofree char *worker_name = NULL;
+  g_autofree char *volunteer_name = NULL;
   const char *action = pair ? "pair" : "unpair";
 
+  if (!find_record_name (store, "worker", worker_id, &worker_name, error) ||
+      !find_record_name (store, "volunteer", volunteer_id, &volunteer_name, error))
+    return FALSE;
   if (worker_name == NULL || volunteer_name == NULL)
     {
       g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND,
@@ -864,15 +445,15 @@ pair_in_transaction (ShouhuStore  *store,
   sqlite3_bind_int64 (stmt, 2, volunteer_id);
   if (pair)
     sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (shouhu_store_get_db (store)) == 0)
     return TRUE;
 
-  return add_history (store, at, "worker", worker_id, action, "volunteer",
-                      pair ? NULL : volunteer_name, pair ? volunteer_name : NULL, error) &&
-         add_history (store, at, "volunteer", volunteer_id, action, "worker",
-                      pair ? NULL : worker_name, pair ? worker_name : NULL, error);
+  return shouhu_annex2_add_history (store, at, "worker", worker_id, action, "volunteer",
+                                    pair ? NULL : volunteer_name, pair ? volunteer_name : NULL, error) &&
+         shouhu_annex2_add_history (store, at, "volunteer", volunteer_id, action, "worker",
+                                    pair ? NULL : worker_name, pair ? worker_name : NULL, error);
 }
 
 static gboolean
@@ -949,7 +530,7 @@ save_worker (ShouhuStore         *store,
              GError             **error)
 {
   g_autoptr(ShouhuWorker) w = shouhu_worker_copy (worker);
-  g_autofree char *at = now_string ();
+  g_autofree char *at = shouhu_annex2_now ();
   gint64 duplicate = 0;
 
   if (!shouhu_worker_validate (w, error))
@@ -960,13 +541,14 @@ save_worker (ShouhuStore         *store,
         return 0;
       if (duplicate != 0)
         {
-          g_autoptr(ShouhuWorker) other = shouhu_annex2_get_worker (store, duplicate, NULL);
+          g_autoptr(ShouhuWorker) other = shouhu_annex2_get_worker (store, duplicate, error);
 
+          if (other == NULL)
+            return 0;
           g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_DUPLICATE,
                        _("%s with the phone %s is already recorded (%s, %s)"),
-                       w->name, w->phone,
-                       other ? district_name (other->district_id) : "",
-                       other ? other->hospital : "");
+                       w->name, w->phone, shouhu_annex2_district_name (other->district_id),
+                       other->hospital);
           return 0;
         }
     }
@@ -976,7 +558,7 @@ save_worker (ShouhuStore         *store,
 
   if (w->id == 0)
     {
-      w->id = next_id (store, "worker", error);
+      w->id = shouhu_annex2_next_id (store, "worker", error);
       g_free (w->created);
       w->created = g_strdup (at);
       g_free (w->changed);
@@ -1067,7 +649,7 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
 {
   g_autoptr(ShouhuDeletedWorker) deleted = g_new0 (ShouhuDeletedWorker, 1);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *at = now_string ();
+  g_autofree char *at = shouhu_annex2_now ();
 
   deleted->worker = shouhu_annex2_get_worker (store, id, error);
   if (deleted->worker == NULL)
@@ -1084,7 +666,7 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!shouhu_store_step_done (store, stmt, error) ||
+  if (!shouhu_store_run_statement (store, stmt, error) ||
       !add_worker_snapshot (store, at, "delete", deleted->worker, TRUE, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
@@ -1109,31 +691,36 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
                               GError                    **error)
 {
   g_autoptr(GArray) still_there = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *at = now_string ();
-  g_autofree char *check = NULL;
+  g_autofree char *at = shouhu_annex2_now ();
 
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+
+  /* A volunteer deleted meanwhile is left out; one that cannot be
+   * looked up stops the restore, rather than silently losing a pairing. */
   for (guint i = 0; i < deleted->volunteer_ids->len; i++)
     {
       gint64 vid = g_array_index (deleted->volunteer_ids, gint64, i);
-      g_autofree char *name = record_name (store, "volunteer", vid);
+      g_autofree char *name = NULL;
 
+      if (!find_record_name (store, "volunteer", vid, &name, error))
+        goto fail;
       if (name != NULL)
         g_array_append_val (still_there, vid);
     }
 
-  if (!shouhu_store_begin (store, error))
-    return FALSE;
   if (!insert_worker (store, deleted->worker, error) ||
       !add_worker_snapshot (store, at, "restore", deleted->worker, FALSE, error) ||
       !set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
                      still_there->len, at, error) ||
       !shouhu_store_commit (store, error))
-    {
-      shouhu_store_rollback (store);
-      return FALSE;
-    }
+    goto fail;
   shouhu_store_emit_changed (store, "annex2");
   return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
 }
 
 /**
@@ -1161,244 +748,6 @@ shouhu_annex2_count_workers (ShouhuStore  *store,
   return sqlite3_column_int64 (stmt, 0);
 }
 
-/* Volunteers */
-
-static ShouhuVolunteer *
-volunteer_from_row (sqlite3_stmt *stmt)
-{
-  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
-
-  v->id = sqlite3_column_int64 (stmt, 0);
-  v->name = column_dup (stmt, 1);
-  v->phone = column_dup (stmt, 2);
-  v->district_id = sqlite3_column_int (stmt, 3);
-  v->town = column_dup (stmt, 4);
-  v->village = column_dup (stmt, 5);
-  v->note = column_dup (stmt, 6);
-  v->created = column_dup (stmt, 7);
-  v->changed = column_dup (stmt, 8);
-  return v;
-}
-
-ShouhuVolunteer *
-shouhu_annex2_get_volunteer (ShouhuStore  *store,
-                             gint64        id,
-                             GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = shouhu_store_prepare (store, "SELECT " VOLUNTEER_COLUMNS " FROM volunteer WHERE id = ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return volunteer_from_row (stmt);
-  if (rc != SQLITE_DONE)
-    shouhu_store_set_error (store, error);
-  else
-    g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND,
-                 _("The volunteer is no longer there: choose another one"));
-  return NULL;
-}
-
-static const char *
-volunteer_field_text (const ShouhuVolunteer *v,
-                      ShouhuVolunteerField   field)
-{
-  switch (field)
-    {
-    case SHOUHU_VOLUNTEER_FIELD_NAME:     return v->name;
-    case SHOUHU_VOLUNTEER_FIELD_PHONE:    return v->phone;
-    case SHOUHU_VOLUNTEER_FIELD_DISTRICT: return district_name (v->district_id);
-    case SHOUHU_VOLUNTEER_FIELD_TOWN:     return v->town;
-    case SHOUHU_VOLUNTEER_FIELD_VILLAGE:  return v->village;
-    case SHOUHU_VOLUNTEER_FIELD_NOTE:     return v->note;
-    case SHOUHU_N_VOLUNTEER_FIELDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/**
- * shouhu_annex2_save_volunteer:
- * @volunteer: the record; id 0 creates a new one
- *
- * Returns: the volunteer's id, or 0 with @error set (domain
- *   %SHOUHU_VOLUNTEER_FIELD_ERROR for a field that breaks a rule)
- */
-gint64
-shouhu_annex2_save_volunteer (ShouhuStore            *store,
-                              const ShouhuVolunteer  *volunteer,
-                              GError                **error)
-{
-  g_autoptr(ShouhuVolunteer) v = volunteer_copy (volunteer);
-  g_autoptr(ShouhuVolunteer) old = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *at = now_string ();
-
-  if (!shouhu_volunteer_validate (v, error))
-    return 0;
-  if (v->id != 0 && (old = shouhu_annex2_get_volunteer (store, v->id, error)) == NULL)
-    return 0;
-
-  if (!shouhu_store_begin (store, error))
-    return 0;
-
-  if (old == NULL)
-    {
-      v->id = next_id (store, "volunteer", error);
-      if (v->id == 0 ||
-          !add_history (store, at, "volunteer", v->id, "create", NULL, NULL, v->name, error))
-        goto fail;
-      for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-        {
-          const char *value = volunteer_field_text (v, f);
-
-          if (value != NULL && *value != '\0' &&
-              !add_history (store, at, "volunteer", v->id, "create", volunteer_fields[f].column,
-                            NULL, value, error))
-            goto fail;
-        }
-      stmt = shouhu_store_prepare (store,
-                                   "INSERT INTO volunteer (name, phone, district_id, town, village, note, "
-                                   "created, changed, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-    }
-  else
-    {
-      for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-        {
-          const char *before = volunteer_field_text (old, f);
-          const char *after = volunteer_field_text (v, f);
-
-          if (strcmp (before, after) != 0 &&
-              !add_history (store, at, "volunteer", v->id, "edit", volunteer_fields[f].column,
-                            before, after, error))
-            goto fail;
-        }
-      stmt = shouhu_store_prepare (store,
-                                   "UPDATE volunteer SET name = ?, phone = ?, district_id = ?, town = ?, "
-                                   "village = ?, note = ?, created = coalesce (?, created), changed = ? "
-                                   "WHERE id = ?", error);
-    }
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_text (stmt, 1, v->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, v->phone, -1, SQLITE_STATIC);
-  if (v->district_id != 0)
-    sqlite3_bind_int (stmt, 3, v->district_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, v->town, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, v->village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, v->note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, old == NULL ? at : NULL, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, v->id);
-  if (!shouhu_store_step_done (store, stmt, error) ||
-      !shouhu_store_commit (store, error))
-    goto fail;
-
-  shouhu_store_emit_changed (store, "annex2");
-  return v->id;
-
-fail:
-  shouhu_store_rollback (store);
-  return 0;
-}
-
-static char *
-like_pattern (const char *query)
-{
-  GString *p = g_string_new ("%");
-
-  for (const char *c = query; *c != '\0'; c++)
-    {
-      if (*c == '%' || *c == '_' || *c == '\\')
-        g_string_append_c (p, '\\');
-      g_string_append_c (p, *c);
-    }
-  g_string_append_c (p, '%');
-  return g_string_free (p, FALSE);
-}
-
-/**
- * shouhu_annex2_find_volunteers:
- * @query: part of the 姓名, 联系电话, 乡镇（街道） or 村（社区）; "" for all
- * @near_district_id: volunteers of this district come first (就近就便);
- *   0 for none
- * @limit: at most this many
- *
- * Returns: (transfer full) (element-type ShouhuVolunteer): the matches
- */
-GPtrArray *
-shouhu_annex2_find_volunteers (ShouhuStore  *store,
-                               const char   *query,
-                               int           near_district_id,
-                               guint         limit,
-                               GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
-  g_autofree char *folded = shouhu_validate_fold_digits (query != NULL ? query : "");
-  g_autofree char *pattern = like_pattern (folded);
-  int rc;
-
-  stmt = shouhu_store_prepare (store,
-                               "SELECT " VOLUNTEER_COLUMNS " FROM volunteer "
-                               "WHERE ?1 = '' OR name LIKE ?2 ESCAPE '\\' OR phone LIKE ?2 ESCAPE '\\' "
-                               "   OR town LIKE ?2 ESCAPE '\\' OR village LIKE ?2 ESCAPE '\\' "
-                               "ORDER BY coalesce (district_id = ?3, 0) DESC, name, id LIMIT ?4", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, near_district_id);
-  sqlite3_bind_int (stmt, 4, (int) MIN (limit, G_MAXINT));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, volunteer_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&found);
-}
-
-/**
- * shouhu_annex2_worker_volunteers:
- *
- * Returns: (transfer full) (element-type ShouhuVolunteer): the volunteers
- *   paired with the worker's family, in the order they were paired
- */
-GPtrArray *
-shouhu_annex2_worker_volunteers (ShouhuStore  *store,
-                                 gint64        worker_id,
-                                 GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_volunteer_free);
-  int rc;
-
-  stmt = shouhu_store_prepare (store,
-                               "SELECT v.id, v.name, v.phone, v.district_id, v.town, v.village, v.note, "
-                               "v.created, v.changed FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
-                               "WHERE p.worker_id = ? ORDER BY p.created, v.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, worker_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (found, volunteer_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return NULL;
-    }
-  return g_steal_pointer (&found);
-}
-
 static gboolean
 pair_or_unpair (ShouhuStore  *store,
                 gint64        worker_id,
@@ -1406,7 +755,7 @@ pair_or_unpair (ShouhuStore  *store,
                 gboolean      pair,
                 GError      **error)
 {
-  g_autofree char *at = now_string ();
+  g_autofree char *at = shouhu_annex2_now ();
 
   if (!shouhu_store_begin (store, error))
     return FALSE;
@@ -1466,8 +815,8 @@ shouhu_annex2_get_district_form (ShouhuStore  *store,
       shouhu_store_set_error (store, error);
       return FALSE;
     }
-  *reporter = rc == SQLITE_ROW ? column_dup (stmt, 0) : g_strdup ("");
-  *phone = rc == SQLITE_ROW ? column_dup (stmt, 1) : g_strdup ("");
+  *reporter = rc == SQLITE_ROW ? shouhu_annex2_column_dup (stmt, 0) : g_strdup ("");
+  *phone = rc == SQLITE_ROW ? shouhu_annex2_column_dup (stmt, 1) : g_strdup ("");
   return TRUE;
 }
 
@@ -1488,7 +837,7 @@ shouhu_annex2_set_district_form (ShouhuStore  *store,
   g_autofree char *clean_phone = NULL;
   g_autofree char *old_reporter = NULL;
   g_autofree char *old_phone = NULL;
-  g_autofree char *at = now_string ();
+  g_autofree char *at = shouhu_annex2_now ();
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (shouhu_district_get (district_id) == NULL)
@@ -1512,15 +861,15 @@ shouhu_annex2_set_district_form (ShouhuStore  *store,
   sqlite3_bind_int (stmt, 1, district_id);
   sqlite3_bind_text (stmt, 2, clean_reporter, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, clean_phone, -1, SQLITE_STATIC);
-  if (!shouhu_store_step_done (store, stmt, error))
+  if (!shouhu_store_run_statement (store, stmt, error))
     goto fail;
   if (strcmp (old_reporter, clean_reporter) != 0 &&
-      !add_history (store, at, "district_form", district_id, "edit", "reporter",
-                    old_reporter, clean_reporter, error))
+      !shouhu_annex2_add_history (store, at, "district_form", district_id, "edit", "reporter",
+                                  old_reporter, clean_reporter, error))
     goto fail;
   if (strcmp (old_phone, clean_phone) != 0 &&
-      !add_history (store, at, "district_form", district_id, "edit", "phone",
-                    old_phone, clean_phone, error))
+      !shouhu_annex2_add_history (store, at, "district_form", district_id, "edit", "phone",
+                                  old_phone, clean_phone, error))
     goto fail;
   if (!shouhu_store_commit (store, error))
     goto fail;

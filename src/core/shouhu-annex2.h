@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "shouhu-annex2-form.h"
 #include "shouhu-district.h"
 #include "shouhu-store.h"
 
@@ -18,37 +19,12 @@ typedef enum
   SHOUHU_ANNEX2_ERROR_CONFLICT,   /* changed elsewhere since the editor read it */
 } ShouhuAnnex2Error;
 
-/* A rejected worker: the error code is the ShouhuWorkerField at fault, so
+/* A rejected worker: the error code is the ShouhuAnnex2Field at fault, so
  * that a form can put the focus there. */
 #define SHOUHU_WORKER_FIELD_ERROR (shouhu_worker_field_error_quark ())
 
-typedef enum
-{
-  SHOUHU_WORKER_FIELD_DISTRICT,      /* 区县 */
-  SHOUHU_WORKER_FIELD_HOSPITAL,      /* 医院 */
-  SHOUHU_WORKER_FIELD_NAME,          /* 姓名 */
-  SHOUHU_WORKER_FIELD_GENDER,        /* 性别 */
-  SHOUHU_WORKER_FIELD_TITLE,         /* 职务 */
-  SHOUHU_WORKER_FIELD_WORK_PLACE,    /* 一线工作具体地点 */
-  SHOUHU_WORKER_FIELD_HOME_ADDRESS,  /* 家庭地址 */
-  SHOUHU_WORKER_FIELD_PHONE,         /* 本人联系电话 */
-  SHOUHU_WORKER_FIELD_FAMILY_PHONE,  /* 家属联系电话 */
-  SHOUHU_WORKER_FIELD_NOTE,          /* 备注 */
-  SHOUHU_N_WORKER_FIELDS
-} ShouhuWorkerField;
-
+/* A rejected volunteer: the code is the ShouhuVolunteerField at fault. */
 #define SHOUHU_VOLUNTEER_FIELD_ERROR (shouhu_volunteer_field_error_quark ())
-
-typedef enum
-{
-  SHOUHU_VOLUNTEER_FIELD_NAME,       /* 姓名 */
-  SHOUHU_VOLUNTEER_FIELD_PHONE,      /* 联系电话 */
-  SHOUHU_VOLUNTEER_FIELD_DISTRICT,   /* 区县 */
-  SHOUHU_VOLUNTEER_FIELD_TOWN,       /* 乡镇（街道） */
-  SHOUHU_VOLUNTEER_FIELD_VILLAGE,    /* 村（社区） */
-  SHOUHU_VOLUNTEER_FIELD_NOTE,       /* 备注 */
-  SHOUHU_N_VOLUNTEER_FIELDS
-} ShouhuVolunteerField;
 
 typedef struct
 {
@@ -102,8 +78,6 @@ GQuark               shouhu_annex2_error_quark              (void);
 GQuark               shouhu_worker_field_error_quark        (void);
 GQuark               shouhu_volunteer_field_error_quark     (void);
 
-const char          *shouhu_worker_field_label      (ShouhuWorkerField     field);
-const char          *shouhu_volunteer_field_label   (ShouhuVolunteerField  field);
 const char          *shouhu_annex2_column_label     (const char           *entity,
                                                      const char           *column);
 
@@ -111,7 +85,10 @@ ShouhuWorker        *shouhu_worker_new              (void);
 ShouhuWorker        *shouhu_worker_copy             (const ShouhuWorker   *worker);
 void                 shouhu_worker_free             (ShouhuWorker         *worker);
 const char          *shouhu_worker_get_field        (const ShouhuWorker   *worker,
-                                                     ShouhuWorkerField     field);
+                                                     ShouhuAnnex2Field     field);
+void                 shouhu_worker_set_field        (ShouhuWorker         *worker,
+                                                     ShouhuAnnex2Field     field,
+                                                     const char           *text);
 gboolean             shouhu_worker_validate         (ShouhuWorker         *worker,
                                                      GError              **error);
 char                *shouhu_worker_stamp            (const ShouhuWorker   *worker,

@@ -110,19 +110,24 @@ load_notice_figures (GVariantDict *dict)
   g_autoptr(ShouhuAnnex1Table) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = safe_texts_new ();
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, as_is = FALSE;
   ShouhuCount sum;
 
   if (store == NULL)
     return 1;
 
-  if (shouhu_annex1_notice_loaded_as_is (store, &exists, &error))
+  if (!shouhu_annex1_check_notice_table (store, &exists, &as_is, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  if (as_is)
     {
       g_print (_("The figures of the notice (as of %s) are already in %s; nothing was changed.\n"),
                SHOUHU_NOTICE_DATE, safe (texts, shouhu_store_get_path (store)));
       return 0;
     }
-  if (error != NULL || !shouhu_annex1_load_notice_figures (store, &error))
+  if (!shouhu_annex1_load_notice_figures (store, &error))
     {
       print_error (error);
       return 1;
@@ -353,10 +358,10 @@ print_annex2_changes (ShouhuAnnex2Import *import,
       texts = safe_texts_new ();
       if (action == SHOUHU_IMPORT_UPDATE)
         g_print (_("  sheet “%s”, row %u: %s (%s)\n"), safe (texts, c->row->sheet), c->row->row,
-                 safe (texts, c->row->name), safe (texts, c->changes));
+                 safe (texts, c->row->worker->name), safe (texts, c->changes));
       else
         g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, c->row->sheet), c->row->row,
-                 safe (texts, c->row->name));
+                 safe (texts, c->row->worker->name));
     }
 }
 

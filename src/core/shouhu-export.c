@@ -11,6 +11,7 @@
 #include "shouhu-export.h"
 #include "shouhu-export-file.h"
 #include "shouhu-mask.h"
+#include "shouhu-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,14 +33,6 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 #define MAX_COLUMN_WIDTH 36.0
 /* Points per line of 11-point text in a wrapping cell. */
 #define LINE_HEIGHT 15.0
-
-static const char *const annex2_headers[] = {
-  "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
-  "本人联系电话", "家属联系电话", "结对志愿者", "备注",
-};
-
-#define ANNEX2_N_COLUMNS (SHOUHU_ANNEX2_N_FIELDS + 1)
-G_STATIC_ASSERT (G_N_ELEMENTS (annex2_headers) == ANNEX2_N_COLUMNS);
 
 /* ---- Input structs ----------------------------------------------------- */
 
@@ -157,9 +150,11 @@ book_add_formats (Book *book)
   book->note = new_format (book, 11, FALSE);
 }
 
+/* Writes go on after a failure (libxlsxwriter returns a status for each);
+ * the first failure is what the export reports. */
 static void
-keep (Book      *book,
-      lxw_error  err)
+remember_failure (Book      *book,
+                  lxw_error  err)
 {
   if (book->status == LXW_NO_ERROR)
     book->status = err;
@@ -175,7 +170,7 @@ put_text_as_is (Book          *book,
                 const char    *text,
                 lxw_format    *format)
 {
-  keep (book, worksheet_write_string (ws, row, col, text, format));
+  remember_failure (book, worksheet_write_string (ws, row, col, text, format));
 }
 
 /* Every other text of a workbook is written by put_text() or
@@ -202,7 +197,7 @@ put_number (Book          *book,
             double         value,
             lxw_format    *format)
 {
-  keep (book, worksheet_write_number (ws, row, col, value, format));
+  remember_failure (book, worksheet_write_number (ws, row, col, value, format));
 }
 
 static void
@@ -217,7 +212,7 @@ put_merged (Book          *book,
 {
   g_autofree char *masked = book->masked ? shouhu_mask_text (text) : NULL;
 
-  keep (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col,
+  remember_failure (book, worksheet_merge_range (ws, first_row, first_col, last_row, last_col,
                                      masked != NULL ? masked : text, format));
 }
 
@@ -233,7 +228,7 @@ set_page (Book          *book,
   worksheet_fit_to_pages (ws, 1, 0);
   worksheet_center_horizontally (ws);
   worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
-  keep (book, worksheet_repeat_rows (ws, header_first, header_last));
+  remember_failure (book, worksheet_repeat_rows (ws, header_first, header_last));
 }
 
 /* Width in spreadsheet units: a Chinese character is about two digits wide. */
@@ -291,21 +286,6 @@ as_of_line (const char *as_of)
   if (as_of == NULL || sscanf (as_of, "%u-%u-%u", &y, &m, &d) != 3)
     return g_strdup ("");
   return g_strdup_printf ("（截至%u年%u月%u日）", y, m, d);
-}
-
-/* 第一批, 第二批, …, 第十一批 */
-static char *
-batch_name (int batch)
-{
-  static const char *const digits[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-  int tens = batch / 10, ones = batch % 10;
-
-  if (batch < 1 || batch > 99)
-    return g_strdup_printf ("第%d批", batch);
-  return g_strdup_printf ("第%s%s%s批",
-                          tens > 1 ? digits[tens] : "",
-                          tens > 0 ? "十" : "",
-                          digits[ones]);
 }
 
 static char *
@@ -448,7 +428,7 @@ build_annex1 (Book      *book,
   put_merged (book, ws, 3, 3, 4, 3, "其中：支援湖北", book->header);
   for (int b = 0; b < table->n_batches; b++)
     {
-      g_autofree char *name = batch_name (b + 1);
+      g_autofree char *name = shouhu_annex1_batch_heading (b + 1);
       int col = 4 + 2 * b;
 
       put_merged (book, ws, 3, col, 3, col + 1, name, book->header);
@@ -489,7 +469,7 @@ build_annex1 (Book      *book,
       ShouhuCount sum = col < 4 ? shouhu_annex1_grand_total (table)
                                 : shouhu_annex1_batch_sum (table, (col - 4) / 2 + 1);
 
-      keep (book, worksheet_write_formula_num (ws, total_row, col, formula, book->total_number,
+      remember_failure (book, worksheet_write_formula_num (ws, total_row, col, formula, book->total_number,
                                                col % 2 == 0 ? sum.total : sum.hubei));
     }
   put_text (book, ws, total_row, note_col, "", book->total_label);
@@ -539,15 +519,30 @@ masked_sheet (const ShouhuExportAnnex2Sheet *sheet)
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
       ShouhuExportAnnex2Row masked;
 
+      /* Each column by its rule in the form's table. */
       for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
         {
-          g_autofree char *address = f == SHOUHU_ANNEX2_HOME_ADDRESS ? shouhu_mask_address (rw->cells[f]) : NULL;
+          gboolean cut = shouhu_annex2_form_column (f)->mask == SHOUHU_MASK_ADDRESS;
+          g_autofree char *address = cut ? shouhu_mask_address (rw->cells[f]) : NULL;
 
           masked.cells[f] = shouhu_mask_text (address != NULL ? address : rw->cells[f]);
         }
       g_array_append_val (copy->rows, masked);
     }
   return copy;
+}
+
+/* The fields that are columns of the sheet, in its order after 序号;
+ * returns how many. */
+static int
+annex2_sheet_fields (ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS])
+{
+  int n = 0;
+
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_form_column (f)->in_sheet)
+      fields[n++] = f;
+  return n;
 }
 
 /* Rows go strictly downwards: the sheet is streamed (constant memory). */
@@ -559,8 +554,10 @@ write_annex2_sheet (Book                          *book,
   g_autoptr(ShouhuExportAnnex2Sheet) masked = book->masked ? masked_sheet (stored) : NULL;
   const ShouhuExportAnnex2Sheet *sheet = masked != NULL ? masked : stored;
   const ShouhuDistrict *d = shouhu_district_get (sheet->district_id);
-  const int last_col = ANNEX2_N_COLUMNS - 1;
-  double widths[ANNEX2_N_COLUMNS];
+  ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS];
+  const int n_fields = annex2_sheet_fields (fields);
+  const int last_col = n_fields;   /* after 序号 */
+  double widths[SHOUHU_ANNEX2_N_FIELDS + 1];
   lxw_worksheet *ws;
   g_autofree char *line = NULL;
   int row;
@@ -582,15 +579,15 @@ write_annex2_sheet (Book                          *book,
   /* Column widths come first: a streamed sheet cannot change them later.
    * Headers wrap, so they count only for their longest half. */
   widths[0] = 6;
-  for (int c = 1; c < ANNEX2_N_COLUMNS; c++)
-    widths[c] = MAX (6, text_width (annex2_headers[c]) / 2 + 3);
+  for (int c = 0; c < n_fields; c++)
+    widths[c + 1] = MAX (6, text_width (shouhu_annex2_form_column (fields[c])->heading) / 2 + 3);
   for (guint r = 0; r < sheet->rows->len; r++)
     {
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        fit_width (&widths[f + 1], rw->cells[f]);
+      for (int c = 0; c < n_fields; c++)
+        fit_width (&widths[c + 1], rw->cells[fields[c]]);
     }
-  for (int c = 0; c < ANNEX2_N_COLUMNS; c++)
+  for (int c = 0; c <= last_col; c++)
     worksheet_set_column (ws, c, c, widths[c], NULL);
 
   set_page (book, ws, 3, 3);
@@ -601,8 +598,9 @@ write_annex2_sheet (Book                          *book,
                           d->name, sheet->reporter, sheet->phone);
   put_merged (book, ws, 2, 0, 2, last_col, line, book->line_left);
   worksheet_set_row (ws, 3, 30, NULL);
-  for (int c = 0; c < ANNEX2_N_COLUMNS; c++)
-    put_text (book, ws, 3, c, annex2_headers[c], book->header);
+  put_text (book, ws, 3, 0, SHOUHU_ANNEX2_FORM_NUMBER_HEADING, book->header);
+  for (int c = 0; c < n_fields; c++)
+    put_text (book, ws, 3, c + 1, shouhu_annex2_form_column (fields[c])->heading, book->header);
 
   row = 4;
   for (guint r = 0; r < sheet->rows->len; r++, row++)
@@ -610,17 +608,18 @@ write_annex2_sheet (Book                          *book,
       const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
       int lines = 1;
 
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        lines = MAX (lines, wrapped_lines (rw->cells[f], widths[f + 1]));
+      for (int c = 0; c < n_fields; c++)
+        lines = MAX (lines, wrapped_lines (rw->cells[fields[c]], widths[c + 1]));
       /* Spreadsheets keep a row at one line unless told otherwise, and
        * the wrapped rest of a long address would be cut off. */
       if (lines > 1)
         worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL);
       put_number (book, ws, row, 0, r + 1, book->number);
       /* In a masked workbook, @sheet is masked_sheet()'s copy. */
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        put_text_as_is (book, ws, row, f + 1, rw->cells[f],
-                        f == SHOUHU_ANNEX2_GENDER ? book->centre : book->text);
+      for (int c = 0; c < n_fields; c++)
+        put_text_as_is (book, ws, row, c + 1, rw->cells[fields[c]],
+                        shouhu_annex2_form_column (fields[c])->kind == SHOUHU_FIELD_GENDER ? book->centre
+                                                                                           : book->text);
     }
 
   put_merged (book, ws, row, 0, row, last_col, "说明：1．本着就近就便原则安排对接服务志愿者；", book->note);
@@ -812,6 +811,14 @@ load_forms (ShouhuStore              *store,
   return TRUE;
 }
 
+/* The pairing column lists each volunteer as "姓名 电话", in the order
+ * they were entered. */
+#define VOLUNTEERS_SQL \
+  "(SELECT group_concat (label, '、') FROM" \
+  "   (SELECT v.name || CASE WHEN v.phone <> '' THEN ' ' || v.phone ELSE '' END AS label" \
+  "      FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id" \
+  "     WHERE p.worker_id = w.id ORDER BY v.id))"
+
 static gboolean
 load_workers (ShouhuStore              *store,
               int                       district_id,
@@ -819,23 +826,22 @@ load_workers (ShouhuStore              *store,
               GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT w.district_id");
+  ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS];
+  const int n_fields = annex2_sheet_fields (fields);
   int rc;
 
-  /* The pairing column lists each volunteer as "姓名 电话", in the order
-   * they were entered. */
-  stmt = shouhu_store_prepare (store,
-                               "SELECT w.district_id, w.hospital, w.name, w.gender, w.title,"
-                               "       w.work_place, w.home_address, w.phone, w.family_phone,"
-                               "       (SELECT group_concat (label, '、') FROM"
-                               "          (SELECT v.name || CASE WHEN v.phone <> '' THEN ' ' || v.phone"
-                               "                               ELSE '' END AS label"
-                               "             FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
-                               "            WHERE p.worker_id = w.id ORDER BY v.id)),"
-                               "       w.note"
-                               "  FROM worker w"
-                               " WHERE ?1 = 0 OR w.district_id = ?1"
-                               " ORDER BY w.district_id, w.id",
-                               error);
+  for (int c = 0; c < n_fields; c++)
+    {
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (fields[c]);
+
+      if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
+        g_string_append (sql, ", " VOLUNTEERS_SQL);
+      else
+        g_string_append_printf (sql, ", w.%s", column->key);
+    }
+  g_string_append (sql, " FROM worker w WHERE ?1 = 0 OR w.district_id = ?1 ORDER BY w.district_id, w.id");
+  stmt = shouhu_store_prepare (store, sql->str, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, district_id);
@@ -843,12 +849,12 @@ load_workers (ShouhuStore              *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int id = sqlite3_column_int (stmt, 0);
-      const char *cells[SHOUHU_ANNEX2_N_FIELDS];
+      const char *cells[SHOUHU_ANNEX2_N_FIELDS] = { NULL, };
 
       if (id < 1 || id > SHOUHU_N_DISTRICTS)
         continue;
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
-        cells[f] = column_text (stmt, f + 1);
+      for (int c = 0; c < n_fields; c++)
+        cells[fields[c]] = column_text (stmt, c + 1);
       if (by_district[id - 1] == NULL)
         by_district[id - 1] = shouhu_export_annex2_sheet_new (id, "", "");
       shouhu_export_annex2_sheet_add (by_district[id - 1], cells);

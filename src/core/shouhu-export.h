@@ -5,6 +5,7 @@
 #pragma once
 
 #include "shouhu-annex1.h"
+#include "shouhu-annex2-form.h"
 #include "shouhu-district.h"
 #include "shouhu-figures.h"
 #include "shouhu-store.h"
@@ -28,22 +29,8 @@ typedef enum
   SHOUHU_EXPORT_SUMMARY,  /* 汇总 */
 } ShouhuExportKind;
 
-/* The columns of Annex 2 after the generated 序号, in the form's order. */
-typedef enum
-{
-  SHOUHU_ANNEX2_HOSPITAL,      /* 医院 */
-  SHOUHU_ANNEX2_NAME,          /* 姓名 */
-  SHOUHU_ANNEX2_GENDER,        /* 性别 */
-  SHOUHU_ANNEX2_TITLE,         /* 职务 */
-  SHOUHU_ANNEX2_WORK_PLACE,    /* 一线工作具体地点 */
-  SHOUHU_ANNEX2_HOME_ADDRESS,  /* 家庭地址 */
-  SHOUHU_ANNEX2_PHONE,         /* 本人联系电话 */
-  SHOUHU_ANNEX2_FAMILY_PHONE,  /* 家属联系电话 */
-  SHOUHU_ANNEX2_VOLUNTEERS,    /* 结对志愿者 */
-  SHOUHU_ANNEX2_NOTE,          /* 备注 */
-  SHOUHU_ANNEX2_N_FIELDS
-} ShouhuAnnex2Field;
-
+/* One worker's row: the text of each column of the sheet, by field (区县,
+ * on the form's line, is left out). */
 typedef struct
 {
   char *cells[SHOUHU_ANNEX2_N_FIELDS];   /* never NULL */

@@ -9,6 +9,7 @@
 
 #include "shouhu-figures.h"
 #include "shouhu-annex1.h"
+#include "shouhu-store-private.h"
 
 #include <glib/gi18n-lib.h>
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "shouhu-annex1.h"
+#include "shouhu-annex2.h"
 #include "shouhu-store.h"
 #include "shouhu-xlsx-reader.h"
 
@@ -39,23 +40,14 @@ typedef struct
   gboolean           date_differs;  /* ... whose figures or notes differ */
 } ShouhuAnnex1Import;
 
-/* One row of an Annex 2 form (附件2), checked but not yet stored: the
- * fields of the agreed worker record, phones normalised to digits. */
+/* One row of an Annex 2 form (附件2), checked but not yet stored. */
 typedef struct
 {
-  char  *sheet;
-  guint  row;            /* 1-based */
-  int    district_id;    /* from the form's 区县： line, or the sheet's name */
-  char  *hospital;       /* 医院 */
-  char  *name;           /* 姓名 */
-  char  *gender;         /* 性别: "男" or "女" */
-  char  *title;          /* 职务 */
-  char  *work_place;     /* 一线工作具体地点 */
-  char  *home_address;   /* 家庭地址 */
-  char  *phone;          /* 本人联系电话 */
-  char  *family_phone;   /* 家属联系电话 */
-  char  *volunteers;     /* 结对志愿者, as written */
-  char  *note;           /* 备注 */
+  char         *sheet;
+  guint         row;          /* 1-based */
+  ShouhuWorker *worker;       /* id 0; 区县 from the form's 区县： line or the
+                               * sheet's name, phones normalised to digits */
+  char         *volunteers;   /* 结对志愿者, as written */
 } ShouhuAnnex2ImportRow;
 
 /* The header of one district's form. */

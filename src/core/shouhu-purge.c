@@ -19,6 +19,7 @@
 
 #include "shouhu-purge.h"
 #include "shouhu-district.h"
+#include "shouhu-store-private.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -154,7 +155,7 @@ run_scoped (ShouhuStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = prepare_scoped (store, scope, sql, error);
 
-  return stmt != NULL && shouhu_store_step_done (store, stmt, error);
+  return stmt != NULL && shouhu_store_run_statement (store, stmt, error);
 }
 
 static gboolean
@@ -165,15 +166,11 @@ count_scoped (ShouhuStore  *store,
               GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = prepare_scoped (store, scope, sql, error);
+  gboolean found = FALSE;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !shouhu_store_step_row (store, stmt, &found, error))
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
-  *count = sqlite3_column_int64 (stmt, 0);
+  *count = found ? sqlite3_column_int64 (stmt, 0) : 0;
   return TRUE;
 }
 

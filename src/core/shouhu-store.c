@@ -6,6 +6,7 @@
 
 #include "shouhu-store.h"
 #include "shouhu-district.h"
+#include "shouhu-store-private.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -541,7 +542,7 @@ insert_districts (ShouhuStore  *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int (stmt, 1, d->id);
       sqlite3_bind_text (stmt, 2, d->name, -1, SQLITE_STATIC);
-      if (!shouhu_store_step_done (self, stmt, error))
+      if (!shouhu_store_run_statement (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -793,15 +794,34 @@ shouhu_store_exec (ShouhuStore  *self,
   return TRUE;
 }
 
-/* Steps a statement that returns no rows. */
+/* Runs a prepared statement (an INSERT, UPDATE or DELETE) to its end;
+ * rows it would return are passed over. */
 gboolean
-shouhu_store_step_done (ShouhuStore   *self,
-                        sqlite3_stmt  *stmt,
-                        GError       **error)
+shouhu_store_run_statement (ShouhuStore   *self,
+                            sqlite3_stmt  *stmt,
+                            GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+/* Steps a query for one row: @found says whether there is one (to be
+ * read from @stmt); %FALSE with @error set when the query fails. */
+gboolean
+shouhu_store_step_row (ShouhuStore   *self,
+                       sqlite3_stmt  *stmt,
+                       gboolean      *found,
+                       GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  *found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return set_sqlite_error (self->db, rc, error);
   return TRUE;
 }

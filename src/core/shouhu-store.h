@@ -1,11 +1,14 @@
 /* shouhu-store.h — the SQLite database that holds everything
  *
+ * What the UI and the command line may know of it: opening, paths,
+ * versions and the ::changed signal.  Running SQL is for core/ alone,
+ * through shouhu-store-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -34,30 +37,6 @@ int          shouhu_store_get_schema_version (ShouhuStore *self);
 int          shouhu_store_latest_schema_version (void);
 const char  *shouhu_store_get_backup_path  (ShouhuStore  *self);
 
-/* For core/ only: the UI and the command line never run SQL. */
-sqlite3     *shouhu_store_get_db           (ShouhuStore  *self);
-sqlite3_stmt *shouhu_store_prepare         (ShouhuStore  *self,
-                                            const char   *sql,
-                                            GError      **error);
-gboolean     shouhu_store_exec             (ShouhuStore  *self,
-                                            const char   *sql,
-                                            GError      **error);
-gboolean     shouhu_store_step_done        (ShouhuStore  *self,
-                                            sqlite3_stmt *stmt,
-                                            GError      **error);
-gboolean     shouhu_store_begin            (ShouhuStore  *self,
-                                            GError      **error);
-gboolean     shouhu_store_commit           (ShouhuStore  *self,
-                                            GError      **error);
-void         shouhu_store_rollback         (ShouhuStore  *self);
-void         shouhu_store_set_error        (ShouhuStore  *self,
-                                            GError      **error);
-sqlite3     *shouhu_store_open_reader      (ShouhuStore  *self,
-                                            GError      **error);
-gboolean     shouhu_store_reader_error     (sqlite3      *reader,
-                                            int           rc,
-                                            GError      **error);
-
 /* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2"):
  * every view of the data follows it. */
 void         shouhu_store_emit_changed     (ShouhuStore  *self,
@@ -67,7 +46,5 @@ gboolean     shouhu_store_check_outside_changes (ShouhuStore *self,
                                             GError      **error);
 void         shouhu_store_set_busy_timeout (ShouhuStore  *self,
                                             int           milliseconds);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

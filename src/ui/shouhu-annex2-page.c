@@ -235,7 +235,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   const ShouhuAnnex2Row *row = shouhu_worker_row_get_row (SHOUHU_WORKER_ROW (gtk_list_item_get_item (item)));
 
-  if (column == SHOUHU_ANNEX2_COLUMN_VOLUNTEERS && row->n_volunteers == 0)
+  if (column == SHOUHU_ANNEX2_FIELD_VOLUNTEERS && row->n_volunteers == 0)
     {
       /* Every family is to have a guardian: the gap must stand out. */
       gtk_label_set_text (GTK_LABEL (label), _("⚠ No volunteer yet"));
@@ -246,9 +246,9 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (label), row->text[column]);
       gtk_widget_remove_css_class (label, "unpaired");
     }
-  gtk_widget_set_tooltip_text (label, column == SHOUHU_ANNEX2_COLUMN_VOLUNTEERS ||
-                                      column == SHOUHU_WORKER_FIELD_HOME_ADDRESS ||
-                                      column == SHOUHU_WORKER_FIELD_NOTE ? row->text[column] : NULL);
+  gtk_widget_set_tooltip_text (label, column == SHOUHU_ANNEX2_FIELD_VOLUNTEERS ||
+                                      column == SHOUHU_ANNEX2_FIELD_HOME_ADDRESS ||
+                                      column == SHOUHU_ANNEX2_FIELD_NOTE ? row->text[column] : NULL);
 }
 
 static int
@@ -288,21 +288,12 @@ sort_changed_cb (GtkSorter        *sorter,
 static void
 add_columns (ShouhuAnnex2Page *self)
 {
-  /* The form's order: 结对志愿者 comes before 备注. */
-  static const guint order[SHOUHU_ANNEX2_N_COLUMNS] = {
-    SHOUHU_WORKER_FIELD_DISTRICT, SHOUHU_WORKER_FIELD_HOSPITAL, SHOUHU_WORKER_FIELD_NAME,
-    SHOUHU_WORKER_FIELD_GENDER, SHOUHU_WORKER_FIELD_TITLE, SHOUHU_WORKER_FIELD_WORK_PLACE,
-    SHOUHU_WORKER_FIELD_HOME_ADDRESS, SHOUHU_WORKER_FIELD_PHONE, SHOUHU_WORKER_FIELD_FAMILY_PHONE,
-    SHOUHU_ANNEX2_COLUMN_VOLUNTEERS, SHOUHU_WORKER_FIELD_NOTE,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+  /* The columns of the form, in its order (结对志愿者 before 备注). */
+  for (guint c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
     {
-      guint c = order[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
-      const char *title = c == SHOUHU_ANNEX2_COLUMN_VOLUNTEERS ? _("Paired Volunteers")
-                                                                : shouhu_worker_field_label (c);
+      const char *title = shouhu_annex2_field_label (c);
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
@@ -311,10 +302,10 @@ add_columns (ShouhuAnnex2Page *self)
       gtk_column_view_column_set_sorter (column, GTK_SORTER (gtk_custom_sorter_new (compare_column,
                                                                                      GUINT_TO_POINTER (c),
                                                                                      NULL)));
-      gtk_column_view_column_set_expand (column, c == SHOUHU_WORKER_FIELD_HOSPITAL ||
-                                                 c == SHOUHU_WORKER_FIELD_HOME_ADDRESS ||
-                                                 c == SHOUHU_WORKER_FIELD_WORK_PLACE ||
-                                                 c == SHOUHU_ANNEX2_COLUMN_VOLUNTEERS);
+      gtk_column_view_column_set_expand (column, c == SHOUHU_ANNEX2_FIELD_HOSPITAL ||
+                                                 c == SHOUHU_ANNEX2_FIELD_HOME_ADDRESS ||
+                                                 c == SHOUHU_ANNEX2_FIELD_WORK_PLACE ||
+                                                 c == SHOUHU_ANNEX2_FIELD_VOLUNTEERS);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
     }
@@ -401,7 +392,7 @@ history_action_cb (GtkWidget  *widget,
       return;
     }
   /* Translators: title of the history window; %s is the worker's name */
-  title = g_strdup_printf (_("Change History of %s"), shouhu_worker_row_get_row (row)->text[SHOUHU_WORKER_FIELD_NAME]);
+  title = g_strdup_printf (_("Change History of %s"), shouhu_worker_row_get_row (row)->text[SHOUHU_ANNEX2_FIELD_NAME]);
   gtk_window_present (shouhu_history_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                  self->store, "worker", shouhu_worker_row_get_id (row), title));
 }
@@ -838,7 +829,7 @@ shouhu_annex2_page_erase_selected (ShouhuAnnex2Page *self)
   request = g_new0 (EraseRequest, 1);
   request->page = g_object_ref (self);
   request->id = shouhu_worker_row_get_id (row);
-  request->name = g_strdup (shouhu_worker_row_get_row (row)->text[SHOUHU_WORKER_FIELD_NAME]);
+  request->name = g_strdup (shouhu_worker_row_get_row (row)->text[SHOUHU_ANNEX2_FIELD_NAME]);
 
   dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,

@@ -197,19 +197,19 @@ show_annex2 (ShouhuImportDialog *self,
   for (guint i = 0; i < a2->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (a2->changes, i);
-      const ShouhuDistrict *d = shouhu_district_get (c->row->district_id);
+      const ShouhuDistrict *d = shouhu_district_get (c->row->worker->district_id);
       g_autofree char *text = NULL;
 
       if (c->action == SHOUHU_IMPORT_NEW)
         {
           text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s, %s"), c->row->sheet, c->row->row,
-                                  c->row->name, d->name, c->row->hospital);
+                                  c->row->worker->name, d->name, c->row->worker->hospital);
           gtk_string_list_append (new_rows, text);
         }
       else if (c->action == SHOUHU_IMPORT_UPDATE)
         {
           text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s (changes: %s)"), c->row->sheet, c->row->row,
-                                  c->row->name, d->name, c->changes);
+                                  c->row->worker->name, d->name, c->changes);
           gtk_string_list_append (updated_rows, text);
         }
     }

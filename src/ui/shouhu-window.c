@@ -169,22 +169,22 @@ load_notice_figures_cb (GtkWidget  *widget,
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, as_is = FALSE;
   GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
 
-  if (shouhu_annex1_notice_loaded_as_is (self->store, &exists, &error))
+  if (!shouhu_annex1_check_notice_table (self->store, &exists, &as_is, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  if (as_is)
     {
       shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
       shouhu_window_show_page (self, "annex1");
       show_message (self, _("The figures of the notice are already loaded"));
-      return;
-    }
-  if (error != NULL)
-    {
-      show_message (self, error->message);
       return;
     }
   if (!exists)

@@ -24,7 +24,7 @@ struct _ShouhuWorkerEditor
   ShouhuStore *store;
   gint64       worker_id;
 
-  GtkWidget   *fields[SHOUHU_N_WORKER_FIELDS];
+  GtkWidget   *fields[SHOUHU_ANNEX2_N_FIELDS];   /* NULL for 结对志愿者: see volunteer_box */
   GtkFlowBox  *volunteer_box;
   GArray      *volunteer_ids;   /* gint64, in the order shown */
   GPtrArray   *volunteer_names; /* beside volunteer_ids */
@@ -111,7 +111,7 @@ district_changed_cb (ShouhuWorkerEditor *self)
   if (self->chooser == NULL)
     return;
 
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]));
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT]));
 
   shouhu_volunteer_chooser_set_district (SHOUHU_VOLUNTEER_CHOOSER (self->chooser),
                                          selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected);
@@ -119,7 +119,7 @@ district_changed_cb (ShouhuWorkerEditor *self)
 
 static const char *
 entry_text (ShouhuWorkerEditor *self,
-            ShouhuWorkerField   field)
+            ShouhuAnnex2Field   field)
 {
   return gtk_editable_get_text (GTK_EDITABLE (self->fields[field]));
 }
@@ -128,21 +128,26 @@ static ShouhuWorker *
 collect (ShouhuWorkerEditor *self)
 {
   ShouhuWorker *w = shouhu_worker_new ();
-  guint gender = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_GENDER]));
-  guint district = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]));
-  char **texts[] = { NULL, &w->hospital, &w->name, NULL, &w->title, &w->work_place,
-                     &w->home_address, &w->phone, &w->family_phone, &w->note };
 
   w->id = self->worker_id;
-  w->district_id = district == GTK_INVALID_LIST_POSITION ? 0 : (int) district;
-  g_free (w->gender);
-  w->gender = g_strdup (gender == 1 || gender == 2 ? genders[gender] : "");
-  for (guint f = 0; f < G_N_ELEMENTS (texts); f++)
-    if (texts[f] != NULL)
-      {
-        g_free (*texts[f]);
-        *texts[f] = g_strdup (entry_text (self, f));
-      }
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
+      guint selected;
+
+      if (kind == SHOUHU_FIELD_VOLUNTEERS)
+        continue;
+      if (kind != SHOUHU_FIELD_DISTRICT && kind != SHOUHU_FIELD_GENDER)
+        {
+          shouhu_worker_set_field (w, f, entry_text (self, f));
+          continue;
+        }
+      selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->fields[f]));
+      if (kind == SHOUHU_FIELD_DISTRICT)
+        w->district_id = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected;
+      else
+        shouhu_worker_set_field (w, f, selected == 1 || selected == 2 ? genders[selected] : "");
+    }
   return w;
 }
 
@@ -159,7 +164,7 @@ duplicate_response_cb (GtkDialog          *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     try_save (self, TRUE);
   else
-    gtk_widget_grab_focus (self->fields[SHOUHU_WORKER_FIELD_NAME]);
+    gtk_widget_grab_focus (self->fields[SHOUHU_ANNEX2_FIELD_NAME]);
 }
 
 static void
@@ -207,7 +212,8 @@ try_save (ShouhuWorkerEditor *self,
         ask_duplicate (self, error->message);
       else if (g_error_matches (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT))
         show_conflict (self);
-      else if (error->domain == SHOUHU_WORKER_FIELD_ERROR && error->code < SHOUHU_N_WORKER_FIELDS)
+      else if (error->domain == SHOUHU_WORKER_FIELD_ERROR && error->code < SHOUHU_ANNEX2_N_FIELDS &&
+               self->fields[error->code] != NULL)
         gtk_widget_grab_focus (self->fields[error->code]);
       return FALSE;
     }
@@ -226,12 +232,13 @@ save_action_cb (GtkWidget  *widget,
   try_save (SHOUHU_WORKER_EDITOR (widget), FALSE);
 }
 
+/* The widget for a field of that kind. */
 static GtkWidget *
-make_field (ShouhuWorkerField field)
+make_field (ShouhuFieldKind kind)
 {
   GtkWidget *widget;
 
-  if (field == SHOUHU_WORKER_FIELD_DISTRICT)
+  if (kind == SHOUHU_FIELD_DISTRICT)
     {
       GtkStringList *names = gtk_string_list_new (NULL);
 
@@ -243,7 +250,7 @@ make_field (ShouhuWorkerField field)
       gtk_drop_down_set_expression (GTK_DROP_DOWN (widget),
                                     gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
     }
-  else if (field == SHOUHU_WORKER_FIELD_GENDER)
+  else if (kind == SHOUHU_FIELD_GENDER)
     {
       /* Stored as the form writes it (男/女); shown in the UI language. */
       const char *const shown[] = {
@@ -262,7 +269,7 @@ make_field (ShouhuWorkerField field)
       widget = gtk_entry_new ();
       gtk_entry_set_activates_default (GTK_ENTRY (widget), TRUE);
       gtk_widget_set_hexpand (widget, TRUE);
-      if (field == SHOUHU_WORKER_FIELD_PHONE || field == SHOUHU_WORKER_FIELD_FAMILY_PHONE)
+      if (kind == SHOUHU_FIELD_PHONE)
         {
           gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_PHONE);
           gtk_entry_set_placeholder_text (GTK_ENTRY (widget), _("e.g. 13812345678 or 023-68881234"));
@@ -271,14 +278,19 @@ make_field (ShouhuWorkerField field)
   return widget;
 }
 
+/* Shows @w's @field; 结对志愿者 goes through set_volunteers(). */
 static void
 set_field (ShouhuWorkerEditor *self,
-           ShouhuWorkerField   field,
+           ShouhuAnnex2Field   field,
            const ShouhuWorker *w)
 {
-  if (field == SHOUHU_WORKER_FIELD_DISTRICT)
+  ShouhuFieldKind kind = shouhu_annex2_form_column (field)->kind;
+
+  if (kind == SHOUHU_FIELD_VOLUNTEERS)
+    return;
+  if (kind == SHOUHU_FIELD_DISTRICT)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[field]), (guint) w->district_id);
-  else if (field == SHOUHU_WORKER_FIELD_GENDER)
+  else if (kind == SHOUHU_FIELD_GENDER)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[field]),
                                 g_strcmp0 (w->gender, "男") == 0 ? 1 : g_strcmp0 (w->gender, "女") == 0 ? 2 : 0);
   else
@@ -338,7 +350,7 @@ fill (ShouhuWorkerEditor *self,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
       return;
     }
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     set_field (self, f, w);
   set_volunteers (self, volunteers);
   set_seen (self, w, volunteers);
@@ -367,9 +379,9 @@ same_ids (GArray *a,
 /* A field as the editor shows it: 性别 in the UI language. */
 static const char *
 shown_value (const ShouhuWorker *w,
-             ShouhuWorkerField   field)
+             ShouhuAnnex2Field   field)
 {
-  if (field == SHOUHU_WORKER_FIELD_GENDER)
+  if (shouhu_annex2_form_column (field)->kind == SHOUHU_FIELD_GENDER)
     {
       if (g_strcmp0 (w->gender, "男") == 0)
         return C_("gender", "Male");
@@ -412,9 +424,10 @@ show_conflict (ShouhuWorkerEditor *self)
     }
 
   shouhu_conflict_view_clear (view);
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
-    if (g_strcmp0 (shouhu_worker_get_field (self->seen, f), shouhu_worker_get_field (stored, f)) != 0)
-      shouhu_conflict_view_add_row (view, shouhu_worker_field_label (f),
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_in_record (f) &&
+        g_strcmp0 (shouhu_worker_get_field (self->seen, f), shouhu_worker_get_field (stored, f)) != 0)
+      shouhu_conflict_view_add_row (view, shouhu_annex2_field_label (f),
                                     shown_value (yours, f), shown_value (stored, f));
   stored_ids = ids_of (volunteers);
   if (!same_ids (self->seen_ids, stored_ids))
@@ -426,7 +439,7 @@ show_conflict (ShouhuWorkerEditor *self)
       for (guint i = 0; i < volunteers->len; i++)
         g_ptr_array_add (names, ((ShouhuVolunteer *) volunteers->pdata[i])->name);
       theirs = join_names (names);
-      shouhu_conflict_view_add_row (view, _("Paired Volunteers"), mine, theirs);
+      shouhu_conflict_view_add_row (view, shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_VOLUNTEERS), mine, theirs);
     }
 
   g_clear_pointer (&self->stored, shouhu_worker_free);
@@ -461,8 +474,9 @@ reload_action_cb (GtkWidget  *widget,
 
   if (self->stored == NULL)
     return;
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++)
-    if (g_strcmp0 (shouhu_worker_get_field (self->seen, f), shouhu_worker_get_field (self->stored, f)) != 0)
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_in_record (f) &&
+        g_strcmp0 (shouhu_worker_get_field (self->seen, f), shouhu_worker_get_field (self->stored, f)) != 0)
       set_field (self, f, self->stored);
   stored_ids = ids_of (self->stored_volunteers);
   if (!same_ids (self->seen_ids, stored_ids))
@@ -563,26 +577,31 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
 
-  for (guint f = 0; f < SHOUHU_N_WORKER_FIELDS; f++, row++)
+  /* The form's fields in its order; the paired volunteers, chosen
+   * rather than typed, come last. */
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
-      gboolean required = f == SHOUHU_WORKER_FIELD_DISTRICT || f == SHOUHU_WORKER_FIELD_HOSPITAL ||
-                          f == SHOUHU_WORKER_FIELD_NAME || f == SHOUHU_WORKER_FIELD_GENDER;
-      g_autofree char *text = required ? g_strdup_printf ("%s *", shouhu_worker_field_label (f))
-                                       : g_strdup (shouhu_worker_field_label (f));
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
+      g_autofree char *text = NULL;
 
-      self->fields[f] = make_field (f);
+      if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
+        continue;
+      text = column->required ? g_strdup_printf ("%s *", shouhu_form_column_label (column))
+                              : g_strdup (shouhu_form_column_label (column));
+      self->fields[f] = make_field (column->kind);
       label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->fields[f]);
       gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), self->fields[f], 1, row, 1, 1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->fields[f]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, shouhu_worker_field_label (f), -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, shouhu_form_column_label (column), -1);
+      row++;
     }
-  g_signal_connect_swapped (self->fields[SHOUHU_WORKER_FIELD_DISTRICT], "notify::selected",
+  g_signal_connect_swapped (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT], "notify::selected",
                             G_CALLBACK (district_changed_cb), self);
 
-  label = gtk_label_new (_("Paired Volunteers"));
+  label = gtk_label_new (shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_VOLUNTEERS));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
@@ -646,19 +665,20 @@ shouhu_worker_editor_new (GtkWindow   *parent,
   if (worker_id != 0)
     fill (self, worker_id);
   else if (district_id > 0)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_WORKER_FIELD_DISTRICT]), (guint) district_id);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT]), (guint) district_id);
 
-  gtk_widget_grab_focus (self->fields[district_id > 0 || worker_id != 0 ? SHOUHU_WORKER_FIELD_HOSPITAL
-                                                                        : SHOUHU_WORKER_FIELD_DISTRICT]);
+  gtk_widget_grab_focus (self->fields[district_id > 0 || worker_id != 0 ? SHOUHU_ANNEX2_FIELD_HOSPITAL
+                                                                        : SHOUHU_ANNEX2_FIELD_DISTRICT]);
   return self;
 }
 
-/* The widget of @field: a GtkDropDown for 区县 and 性别, else a GtkEntry. */
+/* The widget of @field: a GtkDropDown for 区县 and 性别, else a GtkEntry;
+ * %NULL for 结对志愿者. */
 GtkWidget *
 shouhu_worker_editor_get_field (ShouhuWorkerEditor *self,
-                                ShouhuWorkerField   field)
+                                ShouhuAnnex2Field   field)
 {
-  g_return_val_if_fail (field < SHOUHU_N_WORKER_FIELDS, NULL);
+  g_return_val_if_fail (field < SHOUHU_ANNEX2_N_FIELDS, NULL);
   return self->fields[field];
 }
 

@@ -18,7 +18,7 @@ ShouhuWorkerEditor *shouhu_worker_editor_new        (GtkWindow          *parent,
                                                      gint64              worker_id,
                                                      int                 district_id);
 GtkWidget          *shouhu_worker_editor_get_field  (ShouhuWorkerEditor *self,
-                                                     ShouhuWorkerField   field);
+                                                     ShouhuAnnex2Field   field);
 void                shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
                                                      gint64              id,
                                                      const char         *name);

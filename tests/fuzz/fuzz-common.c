@@ -90,8 +90,8 @@ shouhu_fuzz_check_workbook (const guint8 *data,
       for (guint i = 0; i < import->rows->len; i++)
         {
           const ShouhuAnnex2ImportRow *r = g_ptr_array_index (import->rows, i);
-          g_assert (r->district_id >= 1 && r->district_id <= SHOUHU_N_DISTRICTS);
-          g_assert (g_utf8_validate (r->name, -1, NULL) && *r->name != '\0');
+          g_assert (r->worker->district_id >= 1 && r->worker->district_id <= SHOUHU_N_DISTRICTS);
+          g_assert (g_utf8_validate (r->worker->name, -1, NULL) && *r->worker->name != '\0');
         }
   }
 }

@@ -1,0 +1,105 @@
+/* shouhu-annex2-form.h — the one description of the Annex 2 form (附件2)
+ * and of a volunteer's fields
+ *
+ * A table of columns: what each is called in the store, on the printed
+ * form and in the headings people write instead, what the UI calls it,
+ * whether a record needs it, what kind of value it holds and how a
+ * masked export hides it.  The editor, the list, the export, the import
+ * and masking all read it; adding a column is a row here, a member of
+ * ShouhuWorker and a migration.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The fields of an Annex 2 record, in the form's order: 区县 from the
+ * form's header line, then its columns after the generated 序号. */
+typedef enum
+{
+  SHOUHU_ANNEX2_FIELD_DISTRICT,      /* 区县 */
+  SHOUHU_ANNEX2_FIELD_HOSPITAL,      /* 医院 */
+  SHOUHU_ANNEX2_FIELD_NAME,          /* 姓名 */
+  SHOUHU_ANNEX2_FIELD_GENDER,        /* 性别 */
+  SHOUHU_ANNEX2_FIELD_TITLE,         /* 职务 */
+  SHOUHU_ANNEX2_FIELD_WORK_PLACE,    /* 一线工作具体地点 */
+  SHOUHU_ANNEX2_FIELD_HOME_ADDRESS,  /* 家庭地址 */
+  SHOUHU_ANNEX2_FIELD_PHONE,         /* 本人联系电话 */
+  SHOUHU_ANNEX2_FIELD_FAMILY_PHONE,  /* 家属联系电话 */
+  SHOUHU_ANNEX2_FIELD_VOLUNTEERS,    /* 结对志愿者 */
+  SHOUHU_ANNEX2_FIELD_NOTE,          /* 备注 */
+  SHOUHU_ANNEX2_N_FIELDS
+} ShouhuAnnex2Field;
+
+/* A volunteer's fields. */
+typedef enum
+{
+  SHOUHU_VOLUNTEER_FIELD_NAME,       /* 姓名 */
+  SHOUHU_VOLUNTEER_FIELD_PHONE,      /* 联系电话 */
+  SHOUHU_VOLUNTEER_FIELD_DISTRICT,   /* 区县 */
+  SHOUHU_VOLUNTEER_FIELD_TOWN,       /* 乡镇（街道） */
+  SHOUHU_VOLUNTEER_FIELD_VILLAGE,    /* 村（社区） */
+  SHOUHU_VOLUNTEER_FIELD_NOTE,       /* 备注 */
+  SHOUHU_N_VOLUNTEER_FIELDS
+} ShouhuVolunteerField;
+
+/* The sheet's first column, numbered by the export and passed over by
+ * the import: it holds no field. */
+#define SHOUHU_ANNEX2_FORM_NUMBER_HEADING "序号"
+
+typedef enum
+{
+  SHOUHU_FIELD_TEXT,        /* free text */
+  SHOUHU_FIELD_DISTRICT,    /* one of the 41 units, stored as its number */
+  SHOUHU_FIELD_GENDER,      /* 男 or 女 */
+  SHOUHU_FIELD_PHONE,       /* a phone number, stored normalised */
+  SHOUHU_FIELD_ADDRESS,     /* free text naming a place */
+  SHOUHU_FIELD_VOLUNTEERS,  /* the paired volunteers, stored as pairings */
+} ShouhuFieldKind;
+
+/* How an export for wider circles hides a column (shouhu-mask.h): every
+ * text is masked by what it holds, an address is cut shorter first. */
+typedef enum
+{
+  SHOUHU_MASK_CONTENT,   /* phone and ID numbers, house numbers: shouhu_mask_text () */
+  SHOUHU_MASK_ADDRESS,   /* below its 乡镇（街道） cut off (shouhu_mask_address ()), then by content */
+} ShouhuMaskRule;
+
+typedef struct
+{
+  int                field;       /* a ShouhuAnnex2Field or ShouhuVolunteerField */
+  const char        *key;         /* the column in the store, and in history rows */
+  const char        *heading;     /* as the notice prints it */
+  const char *const *variants;    /* other headings people write; NULL-terminated, or NULL */
+  const char        *label;       /* for the UI, untranslated: see shouhu_form_column_label() */
+  gboolean           required;    /* a record needs a value */
+  gboolean           identifies;  /* part of what tells one person from another */
+  gboolean           in_sheet;    /* a column of the sheet (区县 is on the form's line) */
+  ShouhuFieldKind    kind;
+  ShouhuMaskRule     mask;
+  const char        *missing;     /* untranslated: what a form row left empty needs */
+} ShouhuFormColumn;
+
+const ShouhuFormColumn *shouhu_annex2_form_columns      (void);
+const ShouhuFormColumn *shouhu_annex2_form_column       (ShouhuAnnex2Field       field);
+const ShouhuFormColumn *shouhu_annex2_form_find_key     (const char             *key);
+const ShouhuFormColumn *shouhu_annex2_form_find_heading (const char             *heading);
+gboolean                shouhu_annex2_field_in_record   (ShouhuAnnex2Field       field);
+gboolean                shouhu_annex2_field_is_text     (ShouhuAnnex2Field       field);
+const char             *shouhu_annex2_field_label       (ShouhuAnnex2Field       field);
+char                   *shouhu_annex2_form_sql_columns  (const char             *prefix,
+                                                         const char             *suffix,
+                                                         gboolean                with_key);
+
+const ShouhuFormColumn *shouhu_volunteer_form_columns   (void);
+const ShouhuFormColumn *shouhu_volunteer_form_column    (ShouhuVolunteerField    field);
+const ShouhuFormColumn *shouhu_volunteer_form_find_key  (const char             *key);
+const char             *shouhu_volunteer_field_label    (ShouhuVolunteerField    field);
+
+const char             *shouhu_form_column_label        (const ShouhuFormColumn *column);
+const char             *shouhu_form_parse_gender        (const char             *text);
+
+G_END_DECLS

@@ -1,0 +1,39 @@
+/* shouhu-annex2-private.h — what the Annex 2 files share (core/ only)
+ *
+ * The record helpers of shouhu-annex2-record.c that the store side
+ * needs, and the statement helpers shouhu-annex2.c and
+ * shouhu-annex2-volunteer.c both use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "shouhu-annex2.h"
+#include "shouhu-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Records (shouhu-annex2-record.c) */
+const char      *shouhu_annex2_district_name   (int                    district_id);
+ShouhuVolunteer *shouhu_volunteer_copy         (const ShouhuVolunteer *volunteer);
+const char      *shouhu_volunteer_get_field    (const ShouhuVolunteer *volunteer,
+                                                ShouhuVolunteerField   field);
+
+/* Storing (shouhu-annex2.c) */
+char            *shouhu_annex2_now             (void);
+char            *shouhu_annex2_column_dup      (sqlite3_stmt          *stmt,
+                                                int                    column);
+gboolean         shouhu_annex2_add_history     (ShouhuStore           *store,
+                                                const char            *at,
+                                                const char            *entity,
+                                                gint64                 entity_id,
+                                                const char            *action,
+                                                const char            *field,
+                                                const char            *old_value,
+                                                const char            *new_value,
+                                                GError               **error);
+gint64           shouhu_annex2_next_id         (ShouhuStore           *store,
+                                                const char            *table,
+                                                GError               **error);
+
+G_END_DECLS

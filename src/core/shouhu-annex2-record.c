@@ -1,0 +1,441 @@
+/* shouhu-annex2-record.c — Annex 2 records as values: workers and
+ * volunteers, their fields and labels, and the rules they must keep
+ *
+ * Nothing here touches the store: shouhu-annex2.c and
+ * shouhu-annex2-volunteer.c store what these functions checked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-annex2-private.h"
+#include "shouhu-validate.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+G_DEFINE_QUARK (shouhu-annex2-error-quark, shouhu_annex2_error)
+G_DEFINE_QUARK (shouhu-worker-field-error-quark, shouhu_worker_field_error)
+G_DEFINE_QUARK (shouhu-volunteer-field-error-quark, shouhu_volunteer_field_error)
+
+/**
+ * shouhu_annex2_column_label:
+ *
+ * The label of a history row's field, as the user knows it.
+ *
+ * Returns: the translated label, or @column itself when unknown
+ */
+const char *
+shouhu_annex2_column_label (const char *entity,
+                            const char *column)
+{
+  const ShouhuFormColumn *c = NULL;
+
+  if (column == NULL)
+    return "";
+  if (g_strcmp0 (entity, "worker") == 0)
+    c = shouhu_annex2_form_find_key (column);
+  else if (g_strcmp0 (entity, "volunteer") == 0)
+    c = shouhu_volunteer_form_find_key (column);
+  if (c != NULL)
+    return shouhu_form_column_label (c);
+  if (strcmp (column, "worker") == 0)
+    return _("Paired Family");
+  if (strcmp (column, "reporter") == 0)
+    return _("Reporter");
+  if (strcmp (column, "phone") == 0)
+    return _("Phone");
+  return column;
+}
+
+const char *
+shouhu_annex2_district_name (int district_id)
+{
+  const ShouhuDistrict *d = district_id > 0 ? shouhu_district_get (district_id) : NULL;
+
+  return d != NULL ? d->name : "";
+}
+
+/* Workers and volunteers as values */
+
+/* The one place that knows which member holds which field: %NULL for
+ * 区县 (a number) and 结对志愿者 (the pairings). */
+static char **
+worker_text (ShouhuWorker      *w,
+             ShouhuAnnex2Field  field)
+{
+  switch (field)
+    {
+    case SHOUHU_ANNEX2_FIELD_HOSPITAL:     return &w->hospital;
+    case SHOUHU_ANNEX2_FIELD_NAME:         return &w->name;
+    case SHOUHU_ANNEX2_FIELD_GENDER:       return &w->gender;
+    case SHOUHU_ANNEX2_FIELD_TITLE:        return &w->title;
+    case SHOUHU_ANNEX2_FIELD_WORK_PLACE:   return &w->work_place;
+    case SHOUHU_ANNEX2_FIELD_HOME_ADDRESS: return &w->home_address;
+    case SHOUHU_ANNEX2_FIELD_PHONE:        return &w->phone;
+    case SHOUHU_ANNEX2_FIELD_FAMILY_PHONE: return &w->family_phone;
+    case SHOUHU_ANNEX2_FIELD_NOTE:         return &w->note;
+    case SHOUHU_ANNEX2_FIELD_DISTRICT:
+    case SHOUHU_ANNEX2_FIELD_VOLUNTEERS:
+    case SHOUHU_ANNEX2_N_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+static char **
+volunteer_text (ShouhuVolunteer      *v,
+                ShouhuVolunteerField  field)
+{
+  switch (field)
+    {
+    case SHOUHU_VOLUNTEER_FIELD_NAME:     return &v->name;
+    case SHOUHU_VOLUNTEER_FIELD_PHONE:    return &v->phone;
+    case SHOUHU_VOLUNTEER_FIELD_TOWN:     return &v->town;
+    case SHOUHU_VOLUNTEER_FIELD_VILLAGE:  return &v->village;
+    case SHOUHU_VOLUNTEER_FIELD_NOTE:     return &v->note;
+    case SHOUHU_VOLUNTEER_FIELD_DISTRICT:
+    case SHOUHU_N_VOLUNTEER_FIELDS:
+    default:
+      return NULL;
+    }
+}
+
+/* Copies the text fields of @from (or "" for each, when %NULL). */
+static ShouhuWorker *
+worker_dup (const ShouhuWorker *from)
+{
+  ShouhuWorker *w = g_new0 (ShouhuWorker, 1);
+
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      char **text = worker_text (w, f);
+      const char *value = from != NULL ? *worker_text ((ShouhuWorker *) from, f) : NULL;
+
+      if (text != NULL)
+        *text = g_strdup (value != NULL ? value : "");
+    }
+  return w;
+}
+
+ShouhuWorker *
+shouhu_worker_new (void)
+{
+  return worker_dup (NULL);
+}
+
+ShouhuWorker *
+shouhu_worker_copy (const ShouhuWorker *worker)
+{
+  ShouhuWorker *w = worker_dup (worker);
+
+  w->id = worker->id;
+  w->district_id = worker->district_id;
+  w->created = g_strdup (worker->created);
+  w->changed = g_strdup (worker->changed);
+  return w;
+}
+
+void
+shouhu_worker_free (ShouhuWorker *worker)
+{
+  if (worker == NULL)
+    return;
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (worker_text (worker, f) != NULL)
+      g_free (*worker_text (worker, f));
+  g_free (worker->created);
+  g_free (worker->changed);
+  g_free (worker);
+}
+
+/**
+ * shouhu_worker_get_field:
+ * @field: a field the record holds (not 结对志愿者)
+ *
+ * Returns: the field as text (区县 as the district's name)
+ */
+const char *
+shouhu_worker_get_field (const ShouhuWorker *w,
+                         ShouhuAnnex2Field   field)
+{
+  char **text;
+
+  g_return_val_if_fail (field < SHOUHU_ANNEX2_N_FIELDS && shouhu_annex2_field_in_record (field), NULL);
+
+  if (field == SHOUHU_ANNEX2_FIELD_DISTRICT)
+    return shouhu_annex2_district_name (w->district_id);
+  text = worker_text ((ShouhuWorker *) w, field);
+  return *text != NULL ? *text : "";
+}
+
+/**
+ * shouhu_worker_set_field:
+ * @field: a field the record holds as text (not 区县, not 结对志愿者)
+ * @text: (nullable): the new value, as typed; %NULL for ""
+ */
+void
+shouhu_worker_set_field (ShouhuWorker      *w,
+                         ShouhuAnnex2Field  field,
+                         const char        *text)
+{
+  char **member = worker_text (w, field);
+
+  g_return_if_fail (member != NULL);
+  g_free (*member);
+  *member = g_strdup (text != NULL ? text : "");
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * shouhu_worker_stamp:
+ * @volunteer_ids: (array length=n_volunteers): the family's volunteers
+ *
+ * A digest of everything an editor shows of a record: its fields and its
+ * volunteers (in any order), not when it was changed.  Two stamps differ
+ * exactly when a save would overwrite something.
+ *
+ * Returns: (transfer full): the stamp
+ */
+char *
+shouhu_worker_stamp (const ShouhuWorker *worker,
+                     const gint64       *volunteer_ids,
+                     gsize               n_volunteers)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree gint64 *ids = g_memdup2 (volunteer_ids, n_volunteers * sizeof (gint64));
+
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      const char *text;
+
+      if (!shouhu_annex2_field_in_record (f))
+        continue;   /* the volunteers come below */
+      text = shouhu_worker_get_field (worker, f);
+      /* The NUL ends each field, so that no two records run together. */
+      g_checksum_update (sum, (const guchar *) (text ? text : ""), (gssize) strlen (text ? text : "") + 1);
+    }
+  if (n_volunteers > 0)
+    qsort (ids, n_volunteers, sizeof (gint64), compare_ids);
+  for (gsize i = 0; i < n_volunteers; i++)
+    {
+      char number[24];
+
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT ",", ids[i]);
+      g_checksum_update (sum, (const guchar *) number, -1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+ShouhuVolunteer *
+shouhu_volunteer_new (void)
+{
+  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
+
+  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
+    if (volunteer_text (v, f) != NULL)
+      *volunteer_text (v, f) = g_strdup ("");
+  return v;
+}
+
+ShouhuVolunteer *
+shouhu_volunteer_copy (const ShouhuVolunteer *volunteer)
+{
+  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
+
+  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
+    {
+      char **text = volunteer_text (v, f);
+      const char *value = text != NULL ? *volunteer_text ((ShouhuVolunteer *) volunteer, f) : NULL;
+
+      if (text != NULL)
+        *text = g_strdup (value != NULL ? value : "");
+    }
+  v->id = volunteer->id;
+  v->district_id = volunteer->district_id;
+  v->created = g_strdup (volunteer->created);
+  v->changed = g_strdup (volunteer->changed);
+  return v;
+}
+
+void
+shouhu_volunteer_free (ShouhuVolunteer *volunteer)
+{
+  if (volunteer == NULL)
+    return;
+  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
+    if (volunteer_text (volunteer, f) != NULL)
+      g_free (*volunteer_text (volunteer, f));
+  g_free (volunteer->created);
+  g_free (volunteer->changed);
+  g_free (volunteer);
+}
+
+void
+shouhu_history_entry_free (ShouhuHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->entity);
+  g_free (entry->action);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+void
+shouhu_deleted_worker_free (ShouhuDeletedWorker *deleted)
+{
+  if (deleted == NULL)
+    return;
+  shouhu_worker_free (deleted->worker);
+  g_clear_pointer (&deleted->volunteer_ids, g_array_unref);
+  g_free (deleted);
+}
+
+const char *
+shouhu_volunteer_get_field (const ShouhuVolunteer *v,
+                            ShouhuVolunteerField   field)
+{
+  char **text;
+
+  g_return_val_if_fail (field < SHOUHU_N_VOLUNTEER_FIELDS, NULL);
+
+  if (field == SHOUHU_VOLUNTEER_FIELD_DISTRICT)
+    return shouhu_annex2_district_name (v->district_id);
+  text = volunteer_text ((ShouhuVolunteer *) v, field);
+  return *text != NULL ? *text : "";
+}
+
+/* Validation */
+
+/* Moves the error of a shared check into @domain with @code, so the form
+ * can tell which field it is about. */
+static gboolean
+field_error (GError **error,
+             GError  *inner,
+             GQuark   domain,
+             int      code)
+{
+  g_set_error_literal (error, domain, code, inner->message);
+  g_error_free (inner);
+  return FALSE;
+}
+
+static gboolean
+check_district (const ShouhuFormColumn  *column,
+                int                      district_id,
+                GQuark                   domain,
+                GError                 **error)
+{
+  if (district_id == 0 && !column->required)
+    return TRUE;
+  if (shouhu_district_get (district_id) != NULL)
+    return TRUE;
+  g_set_error (error, domain, column->field,
+               column->required ? _("%s is required: choose one of the 41 units")
+                                : _("%s must be one of the 41 units, or left empty"),
+               shouhu_form_column_label (column));
+  return FALSE;
+}
+
+/* Checks the text of one field by its kind and whether it is required,
+ * and puts it in its stored form (trimmed; a phone normalised). */
+static gboolean
+check_text (const ShouhuFormColumn  *column,
+            char                   **text,
+            GQuark                   domain,
+            GError                 **error)
+{
+  const char *label = shouhu_form_column_label (column);
+  g_autofree char *trimmed = g_strstrip (g_strdup (*text != NULL ? *text : ""));
+  GError *inner = NULL;
+  char *checked = NULL;
+
+  if (column->kind == SHOUHU_FIELD_GENDER &&
+      (column->required || *trimmed != '\0') && strcmp (trimmed, "男") != 0 && strcmp (trimmed, "女") != 0)
+    {
+      g_set_error (error, domain, column->field, _("%s is required: choose 男 (male) or 女 (female)"), label);
+      return FALSE;
+    }
+  if (column->required && !shouhu_validate_required (label, *text, &checked, &inner))
+    return field_error (error, inner, domain, column->field);
+  g_clear_pointer (&checked, g_free);   /* that is @trimmed */
+  if (column->kind == SHOUHU_FIELD_PHONE && !shouhu_validate_phone (label, *text, &checked, &inner))
+    return field_error (error, inner, domain, column->field);
+
+  g_free (*text);
+  *text = checked != NULL ? checked : g_steal_pointer (&trimmed);
+  return TRUE;
+}
+
+/* Checks a record field by field, in the order of its @columns; @texts
+ * holds where each text field is (%NULL for the others). */
+static gboolean
+check_record (const ShouhuFormColumn  *columns,
+              guint                    n_columns,
+              char                  ***texts,
+              int                      district_id,
+              GQuark                   domain,
+              GError                 **error)
+{
+  for (guint f = 0; f < n_columns; f++)
+    {
+      if (columns[f].kind == SHOUHU_FIELD_DISTRICT)
+        {
+          if (!check_district (&columns[f], district_id, domain, error))
+            return FALSE;
+        }
+      else if (texts[f] != NULL && !check_text (&columns[f], texts[f], domain, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_worker_validate:
+ *
+ * Checks @worker by the Annex 2 form's columns and normalises it in
+ * place (text trimmed, phones in their stored form).  On failure the
+ * error's domain is %SHOUHU_WORKER_FIELD_ERROR and its code the field at
+ * fault.
+ */
+gboolean
+shouhu_worker_validate (ShouhuWorker  *w,
+                        GError       **error)
+{
+  char **texts[SHOUHU_ANNEX2_N_FIELDS];
+
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    texts[f] = worker_text (w, f);
+  return check_record (shouhu_annex2_form_columns (), SHOUHU_ANNEX2_N_FIELDS, texts, w->district_id,
+                       SHOUHU_WORKER_FIELD_ERROR, error);
+}
+
+/**
+ * shouhu_volunteer_validate:
+ *
+ * Like shouhu_worker_validate(), by a volunteer's columns: 姓名 is
+ * required, 联系电话 a phone number if given, 区县 one of the units or 0.
+ */
+gboolean
+shouhu_volunteer_validate (ShouhuVolunteer  *v,
+                           GError          **error)
+{
+  char **texts[SHOUHU_N_VOLUNTEER_FIELDS];
+
+  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
+    texts[f] = volunteer_text (v, f);
+  return check_record (shouhu_volunteer_form_columns (), SHOUHU_N_VOLUNTEER_FIELDS, texts, v->district_id,
+                       SHOUHU_VOLUNTEER_FIELD_ERROR, error);
+}

@@ -1,0 +1,39 @@
+/* shouhu-import-private.h — what the import's files share (core/ only)
+ *
+ * The sheet helpers both annex readers use, and the parts of an import
+ * that one file makes and another frees.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "shouhu-import.h"
+
+G_BEGIN_DECLS
+
+/* How far down the header may have been pushed. */
+#define SHOUHU_IMPORT_HEADER_SEARCH_ROWS 100
+
+/* Rows: the xlsx reader counts them from 0, people from 1, and so do the
+ * rows that the import reports (ShouhuImportRejection,
+ * ShouhuAnnex2ImportRow, ShouhuAnnex2ImportForm, messages). */
+static inline guint
+shouhu_import_shown_row (guint sheet_row)
+{
+  return sheet_row + 1;
+}
+
+void        shouhu_import_rejection_free (gpointer               data);
+void        shouhu_import_reject         (GPtrArray             *rejected,
+                                          const char            *sheet,
+                                          guint                  shown_row,
+                                          const char            *reason);
+char       *shouhu_import_normalise      (const char            *text);
+gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
+                                          gsize                  n,
+                                          guint                  row);
+
+/* A ShouhuAnnex2ImportChange (shouhu-import-match.c). */
+void        shouhu_import_change_free    (gpointer               data);
+
+G_END_DECLS

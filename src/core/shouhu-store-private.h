@@ -1,0 +1,52 @@
+/* shouhu-store-private.h — running SQL on the store (core/ only)
+ *
+ * sqlite3.h and the statement helpers live here, not in shouhu-store.h,
+ * so that no file outside src/core/ can run SQL: the UI and the command
+ * line go through the core's functions.  The core library and the tests
+ * of it are built with SHOUHU_CORE_INTERNALS; anything else that includes
+ * this header does not compile.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#ifndef SHOUHU_CORE_INTERNALS
+#error "shouhu-store-private.h is for src/core/ and its tests only: call a function of the core instead"
+#endif
+
+#include "shouhu-store.h"
+
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+sqlite3      *shouhu_store_get_db           (ShouhuStore   *self);
+sqlite3_stmt *shouhu_store_prepare          (ShouhuStore   *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      shouhu_store_exec             (ShouhuStore   *self,
+                                             const char    *sql,
+                                             GError       **error);
+gboolean      shouhu_store_run_statement    (ShouhuStore   *self,
+                                             sqlite3_stmt  *stmt,
+                                             GError       **error);
+gboolean      shouhu_store_step_row         (ShouhuStore   *self,
+                                             sqlite3_stmt  *stmt,
+                                             gboolean      *found,
+                                             GError       **error);
+gboolean      shouhu_store_begin            (ShouhuStore   *self,
+                                             GError       **error);
+gboolean      shouhu_store_commit           (ShouhuStore   *self,
+                                             GError       **error);
+void          shouhu_store_rollback         (ShouhuStore   *self);
+void          shouhu_store_set_error        (ShouhuStore   *self,
+                                             GError       **error);
+sqlite3      *shouhu_store_open_reader      (ShouhuStore   *self,
+                                             GError       **error);
+gboolean      shouhu_store_reader_error     (sqlite3       *reader,
+                                             int            rc,
+                                             GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

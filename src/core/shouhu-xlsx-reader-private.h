@@ -1,0 +1,119 @@
+/* shouhu-xlsx-reader-private.h — what the xlsx reader's files share
+ * (core/ only)
+ *
+ * The workbook and sheet structures, the XML streaming of
+ * shouhu-xlsx-xml.c, the cell helpers of shouhu-xlsx-cell.c and the
+ * worksheet reader of shouhu-xlsx-sheet.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "shouhu-xlsx-reader.h"
+
+#include <zip.h>
+
+G_BEGIN_DECLS
+
+struct _ShouhuXlsxSheet
+{
+  char      *name;
+  gboolean   hidden;
+  GArray    *cells;    /* ShouhuXlsxCell, sorted by row then column */
+  GArray    *merged;   /* ShouhuXlsxRange */
+  guint      n_rows;
+  guint      n_cols;
+};
+
+struct _ShouhuXlsxWorkbook
+{
+  char         *name;       /* for messages: the file's display name */
+  GPtrArray    *sheets;     /* ShouhuXlsxSheet, in the workbook's order */
+  GPtrArray    *strings;    /* shared strings, pointing into chunk */
+  GStringChunk *chunk;      /* every cell text */
+  zip_t        *zip;        /* only while loading */
+  guint64       total_read;
+  gsize         n_cells;
+};
+
+/* Elements the parsers care about; everything else is OTHER. */
+typedef enum
+{
+  E_OTHER,
+  E_C,
+  E_F,
+  E_IS,
+  E_MERGE_CELL,
+  E_MERGE_CELLS,
+  E_R,
+  E_RELATIONSHIP,
+  E_RELATIONSHIPS,
+  E_ROW,
+  E_SHEET,
+  E_SHEET_DATA,
+  E_SHEETS,
+  E_SI,
+  E_SST,
+  E_T,
+  E_V,
+  E_WORKBOOK,
+  E_WORKSHEET,
+} Element;
+
+/* What every parser keeps: the element path and where text goes. */
+typedef struct
+{
+  ShouhuXlsxWorkbook *workbook;
+  const char         *part;
+  Element             stack[SHOUHU_XLSX_MAX_DEPTH];
+  guint               depth;
+  GString            *target;    /* text of the current element goes here, or NULL */
+} Parse;
+
+
+/* XML parts (shouhu-xlsx-xml.c) */
+gboolean    shouhu_xlsx_damaged                (GError             **error,
+                                                const char          *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+gboolean    shouhu_xlsx_push                   (Parse               *p,
+                                                const char          *name,
+                                                GError             **error);
+Element     shouhu_xlsx_parent                 (const Parse         *p,
+                                                guint                up);
+const char *shouhu_xlsx_attribute              (const char         **names,
+                                                const char         **values,
+                                                const char          *wanted);
+const char *shouhu_xlsx_relationship_attribute (const char         **names,
+                                                const char         **values);
+char       *shouhu_xlsx_decode_xstring         (const GString       *in);
+gboolean    shouhu_xlsx_parse_part             (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                const GMarkupParser *parser,
+                                                Parse               *p,
+                                                gboolean            *found,
+                                                GError             **error);
+void        shouhu_xlsx_end_element_pop        (GMarkupParseContext *context,
+                                                const char          *name,
+                                                gpointer             user_data,
+                                                GError             **error);
+void        shouhu_xlsx_text_cb                (GMarkupParseContext *context,
+                                                const char          *text,
+                                                gsize                length,
+                                                gpointer             user_data,
+                                                GError             **error);
+
+/* Cells (shouhu-xlsx-cell.c) */
+gboolean    shouhu_xlsx_is_number              (const char          *s);
+gboolean    shouhu_xlsx_parse_range            (const char          *text,
+                                                ShouhuXlsxRange     *range);
+
+/* Worksheets (shouhu-xlsx-sheet.c) */
+int         shouhu_xlsx_compare_cells          (gconstpointer        a,
+                                                gconstpointer        b);
+void        shouhu_xlsx_sheet_free             (gpointer             data);
+gboolean    shouhu_xlsx_read_sheet             (ShouhuXlsxWorkbook  *workbook,
+                                                ShouhuXlsxSheet     *sheet,
+                                                const char          *part,
+                                                GError             **error);
+
+G_END_DECLS

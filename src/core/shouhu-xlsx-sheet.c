@@ -1,0 +1,474 @@
+/* shouhu-xlsx-sheet.c — reading one worksheet part: its rows, cells and
+ * merged ranges, and what a sheet tells about them
+ *
+ * Rows and cells may come without their r= references, in any order,
+ * typed as numbers, shared or inline strings, formulas' cached results,
+ * booleans, errors or dates; every reference and index is checked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-xlsx-reader-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+typedef enum
+{
+  T_NUMBER,
+  T_SHARED,
+  T_INLINE,
+  T_FORMULA_STRING,
+  T_BOOLEAN,
+  T_ERROR,
+  T_DATE,
+} StoredType;
+
+typedef struct
+{
+  Parse            base;
+  ShouhuXlsxSheet *sheet;
+  gint64           row;        /* current row, -1 before the first */
+  guint            next_col;
+  gboolean         row_given;  /* the row element carried r= */
+  /* The cell being read */
+  guint            c_row;
+  guint            c_col;
+  StoredType       c_type;
+  gboolean         c_formula;
+  gboolean         c_has_value;
+  gboolean         c_has_inline;
+  GString         *value;
+  GString         *inline_text;
+} SheetParse;
+
+static gboolean
+parse_row_number (const char *text,
+                  gint64     *row)
+{
+  guint64 n;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, SHOUHU_XLSX_MAX_ROWS, &n, NULL))
+    return FALSE;
+  *row = (gint64) n - 1;
+  return TRUE;
+}
+
+static void
+start_row (SheetParse  *sp,
+           const char **names,
+           const char **values,
+           GError     **error)
+{
+  const char *r = shouhu_xlsx_attribute (names, values, "r");
+
+  sp->next_col = 0;
+  sp->row_given = r != NULL;
+  if (r != NULL)
+    {
+      if (!parse_row_number (r, &sp->row))
+        shouhu_xlsx_damaged (error, _("sheet “%s” has a row numbered “%s”, outside rows 1 to %d"),
+                             sp->sheet->name, r, SHOUHU_XLSX_MAX_ROWS);
+      return;
+    }
+  if (sp->row + 1 >= SHOUHU_XLSX_MAX_ROWS)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("sheet “%s” has more than %d rows"), sp->sheet->name, SHOUHU_XLSX_MAX_ROWS);
+      return;
+    }
+  sp->row++;
+}
+
+static void
+start_cell (SheetParse  *sp,
+            const char **names,
+            const char **values,
+            GError     **error)
+{
+  static const struct { const char *name; StoredType type; } types[] = {
+    { "n", T_NUMBER }, { "s", T_SHARED }, { "inlineStr", T_INLINE },
+    { "str", T_FORMULA_STRING }, { "b", T_BOOLEAN }, { "e", T_ERROR }, { "d", T_DATE },
+  };
+  const char *r = shouhu_xlsx_attribute (names, values, "r");
+  const char *t = shouhu_xlsx_attribute (names, values, "t");
+  guint row, col;
+
+  if (sp->row < 0)
+    sp->row = 0;
+  if (r != NULL)
+    {
+      if (!shouhu_xlsx_parse_cell_name (r, strlen (r), &row, &col))
+        {
+          shouhu_xlsx_damaged (error, _("sheet “%s” refers to a cell “%s” outside A1 to XFD1048576"),
+                               sp->sheet->name, r);
+          return;
+        }
+      if (sp->row_given && row != sp->row)
+        {
+          shouhu_xlsx_damaged (error, _("sheet “%s” has cell %s in row %u"), sp->sheet->name, r,
+                               (guint) sp->row + 1);
+          return;
+        }
+      sp->row = row;
+    }
+  else
+    {
+      if (sp->next_col >= SHOUHU_XLSX_MAX_COLUMNS)
+        {
+          g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                       _("sheet “%s” has more than %d columns"), sp->sheet->name,
+                       SHOUHU_XLSX_MAX_COLUMNS);
+          return;
+        }
+      row = (guint) sp->row;
+      col = sp->next_col;
+    }
+  sp->next_col = col + 1;
+
+  sp->c_row = row;
+  sp->c_col = col;
+  sp->c_type = T_NUMBER;
+  if (t != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (types) && strcmp (t, types[i].name) != 0; i++)
+        ;
+      if (i == G_N_ELEMENTS (types))
+        {
+          g_autofree char *cell = shouhu_xlsx_cell_name (row, col);
+          shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” has an unknown type “%s”"), cell,
+                               sp->sheet->name, t);
+          return;
+        }
+      sp->c_type = types[i].type;
+    }
+  sp->c_formula = FALSE;
+  sp->c_has_value = FALSE;
+  sp->c_has_inline = FALSE;
+  g_string_truncate (sp->value, 0);
+  g_string_truncate (sp->inline_text, 0);
+}
+
+static void
+start_merge (SheetParse  *sp,
+             const char **names,
+             const char **values,
+             GError     **error)
+{
+  const char *ref = shouhu_xlsx_attribute (names, values, "ref");
+  ShouhuXlsxRange range;
+
+  if (sp->sheet->merged->len >= SHOUHU_XLSX_MAX_MERGED)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("sheet “%s” has more than %d merged ranges"), sp->sheet->name,
+                   SHOUHU_XLSX_MAX_MERGED);
+      return;
+    }
+  if (ref == NULL || !shouhu_xlsx_parse_range (ref, &range))
+    {
+      shouhu_xlsx_damaged (error, _("sheet “%s” merges “%s”, which is not a range within A1:XFD1048576"),
+                           sp->sheet->name, ref != NULL ? ref : "");
+      return;
+    }
+  g_array_append_val (sp->sheet->merged, range);
+}
+
+static void
+sheet_start (GMarkupParseContext  *context,
+             const char           *name,
+             const char          **names,
+             const char          **values,
+             gpointer              user_data,
+             GError              **error)
+{
+  SheetParse *sp = user_data;
+  Element e, up;
+
+  if (!shouhu_xlsx_push (&sp->base, name, error))
+    return;
+  e = shouhu_xlsx_parent (&sp->base, 0);
+  up = shouhu_xlsx_parent (&sp->base, 1);
+
+  if (e == E_ROW && up == E_SHEET_DATA)
+    start_row (sp, names, values, error);
+  else if (e == E_C && up == E_ROW)
+    start_cell (sp, names, values, error);
+  else if (e == E_V && up == E_C)
+    {
+      sp->c_has_value = TRUE;
+      sp->base.target = sp->value;
+    }
+  else if (e == E_F && up == E_C)
+    sp->c_formula = TRUE;
+  else if (e == E_IS && up == E_C)
+    sp->c_has_inline = TRUE;
+  else if (e == E_T && (up == E_IS || (up == E_R && shouhu_xlsx_parent (&sp->base, 2) == E_IS)))
+    sp->base.target = sp->inline_text;
+  else if (e == E_MERGE_CELL && up == E_MERGE_CELLS)
+    start_merge (sp, names, values, error);
+}
+
+/* Turns the cell just read into a ShouhuXlsxCell; empty cells (styled
+ * only) are dropped. */
+static void
+end_cell (SheetParse  *sp,
+          GError     **error)
+{
+  ShouhuXlsxWorkbook *workbook = sp->base.workbook;
+  g_autofree char *cell_name = shouhu_xlsx_cell_name (sp->c_row, sp->c_col);
+  ShouhuXlsxCell cell = { sp->c_row, sp->c_col, SHOUHU_XLSX_CELL_STRING, sp->c_formula, NULL };
+  g_autofree char *v = g_strstrip (g_strdup (sp->value->str));  /* for numbers and codes */
+  guint64 index;
+
+  switch (sp->c_type)
+    {
+    case T_INLINE:
+      if (!sp->c_has_inline)
+        return;
+      {
+        g_autofree char *text = shouhu_xlsx_decode_xstring (sp->inline_text);
+        cell.text = g_string_chunk_insert (workbook->chunk, text);
+      }
+      break;
+
+    case T_SHARED:
+      if (!sp->c_has_value || *v == '\0')
+        return;
+      if (!g_ascii_string_to_unsigned (v, 10, 0, G_MAXUINT32, &index, NULL) ||
+          index >= workbook->strings->len)
+        {
+          shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” refers to shared string “%s”, but the file has %u"),
+                               cell_name, sp->sheet->name, v, workbook->strings->len);
+          return;
+        }
+      cell.text = g_ptr_array_index (workbook->strings, index);
+      break;
+
+    case T_FORMULA_STRING:
+      if (!sp->c_has_value)
+        return;
+      {
+        g_autofree char *text = shouhu_xlsx_decode_xstring (sp->value);
+        cell.text = g_string_chunk_insert (workbook->chunk, text);
+      }
+      break;
+
+    case T_NUMBER:
+      if (!sp->c_has_value || *v == '\0')
+        return;
+      if (!shouhu_xlsx_is_number (v))
+        {
+          shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” should hold a number, not “%s”"),
+                               cell_name, sp->sheet->name, v);
+          return;
+        }
+      cell.type = SHOUHU_XLSX_CELL_NUMBER;
+      cell.text = g_string_chunk_insert (workbook->chunk, v);
+      break;
+
+    case T_BOOLEAN:
+      if (!sp->c_has_value || *v == '\0')
+        return;
+      if (strcmp (v, "0") != 0 && strcmp (v, "1") != 0)
+        {
+          shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” should hold 0 or 1, not “%s”"),
+                               cell_name, sp->sheet->name, v);
+          return;
+        }
+      cell.type = SHOUHU_XLSX_CELL_BOOLEAN;
+      cell.text = v[0] == '1' ? "TRUE" : "FALSE";
+      break;
+
+    case T_ERROR:
+    case T_DATE:
+      if (!sp->c_has_value || *v == '\0')
+        return;
+      cell.type = sp->c_type == T_ERROR ? SHOUHU_XLSX_CELL_ERROR : SHOUHU_XLSX_CELL_DATE;
+      cell.text = g_string_chunk_insert (workbook->chunk, v);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (workbook->n_cells >= SHOUHU_XLSX_MAX_CELLS)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("the workbook has more than %d cells"), SHOUHU_XLSX_MAX_CELLS);
+      return;
+    }
+  workbook->n_cells++;
+  g_array_append_val (sp->sheet->cells, cell);
+  sp->sheet->n_rows = MAX (sp->sheet->n_rows, cell.row + 1);
+  sp->sheet->n_cols = MAX (sp->sheet->n_cols, cell.col + 1);
+}
+
+static void
+sheet_end (GMarkupParseContext  *context,
+           const char           *name,
+           gpointer              user_data,
+           GError              **error)
+{
+  SheetParse *sp = user_data;
+  Element e = shouhu_xlsx_parent (&sp->base, 0);
+
+  if (e == E_V || e == E_T)
+    sp->base.target = NULL;
+  else if (e == E_C && shouhu_xlsx_parent (&sp->base, 1) == E_ROW)
+    end_cell (sp, error);
+  sp->base.depth--;
+}
+
+static const GMarkupParser sheet_parser = { sheet_start, sheet_end, shouhu_xlsx_text_cb, NULL, NULL };
+
+int
+shouhu_xlsx_compare_cells (gconstpointer a,
+                           gconstpointer b)
+{
+  const ShouhuXlsxCell *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  if (x->col != y->col)
+    return x->col < y->col ? -1 : 1;
+  return 0;
+}
+
+void
+shouhu_xlsx_sheet_free (gpointer data)
+{
+  ShouhuXlsxSheet *sheet = data;
+
+  g_free (sheet->name);
+  g_array_unref (sheet->cells);
+  g_array_unref (sheet->merged);
+  g_free (sheet);
+}
+
+gboolean
+shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
+                        ShouhuXlsxSheet     *sheet,
+                        const char          *part,
+                        GError             **error)
+{
+  SheetParse sp = { { 0 } };
+  gboolean found, ok;
+
+  sp.sheet = sheet;
+  sp.row = -1;
+  sp.value = g_string_new (NULL);
+  sp.inline_text = g_string_new (NULL);
+  ok = shouhu_xlsx_parse_part (workbook, part, &sheet_parser, &sp.base, &found, error);
+  g_string_free (sp.value, TRUE);
+  g_string_free (sp.inline_text, TRUE);
+  if (!ok)
+    return FALSE;
+  if (!found)
+    return shouhu_xlsx_damaged (error, _("sheet “%s” is missing from the file (%s)"), sheet->name, part);
+
+  g_array_sort (sheet->cells, shouhu_xlsx_compare_cells);
+  for (guint i = 1; i < sheet->cells->len; i++)
+    {
+      const ShouhuXlsxCell *c = &g_array_index (sheet->cells, ShouhuXlsxCell, i);
+
+      if (shouhu_xlsx_compare_cells (c - 1, c) == 0)
+        {
+          g_autofree char *cell_name = shouhu_xlsx_cell_name (c->row, c->col);
+          return shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” appears twice"), cell_name, sheet->name);
+        }
+    }
+  return TRUE;
+}
+
+const char *
+shouhu_xlsx_sheet_get_name (const ShouhuXlsxSheet *sheet)
+{
+  return sheet->name;
+}
+
+gboolean
+shouhu_xlsx_sheet_is_hidden (const ShouhuXlsxSheet *sheet)
+{
+  return sheet->hidden;
+}
+
+/* Returns: 1 + the last row holding a cell; 0 for an empty sheet */
+guint
+shouhu_xlsx_sheet_get_n_rows (const ShouhuXlsxSheet *sheet)
+{
+  return sheet->n_rows;
+}
+
+guint
+shouhu_xlsx_sheet_get_n_columns (const ShouhuXlsxSheet *sheet)
+{
+  return sheet->n_cols;
+}
+
+/* Returns: the non-empty cells, by row then column */
+const ShouhuXlsxCell *
+shouhu_xlsx_sheet_get_cells (const ShouhuXlsxSheet *sheet,
+                             gsize                 *n_cells)
+{
+  *n_cells = sheet->cells->len;
+  return (const ShouhuXlsxCell *) sheet->cells->data;
+}
+
+/* Returns: (nullable): the cell, or %NULL when it is empty */
+const ShouhuXlsxCell *
+shouhu_xlsx_sheet_get_cell (const ShouhuXlsxSheet *sheet,
+                            guint                  row,
+                            guint                  col)
+{
+  ShouhuXlsxCell key = { row, col };
+  guint lo = 0, hi = sheet->cells->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const ShouhuXlsxCell *c = &g_array_index (sheet->cells, ShouhuXlsxCell, mid);
+      int cmp = shouhu_xlsx_compare_cells (&key, c);
+
+      if (cmp == 0)
+        return c;
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return NULL;
+}
+
+const ShouhuXlsxRange *
+shouhu_xlsx_sheet_get_merged (const ShouhuXlsxSheet *sheet,
+                              guint                 *n_ranges)
+{
+  *n_ranges = sheet->merged->len;
+  return (const ShouhuXlsxRange *) sheet->merged->data;
+}
+
+/**
+ * shouhu_xlsx_sheet_find_merged:
+ *
+ * A linear search: meant for the few cells of titles and headers.
+ *
+ * Returns: (nullable): the merged range holding the cell, if any
+ */
+const ShouhuXlsxRange *
+shouhu_xlsx_sheet_find_merged (const ShouhuXlsxSheet *sheet,
+                               guint                  row,
+                               guint                  col)
+{
+  for (guint i = 0; i < sheet->merged->len; i++)
+    {
+      const ShouhuXlsxRange *r = &g_array_index (sheet->merged, ShouhuXlsxRange, i);
+
+      if (row >= r->first_row && row <= r->last_row && col >= r->first_col && col <= r->last_col)
+        return r;
+    }
+  return NULL;
+}
