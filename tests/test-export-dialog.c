@@ -7,24 +7,10 @@
 #include "shouhu-export-dialog.h"
 #include "shouhu-settings.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-window.h"
 
 #include <gtk/gtk.h>
-
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (c, type) ? c : find_child (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_dialog_exports_annex1 (void)
@@ -40,7 +26,7 @@ test_dialog_exports_annex1 (void)
 
   g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
   dialog = shouhu_export_dialog_new (NULL, store);
-  kind = GTK_DROP_DOWN (find_child (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  kind = GTK_DROP_DOWN (shouhu_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 0);
 
   g_assert_true (shouhu_export_dialog_export_to (dialog, file, &error));
@@ -142,7 +128,7 @@ test_window_action (void)
   g_assert_true (shouhu_export_dialog_export_to (dialog, file, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Exported “附件1.xlsx”");
-  button = find_child (GTK_WIDGET (notification), GTK_TYPE_BUTTON);
+  button = shouhu_test_find_widget (GTK_WIDGET (notification), GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open");
 

@@ -12,32 +12,9 @@
 #include "shouhu-purge-dialog.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-window.h"
 #include "shouhu-worker-list.h"
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-wait_loaded (ShouhuAnnex2Page *page)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (shouhu_annex2_page_is_loading (page))
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static ShouhuStore *
 store_with_records (char **dir_out)
@@ -159,22 +136,22 @@ test_erase_record (void)
 
   gtk_window_present (GTK_WINDOW (window));
   shouhu_window_show_page (window, "annex2");
-  page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
-  wait_loaded (page);
+  page = SHOUHU_ANNEX2_PAGE (shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_true (shouhu_annex2_page_select_id (page, 2));
 
   /* Cancel keeps it. */
   question = shouhu_annex2_page_erase_selected (page);
   g_assert_nonnull (question);
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE id = 2"), ==, 1);
 
   /* Erase: the record, its pairings, its history. */
   g_assert_true (shouhu_annex2_page_select_id (page, 2));
   question = shouhu_annex2_page_erase_selected (page);
   gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_ACCEPT);
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE id = 2"), ==, 0);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing WHERE worker_id = 2"), ==, 0);
   history = shouhu_annex2_history (store, "worker", 2, &error);
