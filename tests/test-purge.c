@@ -14,6 +14,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-purge.h"
 #include "shouhu-store-private.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 
 #include <fcntl.h>
@@ -65,21 +66,12 @@ add_worker (ShouhuStore  *store,
             const gint64 *volunteers,
             gsize         n_volunteers)
 {
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (district_id, name, phone);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  w->district_id = district_id;
-  g_free (w->hospital);
-  w->hospital = g_strdup ("重庆医科大学附属第一医院");
-  g_free (w->name);
-  w->name = g_strdup (name);
-  g_free (w->gender);
-  w->gender = g_strdup ("女");
   g_free (w->home_address);
   w->home_address = g_strdup ("重庆市渝中区解放碑街道民族路123号5栋");
-  g_free (w->phone);
-  w->phone = g_strdup (phone);
   id = shouhu_annex2_save_worker (store, w, volunteers, n_volunteers, FALSE, &error);
   g_assert_no_error (error);
   return id;

@@ -8,6 +8,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-store.h"
 #include "shouhu-store-private.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 
 #include <gio/gio.h>
@@ -68,18 +69,13 @@ test_disk_full (void)
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *limit = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (4, "", "");
   gint64 saved = 0;
 
   limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
                            shouhu_test_query_int (store, "PRAGMA page_count") + 2);
   g_assert_true (shouhu_store_exec (store, limit, NULL));
 
-  w->district_id = 4;
-  g_free (w->hospital);
-  w->hospital = g_strdup ("重庆医科大学附属第一医院");
-  g_free (w->gender);
-  w->gender = g_strdup ("女");
   for (int i = 0; i < 100000 && error == NULL; i++)
     {
       g_free (w->name);
