@@ -104,6 +104,16 @@ def kill_at_random(binary, args, longest):
     return finished
 
 
+def private_copy(db, folder, name, db_name):
+    """A fresh 0700 folder @name holding a 0600 copy of @db."""
+    work = os.path.join(folder, name)
+    os.makedirs(work, mode=0o700)
+    copy = os.path.join(work, db_name)
+    shutil.copy(db, copy)
+    os.chmod(copy, 0o600)
+    return work, copy
+
+
 def timed(binary, *args, repeat=1):
     """The longest of @repeat uninterrupted runs: other work on the machine
     slows a run down, and the kills are to cover the whole of one."""
@@ -175,11 +185,7 @@ def crash_import(binary, folder, runs, n):
     outcomes = {'before': 0, 'after': 0, 'finished': 0}
     failures = []
     for i in range(runs):
-        work = os.path.join(folder, f'import-{i}')
-        os.makedirs(work, mode=0o700)
-        db = os.path.join(work, 'work.db')
-        shutil.copy(base, db)
-        os.chmod(db, 0o600)
+        work, db = private_copy(base, folder, f'import-{i}', 'work.db')
         if kill_at_random(binary, ['--database', db, '--import', full], duration * 1.2):
             outcomes['finished'] += 1
         if integrity(db) != 'ok':
@@ -276,11 +282,7 @@ def crash_migrate(binary, folder, runs):
     outcomes = {'no backup': 0, 'whole backup': 0, 'migrated': 0, 'finished': 0}
     failures = []
     for i in range(runs):
-        work = os.path.join(folder, f'migrate-{i}')
-        os.makedirs(work, mode=0o700)
-        db = os.path.join(work, 'shouhu.db')
-        shutil.copy(original, db)
-        os.chmod(db, 0o600)
+        work, db = private_copy(original, folder, f'migrate-{i}', 'shouhu.db')
         out = os.path.join(work, 'a.xlsx')
         if kill_at_random(binary, ['--database', db, '--export', 'annex1', '--output', out], duration * 1.2):
             outcomes['finished'] += 1

@@ -226,6 +226,7 @@ test_leftovers_removed (void)
   g_autofree char *old = g_build_filename (dir, ".附件2.xlsx.Ab12Cd", NULL);
   g_autofree char *dead = g_build_filename (dir, ".shouhu-export-Zz9Yy8", NULL);
   g_autofree char *dead_file = g_build_filename (dead, "附件2.xlsx", NULL);
+  g_autofree char *dead_empty = g_build_filename (dir, ".shouhu-export-Em9ty0", NULL);
   g_autofree char *path = g_build_filename (dir, "附件1.xlsx", NULL);
   const char *unrelated[] = { ".bashrc.backup", ".notes.xlsx", "keep.xlsx.Ab12Cd", ".x.xlsx.Ab-2Cd" };
   g_autoptr(GError) error = NULL;
@@ -235,12 +236,14 @@ test_leftovers_removed (void)
   const char *name;
   guint n = 0;
 
-  /* What killed exports left: the hidden file of earlier releases, and
-   * a private folder with its half workbook. */
+  /* What killed exports left: the hidden file of earlier releases, a
+   * private folder with its half workbook, one killed before it held
+   * anything. */
   g_assert_true (g_file_set_contents (old, "13812345678 张敏", -1, NULL));
   g_assert_no_errno (g_chmod (old, 0644));
   g_assert_no_errno (g_mkdir (dead, 0700));
   g_assert_true (g_file_set_contents (dead_file, "PK half", -1, NULL));
+  g_assert_no_errno (g_mkdir (dead_empty, 0700));
   for (guint i = 0; i < G_N_ELEMENTS (unrelated); i++)
     {
       g_autofree char *p = g_build_filename (dir, unrelated[i], NULL);
@@ -258,6 +261,7 @@ test_leftovers_removed (void)
   g_assert_no_error (error);
   g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_empty, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (live_dir, G_FILE_TEST_IS_DIR));
   shouhu_export_file_free (live);
 

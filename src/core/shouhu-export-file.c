@@ -19,6 +19,7 @@
 
 #include "shouhu-export-file.h"
 #include "shouhu-export.h"
+#include "shouhu-file.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -35,9 +36,9 @@
 /* The private folder of one export: ".shouhu-export-" and six characters. */
 #define PRIVATE_PREFIX ".shouhu-export-"
 #define PRIVATE_NAME_LENGTH (sizeof PRIVATE_PREFIX - 1 + 6)
-/* An empty private folder this young may belong to an export that has not
- * locked it yet. */
-#define FRESH_SECONDS 10
+/* How often an export makes a new private folder when the clean-up of
+ * another export removed its folder before it could lock it. */
+#define MAX_ATTEMPTS 5
 
 struct _ShouhuExportFile
 {
@@ -278,7 +279,9 @@ is_private_name (const char *name)
 }
 
 /* Removes a private folder that no live export holds, with what it
- * contains (files only: nothing else is ever made there). */
+ * contains (files only: nothing else is ever made there).  An export locks
+ * its folder right after making it; one caught before that sees its
+ * folder go and makes another (shouhu_export_file_new()). */
 static gboolean
 remove_private_dir (int         dir_fd,
                     const char *name)
@@ -286,9 +289,9 @@ remove_private_dir (int         dir_fd,
   GStatBuf st;
   DIR *entries;
   struct dirent *entry;
-  gboolean empty = TRUE;
   int fd = openat (dir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   int list_fd;
+  gboolean removed;
 
   if (fd < 0)
     return FALSE;
@@ -309,21 +312,12 @@ remove_private_dir (int         dir_fd,
     }
   while ((entry = readdir (entries)) != NULL)
     if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
-      empty = FALSE;
-  /* Empty and new: its export may be about to lock it. */
-  if (empty && (gint64) st.st_ctime > g_get_real_time () / G_USEC_PER_SEC - FRESH_SECONDS)
-    {
-      closedir (entries);
-      close (fd);
-      return FALSE;
-    }
-  rewinddir (entries);
-  while ((entry = readdir (entries)) != NULL)
-    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
       unlinkat (fd, entry->d_name, 0);
   closedir (entries);
+  /* Removed while still locked. */
+  removed = unlinkat (dir_fd, name, AT_REMOVEDIR) == 0;
   close (fd);
-  return unlinkat (dir_fd, name, AT_REMOVEDIR) == 0;
+  return removed;
 }
 
 static gboolean
@@ -373,24 +367,37 @@ shouhu_export_remove_leftovers (const char *folder)
 
 /* ---- Writing ------------------------------------------------------------------ */
 
+/* A new private folder beside the target, 0700 and locked. */
 static gboolean
-sync_path (const char *path,
-           int         flags)
+make_private_dir (ShouhuExportFile  *file,
+                  const char        *dir,
+                  GError           **error)
 {
-  int fd = g_open (path, flags | O_CLOEXEC, 0);
-  int rc;
-
-  if (fd < 0)
-    return FALSE;
-  rc = fsync (fd);
-  if (rc != 0)
+  file->temp_dir = g_build_filename (dir, PRIVATE_PREFIX "XXXXXX", NULL);
+  if (g_mkdtemp_full (file->temp_dir, 0700) == NULL)
     {
       int saved = errno;
-      close (fd);
-      errno = saved;
+
+      g_clear_pointer (&file->temp_dir, g_free);
+      shouhu_export_set_write_error (error, file->path, saved, NULL);
       return FALSE;
     }
-  return close (fd) == 0;
+  file->lock_fd = g_open (file->temp_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (file->lock_fd >= 0)
+    flock (file->lock_fd, LOCK_EX);
+  return TRUE;
+}
+
+static void
+drop_private_dir (ShouhuExportFile *file)
+{
+  if (file->temp_dir != NULL)
+    g_rmdir (file->temp_dir);
+  if (file->lock_fd >= 0)
+    close (file->lock_fd);
+  file->lock_fd = -1;
+  g_clear_pointer (&file->temp_dir, g_free);
+  g_clear_pointer (&file->temp_path, g_free);
 }
 
 /**
@@ -425,28 +432,26 @@ shouhu_export_file_new (const char  *path,
   file->mode = target_mode (path);
   shouhu_export_remove_leftovers (dir);
 
-  file->temp_dir = g_build_filename (dir, PRIVATE_PREFIX "XXXXXX", NULL);
-  if (g_mkdtemp_full (file->temp_dir, 0700) == NULL)
+  /* Made, then locked: between the two, the clean-up of an export
+   * running at the same time may take the folder for a leftover and
+   * remove it; then the file cannot be made in it, and a new folder is. */
+  for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
     {
-      int saved = errno;
+      int saved;
 
-      g_clear_pointer (&file->temp_dir, g_free);
-      shouhu_export_set_write_error (error, path, saved, NULL);
-      return NULL;
-    }
-  file->lock_fd = g_open (file->temp_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (file->lock_fd >= 0)
-    flock (file->lock_fd, LOCK_EX | LOCK_NB);
-
-  file->temp_path = g_build_filename (file->temp_dir, base, NULL);
-  fd = g_open (file->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_clear_pointer (&file->temp_path, g_free);
-      shouhu_export_set_write_error (error, path, saved, NULL);
-      return NULL;
+      if (!make_private_dir (file, dir, error))
+        return NULL;
+      file->temp_path = g_build_filename (file->temp_dir, base, NULL);
+      fd = g_open (file->temp_path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+      if (fd >= 0)
+        break;
+      saved = errno;
+      drop_private_dir (file);
+      if (saved != ENOENT || attempt + 1 == MAX_ATTEMPTS)
+        {
+          shouhu_export_set_write_error (error, path, saved, NULL);
+          return NULL;
+        }
     }
   close (fd);
   return g_steal_pointer (&file);
@@ -509,7 +514,7 @@ shouhu_export_file_commit (ShouhuExportFile  *file,
 {
   g_autofree char *dir = g_path_get_dirname (file->path);
 
-  if (!sync_path (file->temp_path, O_RDONLY))
+  if (!shouhu_file_sync (file->temp_path, FALSE))
     {
       shouhu_export_file_set_error (file, errno, NULL, error);
       return FALSE;
@@ -529,7 +534,7 @@ shouhu_export_file_commit (ShouhuExportFile  *file,
     }
   file->committed = TRUE;
   /* The rename itself survives a power cut once the folder is synced. */
-  sync_path (dir, O_RDONLY | O_DIRECTORY);
+  shouhu_file_sync (dir, TRUE);
   return TRUE;
 }
 
@@ -541,12 +546,7 @@ shouhu_export_file_free (ShouhuExportFile *file)
     return;
   if (file->temp_path != NULL && !file->committed)
     g_unlink (file->temp_path);
-  if (file->temp_dir != NULL)
-    g_rmdir (file->temp_dir);
-  if (file->lock_fd >= 0)
-    close (file->lock_fd);
+  drop_private_dir (file);
   g_free (file->path);
-  g_free (file->temp_dir);
-  g_free (file->temp_path);
   g_free (file);
 }

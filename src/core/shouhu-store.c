@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "shouhu-store.h"
+#include "shouhu-file.h"
 #include "shouhu-district.h"
 #include "shouhu-store-private.h"
 
@@ -436,20 +437,6 @@ remove_backup_leftovers (const char *db_path)
     }
 }
 
-static gboolean
-sync_path (const char *path,
-           int         flags)
-{
-  int fd = g_open (path, flags | O_CLOEXEC, 0);
-  int rc;
-
-  if (fd < 0)
-    return FALSE;
-  rc = fsync (fd);
-  close (fd);
-  return rc == 0;
-}
-
 /* The copy is written under a temporary name (0600 from its creation),
  * synced, then renamed: a backup is whole or absent, never a file that
  * opens as an empty or half database. */
@@ -508,7 +495,7 @@ backup_before_migration (ShouhuStore  *self,
       set_backup_error (error, target, rc, system_errno);
       return FALSE;
     }
-  if (!sync_path (tmp, O_RDONLY) || g_rename (tmp, target) != 0)
+  if (!shouhu_file_sync (tmp, FALSE) || g_rename (tmp, target) != 0)
     {
       int saved = errno;
 
@@ -518,7 +505,7 @@ backup_before_migration (ShouhuStore  *self,
       return FALSE;
     }
   close (lock_fd);
-  sync_path (dir, O_RDONLY | O_DIRECTORY);
+  shouhu_file_sync (dir, TRUE);
 
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&target);
