@@ -4,8 +4,12 @@
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
+# clang, its sanitizer runtimes (libclang-rt-dev: libclang-rt-14-dev on
+# Debian 12) and llvm (llvm-symbolizer, for readable reports): .ci/run's
+# second build, under AddressSanitizer and UBSan, and the fuzzers.
 apt-get install -y --no-install-recommends \
   build-essential meson ninja-build pkg-config gettext \
+  clang libclang-rt-dev llvm \
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev libzip-dev \
   desktop-file-utils appstream flatpak-builder \
   xvfb xauth dbus dbus-x11 \

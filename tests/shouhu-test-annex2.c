@@ -16,7 +16,8 @@
  *   黔江区 (2):     w6 paired with vC, w7 without a volunteer
  *   高新区 (40):    w8 w9 paired with vD, w10 with vA of 万州区
  *   万盛经开区 (41): w11 without a volunteer
- *   vE has no district, vF is in 渝中区 (4); neither is paired. */
+ *   vE has no district, vF is in 渝中区 (4); neither is paired.
+ * Every volunteer is ready (trained, equipped, insured until 2099). */
 static const char annex2_set[] =
   "INSERT INTO worker (id, district_id, hospital, name, gender, created, changed) VALUES"
   " (1, 1, '重庆三峡中心医院', '甲一', '女', '2020-02-08T09:00:00', '2020-02-08T09:00:00'),"
@@ -37,6 +38,9 @@ static const char annex2_set[] =
   " (4, '志愿者D', 40, '2020-02-08T09:00:00', '2020-02-08T09:00:00'),"
   " (5, '志愿者E', NULL, '2020-02-08T09:00:00', '2020-02-08T09:00:00'),"
   " (6, '志愿者F', 4, '2020-02-08T09:00:00', '2020-02-08T09:00:00');"
+  /* All of them ready (可上岗) today, for years to come. */
+  "UPDATE volunteer SET trained_on = '2020-02-08', gear_on = '2020-02-08', gear = 7,"
+  " insured_from = '2020-02-08', insured_until = '2099-12-31';"
   "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES"
   " (1, 1, '2020-02-08T10:00:00'), (2, 1, '2020-02-08T10:00:00'), (3, 1, '2020-02-08T10:00:00'),"
   " (4, 2, '2020-02-08T10:00:00'), (5, 2, '2020-02-08T10:00:00'), (1, 2, '2020-02-08T10:00:00'),"

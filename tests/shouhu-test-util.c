@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 /* A fresh folder under the system's temporary folder. */
 char *
@@ -19,7 +20,16 @@ shouhu_test_temp_dir (void)
   return dir;
 }
 
-/* A new, migrated database in a fresh folder. */
+static void
+rm_rf_and_free (gpointer path)
+{
+  shouhu_test_rm_rf (path);
+  g_free (path);
+}
+
+/* A new, migrated database in a fresh folder.  The caller that asks for
+ * its @path_out removes the folder (it may reopen the file first); with
+ * @path_out NULL the folder goes when the running test case ends. */
 ShouhuStore *
 shouhu_test_new_store (char **path_out)
 {
@@ -32,6 +42,8 @@ shouhu_test_new_store (char **path_out)
   g_assert_nonnull (store);
   if (path_out != NULL)
     *path_out = g_steal_pointer (&path);
+  else
+    g_test_queue_destroy (rm_rf_and_free, g_steal_pointer (&dir));
   return store;
 }
 
@@ -83,41 +95,40 @@ bytes_to_string (GBytes *bytes)
 }
 
 /**
- * shouhu_test_run_shouhu:
+ * shouhu_test_run_cli_full:
  * @args: the options, %NULL-terminated
  * @env: (nullable): NAME, VALUE pairs to add to the environment
  * @stdin_fd: the program's stdin (taken), or -1 for /dev/null
- * @out: (out) (optional): what it printed on stdout
- * @err: (out) (optional): what it printed on stderr
+ * @out: (out) (optional): what it printed on stdout, as bytes
+ * @err: (out) (optional): what it printed on stderr, as bytes
  *
- * Runs the built program ($SHOUHU_BIN) in the English of its messages.
+ * Runs the built program (SHOUHU_BIN).  A program killed by a signal (a
+ * crash, or a sanitizer's abort) fails the test: no caller expects that.
  *
- * Returns: its exit status, or -1 when it did not exit
+ * Returns: its exit status
  */
 int
-shouhu_test_run_shouhu (const char *const *args,
-                        const char *const *env,
-                        int                stdin_fd,
-                        char             **out,
-                        char             **err)
+shouhu_test_run_cli_full (const char *const *args,
+                          const char *const *env,
+                          int                stdin_fd,
+                          char             **out,
+                          char             **err)
 {
   g_autoptr(GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  const char *program = g_getenv ("SHOUHU_BIN");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) std_out = NULL, std_err = NULL;
-  const char *bin = g_getenv ("SHOUHU_BIN");
+  g_autoptr(GBytes) out_bytes = NULL, err_bytes = NULL;
+  g_autofree char *std_out = NULL, *std_err = NULL;
 
-  if (bin == NULL)
+  if (program == NULL)
     g_error ("SHOUHU_BIN must name the built program");
-  g_ptr_array_add (argv, (char *) bin);
+  g_ptr_array_add (argv, (char *) program);
   for (int i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   for (int i = 0; env != NULL && env[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
   if (stdin_fd >= 0)
@@ -126,13 +137,73 @@ shouhu_test_run_shouhu (const char *const *args,
   process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   /* As bytes: a test may look for bytes that are not UTF-8. */
-  g_subprocess_communicate (process, NULL, NULL, &std_out, &std_err, &error);
+  g_subprocess_communicate (process, NULL, NULL, &out_bytes, &err_bytes, &error);
   g_assert_no_error (error);
+  std_out = bytes_to_string (out_bytes);
+  std_err = bytes_to_string (err_bytes);
+  g_test_message ("shouhu %s: %s%s", args[0], std_out, std_err);
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("shouhu died of signal %d: %s", g_subprocess_get_term_sig (process), std_err);
   if (out != NULL)
-    *out = bytes_to_string (std_out);
+    *out = g_steal_pointer (&std_out);
   if (err != NULL)
-    *err = bytes_to_string (std_err);
-  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+    *err = g_steal_pointer (&std_err);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Runs the built program (SHOUHU_BIN) with @args, @env (NAME, VALUE pairs)
+ * added to the environment, stdin empty.  Returns its exit status; what it
+ * printed is in @out and @err when asked for. */
+int
+shouhu_test_run_cli (const char *const *args,
+                     const char *const *env,
+                     char             **out,
+                     char             **err)
+{
+  return shouhu_test_run_cli_full (args, env, -1, out, err);
+}
+
+/* `shouhu --database @db_path --import @file [--accept-valid]`; what it
+ * printed, both streams, is in @output when asked for. */
+int
+shouhu_test_run_import (const char  *db_path,
+                        const char  *file,
+                        gboolean     accept_valid,
+                        char       **output)
+{
+  const char *args[] = { "--database", db_path, "--import", file,
+                         accept_valid ? "--accept-valid" : NULL, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status = shouhu_test_run_cli (args, NULL, &out, &err);
+
+  if (output != NULL)
+    *output = g_strconcat (out, err, NULL);
+  return status;
+}
+
+static const char *
+python_with_openpyxl (void)
+{
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+
+  return python != NULL ? python : "/usr/bin/python3";
+}
+
+/* Runs @script with the Python that has openpyxl, in @dir; a script that
+ * fails fails the test. */
+void
+shouhu_test_run_python (const char *dir,
+                        const char *script)
+{
+  const char *argv[] = { python_with_openpyxl (), "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("python failed: %s%s", out, err);
 }
 
 /* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on
@@ -143,8 +214,7 @@ shouhu_test_read_xlsx (const char *script,
                        const char *path)
 {
   g_autofree char *script_path = g_test_build_filename (G_TEST_DIST, script, NULL);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python ? python : "/usr/bin/python3", script_path, path, NULL };
+  const char *argv[] = { python_with_openpyxl (), script_path, path, NULL };
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;

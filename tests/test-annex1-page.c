@@ -257,6 +257,278 @@ test_undo_through_window (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 }
 
+/* Types @text into @cell, then moves the focus to @next as Tab or a
+ * click would: the cell is taken when the focus leaves it. */
+static void
+type_then_focus (GtkEditable *cell,
+                 const char  *text,
+                 GtkEditable *next)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  iterate ();
+  gtk_editable_set_text (cell, text);
+  gtk_widget_grab_focus (GTK_WIDGET (next));
+  iterate ();
+}
+
+static gint64
+stored (Fixture    *f,
+        int         district_id,
+        int         batch,
+        const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM annex1_figure WHERE district_id = %d AND batch = %d",
+                                          column, district_id, batch);
+
+  return shouhu_test_query_int (f->store, sql);
+}
+
+static gboolean
+has_class (GtkEditable *cell,
+           const char  *name)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (cell), name);
+}
+
+/* 渝中区's first batch goes down from 60 / 44 to 30 / 20, typed left to
+ * right: 30 is below the stored 44, so it waits, marked as not saved,
+ * until 20 completes the pair; then both are stored at once. */
+static void
+test_typed_left_to_right (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkEditable *total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *hubei = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_HUBEI);
+  GtkEditable *next = shouhu_annex1_page_get_cell (f->page, 4, 2, SHOUHU_ANNEX1_TOTAL);
+  const char *unsaved;
+
+  g_assert_null (shouhu_annex1_page_get_unsaved_message (f->page));
+  type_then_focus (total, "30", hubei);
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 60);
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "30");
+  g_assert_true (has_class (total, "unsaved"));
+  g_assert_false (has_class (total, "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (total)));
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+  unsaved = shouhu_annex1_page_get_unsaved_message (f->page);
+  g_assert_nonnull (unsaved);
+  g_assert_nonnull (strstr (unsaved, "渝中区"));
+  /* The sums are the stored figures'. */
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 2), ==, "1300");
+
+  type_then_focus (hubei, "20", next);
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 30);
+  g_assert_cmpint (stored (f, 4, 1, "hubei"), ==, 20);
+  g_assert_false (has_class (total, "unsaved"));
+  g_assert_false (has_class (hubei, "unsaved"));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (total)));
+  g_assert_null (shouhu_annex1_page_get_unsaved_message (f->page));
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 2), ==, "1270");
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 3), ==, "281");
+
+  /* Right to left works the same. */
+  type_then_focus (hubei, "2", total);
+  g_assert_cmpint (stored (f, 4, 1, "hubei"), ==, 2);
+  type_then_focus (total, "5", hubei);
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 5);
+  g_assert_cmpint (stored (f, 4, 1, "hubei"), ==, 2);
+}
+
+/* A pair left wrong stays marked, nothing of it stored; its reason shows
+ * at the cell only while the cell has the focus, and goes once fixed. */
+static void
+test_wrong_row_stays_marked (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkEditable *total = shouhu_annex1_page_get_cell (f->page, 4, 2, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *hubei = shouhu_annex1_page_get_cell (f->page, 4, 2, SHOUHU_ANNEX1_HUBEI);
+  GtkEditable *other_row = shouhu_annex1_page_get_cell (f->page, 8, 2, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *note = shouhu_annex1_page_get_cell (f->page, 4, SHOUHU_ANNEX1_NOTE_BATCH, 0);
+  const char *message;
+
+  /* 10 is below the stored 24; in the row, the pair only waits. */
+  type_then_focus (total, "10", note);
+  g_assert_false (has_class (total, "error"));
+  g_assert_true (has_class (total, "unsaved"));
+
+  /* Leaving the row checks it: both halves are marked, nothing stored,
+   * and no reason hangs over the cell the focus went to. */
+  gtk_widget_grab_focus (GTK_WIDGET (other_row));
+  iterate ();
+  g_assert_true (has_class (total, "error"));
+  g_assert_true (has_class (hubei, "error"));
+  g_assert_false (has_class (hubei, "unsaved"));
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+  g_assert_cmpint (stored (f, 4, 2, "total"), ==, 49);
+  g_assert_cmpint (stored (f, 4, 2, "hubei"), ==, 24);
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "10");
+
+  /* Back in the row, the reason shows at the cell that has the focus. */
+  gtk_widget_grab_focus (GTK_WIDGET (hubei));
+  iterate ();
+  message = shouhu_annex1_page_get_error_message (f->page);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "渝中区"));
+
+  /* A store change elsewhere keeps the typed figure and its marks. */
+  type_into (shouhu_annex1_page_get_cell (f->page, 1, 1, SHOUHU_ANNEX1_TOTAL), "6");
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "10");
+  g_assert_true (has_class (total, "error"));
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+
+  /* Fixing the other half stores the pair and clears every mark. */
+  type_then_focus (hubei, "5", note);
+  g_assert_cmpint (stored (f, 4, 2, "total"), ==, 10);
+  g_assert_cmpint (stored (f, 4, 2, "hubei"), ==, 5);
+  g_assert_false (has_class (total, "error"));
+  g_assert_false (has_class (hubei, "error"));
+  g_assert_false (has_class (total, "unsaved"));
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+  g_assert_null (shouhu_annex1_page_get_unsaved_message (f->page));
+}
+
+static gboolean
+press_escape (GtkEditable *cell)
+{
+  gboolean handled = FALSE;
+
+  for (guint i = 0; ; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (gtk_widget_observe_controllers (GTK_WIDGET (cell)), i);
+
+      if (controller == NULL)
+        return FALSE;
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+          iterate ();
+          return handled;
+        }
+    }
+}
+
+/* Escape brings the stored figure back; the typed other half, now good
+ * with it, is stored. */
+static void
+test_escape_brings_back_stored (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkEditable *total = shouhu_annex1_page_get_cell (f->page, 7, 1, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *hubei = shouhu_annex1_page_get_cell (f->page, 7, 1, SHOUHU_ANNEX1_HUBEI);
+
+  /* 沙坪坝区 234 / 80: both typed, and wrong together. */
+  type_then_focus (total, "50", hubei);
+  type_then_focus (hubei, "70", total);
+  g_assert_true (has_class (total, "error"));
+  g_assert_nonnull (shouhu_annex1_page_get_error_message (f->page));
+
+  g_assert_true (press_escape (total));
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "234");
+  g_assert_cmpint (stored (f, 7, 1, "total"), ==, 234);
+  g_assert_cmpint (stored (f, 7, 1, "hubei"), ==, 70);
+  g_assert_false (has_class (total, "error"));
+  g_assert_false (has_class (hubei, "unsaved"));
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+  g_assert_null (shouhu_annex1_page_get_unsaved_message (f->page));
+}
+
+/* Enter on a refused figure keeps the focus once; Enter again moves on
+ * and leaves the row marked. */
+static void
+test_enter_refused_once (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkEditable *hubei = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_HUBEI);
+  GtkEditable *below = shouhu_annex1_page_get_cell (f->page, 5, 1, SHOUHU_ANNEX1_HUBEI);
+  GtkWidget *focus;
+
+  type_into (hubei, "61");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (hubei) || gtk_widget_is_ancestor (focus, GTK_WIDGET (hubei)));
+  g_assert_nonnull (shouhu_annex1_page_get_error_message (f->page));
+
+  g_signal_emit_by_name (hubei, "activate");
+  iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (below) || gtk_widget_is_ancestor (focus, GTK_WIDGET (below)));
+  g_assert_true (has_class (hubei, "error"));
+  g_assert_null (shouhu_annex1_page_get_error_message (f->page));
+  g_assert_cmpint (stored (f, 4, 1, "hubei"), ==, 44);
+}
+
+/* What was typed and not stored survives the grid being rebuilt (a batch
+ * added), and an empty batch with such a figure is not taken back. */
+static void
+test_typed_survives_rebuild (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *note = shouhu_annex1_page_get_cell (f->page, 4, SHOUHU_ANNEX1_NOTE_BATCH, 0);
+  GtkWidget *remove = find_button (GTK_WIDGET (f->page), "_Remove Empty Last Batch");
+  GtkEditable *cell;
+
+  g_assert_nonnull (remove);
+  type_then_focus (total, "30", note);
+  g_assert_true (shouhu_annex1_add_batch (f->store, "2020-02-07", &error));
+  iterate ();
+  total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "30");
+  g_assert_true (has_class (total, "unsaved"));
+  g_assert_true (gtk_widget_is_sensitive (remove));
+
+  /* Not a number typed in the new batch: it is kept, and so is the batch,
+   * by the button and by the Undo of adding it alike. */
+  cell = shouhu_annex1_page_get_cell (f->page, 9, 3, SHOUHU_ANNEX1_TOTAL);
+  note = shouhu_annex1_page_get_cell (f->page, 9, SHOUHU_ANNEX1_NOTE_BATCH, 0);
+  type_then_focus (cell, "十", note);
+  g_assert_true (has_class (cell, "error"));
+  g_assert_true (has_class (cell, "unsaved"));
+  g_assert_false (gtk_widget_is_sensitive (remove));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "annex1.remove-last-batch", "s", "2020-02-07");
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (cell), ==, "十");
+}
+
+/* An empty last batch is taken back at any time, not only through the
+ * Undo of its notification, and that is undone in turn. */
+static void
+test_remove_empty_batch (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuNotification *notification = shouhu_window_get_notification (SHOUHU_WINDOW (f->window));
+  GtkWidget *remove = find_button (GTK_WIDGET (f->page), "_Remove Empty Last Batch");
+
+  /* The notice's two batches stay. */
+  g_assert_nonnull (remove);
+  g_assert_false (gtk_widget_is_sensitive (remove));
+
+  g_assert_true (shouhu_annex1_add_batch (f->store, "2020-02-07", &error));
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (remove));
+  g_assert_null (shouhu_notification_get_message (notification));
+
+  g_signal_emit_by_name (remove, "clicked");
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 2);
+  g_assert_null (shouhu_annex1_page_get_cell (f->page, 1, 3, SHOUHU_ANNEX1_TOTAL));
+  g_assert_false (gtk_widget_is_sensitive (remove));
+  g_assert_nonnull (shouhu_notification_get_message (notification));
+
+  /* Undo brings the empty batch back. */
+  shouhu_notification_activate_button (notification);
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 3);
+  g_assert_nonnull (shouhu_annex1_page_get_cell (f->page, 1, 3, SHOUHU_ANNEX1_TOTAL));
+
+  /* Once a figure is in it, it stays. */
+  type_into (shouhu_annex1_page_get_cell (f->page, 2, 3, SHOUHU_ANNEX1_TOTAL), "3");
+  g_assert_cmpint (stored (f, 2, 3, "total"), ==, 3);
+  g_assert_false (gtk_widget_is_sensitive (remove));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,5 +545,17 @@ main (int   argc,
               fixture_set_up, test_add_batch_undo, fixture_tear_down);
   g_test_add ("/annex1-page/undo-through-window", Fixture, NULL,
               fixture_set_up, test_undo_through_window, fixture_tear_down);
+  g_test_add ("/annex1-page/typed-left-to-right", Fixture, NULL,
+              fixture_set_up, test_typed_left_to_right, fixture_tear_down);
+  g_test_add ("/annex1-page/wrong-row-stays-marked", Fixture, NULL,
+              fixture_set_up, test_wrong_row_stays_marked, fixture_tear_down);
+  g_test_add ("/annex1-page/escape-brings-back-stored", Fixture, NULL,
+              fixture_set_up, test_escape_brings_back_stored, fixture_tear_down);
+  g_test_add ("/annex1-page/enter-refused-once", Fixture, NULL,
+              fixture_set_up, test_enter_refused_once, fixture_tear_down);
+  g_test_add ("/annex1-page/typed-survives-rebuild", Fixture, NULL,
+              fixture_set_up, test_typed_survives_rebuild, fixture_tear_down);
+  g_test_add ("/annex1-page/remove-empty-batch", Fixture, NULL,
+              fixture_set_up, test_remove_empty_batch, fixture_tear_down);
   return g_test_run ();
 }

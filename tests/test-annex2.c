@@ -128,7 +128,7 @@ test_save_and_store_normalised (void)
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  g_assert_cmpint (shouhu_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (shouhu_store_get_schema_version (store), ==, shouhu_store_latest_schema_version ());
   g_free (w->family_phone);
   w->family_phone = g_strdup ("023 6888 1234 转 12");
   id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
@@ -382,7 +382,11 @@ test_undo_delete (void)
   g_assert_true (has_entry (entries, "restore", NULL, NULL, "刘医生"));
 
   /* Deleting a record that is gone says so. */
-  g_assert_nonnull (shouhu_annex2_delete_worker (store, newer, &error));
+  {
+    g_autoptr(ShouhuDeletedWorker) gone = shouhu_annex2_delete_worker (store, newer, &error);
+
+    g_assert_nonnull (gone);
+  }
   g_assert_null (shouhu_annex2_delete_worker (store, newer, &error));
   g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);
 }
@@ -557,6 +561,7 @@ test_edit_conflict (void)
     g_autoptr(ShouhuDeletedWorker) deleted = shouhu_annex2_delete_worker (other, id, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (deleted);
   }
   g_assert_cmpint (shouhu_annex2_save_edited_worker (store, mine, &v1, 1, FALSE, now_stamp, &error), ==, 0);
   g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);

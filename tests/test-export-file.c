@@ -139,7 +139,7 @@ test_refuses_store (void)
     g_autofree char *err = NULL;
     g_autoptr(GError) error = NULL;
 
-    g_assert_cmpint (shouhu_test_run_shouhu (args, NULL, -1, NULL, &err), ==, 1);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), ==, 1);
     g_assert_nonnull (strstr (err, "is the open database"));
     store = shouhu_store_open (db, &error);
     g_assert_no_error (error);

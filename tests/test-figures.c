@@ -165,6 +165,44 @@ test_annex2_set (Fixture       *fx,
   g_assert_cmpfloat (shouhu_figures_coverage (&figures->city), ==, 1.0);
 }
 
+/* The gate: a family whose volunteers are not ready (待上岗) is paired
+ * but not guarded, and counts as uncovered. */
+static void
+test_gate (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(ShouhuFigures) figures = NULL;
+
+  load_notice (fx);
+  shouhu_test_annex2_insert_set (fx->store);
+
+  /* vA's insurance ended yesterday: w2, w3 (万州区) and w10 (高新区) had
+   * only vA; w1 keeps vB. */
+  g_assert_true (sqlite3_exec (shouhu_store_get_db (fx->store),
+                               "UPDATE volunteer SET insured_until = date ('now', 'localtime', '-1 day') "
+                               "WHERE id = 1", NULL, NULL, NULL) == SQLITE_OK);
+  figures = compute (fx, NULL);
+  assert_district (&figures->districts[0], 1, 5, 0, 5, 3, 2, TRUE);
+  assert_district (&figures->districts[39], 40, 2, 1, 3, 2, 1, TRUE);
+  assert_district (&figures->city, 0, 1972, 467, 11, 6, 6, TRUE);
+
+  /* Insured until today is enough; gear without 消毒液 is not (vD). */
+  g_assert_true (sqlite3_exec (shouhu_store_get_db (fx->store),
+                               "UPDATE volunteer SET insured_until = date ('now', 'localtime') WHERE id = 1;"
+                               "UPDATE volunteer SET gear = 3 WHERE id = 4;", NULL, NULL, NULL) == SQLITE_OK);
+  g_clear_pointer (&figures, shouhu_figures_free);
+  figures = compute (fx, NULL);
+  assert_district (&figures->districts[0], 1, 5, 0, 5, 5, 2, FALSE);
+  assert_district (&figures->districts[39], 40, 2, 1, 3, 1, 1, TRUE);
+
+  /* Training missing: nobody vB guards is guarded by vB any more. */
+  g_assert_true (sqlite3_exec (shouhu_store_get_db (fx->store),
+                               "UPDATE volunteer SET trained_on = '' WHERE id = 2", NULL, NULL, NULL) == SQLITE_OK);
+  g_clear_pointer (&figures, shouhu_figures_free);
+  figures = compute (fx, NULL);
+  assert_district (&figures->districts[0], 1, 5, 0, 5, 3, 2, TRUE);   /* w4, w5 had only vB */
+}
+
 static void
 test_dates (Fixture       *fx,
             gconstpointer  data)
@@ -208,6 +246,7 @@ main (int   argc,
   g_test_add ("/figures/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/figures/notice-only", Fixture, NULL, fixture_set_up, test_notice_only, fixture_tear_down);
   g_test_add ("/figures/annex2-set", Fixture, NULL, fixture_set_up, test_annex2_set, fixture_tear_down);
+  g_test_add ("/figures/gate", Fixture, NULL, fixture_set_up, test_gate, fixture_tear_down);
   g_test_add ("/figures/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   return g_test_run ();
 }

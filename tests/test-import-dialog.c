@@ -31,14 +31,8 @@ make_workbook (void)
     "for r, row in enumerate(rows):\n"
     "    for c, v in enumerate(row): ws.cell(5 + r, 1 + c, v)\n"
     "wb.save(%s)\n", literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  shouhu_test_run_python (tmp_dir, script);
   return g_steal_pointer (&path);
 }
 
@@ -140,6 +134,60 @@ test_cancel (void)
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM history"), ==, 0);
 }
 
+/* A volunteers' roster made by hand: two volunteers, a row whose date
+ * does not exist, a column of the school's own. */
+static char *
+make_roster (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "志愿者名单.xlsx", NULL);
+  g_autofree char *literal = g_shell_quote (path);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    "wb = openpyxl.Workbook(); ws = wb.active\n"
+    "ws.append(['姓名', '联系电话', '学院', '区县', '培训合格日期'])\n"
+    "ws.append(['王五', '13700000001', '医学院', '渝中区', '2020-02-08'])\n"
+    "ws.append(['马六', 13700000002, '文学院', '渝中区', None])\n"
+    "ws.append(['钱七', '13700000003', '理学院', '渝中区', '2020-02-31'])\n"
+    "wb.save(%s)\n", literal);
+  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
+  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* From the window, a roster shows its own preview and comes in. */
+static void
+test_roster (void)
+{
+  g_autofree char *path = make_roster ();
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (GTK_WINDOW (window), store, path);
+  const ShouhuImport *import = shouhu_import_dialog_get_import (dialog);
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+
+  g_assert_cmpint (import->kind, ==, SHOUHU_IMPORT_ROSTER);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "志愿者名单.xlsx: volunteers’ roster"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "2 new volunteers, 0 to update"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "1 rows rejected"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Columns passed over: 学院."));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM volunteer"), ==, 0);
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM volunteer"), ==, 2);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM volunteer WHERE trained_on = '2020-02-08'"),
+                   ==, 1);
+  g_assert_cmpstr (shouhu_notification_get_message (shouhu_window_get_notification (window)), ==,
+                   "Imported 志愿者名单.xlsx: 2 new and 0 updated volunteers");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_broken_file (void)
 {
@@ -169,6 +217,7 @@ main (int    argc,
   g_test_add_func ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
   g_test_add_func ("/import-dialog/window", test_window);
   g_test_add_func ("/import-dialog/cancel", test_cancel);
+  g_test_add_func ("/import-dialog/roster", test_roster);
   g_test_add_func ("/import-dialog/broken-file", test_broken_file);
 
   status = g_test_run ();

@@ -67,16 +67,8 @@ make_annex1_full (const char *file_name,
     "%s\n"
     "wb.save(%s)\n",
     csv_literal, tweaks, post, path_literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
 
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("python failed: %s", err);
+  shouhu_test_run_python (tmp_dir, script);
   return g_steal_pointer (&path);
 }
 
@@ -139,8 +131,7 @@ test_hand_made (void)
     "rows[7][3] = 65.0\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(ShouhuAnnex1Import) import = shouhu_import_annex1_from_file (path, &error);
-  g_autofree char *db_path = NULL;
-  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db_path);
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
   g_autoptr(ShouhuAnnex1Table) stored = NULL;
 
   g_assert_no_error (error);
@@ -264,26 +255,6 @@ test_layout_errors (void)
   g_assert_nonnull (strstr (error->message, "other-form.xlsx"));
 }
 
-static int
-run_cli (const char  *db_path,
-         const char  *file,
-         gboolean     accept,
-         char       **out)
-{
-  const char *argv[] = { g_getenv ("SHOUHU_BIN"), "--database", db_path, "--import", file,
-                         accept ? "--accept-valid" : NULL, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *std_out = NULL, *std_err = NULL;
-  int status = 0;
-
-  g_assert_nonnull (argv[0]);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &std_out, &std_err, &status, &error);
-  g_assert_no_error (error);
-  if (out != NULL)
-    *out = g_strconcat (std_out, std_err, NULL);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
-}
-
 static void
 test_cli (void)
 {
@@ -302,10 +273,10 @@ test_cli (void)
   store = shouhu_store_open (db_path, NULL);
   before = dump (store);
   g_clear_object (&store);
-  g_assert_cmpint (run_cli (db_path, not_zip, TRUE, &out), !=, 0);
+  g_assert_cmpint (shouhu_test_run_import (db_path, not_zip, TRUE, &out), !=, 0);
   g_assert_nonnull (strstr (out, "cli-text.xlsx"));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (db_path, bad, FALSE, &out), !=, 0);
+  g_assert_cmpint (shouhu_test_run_import (db_path, bad, FALSE, &out), !=, 0);
   g_assert_nonnull (strstr (out, "--accept-valid"));
   g_assert_nonnull (strstr (out, "10"));
   g_clear_pointer (&out, g_free);
@@ -315,7 +286,7 @@ test_cli (void)
   g_clear_object (&store);
 
   /* The good file goes in whole. */
-  g_assert_cmpint (run_cli (db_path, good, FALSE, &out), ==, 0);
+  g_assert_cmpint (shouhu_test_run_import (db_path, good, FALSE, &out), ==, 0);
   g_clear_pointer (&out, g_free);
   store = shouhu_store_open (db_path, NULL);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT sum(total) FROM annex1_figure"), ==, 1972);
@@ -324,7 +295,7 @@ test_cli (void)
   g_clear_object (&store);
 
   /* Different figures for the same date: refused until confirmed. */
-  g_assert_cmpint (run_cli (db_path, changed, FALSE, &out), !=, 0);
+  g_assert_cmpint (shouhu_test_run_import (db_path, changed, FALSE, &out), !=, 0);
   g_assert_nonnull (strstr (out, "--accept-valid"));
   g_clear_pointer (&out, g_free);
   store = shouhu_store_open (db_path, NULL);
@@ -333,16 +304,22 @@ test_cli (void)
   g_assert_cmpstr (before, ==, after);
   g_clear_object (&store);
 
-  g_assert_cmpint (run_cli (db_path, changed, TRUE, &out), ==, 0);
+  g_assert_cmpint (shouhu_test_run_import (db_path, changed, TRUE, &out), ==, 0);
   g_clear_pointer (&out, g_free);
   store = shouhu_store_open (db_path, NULL);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT sum(total) FROM annex1_figure"), ==, 1973);
   g_clear_object (&store);
 
   /* --accept-valid takes the valid rows of a file with rejected ones. */
-  g_assert_cmpint (run_cli (db_path, bad, TRUE, &out), ==, 0);
+  g_assert_cmpint (shouhu_test_run_import (db_path, bad, TRUE, &out), ==, 0);
   store = shouhu_store_open (db_path, NULL);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT sum(total) FROM annex1_figure"), ==, 1972 - 19);
+  g_clear_object (&store);
+  {
+    g_autofree char *dir = g_path_get_dirname (db_path);
+
+    shouhu_test_rm_rf (dir);
+  }
 }
 
 /* The spreadsheet's part of reading a phone; the grammar itself is
@@ -417,19 +394,14 @@ test_annex2 (void)
     "old = wb.create_sheet('旧'); old.sheet_state = 'hidden'\n"
     "for c, h in enumerate(heads): old.cell(1, 1 + c, h)\n"
     "wb.save(%s)\n", path_literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
   g_autoptr(ShouhuAnnex2Import) import = NULL;
   const ShouhuAnnex2ImportRow *r;
   const ShouhuAnnex2ImportForm *f;
   static const guint rejected_rows[] = { 6, 7, 8, 10 };
-  int status = 0;
 
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  shouhu_test_run_python (tmp_dir, script);
 
   wb = shouhu_xlsx_workbook_new_from_file (path, &error);
   g_assert_no_error (error);

@@ -163,9 +163,9 @@ static const char nasty_fixture[] =
   "INSERT INTO worker VALUES (4, 39, '重庆市第六人民医院', '赵磊', '男', '医生', '感染科',"
   "  '两江新区金山路12-3 礼嘉街道', '68881234', '2368881234',"
   "  '座机 6888 1234 或 2368881234，小区 3-2-1，卡号 6222 0212 3456 7890 123，旧号 1381234567', 'x', 'x');"
-  "INSERT INTO volunteer VALUES (1, '周小红', '13300001234', 4, '解放碑街道', '', '', 'x', 'x');"
-  "INSERT INTO volunteer VALUES (2, '吴刚', '023-61234567', 4, '七星岗街道', '', '', 'x', 'x');"
-  "INSERT INTO volunteer VALUES (3, '孙丽', '15000005678', 1, '龙沙镇', '', '', 'x', 'x');"
+  "INSERT INTO volunteer (id, name, phone, district_id, town, village, note, created, changed) VALUES (1, '周小红', '13300001234', 4, '解放碑街道', '', '', 'x', 'x');"
+  "INSERT INTO volunteer (id, name, phone, district_id, town, village, note, created, changed) VALUES (2, '吴刚', '023-61234567', 4, '七星岗街道', '', '', 'x', 'x');"
+  "INSERT INTO volunteer (id, name, phone, district_id, town, village, note, created, changed) VALUES (3, '孙丽', '15000005678', 1, '龙沙镇', '', '', 'x', 'x');"
   "INSERT INTO pairing VALUES (1, 1, 'x');"
   "INSERT INTO pairing VALUES (1, 2, 'x');"
   "INSERT INTO pairing VALUES (3, 3, 'x');";

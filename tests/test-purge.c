@@ -340,7 +340,7 @@ test_cli (Fixture       *f,
   g_clear_object (&f->store);
 
   /* No terminal to ask, no --yes: refused. */
-  g_assert_cmpint (shouhu_test_run_shouhu (ask, NULL, -1, &out, &err), ==, 1);
+  g_assert_cmpint (shouhu_test_run_cli (ask, NULL, &out, &err), ==, 1);
   g_assert_nonnull (strstr (out, "Records of frontline workers: 2"));
   g_assert_nonnull (strstr (out, "Volunteers: 4"));
   g_assert_nonnull (strstr (err, "--yes"));
@@ -349,7 +349,7 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* Asked on a terminal: anything but "yes" keeps the data. */
-  g_assert_cmpint (shouhu_test_run_shouhu (ask, NULL, terminal_with_answer ("y\n", &master), &out, &err), ==, 1);
+  g_assert_cmpint (shouhu_test_run_cli_full (ask, NULL, terminal_with_answer ("y\n", &master), &out, &err), ==, 1);
   close (master);
   g_assert_nonnull (strstr (out, "Type “yes”"));
   g_assert_cmpint (count_workers (f->db), ==, 2);
@@ -357,7 +357,7 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* --district with --yes: that district only. */
-  g_assert_cmpint (shouhu_test_run_shouhu (district, NULL, -1, &out, &err), ==, 0);
+  g_assert_cmpint (shouhu_test_run_cli (district, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "万州区"));
   g_assert_cmpint (count_workers (f->db), ==, 1);
   g_assert_false (files_contain (f->db, "刘伟"));
@@ -365,7 +365,7 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* "yes" on the terminal: the rest. */
-  g_assert_cmpint (shouhu_test_run_shouhu (ask, NULL, terminal_with_answer ("yes\n", &master), &out, &err), ==, 0);
+  g_assert_cmpint (shouhu_test_run_cli_full (ask, NULL, terminal_with_answer ("yes\n", &master), &out, &err), ==, 0);
   close (master);
   g_assert_nonnull (strstr (out, "Erased from"));
   g_assert_cmpint (count_workers (f->db), ==, 0);
@@ -374,7 +374,7 @@ test_cli (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* Nothing left to erase. */
-  g_assert_cmpint (shouhu_test_run_shouhu (ask, NULL, -1, &out, &err), ==, 0);
+  g_assert_cmpint (shouhu_test_run_cli (ask, NULL, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "no personal data"));
 }
 

@@ -49,22 +49,6 @@ assert_no_controls (const char *text)
     }
 }
 
-static void
-run_python (const char *dir,
-            const char *script)
-{
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("python failed: %s", err);
-}
-
 /* A district's form whose sheet name, a name and a phone hold escape
  * sequences (openpyxl refuses them, so they go in after it wrote). */
 static const char evil_form[] =
@@ -94,13 +78,13 @@ test_cli_prints_no_controls (void)
   g_autofree char *missing = g_build_filename (dir, "\033[31mmissing.xlsx", NULL);
   g_autofree char *out = NULL, *err = NULL;
 
-  run_python (dir, evil_form);
+  shouhu_test_run_python (dir, evil_form);
 
   /* Cells: the new record's name, the rejected phone, the sheet name. */
   {
     const char *args[] = { "--database", db, "--import", evil, NULL };
 
-    g_assert_cmpint (shouhu_test_run_shouhu (args, NULL, -1, &out, &err), ==, 1);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, &out, &err), ==, 1);
     g_test_message ("%s%s", out, err);
     g_assert_nonnull (strstr (out, "pwned"));
     g_assert_nonnull (strstr (out, "[31m"));
@@ -113,7 +97,7 @@ test_cli_prints_no_controls (void)
   {
     const char *args[] = { "--database", db, "--import", missing, NULL };
 
-    g_assert_cmpint (shouhu_test_run_shouhu (args, NULL, -1, &out, &err), ==, 1);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, &out, &err), ==, 1);
     g_assert_nonnull (strstr (err, "missing.xlsx"));
     assert_no_controls (out);
     assert_no_controls (err);
@@ -123,12 +107,12 @@ test_cli_prints_no_controls (void)
   {
     const char *args[] = { "--database", db, "--load-notice-figures", NULL };
 
-    g_assert_cmpint (shouhu_test_run_shouhu (args, NULL, -1, NULL, NULL), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, NULL), ==, 0);
   }
   {
     const char *args[] = { "--database", db, "--export", "annex1", "--output", evil_name, NULL };
 
-    g_assert_cmpint (shouhu_test_run_shouhu (args, NULL, -1, &out, &err), ==, 0);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, &out, &err), ==, 0);
     g_assert_true (g_file_test (evil_name, G_FILE_TEST_IS_REGULAR));
     g_assert_nonnull (strstr (out, "附件1.xlsx"));
     assert_no_controls (out);
@@ -140,7 +124,7 @@ test_cli_prints_no_controls (void)
     const char *args[] = { "--database", db, "--export", "annex2", "--district", "\033[2J渝中",
                            "--output", evil_name, NULL };
 
-    g_assert_cmpint (shouhu_test_run_shouhu (args, NULL, -1, &out, &err), ==, 2);
+    g_assert_cmpint (shouhu_test_run_cli (args, NULL, &out, &err), ==, 2);
     g_assert_nonnull (strstr (err, "渝中"));
     assert_no_controls (err);
   }

@@ -86,21 +86,6 @@ make_sheet (const char *file_name,
                    NULL);
 }
 
-static void
-run_python (const char *script)
-{
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("python failed: %s", err);
-}
-
 static const ShouhuXlsxCell *
 cell (const ShouhuXlsxSheet *sheet,
       const char            *name)
@@ -189,7 +174,7 @@ test_openpyxl (void)
   const ShouhuXlsxRange *range;
   guint n;
 
-  run_python ("import openpyxl\n"
+  shouhu_test_run_python (tmp_dir, "import openpyxl\n"
               "wb = openpyxl.Workbook()\n"
               "a = wb.active; a.title = '附件1'\n"
               "a['A1'] = '重庆市一线医护人员信息统计表'; a.merge_cells('A1:I1')\n"

@@ -61,7 +61,7 @@ def main(path):
         out('print', name, 'titles', ws.print_title_rows)
         for dim in list(ws.column_dimensions.values()):
             for col in range(dim.min, dim.max + 1):
-                out('width', name, get_column_letter(col), number(round(dim.width, 2)))
+                out('width', name, get_column_letter(col), number(dim.width))
         for index, dim in ws.row_dimensions.items():
             if dim.height is not None:
                 out('height', name, index, number(dim.height))

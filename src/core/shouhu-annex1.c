@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-validate.h"
 #include "shouhu-store-private.h"
 
@@ -123,24 +124,6 @@ shouhu_annex1_check (int      batch,
   return TRUE;
 }
 
-/**
- * shouhu_annex1_format_date:
- * @as_of: (nullable): a date as stored, YYYY-MM-DD
- *
- * Returns: (transfer full) (nullable): the date as people read it in the
- * UI language (2020年2月7日 in Chinese)
- */
-char *
-shouhu_annex1_format_date (const char *as_of)
-{
-  int y, m, d;
-
-  if (as_of == NULL || sscanf (as_of, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (as_of);
-  /* Translators: a date; %1$d is the year, %2$d the month, %3$d the day */
-  return g_strdup_printf (_("%1$d-%2$02d-%3$02d"), y, m, d);
-}
-
 static gboolean
 find_table (ShouhuStore  *store,
             const char   *as_of,
@@ -168,8 +151,12 @@ find_table (ShouhuStore  *store,
       shouhu_store_set_error (store, error);
       return FALSE;
     }
-  g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE,
-               _("There is no Annex 1 table dated %s"), as_of);
+  {
+    g_autofree char *shown = shouhu_format_date (as_of);
+
+    g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE,
+                 _("There is no Annex 1 table dated %s"), shown);
+  }
   return FALSE;
 }
 
@@ -305,7 +292,8 @@ write_figures (ShouhuStore              *store,
         {
           if (!shouhu_annex1_check (b + 1, row->batches[b].total, row->batches[b].hubei, error))
             {
-              g_prefix_error (error, "%s, ", shouhu_district_get (i + 1)->name);
+              /* Translators: a district's name before the reason its figures are refused */
+              g_prefix_error (error, _("%s, "), shouhu_district_get (i + 1)->name);
               return FALSE;
             }
           sqlite3_reset (fig);
@@ -388,8 +376,10 @@ shouhu_annex1_new_date (ShouhuStore  *store,
 
   if (find_table (store, date, &table_id, NULL, &local_error))
     {
+      g_autofree char *shown = shouhu_format_date (date);
+
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_EXISTS,
-                   _("A table dated %s already exists: choose it from the list"), date);
+                   _("A table dated %s already exists: choose it from the list"), shown);
       return FALSE;
     }
   if (!g_error_matches (local_error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE))
@@ -472,53 +462,64 @@ fail:
   return FALSE;
 }
 
+static char *
+field_name (int               batch,
+            ShouhuAnnex1Field field)
+{
+  g_autofree char *label = shouhu_annex1_batch_label (batch);
+
+  return g_strdup_printf (field == SHOUHU_ANNEX1_TOTAL ? _("%s: Total") : _("%s: Supporting Hubei"), label);
+}
+
 /**
- * shouhu_annex1_set_count:
+ * shouhu_annex1_parse_count:
  * @batch: 1-based batch
  * @text: what the user typed in the cell
+ * @value: (out): the count
  *
- * Validates and stores one cell.  A rejected value stores nothing.
+ * Reads one cell's count (full-width digits too); the error names the
+ * batch and the field.
  */
 gboolean
-shouhu_annex1_set_count (ShouhuStore        *store,
-                         const char         *as_of,
-                         int                 district_id,
-                         int                 batch,
-                         ShouhuAnnex1Field   field,
-                         const char         *text,
-                         GError            **error)
+shouhu_annex1_parse_count (int                 batch,
+                           ShouhuAnnex1Field   field,
+                           const char         *text,
+                           gint64             *value,
+                           GError            **error)
 {
-  g_autoptr(ShouhuAnnex1Table) table = NULL;
+  g_autofree char *name = field_name (batch, field);
+  int parsed;
+
+  if (!shouhu_validate_count (name, text, &parsed, error))
+    return FALSE;
+  *value = parsed;
+  return TRUE;
+}
+
+/* Stores one pair that shouhu_annex1_check() accepted. */
+static gboolean
+write_pair (ShouhuStore  *store,
+            const char   *as_of,
+            int           district_id,
+            int           batch,
+            ShouhuCount   count,
+            GError      **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *label = shouhu_annex1_batch_label (batch);
-  g_autofree char *field_name = NULL;
-  ShouhuCount count;
   gint64 table_id;
-  int value;
+  int n_batches;
 
-  g_return_val_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS, FALSE);
-
-  field_name = g_strdup_printf (field == SHOUHU_ANNEX1_TOTAL ? _("%s: Total") : _("%s: Supporting Hubei"),
-                                label);
-  if (!shouhu_validate_count (field_name, text, &value, error))
+  if (!find_table (store, as_of, &table_id, &n_batches, error))
     return FALSE;
-
-  table = shouhu_annex1_load (store, as_of, error);
-  if (table == NULL || !find_table (store, as_of, &table_id, NULL, error))
-    return FALSE;
-  if (batch < 1 || batch > table->n_batches)
+  if (batch < 1 || batch > n_batches)
     {
+      g_autofree char *label = shouhu_annex1_batch_label (batch);
+      g_autofree char *shown = shouhu_format_date (as_of);
+
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_INVALID,
-                   _("The table dated %s has no %s"), as_of, label);
+                   _("The table dated %s has no %s"), shown, label);
       return FALSE;
     }
-
-  count = table->rows[district_id - 1].batches[batch - 1];
-  if (field == SHOUHU_ANNEX1_TOTAL)
-    count.total = value;
-  else
-    count.hubei = value;
-
   if (!shouhu_annex1_check (batch, count.total, count.hubei, error))
     return FALSE;
 
@@ -538,6 +539,70 @@ shouhu_annex1_set_count (ShouhuStore        *store,
 
   shouhu_store_emit_changed (store, "annex1");
   return TRUE;
+}
+
+/**
+ * shouhu_annex1_set_count:
+ * @batch: 1-based batch
+ * @text: what the user typed in the cell
+ *
+ * Validates and stores one cell against the stored other half of its
+ * pair.  A rejected value stores nothing.
+ */
+gboolean
+shouhu_annex1_set_count (ShouhuStore        *store,
+                         const char         *as_of,
+                         int                 district_id,
+                         int                 batch,
+                         ShouhuAnnex1Field   field,
+                         const char         *text,
+                         GError            **error)
+{
+  g_autoptr(ShouhuAnnex1Table) table = NULL;
+  ShouhuCount count = { 0, 0 };
+  gint64 value;
+
+  g_return_val_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS, FALSE);
+
+  if (!shouhu_annex1_parse_count (batch, field, text, &value, error))
+    return FALSE;
+
+  table = shouhu_annex1_load (store, as_of, error);
+  if (table == NULL)
+    return FALSE;
+  if (batch >= 1 && batch <= table->n_batches)
+    count = table->rows[district_id - 1].batches[batch - 1];
+  if (field == SHOUHU_ANNEX1_TOTAL)
+    count.total = value;
+  else
+    count.hubei = value;
+
+  return write_pair (store, as_of, district_id, batch, count, error);
+}
+
+/**
+ * shouhu_annex1_set_pair:
+ * @batch: 1-based batch
+ *
+ * Stores both halves of one batch cell pair at once, so that a district
+ * whose figures went down can be typed in any order: the pair is checked
+ * as a whole (支援湖北 never more than 总人数), and a rejected pair stores
+ * nothing.
+ */
+gboolean
+shouhu_annex1_set_pair (ShouhuStore  *store,
+                        const char   *as_of,
+                        int           district_id,
+                        int           batch,
+                        gint64        total,
+                        gint64        hubei,
+                        GError      **error)
+{
+  ShouhuCount count = { total, hubei };
+
+  g_return_val_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS, FALSE);
+
+  return write_pair (store, as_of, district_id, batch, count, error);
 }
 
 gboolean

@@ -56,7 +56,6 @@ ShouhuCount        shouhu_annex1_row_sum      (const ShouhuAnnex1Table *table,
 ShouhuCount        shouhu_annex1_batch_sum    (const ShouhuAnnex1Table *table,
                                                int                      batch);
 ShouhuCount        shouhu_annex1_grand_total  (const ShouhuAnnex1Table *table);
-char              *shouhu_annex1_format_date  (const char              *as_of);
 gboolean           shouhu_annex1_check        (int                      batch,
                                                gint64                   total,
                                                gint64                   hubei,
@@ -78,6 +77,18 @@ gboolean           shouhu_annex1_set_count    (ShouhuStore       *store,
                                                int                batch,
                                                ShouhuAnnex1Field  field,
                                                const char        *text,
+                                               GError           **error);
+gboolean           shouhu_annex1_parse_count  (int                batch,
+                                               ShouhuAnnex1Field  field,
+                                               const char        *text,
+                                               gint64            *value,
+                                               GError           **error);
+gboolean           shouhu_annex1_set_pair     (ShouhuStore       *store,
+                                               const char        *as_of,
+                                               int                district_id,
+                                               int                batch,
+                                               gint64             total,
+                                               gint64             hubei,
                                                GError           **error);
 gboolean           shouhu_annex1_set_note     (ShouhuStore  *store,
                                                const char   *as_of,

@@ -51,21 +51,57 @@ static const ShouhuFormColumn annex2_columns[SHOUHU_ANNEX2_N_FIELDS] = {
     .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
 };
 
-/* In ShouhuVolunteerField order.  Volunteers have no form of the notice:
- * the headings are those a list of them would have. */
+/* In ShouhuVolunteerField order, which is the roster's (志愿者花名册).
+ * Volunteers have no form of the notice: the headings are those of the
+ * roster Shouhu writes, the variants those of the lists that schools and
+ * youth leagues make by hand.  Headings with brackets are compared with
+ * ASCII brackets turned into full-width ones. */
 static const ShouhuFormColumn volunteer_columns[SHOUHU_N_VOLUNTEER_FIELDS] = {
-  { SHOUHU_VOLUNTEER_FIELD_NAME, "name", "姓名", NULL, N_("Name"),
-    .required = TRUE, .identifies = TRUE, .kind = SHOUHU_FIELD_TEXT },
-  { SHOUHU_VOLUNTEER_FIELD_PHONE, "phone", "联系电话", NULL, N_("Phone"),
-    .identifies = TRUE, .kind = SHOUHU_FIELD_PHONE },
-  { SHOUHU_VOLUNTEER_FIELD_DISTRICT, "district_id", "区县", NULL, N_("District"),
-    .kind = SHOUHU_FIELD_DISTRICT },
-  { SHOUHU_VOLUNTEER_FIELD_TOWN, "town", "乡镇（街道）", NULL, N_("Town (Subdistrict)"),
-    .kind = SHOUHU_FIELD_ADDRESS },
-  { SHOUHU_VOLUNTEER_FIELD_VILLAGE, "village", "村（社区）", NULL, N_("Village (Community)"),
-    .kind = SHOUHU_FIELD_ADDRESS },
-  { SHOUHU_VOLUNTEER_FIELD_NOTE, "note", "备注", NULL, N_("Remarks"),
-    .kind = SHOUHU_FIELD_TEXT },
+  { SHOUHU_VOLUNTEER_FIELD_NAME, "name", "姓名", VARIANTS ("志愿者姓名"), N_("Name"),
+    .required = TRUE, .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT,
+    .missing = N_("every row needs the volunteer's name") },
+  { SHOUHU_VOLUNTEER_FIELD_GENDER, "gender", "性别", NULL, N_("Gender"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_GENDER },
+  { SHOUHU_VOLUNTEER_FIELD_PHONE, "phone", "联系电话",
+    VARIANTS ("手机", "手机号", "手机号码", "电话", "电话号码", "联系方式", "本人联系电话"), N_("Phone"),
+    .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE },
+  { SHOUHU_VOLUNTEER_FIELD_DISTRICT, "district_id", "区县", VARIANTS ("区（县）", "所在区县", "区县名称"),
+    N_("District"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_DISTRICT },
+  { SHOUHU_VOLUNTEER_FIELD_TOWN, "town", "乡镇（街道）",
+    VARIANTS ("乡镇", "街道", "镇街", "乡镇街道", "街镇", "所在乡镇（街道）", "所在街道"), N_("Town (Subdistrict)"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_ADDRESS },
+  { SHOUHU_VOLUNTEER_FIELD_VILLAGE, "village", "村（社区）",
+    VARIANTS ("社区", "村", "村社区", "村居", "村（居）", "所在社区", "所在村（社区）"), N_("Village (Community)"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_ADDRESS },
+  { SHOUHU_VOLUNTEER_FIELD_SOURCE, "source", "来源", VARIANTS ("志愿者来源", "人员类别", "身份", "类别"),
+    N_("Source"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_SOURCE },
+  { SHOUHU_VOLUNTEER_FIELD_SKILLS, "skills", "专长", VARIANTS ("特长", "服务专长", "专长特长", "可提供服务"),
+    N_("Skills"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_SKILLS },
+  { SHOUHU_VOLUNTEER_FIELD_TRAINED_ON, "trained_on", "培训合格日期",
+    VARIANTS ("防护培训合格日期", "培训日期", "培训时间", "防护培训日期"), N_("Training Passed On"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_DATE },
+  { SHOUHU_VOLUNTEER_FIELD_GEAR_ON, "gear_on", "防护用品发放日期",
+    VARIANTS ("防护用品发放时间", "发放日期", "防护物资发放日期"), N_("Gear Issued On"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_DATE },
+  { SHOUHU_VOLUNTEER_FIELD_GEAR, "gear", "防护用品", VARIANTS ("已发放防护用品", "发放防护用品", "防护物资"),
+    N_("Protective Gear"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_GEAR },
+  { SHOUHU_VOLUNTEER_FIELD_INSURER, "insurer", "保险公司", VARIANTS ("承保公司", "保险机构", "承保机构"),
+    N_("Insurer"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
+  { SHOUHU_VOLUNTEER_FIELD_POLICY_NO, "policy_no", "保单号", VARIANTS ("保单号码", "保险单号"), N_("Policy Number"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
+  { SHOUHU_VOLUNTEER_FIELD_INSURED_FROM, "insured_from", "保险起始日",
+    VARIANTS ("保险起始日期", "保险开始日期", "保险生效日期", "保险起期"), N_("Insured From"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_DATE },
+  { SHOUHU_VOLUNTEER_FIELD_INSURED_UNTIL, "insured_until", "保险到期日",
+    VARIANTS ("保险到期日期", "保险截止日期", "保险结束日期", "保险止期"), N_("Insured Until"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_DATE },
+  { SHOUHU_VOLUNTEER_FIELD_NOTE, "note", "备注", VARIANTS ("说明"), N_("Remarks"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
 };
 
 /* Returns: the table: %SHOUHU_ANNEX2_N_FIELDS columns, in field order */
@@ -140,6 +176,49 @@ shouhu_annex2_form_find_heading (const char *heading)
         return c;
       for (guint v = 0; c->variants != NULL && c->variants[v] != NULL; v++)
         if (strcmp (c->variants[v], heading) == 0)
+          return c;
+    }
+  return NULL;
+}
+
+/* Full-width brackets for ASCII ones: 乡镇(街道) is 乡镇（街道）. */
+static char *
+fold_brackets (const char *heading)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = heading; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        g_string_append (out, "（");
+      else if (*p == ')')
+        g_string_append (out, "）");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * shouhu_volunteer_form_find_heading:
+ * @heading: a heading cell's text, without spaces and with ASCII digits
+ *
+ * Returns: (nullable): the volunteer's column that @heading names, by
+ *   the roster's heading or one of its variants
+ */
+const ShouhuFormColumn *
+shouhu_volunteer_form_find_heading (const char *heading)
+{
+  g_autofree char *folded = fold_brackets (heading);
+
+  for (guint i = 0; i < G_N_ELEMENTS (volunteer_columns); i++)
+    {
+      const ShouhuFormColumn *c = &volunteer_columns[i];
+
+      if (strcmp (c->heading, folded) == 0)
+        return c;
+      for (guint v = 0; c->variants != NULL && c->variants[v] != NULL; v++)
+        if (strcmp (c->variants[v], folded) == 0)
           return c;
     }
   return NULL;

@@ -37,12 +37,22 @@ typedef enum
 /* A volunteer's fields. */
 typedef enum
 {
-  SHOUHU_VOLUNTEER_FIELD_NAME,       /* 姓名 */
-  SHOUHU_VOLUNTEER_FIELD_PHONE,      /* 联系电话 */
-  SHOUHU_VOLUNTEER_FIELD_DISTRICT,   /* 区县 */
-  SHOUHU_VOLUNTEER_FIELD_TOWN,       /* 乡镇（街道） */
-  SHOUHU_VOLUNTEER_FIELD_VILLAGE,    /* 村（社区） */
-  SHOUHU_VOLUNTEER_FIELD_NOTE,       /* 备注 */
+  SHOUHU_VOLUNTEER_FIELD_NAME,          /* 姓名 */
+  SHOUHU_VOLUNTEER_FIELD_GENDER,        /* 性别 */
+  SHOUHU_VOLUNTEER_FIELD_PHONE,         /* 联系电话 */
+  SHOUHU_VOLUNTEER_FIELD_DISTRICT,      /* 区县 */
+  SHOUHU_VOLUNTEER_FIELD_TOWN,          /* 乡镇（街道） */
+  SHOUHU_VOLUNTEER_FIELD_VILLAGE,       /* 村（社区） */
+  SHOUHU_VOLUNTEER_FIELD_SOURCE,        /* 来源 */
+  SHOUHU_VOLUNTEER_FIELD_SKILLS,        /* 专长 */
+  SHOUHU_VOLUNTEER_FIELD_TRAINED_ON,    /* 培训合格日期 */
+  SHOUHU_VOLUNTEER_FIELD_GEAR_ON,       /* 防护用品发放日期 */
+  SHOUHU_VOLUNTEER_FIELD_GEAR,          /* 防护用品 (口罩、酒精、消毒液) */
+  SHOUHU_VOLUNTEER_FIELD_INSURER,       /* 保险公司 */
+  SHOUHU_VOLUNTEER_FIELD_POLICY_NO,     /* 保单号 */
+  SHOUHU_VOLUNTEER_FIELD_INSURED_FROM,  /* 保险起始日 */
+  SHOUHU_VOLUNTEER_FIELD_INSURED_UNTIL, /* 保险到期日 */
+  SHOUHU_VOLUNTEER_FIELD_NOTE,          /* 备注 */
   SHOUHU_N_VOLUNTEER_FIELDS
 } ShouhuVolunteerField;
 
@@ -58,6 +68,10 @@ typedef enum
   SHOUHU_FIELD_PHONE,       /* a phone number, stored normalised */
   SHOUHU_FIELD_ADDRESS,     /* free text naming a place */
   SHOUHU_FIELD_VOLUNTEERS,  /* the paired volunteers, stored as pairings */
+  SHOUHU_FIELD_DATE,        /* a date, stored as YYYY-MM-DD, or "" */
+  SHOUHU_FIELD_SOURCE,      /* a volunteer's 来源 (shouhu-volunteer.h) */
+  SHOUHU_FIELD_SKILLS,      /* a volunteer's 专长, stored as ShouhuSkill flags */
+  SHOUHU_FIELD_GEAR,        /* protective gear issued, stored as ShouhuGear flags */
 } ShouhuFieldKind;
 
 /* How an export for wider circles hides a column (shouhu-mask.h): every
@@ -97,6 +111,7 @@ char                   *shouhu_annex2_form_sql_columns  (const char             
 const ShouhuFormColumn *shouhu_volunteer_form_columns   (void);
 const ShouhuFormColumn *shouhu_volunteer_form_column    (ShouhuVolunteerField    field);
 const ShouhuFormColumn *shouhu_volunteer_form_find_key  (const char             *key);
+const ShouhuFormColumn *shouhu_volunteer_form_find_heading (const char          *heading);
 const char             *shouhu_volunteer_field_label    (ShouhuVolunteerField    field);
 
 const char             *shouhu_form_column_label        (const ShouhuFormColumn *column);

@@ -15,9 +15,15 @@ G_BEGIN_DECLS
 
 /* Records (shouhu-annex2-record.c) */
 const char      *shouhu_annex2_district_name   (int                    district_id);
-ShouhuVolunteer *shouhu_volunteer_copy         (const ShouhuVolunteer *volunteer);
 const char      *shouhu_volunteer_get_field    (const ShouhuVolunteer *volunteer,
                                                 ShouhuVolunteerField   field);
+
+gboolean         shouhu_form_check_record      (const ShouhuFormColumn *columns,
+                                                guint                   n_columns,
+                                                char                 ***texts,
+                                                int                     district_id,
+                                                GQuark                  domain,
+                                                GError                **error);
 
 /* Storing (shouhu-annex2.c) */
 char            *shouhu_annex2_now             (void);
@@ -34,6 +40,14 @@ gboolean         shouhu_annex2_add_history     (ShouhuStore           *store,
                                                 GError               **error);
 gint64           shouhu_annex2_next_id         (ShouhuStore           *store,
                                                 const char            *table,
+                                                GError               **error);
+
+/* Volunteers (shouhu-annex2-volunteer.c) */
+ShouhuVolunteer *shouhu_annex2_volunteer_from_row (sqlite3_stmt        *stmt);
+gboolean         shouhu_annex2_store_volunteer (ShouhuStore           *store,
+                                                ShouhuVolunteer       *volunteer,
+                                                const ShouhuVolunteer *old,
+                                                const char            *at,
                                                 GError               **error);
 
 G_END_DECLS

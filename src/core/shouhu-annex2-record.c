@@ -83,24 +83,6 @@ worker_text (ShouhuWorker      *w,
     }
 }
 
-static char **
-volunteer_text (ShouhuVolunteer      *v,
-                ShouhuVolunteerField  field)
-{
-  switch (field)
-    {
-    case SHOUHU_VOLUNTEER_FIELD_NAME:     return &v->name;
-    case SHOUHU_VOLUNTEER_FIELD_PHONE:    return &v->phone;
-    case SHOUHU_VOLUNTEER_FIELD_TOWN:     return &v->town;
-    case SHOUHU_VOLUNTEER_FIELD_VILLAGE:  return &v->village;
-    case SHOUHU_VOLUNTEER_FIELD_NOTE:     return &v->note;
-    case SHOUHU_VOLUNTEER_FIELD_DISTRICT:
-    case SHOUHU_N_VOLUNTEER_FIELDS:
-    default:
-      return NULL;
-    }
-}
-
 /* Copies the text fields of @from (or "" for each, when %NULL). */
 static ShouhuWorker *
 worker_dup (const ShouhuWorker *from)
@@ -110,7 +92,8 @@ worker_dup (const ShouhuWorker *from)
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
       char **text = worker_text (w, f);
-      const char *value = from != NULL ? *worker_text ((ShouhuWorker *) from, f) : NULL;
+      /* 区县 and 结对志愿者 have no member: nothing to read either. */
+      const char *value = from != NULL && text != NULL ? *worker_text ((ShouhuWorker *) from, f) : NULL;
 
       if (text != NULL)
         *text = g_strdup (value != NULL ? value : "");
@@ -235,50 +218,6 @@ shouhu_worker_stamp (const ShouhuWorker *worker,
   return g_strdup (g_checksum_get_string (sum));
 }
 
-ShouhuVolunteer *
-shouhu_volunteer_new (void)
-{
-  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
-
-  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    if (volunteer_text (v, f) != NULL)
-      *volunteer_text (v, f) = g_strdup ("");
-  return v;
-}
-
-ShouhuVolunteer *
-shouhu_volunteer_copy (const ShouhuVolunteer *volunteer)
-{
-  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
-
-  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    {
-      char **text = volunteer_text (v, f);
-      const char *value = text != NULL ? *volunteer_text ((ShouhuVolunteer *) volunteer, f) : NULL;
-
-      if (text != NULL)
-        *text = g_strdup (value != NULL ? value : "");
-    }
-  v->id = volunteer->id;
-  v->district_id = volunteer->district_id;
-  v->created = g_strdup (volunteer->created);
-  v->changed = g_strdup (volunteer->changed);
-  return v;
-}
-
-void
-shouhu_volunteer_free (ShouhuVolunteer *volunteer)
-{
-  if (volunteer == NULL)
-    return;
-  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    if (volunteer_text (volunteer, f) != NULL)
-      g_free (*volunteer_text (volunteer, f));
-  g_free (volunteer->created);
-  g_free (volunteer->changed);
-  g_free (volunteer);
-}
-
 void
 shouhu_history_entry_free (ShouhuHistoryEntry *entry)
 {
@@ -301,20 +240,6 @@ shouhu_deleted_worker_free (ShouhuDeletedWorker *deleted)
   shouhu_worker_free (deleted->worker);
   g_clear_pointer (&deleted->volunteer_ids, g_array_unref);
   g_free (deleted);
-}
-
-const char *
-shouhu_volunteer_get_field (const ShouhuVolunteer *v,
-                            ShouhuVolunteerField   field)
-{
-  char **text;
-
-  g_return_val_if_fail (field < SHOUHU_N_VOLUNTEER_FIELDS, NULL);
-
-  if (field == SHOUHU_VOLUNTEER_FIELD_DISTRICT)
-    return shouhu_annex2_district_name (v->district_id);
-  text = volunteer_text ((ShouhuVolunteer *) v, field);
-  return *text != NULL ? *text : "";
 }
 
 /* Validation */
@@ -365,8 +290,32 @@ check_text (const ShouhuFormColumn  *column,
   if (column->kind == SHOUHU_FIELD_GENDER &&
       (column->required || *trimmed != '\0') && strcmp (trimmed, "男") != 0 && strcmp (trimmed, "女") != 0)
     {
-      g_set_error (error, domain, column->field, _("%s is required: choose 男 (male) or 女 (female)"), label);
+      g_set_error (error, domain, column->field,
+                   column->required ? _("%s is required: choose 男 (male) or 女 (female)")
+                                    : _("%s must be 男 (male) or 女 (female), or left empty"), label);
       return FALSE;
+    }
+  if (column->kind == SHOUHU_FIELD_SOURCE && *trimmed != '\0')
+    {
+      const char *source = shouhu_volunteer_parse_source (trimmed);
+
+      if (source == NULL)
+        {
+          /* Translators: %s is the field (Source); the list is of values to write as they are */
+          g_set_error (error, domain, column->field,
+                       _("%s must be one of 党员, 教师, 大学生, 社会工作者, 青年志愿者, 群众, 其他 (not “%s”)"),
+                       label, trimmed);
+          return FALSE;
+        }
+      g_free (trimmed);
+      trimmed = g_strdup (source);
+    }
+  if (column->kind == SHOUHU_FIELD_DATE && *trimmed != '\0')
+    {
+      if (!shouhu_validate_date (label, trimmed, &checked, &inner))
+        return field_error (error, inner, domain, column->field);
+      g_free (trimmed);
+      trimmed = g_steal_pointer (&checked);
     }
   if (column->required && !shouhu_validate_required (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
@@ -381,8 +330,8 @@ check_text (const ShouhuFormColumn  *column,
 
 /* Checks a record field by field, in the order of its @columns; @texts
  * holds where each text field is (%NULL for the others). */
-static gboolean
-check_record (const ShouhuFormColumn  *columns,
+gboolean
+shouhu_form_check_record (const ShouhuFormColumn  *columns,
               guint                    n_columns,
               char                  ***texts,
               int                      district_id,
@@ -418,24 +367,6 @@ shouhu_worker_validate (ShouhuWorker  *w,
 
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     texts[f] = worker_text (w, f);
-  return check_record (shouhu_annex2_form_columns (), SHOUHU_ANNEX2_N_FIELDS, texts, w->district_id,
-                       SHOUHU_WORKER_FIELD_ERROR, error);
-}
-
-/**
- * shouhu_volunteer_validate:
- *
- * Like shouhu_worker_validate(), by a volunteer's columns: 姓名 is
- * required, 联系电话 a phone number if given, 区县 one of the units or 0.
- */
-gboolean
-shouhu_volunteer_validate (ShouhuVolunteer  *v,
-                           GError          **error)
-{
-  char **texts[SHOUHU_N_VOLUNTEER_FIELDS];
-
-  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    texts[f] = volunteer_text (v, f);
-  return check_record (shouhu_volunteer_form_columns (), SHOUHU_N_VOLUNTEER_FIELDS, texts, v->district_id,
-                       SHOUHU_VOLUNTEER_FIELD_ERROR, error);
+  return shouhu_form_check_record (shouhu_annex2_form_columns (), SHOUHU_ANNEX2_N_FIELDS, texts, w->district_id,
+                                   SHOUHU_WORKER_FIELD_ERROR, error);
 }

@@ -7,6 +7,7 @@
 #include "shouhu-annex2-form.h"
 #include "shouhu-district.h"
 #include "shouhu-store.h"
+#include "shouhu-volunteer.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +24,6 @@ typedef enum
  * that a form can put the focus there. */
 #define SHOUHU_WORKER_FIELD_ERROR (shouhu_worker_field_error_quark ())
 
-/* A rejected volunteer: the code is the ShouhuVolunteerField at fault. */
-#define SHOUHU_VOLUNTEER_FIELD_ERROR (shouhu_volunteer_field_error_quark ())
 
 typedef struct
 {
@@ -42,19 +41,6 @@ typedef struct
   char   *created;         /* set by the store */
   char   *changed;
 } ShouhuWorker;
-
-typedef struct
-{
-  gint64  id;
-  char   *name;            /* 姓名 */
-  char   *phone;           /* 联系电话 */
-  int     district_id;     /* 区县, 0 when not known */
-  char   *town;            /* 乡镇（街道） */
-  char   *village;         /* 村（社区） */
-  char   *note;            /* 备注 */
-  char   *created;
-  char   *changed;
-} ShouhuVolunteer;
 
 typedef struct
 {
@@ -76,7 +62,6 @@ typedef struct
 
 GQuark               shouhu_annex2_error_quark              (void);
 GQuark               shouhu_worker_field_error_quark        (void);
-GQuark               shouhu_volunteer_field_error_quark     (void);
 
 const char          *shouhu_annex2_column_label     (const char           *entity,
                                                      const char           *column);
@@ -95,10 +80,6 @@ char                *shouhu_worker_stamp            (const ShouhuWorker   *worke
                                                      const gint64         *volunteer_ids,
                                                      gsize                 n_volunteers);
 
-ShouhuVolunteer     *shouhu_volunteer_new           (void);
-void                 shouhu_volunteer_free          (ShouhuVolunteer      *volunteer);
-gboolean             shouhu_volunteer_validate      (ShouhuVolunteer      *volunteer,
-                                                     GError              **error);
 
 void                 shouhu_history_entry_free      (ShouhuHistoryEntry   *entry);
 void                 shouhu_deleted_worker_free     (ShouhuDeletedWorker  *deleted);
@@ -140,6 +121,10 @@ gint64               shouhu_annex2_count_workers    (ShouhuStore          *store
 gint64               shouhu_annex2_save_volunteer   (ShouhuStore          *store,
                                                      const ShouhuVolunteer *volunteer,
                                                      GError              **error);
+gint64               shouhu_annex2_save_edited_volunteer (ShouhuStore     *store,
+                                                     const ShouhuVolunteer *volunteer,
+                                                     const char           *seen_stamp,
+                                                     GError              **error);
 ShouhuVolunteer     *shouhu_annex2_get_volunteer    (ShouhuStore          *store,
                                                      gint64                id,
                                                      GError              **error);
@@ -147,6 +132,10 @@ GPtrArray           *shouhu_annex2_find_volunteers  (ShouhuStore          *store
                                                      const char           *query,
                                                      int                   near_district_id,
                                                      guint                 limit,
+                                                     GError              **error);
+GPtrArray           *shouhu_annex2_load_volunteers  (ShouhuStore          *store,
+                                                     int                   district_id,
+                                                     GArray              **n_families,
                                                      GError              **error);
 GPtrArray           *shouhu_annex2_worker_volunteers (ShouhuStore         *store,
                                                      gint64                worker_id,
@@ -161,6 +150,19 @@ gboolean             shouhu_annex2_pair             (ShouhuStore          *store
 gboolean             shouhu_annex2_unpair           (ShouhuStore          *store,
                                                      gint64                worker_id,
                                                      gint64                volunteer_id,
+                                                     GError              **error);
+
+gboolean             shouhu_annex2_merge_volunteers (ShouhuStore          *store,
+                                                     gint64                keep_id,
+                                                     gint64                other_id,
+                                                     GError              **error);
+
+/* The gate: guarded on @day (YYYY-MM-DD; NULL for today) = at least one
+ * paired volunteer ready that day (shouhu-volunteer.h). */
+gboolean             shouhu_annex2_worker_guarded   (ShouhuStore          *store,
+                                                     gint64                worker_id,
+                                                     const char           *day,
+                                                     gboolean             *guarded,
                                                      GError              **error);
 
 /* The district form's header */
@@ -182,7 +184,6 @@ GPtrArray           *shouhu_annex2_history          (ShouhuStore          *store
                                                      GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuWorker, shouhu_worker_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuVolunteer, shouhu_volunteer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuHistoryEntry, shouhu_history_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuDeletedWorker, shouhu_deleted_worker_free)
 

@@ -9,6 +9,7 @@
 
 #include "shouhu-cli.h"
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-export.h"
 #include "shouhu-import.h"
 #include "shouhu-purge.h"
@@ -33,19 +34,19 @@ static const GOptionEntry options[] = {
   { "load-notice-figures", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Load the Annex 1 figures published in the notice (as of 2020-02-07) and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a workbook in the notice’s layout (annex1, annex2 or summary) and exit"),
+    N_("Export a workbook (annex1, annex2, summary, or volunteers: the volunteers’ roster) and exit"),
     N_("WORKBOOK") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the exported workbook to FILE.xlsx"), N_("FILE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export, or purge, only the Annex 2 data of DISTRICT (all districts by default)"), N_("DISTRICT") },
+    N_("Export only the Annex 2 form or the volunteers of DISTRICT, or purge only its personal data (all districts by default)"), N_("DISTRICT") },
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mask personal data in every cell (phone and ID numbers, house numbers, home addresses "
        "below their town) for files that go to wider circles"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the Annex 1 or Annex 2 workbook FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
+    N_("Import the Annex 1 or Annex 2 workbook or a volunteers’ roster FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
   { "purge-personal", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -110,6 +111,7 @@ load_notice_figures (GVariantDict *dict)
   g_autoptr(ShouhuAnnex1Table) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *notice_date = shouhu_format_date (SHOUHU_NOTICE_DATE);
   gboolean exists = FALSE, as_is = FALSE;
   ShouhuCount sum;
 
@@ -124,7 +126,7 @@ load_notice_figures (GVariantDict *dict)
   if (as_is)
     {
       g_print (_("The figures of the notice (as of %s) are already in %s; nothing was changed.\n"),
-               SHOUHU_NOTICE_DATE, safe (texts, shouhu_store_get_path (store)));
+               notice_date, safe (texts, shouhu_store_get_path (store)));
       return 0;
     }
   if (!shouhu_annex1_load_notice_figures (store, &error))
@@ -143,7 +145,7 @@ load_notice_figures (GVariantDict *dict)
   sum = shouhu_annex1_grand_total (table);
   g_print (exists ? _("Replaced the Annex 1 figures as of %s in %s with those of the notice.\n")
                   : _("Loaded the Annex 1 figures as of %s into %s.\n"),
-           SHOUHU_NOTICE_DATE, safe (texts, shouhu_store_get_path (store)));
+           notice_date, safe (texts, shouhu_store_get_path (store)));
   g_print (_("Total: %" PRId64 ", of whom supporting Hubei: %" PRId64 "\n"),
            sum.total, sum.hubei);
   for (int b = 1; b <= table->n_batches; b++)
@@ -194,6 +196,7 @@ parse_export_kind (const char       *name,
     { "annex1", SHOUHU_EXPORT_ANNEX1 },
     { "annex2", SHOUHU_EXPORT_ANNEX2 },
     { "summary", SHOUHU_EXPORT_SUMMARY },
+    { "volunteers", SHOUHU_EXPORT_VOLUNTEERS },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -225,7 +228,8 @@ export (GVariantDict *dict)
 
   if (!parse_export_kind (kind_name, &kind))
     {
-      g_printerr (_("Unknown workbook “%s”: use annex1, annex2 or summary\n"), safe (texts, kind_name));
+      g_printerr (_("Unknown workbook “%s”: use annex1, annex2, summary or volunteers\n"),
+                  safe (texts, kind_name));
       return 2;
     }
   if (output == NULL || *output == '\0')
@@ -248,9 +252,9 @@ export (GVariantDict *dict)
                       safe (texts, district_name));
           return 2;
         }
-      if (kind != SHOUHU_EXPORT_ANNEX2)
+      if (kind != SHOUHU_EXPORT_ANNEX2 && kind != SHOUHU_EXPORT_VOLUNTEERS)
         {
-          g_printerr (_("--district applies to the Annex 2 workbook only\n"));
+          g_printerr (_("--district applies to the Annex 2 workbook and the volunteers’ roster only\n"));
           return 2;
         }
       district_id = d->id;
@@ -289,9 +293,9 @@ static void
 print_import_summary (ShouhuAnnex1Import *import)
 {
   g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *date = shouhu_format_date (import->table->as_of);
 
-  g_print (_("Annex 1 as of %s in %s\n"), safe (texts, import->table->as_of),
-           safe (texts, import->file_name));
+  g_print (_("Annex 1 as of %s in %s\n"), date, safe (texts, import->file_name));
   g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
   print_rejections (import->rejected);
 }
@@ -304,7 +308,7 @@ import_annex1 (ShouhuStore        *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = safe_texts_new ();
   const char *path = safe (texts, shouhu_store_get_path (store));
-  const char *as_of = safe (texts, import->table->as_of);
+  g_autofree char *date = shouhu_format_date (import->table->as_of);
   gboolean refused = FALSE;
 
   print_import_summary (import);
@@ -322,7 +326,7 @@ import_annex1 (ShouhuStore        *store,
   if (import->date_differs && !accept)
     {
       g_printerr (_("Nothing was written: %s already holds different Annex 1 figures as of %s, which this import would replace. Run again with --accept-valid to confirm replacing them.\n"),
-                  path, as_of);
+                  path, date);
       refused = TRUE;
     }
   if (refused)
@@ -330,7 +334,7 @@ import_annex1 (ShouhuStore        *store,
 
   if (import->date_exists && !import->date_differs)
     {
-      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"), path, as_of);
+      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"), path, date);
       return 0;
     }
   if (!shouhu_import_annex1_write (store, import, &error))
@@ -340,7 +344,7 @@ import_annex1 (ShouhuStore        *store,
     }
   g_print (import->date_exists ? _("Replaced the Annex 1 figures as of %s in %s.\n")
                                : _("Imported the Annex 1 figures as of %s into %s.\n"),
-           as_of, path);
+           date, path);
   return 0;
 }
 
@@ -397,6 +401,68 @@ import_annex2 (ShouhuStore        *store,
   return 0;
 }
 
+static void
+print_roster_changes (ShouhuRosterImport *import,
+                      ShouhuImportAction  action)
+{
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      const ShouhuRosterImportChange *c = g_ptr_array_index (import->changes, i);
+      g_autoptr(GPtrArray) texts = NULL;
+
+      if (c->action != (int) action)
+        continue;
+      texts = safe_texts_new ();
+      if (action == SHOUHU_IMPORT_UPDATE)
+        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), safe (texts, c->row->sheet), c->row->row,
+                 safe (texts, c->row->volunteer->name), safe (texts, c->changes));
+      else
+        g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, c->row->sheet), c->row->row,
+                 safe (texts, c->row->volunteer->name));
+    }
+}
+
+static int
+import_roster (ShouhuStore        *store,
+               ShouhuRosterImport *import,
+               gboolean            accept)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+
+  g_print (_("Volunteers’ roster in %s: %u sheets\n"), safe (texts, import->file_name), import->n_sheets);
+  if (import->ignored_headings->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (import->ignored_headings, NULL);
+      names = g_strjoinv ("、", (char **) import->ignored_headings->pdata);
+      g_ptr_array_remove_index (import->ignored_headings, import->ignored_headings->len - 1);
+      g_print (_("Columns passed over (not fields of a volunteer): %s\n"), safe (texts, names));
+    }
+  g_print (_("New volunteers: %u\n"), import->n_new);
+  print_roster_changes (import, SHOUHU_IMPORT_NEW);
+  g_print (_("Updated volunteers: %u\n"), import->n_updated);
+  print_roster_changes (import, SHOUHU_IMPORT_UPDATE);
+  g_print (_("Volunteers already stored as they are: %u\n"), import->n_unchanged);
+  print_rejections (import->rejected);
+
+  if (import->rejected->len > 0 && !accept)
+    {
+      g_printerr (_("Nothing was written: %u rows were rejected. Correct them, or run again with --accept-valid to import only the valid rows.\n"),
+                  import->rejected->len);
+      return 1;
+    }
+  if (!shouhu_import_roster_write (store, import, &error))
+    {
+      print_error (error);
+      return 1;
+    }
+  g_print (_("Imported into %s: %u new and %u updated volunteers.\n"),
+           safe (texts, shouhu_store_get_path (store)), import->n_new, import->n_updated);
+  return 0;
+}
+
 static int
 import_file (GVariantDict *dict)
 {
@@ -423,6 +489,8 @@ import_file (GVariantDict *dict)
     }
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return import_annex1 (store, import->annex1, accept);
+  if (import->kind == SHOUHU_IMPORT_ROSTER)
+    return import_roster (store, import->roster, accept);
   return import_annex2 (store, import->annex2, accept);
 }
 

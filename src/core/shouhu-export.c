@@ -10,6 +10,8 @@
 
 #include "shouhu-export.h"
 #include "shouhu-export-file.h"
+#include "shouhu-export-private.h"
+#include "shouhu-export-roster.h"
 #include "shouhu-mask.h"
 #include "shouhu-store-private.h"
 
@@ -20,7 +22,6 @@
 #include <locale.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
@@ -31,8 +32,25 @@ G_DEFINE_QUARK (shouhu-export-error-quark, shouhu_export_error)
 
 /* Keeps pages printable: longer text wraps inside its cell. */
 #define MAX_COLUMN_WIDTH 36.0
-/* Points per line of 11-point text in a wrapping cell. */
-#define LINE_HEIGHT 15.0
+/* Points per line of 11-point text in a wrapping cell: 宋体 takes 14.25,
+ * the CJK faces that stand in for it elsewhere up to 16. */
+#define LINE_HEIGHT 16.0
+/* The tallest row a spreadsheet keeps (Excel's limit). */
+#define MAX_ROW_HEIGHT 409.0
+
+/* Printed legibly means body text of 9 points or more once the sheet is
+ * scaled to the width of A4 landscape (29.7 cm less 2 × 0.4 inch of
+ * margin: 784 points).  A column of width w (in the widths of the default
+ * font's digits) takes 7w + 5 pixels of 0.75 point.
+ *
+ * Annex 2 is 11-point text, so its columns may take 784 points at most
+ * to print at full size: they wrap within widths whose caps add up to
+ * that (see annex2_max_widths).  Annex 1 has 41 rows that go on one page:
+ * its text is 10 points in 12-point rows, which one A4 landscape page
+ * holds at 92 %, 9.2 points printed. */
+#define A1_FONT_SIZE 10
+#define A1_ROW_HEIGHT 12.0
+#define A1_PAGE_SCALE 0.92
 
 /* ---- Input structs ----------------------------------------------------- */
 
@@ -80,24 +98,8 @@ shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet)
 
 /* ---- Workbook helpers -------------------------------------------------- */
 
-typedef struct
-{
-  lxw_workbook *wb;
-  gboolean      masked;   /* every text goes through shouhu_mask_text() */
-  lxw_error     status;   /* the first failure of a write, if any */
-  lxw_format   *mark;     /* 附件1 */
-  lxw_format   *title;
-  lxw_format   *line;     /* the date line, centred */
-  lxw_format   *line_left;
-  lxw_format   *header;
-  lxw_format   *text;
-  lxw_format   *centre;
-  lxw_format   *number;
-  lxw_format   *percent;
-  lxw_format   *total_label;
-  lxw_format   *total_number;
-  lxw_format   *note;
-} Book;
+/* The workbook being built: ShouhuExportBook of shouhu-export-private.h. */
+typedef ShouhuExportBook Book;
 
 static lxw_format *
 new_format (Book    *book,
@@ -116,16 +118,42 @@ new_format (Book    *book,
 }
 
 static lxw_format *
-new_cell_format (Book          *book,
-                 gboolean       bold,
-                 uint8_t        align)
+new_cell_format_sized (Book          *book,
+                       double         size,
+                       gboolean       bold,
+                       uint8_t        align)
 {
-  lxw_format *f = new_format (book, 11, bold);
+  lxw_format *f = new_format (book, size, bold);
 
   format_set_border (f, LXW_BORDER_THIN);
   format_set_align (f, align);
   format_set_text_wrap (f);
   return f;
+}
+
+static lxw_format *
+new_cell_format (Book          *book,
+                 gboolean       bold,
+                 uint8_t        align)
+{
+  return new_cell_format_sized (book, 11, bold, align);
+}
+
+static void
+book_add_annex1_formats (Book *book)
+{
+  book->a1_title = new_format (book, 16, TRUE);
+  format_set_align (book->a1_title, LXW_ALIGN_CENTER);
+  book->a1_line = new_format (book, 11, FALSE);
+  format_set_align (book->a1_line, LXW_ALIGN_CENTER);
+  book->a1_header = new_cell_format_sized (book, A1_FONT_SIZE, TRUE, LXW_ALIGN_CENTER);
+  book->a1_text = new_cell_format_sized (book, A1_FONT_SIZE, FALSE, LXW_ALIGN_LEFT);
+  book->a1_centre = new_cell_format_sized (book, A1_FONT_SIZE, FALSE, LXW_ALIGN_CENTER);
+  book->a1_number = new_cell_format_sized (book, A1_FONT_SIZE, FALSE, LXW_ALIGN_CENTER);
+  format_set_num_format (book->a1_number, "0");
+  book->a1_total_label = new_cell_format_sized (book, A1_FONT_SIZE, TRUE, LXW_ALIGN_CENTER);
+  book->a1_total_number = new_cell_format_sized (book, A1_FONT_SIZE, TRUE, LXW_ALIGN_CENTER);
+  format_set_num_format (book->a1_total_number, "0");
 }
 
 static void
@@ -148,6 +176,9 @@ book_add_formats (Book *book)
   book->total_number = new_cell_format (book, TRUE, LXW_ALIGN_CENTER);
   format_set_num_format (book->total_number, "0");
   book->note = new_format (book, 11, FALSE);
+  book->text_top = new_cell_format (book, FALSE, LXW_ALIGN_LEFT);
+  format_set_align (book->text_top, LXW_ALIGN_VERTICAL_TOP);
+  book_add_annex1_formats (book);
 }
 
 /* Writes go on after a failure (libxlsxwriter returns a status for each);
@@ -216,22 +247,29 @@ put_merged (Book          *book,
                                      masked != NULL ? masked : text, format));
 }
 
-/* A4 landscape, one page wide, the column header rows on every page. */
+/* A4 landscape, @pages_tall pages tall at most (0: as many as it takes),
+ * one page wide, the column header rows on every page. */
 static void
 set_page (Book          *book,
           lxw_worksheet *ws,
           int            header_first,
-          int            header_last)
+          int            header_last,
+          int            pages_tall)
 {
   worksheet_set_paper (ws, PAPER_A4);
   worksheet_set_landscape (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_fit_to_pages (ws, 1, pages_tall);
   worksheet_center_horizontally (ws);
-  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
+  /* One page of Annex 1 needs the height that a page number would take. */
+  if (pages_tall == 1)
+    worksheet_set_margins (ws, 0.4, 0.4, 0.3, 0.3);
+  else
+    worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
   remember_failure (book, worksheet_repeat_rows (ws, header_first, header_last));
 }
 
-/* Width in spreadsheet units: a Chinese character is about two digits wide. */
+/* Width in spreadsheet units of 11-point text: a Chinese character is
+ * about two digits wide. */
 static double
 text_width (const char *text)
 {
@@ -242,6 +280,15 @@ text_width (const char *text)
   return width;
 }
 
+/* The height of a row of @lines lines, as tall as a spreadsheet allows at
+ * most: longer text stays whole in its cell, and prints cut. */
+static double
+row_height (int    lines,
+            double line_height)
+{
+  return MIN (lines * line_height, MAX_ROW_HEIGHT);
+}
+
 static void
 fit_width (double     *width,
            const char *text)
@@ -249,32 +296,79 @@ fit_width (double     *width,
   *width = MAX (*width, MIN (text_width (text) + 2, MAX_COLUMN_WIDTH));
 }
 
-/* The lines @text takes in a wrapping cell @width wide: fit_width()
- * leaves two units of margin, and a hard line break starts a line. */
-static int
-wrapped_lines (const char *text,
-               double      width)
+/* Filling the lines of a wrapping cell, as spreadsheets do: a Chinese
+ * character may start a line anywhere, a run of digits or Latin letters
+ * (a phone number) moves to the next line whole, unless it is longer
+ * than a line. */
+typedef struct
 {
-  double usable = MAX (1.0, width - 2);
-  double line = 0;
-  int lines = 0;
+  double usable;  /* the width of a line */
+  double line;    /* taken on the current line */
+  int    lines;   /* lines filled before the current one */
+} Wrap;
+
+static void
+wrap_piece (Wrap   *w,
+            double  piece)
+{
+  if (piece <= 0)
+    return;
+  if (w->line > 0 && w->line + piece > w->usable)
+    {
+      w->lines++;
+      w->line = 0;
+    }
+  while (piece > w->usable)
+    {
+      w->lines++;
+      piece -= w->usable;
+    }
+  w->line += piece;
+}
+
+/* The lines @text of @size points takes in a wrapping cell @width wide:
+ * a cell pads its text with a few pixels (fit_width() gives it two units
+ * more than it needs), and a hard line break starts a line. */
+static int
+wrapped_lines_sized (const char *text,
+                     double      width,
+                     double      size)
+{
+  Wrap w = { MAX (1.0, width - 1), 0, 0 };
+  double word = 0;
 
   /* One pass, no copies: it runs for every cell of every row. */
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
-      if (*p == '\n' || *p == '\0')
-        {
-          int n = (int) (line / usable);
+      gunichar c = g_utf8_get_char (p);
 
-          lines += MAX (1, n * usable < line ? n + 1 : n);
-          line = 0;
-          if (*p == '\0')
-            break;
-          continue;
+      if (c == ' ' || c == '\n' || c == '\0' || g_unichar_iswide (c))
+        {
+          wrap_piece (&w, word);
+          word = 0;
         }
-      line += g_unichar_iswide (g_utf8_get_char (p)) ? 2.1 : 1.1;
+      if (c == '\n' || c == '\0')
+        {
+          w.lines++;
+          w.line = 0;
+          if (c == '\0')
+            break;
+        }
+      else if (c == ' ')
+        w.line = MIN (w.line + 1.1 * size / 11, w.usable);
+      else if (g_unichar_iswide (c))
+        wrap_piece (&w, 2.1 * size / 11);
+      else
+        word += 1.1 * size / 11;
     }
-  return lines;
+  return w.lines;
+}
+
+static int
+wrapped_lines (const char *text,
+               double      width)
+{
+  return wrapped_lines_sized (text, width, 11);
 }
 
 /* "2020-02-07" → "（截至2020年2月7日）" */
@@ -299,9 +393,7 @@ column_name (int col)
 
 /* ---- Writing beside the target, then renaming -------------------------- */
 
-typedef gboolean (*BuildFunc) (Book      *book,
-                               gpointer   data,
-                               GError   **error);
+typedef ShouhuExportBuildFunc BuildFunc;
 
 /* A translated reason for a failure of libxlsxwriter: its own text is
  * English and speaks of its internals. */
@@ -395,72 +487,77 @@ write_workbook (const char  *path,
 
 #define ANNEX1_FIRST_DATA_ROW 5
 
-static gboolean
-build_annex1 (Book      *book,
-              gpointer   data,
-              GError   **error)
+/* Broken where the notice's form breaks it, so that a narrow column never
+ * leaves "北" alone on a line.  (Imports read headings without their
+ * line breaks.) */
+#define HUBEI_HEADING "其中：\n支援湖北"
+
+/* The batches the form shows: the notice's two, and later ones up to the
+ * last that holds a figure.  An empty batch added at the end is left out. */
+static int
+annex1_batches_shown (const ShouhuAnnex1Table *table)
 {
-  const ShouhuAnnex1Table *table = data;
-  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "附件1");
-  int note_col = 4 + 2 * table->n_batches;
-  int total_row = ANNEX1_FIRST_DATA_ROW + SHOUHU_N_DISTRICTS;
-  g_autofree char *date_line = as_of_line (table->as_of);
-  double district_width = 8;
-  double note_width = 10;
+  int n = table->n_batches;
 
-  if (ws == NULL)
+  while (n > 2)
     {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
-                   _("The sheet could not be added to the workbook"));
-      return FALSE;
+      ShouhuCount last = shouhu_annex1_batch_sum (table, n);
+
+      if (last.total != 0 || last.hubei != 0)
+        break;
+      n--;
     }
+  return n;
+}
 
-  set_page (book, ws, 3, 4);
+/* The title lines and the two-row header as the notice prints them. */
+static void
+write_annex1_header (Book          *book,
+                     lxw_worksheet *ws,
+                     const char    *as_of,
+                     int            n_batches)
+{
+  int note_col = 4 + 2 * n_batches;
+  g_autofree char *date_line = as_of_line (as_of);
+
   put_text (book, ws, 0, 0, "附件1", book->mark);
-  worksheet_set_row (ws, 1, 32, NULL);
-  put_merged (book, ws, 1, 0, 1, note_col, "重庆市一线医护人员信息统计表", book->title);
-  put_merged (book, ws, 2, 0, 2, note_col, date_line, book->line);
+  worksheet_set_row (ws, 0, 16, NULL);
+  worksheet_set_row (ws, 1, 24, NULL);
+  put_merged (book, ws, 1, 0, 1, note_col, "重庆市一线医护人员信息统计表", book->a1_title);
+  worksheet_set_row (ws, 2, 16, NULL);
+  put_merged (book, ws, 2, 0, 2, note_col, date_line, book->a1_line);
 
-  /* The two-row header as the notice prints it. */
-  put_merged (book, ws, 3, 0, 4, 0, "序号", book->header);
-  put_merged (book, ws, 3, 1, 4, 1, "区县", book->header);
-  put_merged (book, ws, 3, 2, 4, 2, "共计", book->header);
-  put_merged (book, ws, 3, 3, 4, 3, "其中：支援湖北", book->header);
-  for (int b = 0; b < table->n_batches; b++)
+  worksheet_set_row (ws, 3, 14, NULL);
+  worksheet_set_row (ws, 4, 26, NULL);
+  put_merged (book, ws, 3, 0, 4, 0, "序号", book->a1_header);
+  put_merged (book, ws, 3, 1, 4, 1, "区县", book->a1_header);
+  put_merged (book, ws, 3, 2, 4, 2, "共计", book->a1_header);
+  put_merged (book, ws, 3, 3, 4, 3, HUBEI_HEADING, book->a1_header);
+  for (int b = 0; b < n_batches; b++)
     {
       g_autofree char *name = shouhu_annex1_batch_heading (b + 1);
       int col = 4 + 2 * b;
 
-      put_merged (book, ws, 3, col, 3, col + 1, name, book->header);
-      put_text (book, ws, 4, col, "总人数", book->header);
-      put_text (book, ws, 4, col + 1, "其中：支援湖北", book->header);
+      put_merged (book, ws, 3, col, 3, col + 1, name, book->a1_header);
+      put_text (book, ws, 4, col, "总人数", book->a1_header);
+      put_text (book, ws, 4, col + 1, HUBEI_HEADING, book->a1_header);
     }
-  put_merged (book, ws, 3, note_col, 4, note_col, "备注", book->header);
+  put_merged (book, ws, 3, note_col, 4, note_col, "备注", book->a1_header);
+}
 
-  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-    {
-      const ShouhuAnnex1Row *r = &table->rows[i];
-      const ShouhuDistrict *d = shouhu_district_get (r->district_id);
-      ShouhuCount sum = shouhu_annex1_row_sum (table, i);
-      int row = ANNEX1_FIRST_DATA_ROW + i;
+/* 合计: formulas, each carrying its value for viewers that do not
+ * recalculate. */
+static void
+write_annex1_total (Book                    *book,
+                    lxw_worksheet           *ws,
+                    const ShouhuAnnex1Table *table,
+                    int                      n_batches)
+{
+  int note_col = 4 + 2 * n_batches;
+  int total_row = ANNEX1_FIRST_DATA_ROW + SHOUHU_N_DISTRICTS;
 
-      put_number (book, ws, row, 0, d->id, book->number);
-      put_text (book, ws, row, 1, d->name, book->centre);
-      put_number (book, ws, row, 2, sum.total, book->number);
-      put_number (book, ws, row, 3, sum.hubei, book->number);
-      for (int b = 0; b < table->n_batches; b++)
-        {
-          put_number (book, ws, row, 4 + 2 * b, r->batches[b].total, book->number);
-          put_number (book, ws, row, 5 + 2 * b, r->batches[b].hubei, book->number);
-        }
-      put_text (book, ws, row, note_col, r->note, book->text);
-      fit_width (&district_width, d->name);
-      fit_width (&note_width, r->note);
-    }
-
-  /* 合计: formulas, each carrying its value for viewers that do not
-   * recalculate. */
-  put_merged (book, ws, total_row, 0, total_row, 1, "合计", book->total_label);
+  worksheet_set_row (ws, total_row, A1_ROW_HEIGHT, NULL);
+  put_merged (book, ws, total_row, 0, total_row, 1, "合计", book->a1_total_label);
   for (int col = 2; col < note_col; col++)
     {
       g_autofree char *name = column_name (col);
@@ -469,17 +566,94 @@ build_annex1 (Book      *book,
       ShouhuCount sum = col < 4 ? shouhu_annex1_grand_total (table)
                                 : shouhu_annex1_batch_sum (table, (col - 4) / 2 + 1);
 
-      remember_failure (book, worksheet_write_formula_num (ws, total_row, col, formula, book->total_number,
-                                               col % 2 == 0 ? sum.total : sum.hubei));
+      remember_failure (book, worksheet_write_formula_num (ws, total_row, col, formula, book->a1_total_number,
+                                                           col % 2 == 0 ? sum.total : sum.hubei));
     }
-  put_text (book, ws, total_row, note_col, "", book->total_label);
+  put_text (book, ws, total_row, note_col, "", book->a1_total_label);
+}
 
-  worksheet_set_column (ws, 0, 0, 6, NULL);
+/* The pixels of a column @width wide. */
+static double
+column_pixels (double width)
+{
+  return (int) (width * 7 + 0.5) + 5;
+}
+
+/* Count columns share the width the page leaves them at the scale its
+ * height sets (A1_PAGE_SCALE): as wide as 支援湖北 in bold at least, with
+ * some air while there is room.  Past five batches they make the page
+ * print smaller. */
+static double
+annex1_count_width (int    n_batches,
+                    double district_width,
+                    double note_width)
+{
+  double page = 784 / A1_PAGE_SCALE / 0.75;
+  double room = page - column_pixels (5) - column_pixels (district_width) - column_pixels (note_width);
+  int n = 2 + 2 * n_batches;
+
+  return CLAMP ((room / n - 5) / 7, 9, 12);
+}
+
+static gboolean
+build_annex1 (Book      *book,
+              gpointer   data,
+              GError   **error)
+{
+  const ShouhuAnnex1Table *table = data;
+  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "附件1");
+  int n_batches = annex1_batches_shown (table);
+  int note_col = 4 + 2 * n_batches;
+  double district_width = 8;
+  double note_width = 12;
+  double scale = (double) A1_FONT_SIZE / 11;
+
+  if (ws == NULL)
+    {
+      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
+                   _("The sheet could not be added to the workbook"));
+      return FALSE;
+    }
+
+  set_page (book, ws, 3, 4, 1);
+  write_annex1_header (book, ws, table->as_of, n_batches);
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      const ShouhuDistrict *d = shouhu_district_get (table->rows[i].district_id);
+
+      district_width = MAX (district_width, text_width (d->name) * scale + 2);
+      note_width = MAX (note_width, MIN (text_width (table->rows[i].note) * scale + 2, MAX_COLUMN_WIDTH));
+    }
+
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      const ShouhuAnnex1Row *r = &table->rows[i];
+      const ShouhuDistrict *d = shouhu_district_get (r->district_id);
+      ShouhuCount sum = shouhu_annex1_row_sum (table, i);
+      int row = ANNEX1_FIRST_DATA_ROW + i;
+      int lines = wrapped_lines_sized (r->note, note_width, A1_FONT_SIZE);
+
+      /* A long remark makes its row taller: the page then prints smaller
+       * rather than cut it. */
+      worksheet_set_row (ws, row, row_height (lines, A1_ROW_HEIGHT), NULL);
+      put_number (book, ws, row, 0, d->id, book->a1_number);
+      put_text (book, ws, row, 1, d->name, book->a1_centre);
+      put_number (book, ws, row, 2, sum.total, book->a1_number);
+      put_number (book, ws, row, 3, sum.hubei, book->a1_number);
+      for (int b = 0; b < n_batches; b++)
+        {
+          put_number (book, ws, row, 4 + 2 * b, r->batches[b].total, book->a1_number);
+          put_number (book, ws, row, 5 + 2 * b, r->batches[b].hubei, book->a1_number);
+        }
+      put_text (book, ws, row, note_col, r->note, book->a1_text);
+    }
+  write_annex1_total (book, ws, table, n_batches);
+
+  worksheet_set_column (ws, 0, 0, 5, NULL);
   worksheet_set_column (ws, 1, 1, district_width, NULL);
-  worksheet_set_column (ws, 2, note_col - 1, 10, NULL);
+  worksheet_set_column (ws, 2, note_col - 1, annex1_count_width (n_batches, district_width, note_width), NULL);
   worksheet_set_column (ws, note_col, note_col, note_width, NULL);
-  worksheet_set_row (ws, 3, 22, NULL);
-  worksheet_set_row (ws, 4, 30, NULL);
   return TRUE;
 }
 
@@ -545,6 +719,48 @@ annex2_sheet_fields (ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS])
   return n;
 }
 
+/* The widest each column of Annex 2 gets: with 序号's 5, 139 units, 771
+ * points, so that 11-point text prints at full size on A4 landscape (see
+ * A1_FONT_SIZE).  Addresses, places, volunteers and remarks wrap; a
+ * mobile number (11 digits) fits its column. */
+#define ANNEX2_NUMBER_WIDTH 5.0
+static const double annex2_max_widths[SHOUHU_ANNEX2_N_FIELDS] = {
+  [SHOUHU_ANNEX2_FIELD_HOSPITAL] = 16,
+  [SHOUHU_ANNEX2_FIELD_NAME] = 8,
+  [SHOUHU_ANNEX2_FIELD_GENDER] = 5,
+  [SHOUHU_ANNEX2_FIELD_TITLE] = 8,
+  [SHOUHU_ANNEX2_FIELD_WORK_PLACE] = 13,
+  [SHOUHU_ANNEX2_FIELD_HOME_ADDRESS] = 20,
+  [SHOUHU_ANNEX2_FIELD_PHONE] = 15,
+  [SHOUHU_ANNEX2_FIELD_FAMILY_PHONE] = 15,
+  [SHOUHU_ANNEX2_FIELD_VOLUNTEERS] = 18,
+  [SHOUHU_ANNEX2_FIELD_NOTE] = 16,
+};
+
+/* Column widths as the texts need them, within their caps (a column
+ * without one, added to the form later, gets the widest).  Headers wrap,
+ * so they count only for their longest half. */
+static void
+annex2_widths (const ShouhuExportAnnex2Sheet *sheet,
+               const ShouhuAnnex2Field       *fields,
+               int                            n_fields,
+               double                        *widths)
+{
+  widths[0] = ANNEX2_NUMBER_WIDTH;
+  for (int c = 0; c < n_fields; c++)
+    widths[c + 1] = MAX (5, text_width (shouhu_annex2_form_column (fields[c])->heading) / 2 + 3);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
+
+      for (int c = 0; c < n_fields; c++)
+        fit_width (&widths[c + 1], rw->cells[fields[c]]);
+    }
+  for (int c = 0; c < n_fields; c++)
+    if (annex2_max_widths[fields[c]] > 0)
+      widths[c + 1] = MIN (widths[c + 1], annex2_max_widths[fields[c]]);
+}
+
 /* Rows go strictly downwards: the sheet is streamed (constant memory). */
 static gboolean
 write_annex2_sheet (Book                          *book,
@@ -559,7 +775,9 @@ write_annex2_sheet (Book                          *book,
   const int last_col = n_fields;   /* after 序号 */
   double widths[SHOUHU_ANNEX2_N_FIELDS + 1];
   lxw_worksheet *ws;
+  lxw_format *text;
   g_autofree char *line = NULL;
+  int header_lines = 1;
   int row;
 
   if (d == NULL)
@@ -576,31 +794,27 @@ write_annex2_sheet (Book                          *book,
       return FALSE;
     }
 
-  /* Column widths come first: a streamed sheet cannot change them later.
-   * Headers wrap, so they count only for their longest half. */
-  widths[0] = 6;
-  for (int c = 0; c < n_fields; c++)
-    widths[c + 1] = MAX (6, text_width (shouhu_annex2_form_column (fields[c])->heading) / 2 + 3);
-  for (guint r = 0; r < sheet->rows->len; r++)
-    {
-      const ShouhuExportAnnex2Row *rw = &g_array_index (sheet->rows, ShouhuExportAnnex2Row, r);
-      for (int c = 0; c < n_fields; c++)
-        fit_width (&widths[c + 1], rw->cells[fields[c]]);
-    }
+  /* Column widths come first: a streamed sheet cannot change them later. */
+  annex2_widths (sheet, fields, n_fields, widths);
   for (int c = 0; c <= last_col; c++)
     worksheet_set_column (ws, c, c, widths[c], NULL);
 
-  set_page (book, ws, 3, 3);
+  set_page (book, ws, 3, 3, 0);
   put_text (book, ws, 0, 0, "附件2", book->mark);
   worksheet_set_row (ws, 1, 32, NULL);
   put_merged (book, ws, 1, 0, 1, last_col, "重庆志愿者精准守护一线医护人员工作信息表", book->title);
   line = g_strdup_printf ("区县：%s　　　　填报人：%s　　　　联系电话：%s",
                           d->name, sheet->reporter, sheet->phone);
   put_merged (book, ws, 2, 0, 2, last_col, line, book->line_left);
-  worksheet_set_row (ws, 3, 30, NULL);
   put_text (book, ws, 3, 0, SHOUHU_ANNEX2_FORM_NUMBER_HEADING, book->header);
   for (int c = 0; c < n_fields; c++)
-    put_text (book, ws, 3, c + 1, shouhu_annex2_form_column (fields[c])->heading, book->header);
+    {
+      const char *heading = shouhu_annex2_form_column (fields[c])->heading;
+
+      header_lines = MAX (header_lines, wrapped_lines (heading, widths[c + 1]));
+      put_text (book, ws, 3, c + 1, heading, book->header);
+    }
+  worksheet_set_row (ws, 3, row_height (header_lines, LINE_HEIGHT), NULL);
 
   row = 4;
   for (guint r = 0; r < sheet->rows->len; r++, row++)
@@ -611,15 +825,17 @@ write_annex2_sheet (Book                          *book,
       for (int c = 0; c < n_fields; c++)
         lines = MAX (lines, wrapped_lines (rw->cells[fields[c]], widths[c + 1]));
       /* Spreadsheets keep a row at one line unless told otherwise, and
-       * the wrapped rest of a long address would be cut off. */
+       * the wrapped rest of a long address would be cut off.  A text too
+       * long for the tallest row stays whole in its cell; it prints from
+       * its start, cut at the foot of the row. */
       if (lines > 1)
-        worksheet_set_row (ws, row, lines * LINE_HEIGHT, NULL);
+        worksheet_set_row (ws, row, row_height (lines, LINE_HEIGHT), NULL);
+      text = lines * LINE_HEIGHT > MAX_ROW_HEIGHT ? book->text_top : book->text;
       put_number (book, ws, row, 0, r + 1, book->number);
       /* In a masked workbook, @sheet is masked_sheet()'s copy. */
       for (int c = 0; c < n_fields; c++)
         put_text_as_is (book, ws, row, c + 1, rw->cells[fields[c]],
-                        shouhu_annex2_form_column (fields[c])->kind == SHOUHU_FIELD_GENDER ? book->centre
-                                                                                           : book->text);
+                        shouhu_annex2_form_column (fields[c])->kind == SHOUHU_FIELD_GENDER ? book->centre : text);
     }
 
   put_merged (book, ws, row, 0, row, last_col, "说明：1．本着就近就便原则安排对接服务志愿者；", book->note);
@@ -671,7 +887,7 @@ shouhu_export_annex2 (GPtrArray   *sheets,
 /* ---- Summary ----------------------------------------------------------- */
 
 static const char *const summary_headers[] = {
-  "序号", "区县", "一线医护人员（附件1总人数）", "其中：支援湖北", "已登记医护人员（附件2）",
+  "序号", "区县", "一线医护人员（附件1总人数）", HUBEI_HEADING, "已登记医护人员（附件2）",
   "已有志愿者守护的家庭", "尚无志愿者守护的家庭", "守护覆盖率", "志愿者人数", "需关注",
 };
 
@@ -733,7 +949,7 @@ build_summary (Book      *book,
   else
     date_line = g_strdup ("（附件1尚无数据）");
 
-  set_page (book, ws, 2, 2);
+  set_page (book, ws, 2, 2, 0);
   worksheet_set_row (ws, 0, 32, NULL);
   put_merged (book, ws, 0, 0, 0, last_col, "重庆市一线医护人员家庭志愿守护情况汇总表", book->title);
   put_merged (book, ws, 1, 0, 1, last_col, date_line, book->line);
@@ -941,10 +1157,10 @@ export_annex1 (ShouhuStore  *store,
  * shouhu_export_run:
  *
  * Reads what the chosen workbook needs from @store and writes it.  The
- * date applies to Annex 1 and the summary, the district to Annex 2, and
- * masking to every workbook.  A @path that is the database, one of its
- * companion files or backups, or any SQLite file is refused before
- * anything is written.
+ * date applies to Annex 1 and the summary, the district to Annex 2 and
+ * the volunteers' roster, and masking to every workbook.  A @path that is
+ * the database, one of its companion files or backups, or any SQLite file
+ * is refused before anything is written.
  */
 gboolean
 shouhu_export_run (ShouhuStore       *store,
@@ -985,9 +1201,102 @@ shouhu_export_run (ShouhuStore       *store,
         return figures != NULL && shouhu_export_summary (figures, masked, path, error);
       }
 
+    case SHOUHU_EXPORT_VOLUNTEERS:
+      return shouhu_export_volunteers (store, district_id, NULL, masked, path, error);
+
     default:
       g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
                    _("Unknown workbook"));
       return FALSE;
     }
+}
+
+/* ---- For the other workbooks of core (shouhu-export-private.h) ----------- */
+
+/* Writes a workbook the way every export does (privately beside the
+ * target, then renamed; numbers under the "C" locale; masked when asked). */
+gboolean
+shouhu_export_write_book (const char             *path,
+                          gboolean                constant_memory,
+                          gboolean                masked,
+                          ShouhuExportBuildFunc   build,
+                          gpointer                data,
+                          GError                **error)
+{
+  return write_workbook (path, constant_memory, masked, build, data, error);
+}
+
+void
+shouhu_export_put_text (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               row,
+                        int               col,
+                        const char       *text,
+                        lxw_format       *format)
+{
+  put_text (book, ws, row, col, text, format);
+}
+
+void
+shouhu_export_put_number (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               row,
+                          int               col,
+                          double            value,
+                          lxw_format       *format)
+{
+  put_number (book, ws, row, col, value, format);
+}
+
+void
+shouhu_export_put_merged (ShouhuExportBook *book,
+                          lxw_worksheet    *ws,
+                          int               first_row,
+                          int               first_col,
+                          int               last_row,
+                          int               last_col,
+                          const char       *text,
+                          lxw_format       *format)
+{
+  put_merged (book, ws, first_row, first_col, last_row, last_col, text, format);
+}
+
+void
+shouhu_export_set_page (ShouhuExportBook *book,
+                        lxw_worksheet    *ws,
+                        int               header_first,
+                        int               header_last)
+{
+  set_page (book, ws, header_first, header_last, 0);
+}
+
+double
+shouhu_export_text_width (const char *text)
+{
+  return text_width (text);
+}
+
+void
+shouhu_export_fit_width (double     *width,
+                         const char *text)
+{
+  fit_width (width, text);
+}
+
+int
+shouhu_export_wrapped_lines (const char *text,
+                             double      width)
+{
+  return wrapped_lines (text, width);
+}
+
+/* The height of a data row of @lines lines, at most a spreadsheet's
+ * tallest; *format is the text format such a row needs. */
+double
+shouhu_export_row_height (ShouhuExportBook  *book,
+                          int                lines,
+                          lxw_format       **format)
+{
+  *format = lines * LINE_HEIGHT > MAX_ROW_HEIGHT ? book->text_top : book->text;
+  return row_height (lines, LINE_HEIGHT);
 }

@@ -27,6 +27,7 @@ typedef enum
   SHOUHU_EXPORT_ANNEX1,   /* 附件1 */
   SHOUHU_EXPORT_ANNEX2,   /* 附件2 */
   SHOUHU_EXPORT_SUMMARY,  /* 汇总 */
+  SHOUHU_EXPORT_VOLUNTEERS,  /* 志愿者花名册 (shouhu-export-roster.h) */
 } ShouhuExportKind;
 
 /* One worker's row: the text of each column of the sheet, by field (区县,

@@ -9,7 +9,9 @@
 
 #include "shouhu-figures.h"
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-store-private.h"
+#include "shouhu-volunteer.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -20,12 +22,19 @@ static const char annex1_sums[] =
   "  WHERE t.as_of = ?1 AND f.batch <= t.batch_count"
   "  GROUP BY f.district_id";
 
-/* A family counts as covered when its worker has at least one pairing,
- * however many volunteers look after it. */
-static const char worker_counts[] =
-  "SELECT w.district_id, count (*) AS workers,"
-  "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id)) AS covered"
-  "  FROM worker w GROUP BY w.district_id";
+/* A family counts as covered (guarded) when at least one volunteer
+ * paired with it is ready on :day, however many look after it: a pairing
+ * with a volunteer not ready (待上岗) guards nobody. */
+static char *
+worker_counts (void)
+{
+  g_autofree char *ready = shouhu_volunteer_ready_sql ("v");
+
+  return g_strdup_printf ("SELECT w.district_id, count (*) AS workers,"
+                          "       sum (EXISTS (SELECT 1 FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
+                          "                    WHERE p.worker_id = w.id AND %s)) AS covered"
+                          "  FROM worker w GROUP BY w.district_id", ready);
+}
 
 static const char volunteer_counts[] =
   "SELECT district_id, count (*) AS volunteers"
@@ -51,8 +60,10 @@ choose_date (ShouhuStore  *store,
     }
   if (!g_strv_contains ((const char * const *) dates, as_of))
     {
+      g_autofree char *shown = shouhu_format_date (as_of);
+
       g_set_error (error, SHOUHU_ANNEX1_ERROR, SHOUHU_ANNEX1_ERROR_NO_TABLE,
-                   _("There is no Annex 1 table dated %s"), as_of);
+                   _("There is no Annex 1 table dated %s"), shown);
       return FALSE;
     }
   *date = g_strdup (as_of);
@@ -73,6 +84,8 @@ count_districts (ShouhuStore    *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *workers = worker_counts ();
+  g_autofree char *today = shouhu_volunteer_today ();
   int rc;
 
   sql = g_strdup_printf ("SELECT d.id, coalesce (a.total, 0), coalesce (a.hubei, 0),"
@@ -83,7 +96,7 @@ count_districts (ShouhuStore    *store,
                          "  LEFT JOIN (%s) w ON w.district_id = d.id"
                          "  LEFT JOIN (%s) v ON v.district_id = d.id"
                          "  ORDER BY d.id",
-                         annex1_sums, worker_counts, volunteer_counts);
+                         annex1_sums, workers, volunteer_counts);
 
   stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
@@ -92,6 +105,7 @@ count_districts (ShouhuStore    *store,
     sqlite3_bind_text (stmt, 1, figures->as_of, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":day"), today, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -15,7 +15,7 @@ typedef struct
   gint64   annex1_total;     /* Annex 1 共计 总人数 of the chosen date */
   gint64   annex1_hubei;     /* Annex 1 共计 其中：支援湖北 */
   gint64   workers;          /* Annex 2 records of the district */
-  gint64   covered;          /* of them, families with at least one volunteer */
+  gint64   covered;          /* of them, families guarded today: a paired volunteer is ready (可上岗) */
   gint64   uncovered;        /* workers - covered */
   gint64   volunteers;       /* volunteer records of the district (city: all volunteers) */
   gboolean needs_attention;  /* workers < annex1_total || uncovered > 0 */

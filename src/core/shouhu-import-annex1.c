@@ -546,7 +546,8 @@ shouhu_import_annex1_read (const ShouhuXlsxWorkbook  *workbook,
       g_free (layout.as_of);
       if (local_error != NULL)
         {
-          g_prefix_error (&local_error, "%s: ", import->file_name);
+          /* Translators: a file's name before why it cannot be imported */
+          g_prefix_error (&local_error, _("%s: "), import->file_name);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }

@@ -568,14 +568,16 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
         {
           if (local_error == NULL)
             continue;
-          g_prefix_error (&local_error, "%s: ", import->file_name);
+          /* Translators: a file's name before why it cannot be imported */
+          g_prefix_error (&local_error, _("%s: "), import->file_name);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
       g_ptr_array_add (import->forms, form);
       if (!read_annex2_rows (&layout, form->district_id, import, &local_error))
         {
-          g_prefix_error (&local_error, "%s: ", import->file_name);
+          /* Translators: a file's name before why it cannot be imported */
+          g_prefix_error (&local_error, _("%s: "), import->file_name);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }

@@ -1,9 +1,10 @@
 /* shouhu-import.c — taking in the annex workbooks districts send upward
  *
- * The way in: shouhu_import_read () tells an Annex 2 workbook from an
- * Annex 1 one and hands it to that annex's reader
- * (shouhu-import-annex1.c, shouhu-import-annex2.c; the Annex 2 preview
- * and write are in shouhu-import-match.c).  Here too are the sheet
+ * The way in: shouhu_import_read () tells a volunteers' roster, an
+ * Annex 2 workbook and an Annex 1 one apart and hands it to its reader
+ * (shouhu-import-roster.c, shouhu-import-annex1.c,
+ * shouhu-import-annex2.c; the Annex 2 preview and write are in
+ * shouhu-import-match.c).  Here too are the sheet
  * helpers both readers share (shouhu-import-private.h).  Reading never
  * writes: the caller previews, then writes in one transaction.
  *
@@ -98,14 +99,17 @@ shouhu_import_free (ShouhuImport *import)
     return;
   shouhu_annex1_import_free (import->annex1);
   shouhu_annex2_import_free (import->annex2);
+  shouhu_roster_import_free (import->roster);
   g_free (import);
 }
 
 /**
  * shouhu_import_read:
  *
- * Tells an Annex 2 workbook (a header row with 医院 and 姓名) from an
- * Annex 1 one (a 区县 column with batches) and reads it.
+ * Tells a volunteers' roster (a header row with 姓名 and 联系电话 and
+ * no column of the Annex 2 form) from an Annex 2 workbook (a header row
+ * with 医院 and 姓名) and from an Annex 1 one (a 区县 column with
+ * batches), and reads it.
  *
  * Returns: (transfer full): the import, or %NULL with @error set
  */
@@ -115,6 +119,19 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
 {
   g_autoptr(ShouhuImport) import = g_new0 (ShouhuImport, 1);
   g_autoptr(GError) local_error = NULL;
+
+  import->roster = shouhu_import_roster_read (workbook, &local_error);
+  if (import->roster != NULL)
+    {
+      import->kind = SHOUHU_IMPORT_ROSTER;
+      return g_steal_pointer (&import);
+    }
+  if (!g_error_matches (local_error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ROSTER))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
 
   import->annex2 = shouhu_import_annex2_read (workbook, &local_error);
   if (import->annex2 != NULL)
@@ -141,8 +158,9 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
       return NULL;
     }
   g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX,
-               _("%s is neither an Annex 1 nor an Annex 2 workbook: no sheet has the header of "
-                 "重庆市一线医护人员信息统计表 (区县, 总人数 …) or of the Annex 2 form (医院, 姓名 …)"),
+               _("%s is neither an Annex 1 nor an Annex 2 workbook nor a volunteers’ roster: no sheet has "
+                 "the header of 重庆市一线医护人员信息统计表 (区县, 总人数 …), of the Annex 2 form (医院, 姓名 …) "
+                 "or of a roster (姓名, 联系电话 …)"),
                shouhu_xlsx_workbook_get_name (workbook));
   return NULL;
 }
@@ -171,6 +189,8 @@ shouhu_import_preview (ShouhuStore   *store,
 {
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return shouhu_import_annex1_preview (store, import->annex1, error);
+  if (import->kind == SHOUHU_IMPORT_ROSTER)
+    return shouhu_import_roster_preview (store, import->roster, error);
   return shouhu_import_annex2_preview (store, import->annex2, error);
 }
 
@@ -181,12 +201,22 @@ shouhu_import_write (ShouhuStore   *store,
 {
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return shouhu_import_annex1_write (store, import->annex1, error);
+  if (import->kind == SHOUHU_IMPORT_ROSTER)
+    return shouhu_import_roster_write (store, import->roster, error);
   return shouhu_import_annex2_write (store, import->annex2, error);
 }
 
 guint
 shouhu_import_n_rejected (const ShouhuImport *import)
 {
-  return import->kind == SHOUHU_IMPORT_ANNEX1 ? import->annex1->rejected->len
-                                              : import->annex2->rejected->len;
+  switch (import->kind)
+    {
+    case SHOUHU_IMPORT_ANNEX1:
+      return import->annex1->rejected->len;
+    case SHOUHU_IMPORT_ROSTER:
+      return import->roster->rejected->len;
+    case SHOUHU_IMPORT_ANNEX2:
+    default:
+      return import->annex2->rejected->len;
+    }
 }

@@ -6,6 +6,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex2.h"
+#include "shouhu-import-roster.h"
 #include "shouhu-store.h"
 #include "shouhu-xlsx-reader.h"
 
@@ -19,7 +20,8 @@ typedef enum
   SHOUHU_IMPORT_ERROR_NOT_ANNEX2,  /* no sheet in the Annex 2 layout */
   SHOUHU_IMPORT_ERROR_LAYOUT,      /* the layout is there but broken (date, header) */
   SHOUHU_IMPORT_ERROR_MASKED,      /* an export with masked phone numbers */
-  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an Annex 1 nor an Annex 2 workbook */
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an Annex 1 nor an Annex 2 workbook nor a roster */
+  SHOUHU_IMPORT_ERROR_NOT_ROSTER,  /* no sheet with a volunteers' roster header */
 } ShouhuImportError;
 
 typedef struct
@@ -97,14 +99,17 @@ typedef enum
 {
   SHOUHU_IMPORT_ANNEX1 = 1,
   SHOUHU_IMPORT_ANNEX2,
+  SHOUHU_IMPORT_ROSTER,   /* 志愿者花名册 (shouhu-import-roster.h) */
 } ShouhuImportKind;
 
-/* A workbook of either annex, as shouhu_import_from_file () found it. */
+/* A workbook of either annex or a volunteers' roster, as
+ * shouhu_import_from_file () found it. */
 typedef struct
 {
   ShouhuImportKind    kind;
   ShouhuAnnex1Import *annex1;   /* set for SHOUHU_IMPORT_ANNEX1 */
   ShouhuAnnex2Import *annex2;   /* set for SHOUHU_IMPORT_ANNEX2 */
+  ShouhuRosterImport *roster;   /* set for SHOUHU_IMPORT_ROSTER */
 } ShouhuImport;
 
 GQuark              shouhu_import_error_quark     (void);

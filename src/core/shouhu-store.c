@@ -125,6 +125,26 @@ static const char *const migrations[] = {
   "  old_value    TEXT,"
   "  new_value    TEXT);"
   "CREATE INDEX history_entity ON history (entity, entity_id);",
+
+  /* 3: what a volunteer needs to go on duty (培训, 防护用品, 保险), where
+   * from and what for.  Every volunteer stays, not ready until recorded. */
+  "ALTER TABLE volunteer ADD COLUMN gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('男', '女', ''));"
+  "ALTER TABLE volunteer ADD COLUMN source TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE volunteer ADD COLUMN skills INTEGER NOT NULL DEFAULT 0 CHECK (skills >= 0);"
+  "ALTER TABLE volunteer ADD COLUMN trained_on TEXT NOT NULL DEFAULT ''"
+  "  CHECK (trained_on = '' OR trained_on IS date(trained_on));"
+  "ALTER TABLE volunteer ADD COLUMN gear_on TEXT NOT NULL DEFAULT ''"
+  "  CHECK (gear_on = '' OR gear_on IS date(gear_on));"
+  "ALTER TABLE volunteer ADD COLUMN gear INTEGER NOT NULL DEFAULT 0 CHECK (gear BETWEEN 0 AND 7);"
+  "ALTER TABLE volunteer ADD COLUMN insurer TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE volunteer ADD COLUMN policy_no TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE volunteer ADD COLUMN insured_from TEXT NOT NULL DEFAULT ''"
+  "  CHECK (insured_from = '' OR insured_from IS date(insured_from));"
+  "ALTER TABLE volunteer ADD COLUMN insured_until TEXT NOT NULL DEFAULT ''"
+  "  CHECK (insured_until = '' OR insured_until IS date(insured_until));"
+  "CREATE INDEX volunteer_district ON volunteer (district_id);"
+  "CREATE INDEX volunteer_phone ON volunteer (phone);"
+  "CREATE INDEX volunteer_name ON volunteer (name);",
 };
 
 static gboolean

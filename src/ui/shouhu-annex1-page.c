@@ -1,15 +1,23 @@
 /* shouhu-annex1-page.c — the Annex 1 grid
  *
  * The grid is laid out as the notice prints the form: a two-row header,
- * one row per district in official order and a 合计 row.  Counts are typed
- * in place; a cell is stored when the focus leaves it (Tab, as in a
- * spreadsheet) or on Enter, which also moves down a row.  A rejected value
- * stays in the cell, marked, with the reason next to it, and nothing is
- * stored; Escape puts the stored value back.
+ * one row per district in official order and a 合计 row.  The headers and
+ * the 合计 row stay in sight while the districts scroll between them.
  *
- * Messages go to the window's notification through the win.notify and
- * win.notify-undo actions; the Undo of a batch added by mistake is this
- * page's annex1.remove-last-batch action.
+ * Counts are typed in place; a cell is taken when the focus leaves it
+ * (Tab, as in a spreadsheet) or on Enter, which also moves down a row.
+ * A batch's 总人数 and 其中：支援湖北 are stored together, once the pair
+ * keeps its rule, so a row can be typed in any order (ShouhuAnnex1Draft
+ * keeps the figures meanwhile).  A pair is checked once both were typed or
+ * its row is left; a wrong one stays marked, with the reason at the cell
+ * while it has the focus.  Every figure shown that is not stored says so
+ * (the "unsaved" mark, its tooltip and the line above the grid); Escape
+ * puts the stored figure back.
+ *
+ * The grid is laid out by shouhu-annex1-page-grid.c, dates and batches
+ * are handled by shouhu-annex1-page-actions.c.  Messages go to the
+ * window's notification through the win.notify and win.notify-undo
+ * actions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,41 +25,8 @@
 
 #include <glib/gi18n.h>
 
-#include "shouhu-annex1-page.h"
-#include "shouhu-validate.h"
-
-#define HEADER_ROWS 2
-
-struct _ShouhuAnnex1Page
-{
-  GtkWidget          parent_instance;
-
-  ShouhuStore       *store;
-  gulong             changed_id;
-  char              *as_of;
-  char             **dates;
-  ShouhuAnnex1Table *table;
-  int                built_batches;
-  gboolean           filling;
-
-  /* district_id - 1 → entries; [0] is the note, [2b-1] and [2b] batch b */
-  GPtrArray         *cells;
-  GPtrArray         *row_sums;   /* 41 × 2 labels: 共计 总人数, 支援湖北 */
-  GPtrArray         *grand;      /* 合计 row labels, left to right */
-
-  GtkStack          *content_stack;
-  GtkGrid           *grid;
-  GtkGrid           *footer;
-  GPtrArray         *columns;    /* a GtkSizeGroup per column: grid and footer align */
-  GtkDropDown       *date_dropdown;
-  GtkStringList     *date_list;
-  GtkMenuButton     *new_date_button;
-  GtkEntry          *new_date_entry;
-  GtkLabel          *new_date_error;
-  GtkButton         *add_batch_button;
-  GtkPopover        *error_popover;
-  GtkLabel          *error_label;
-};
+#include "shouhu-annex1-page-private.h"
+#include "shouhu-date.h"
 
 G_DEFINE_FINAL_TYPE (ShouhuAnnex1Page, shouhu_annex1_page, GTK_TYPE_WIDGET)
 
@@ -63,35 +38,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void refresh (ShouhuAnnex1Page *self);
-
-static GtkWidget *
-header_label (const char *text)
+static int
+cell_data (GtkEditable *cell,
+           const char  *name)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  /* Long English titles wrap; short Chinese ones must never be cut. */
-  gtk_label_set_wrap (GTK_LABEL (label), g_utf8_strlen (text, -1) > 12);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "annex-header");
-  return label;
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), name));
 }
 
-static GtkWidget *
-number_label (void)
-{
-  GtkWidget *label = gtk_label_new ("0");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_add_css_class (label, "annex-sum");
-  return label;
-}
-
-static GtkEditable *
-cell_at (ShouhuAnnex1Page *self,
-         int               district_id,
-         int               index)
+GtkEditable *
+shouhu_annex1_page_cell_at (ShouhuAnnex1Page *self,
+                            int               district_id,
+                            int               index)
 {
   GPtrArray *row = g_ptr_array_index (self->cells, district_id - 1);
 
@@ -102,35 +59,107 @@ static char *
 stored_text (ShouhuAnnex1Page *self,
              GtkEditable      *cell)
 {
-  int district_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "district"));
-  int batch = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "batch"));
-  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "field"));
-  const ShouhuAnnex1Row *row = &self->table->rows[district_id - 1];
+  int batch = cell_data (cell, "batch");
+  const ShouhuAnnex1Row *row = &self->table->rows[cell_data (cell, "district") - 1];
 
   if (batch == SHOUHU_ANNEX1_NOTE_BATCH)
     return g_strdup (row->note);
   return g_strdup_printf ("%" G_GINT64_FORMAT,
-                          field == SHOUHU_ANNEX1_TOTAL ? row->batches[batch - 1].total
-                                                       : row->batches[batch - 1].hubei);
+                          cell_data (cell, "field") == SHOUHU_ANNEX1_TOTAL ? row->batches[batch - 1].total
+                                                                           : row->batches[batch - 1].hubei);
 }
 
-static void
-hide_error (ShouhuAnnex1Page *self)
+/* The cell of this page that has the focus, if any. */
+static GtkEditable *
+focused_cell (ShouhuAnnex1Page *self)
 {
-  gtk_popover_popdown (self->error_popover);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+  if (entry == NULL || !gtk_widget_is_ancestor (entry, GTK_WIDGET (self->grid)))
+    return NULL;
+  return GTK_EDITABLE (entry);
 }
 
 static void
-show_error (ShouhuAnnex1Page *self,
+set_cell_text (ShouhuAnnex1Page *self,
+               GtkEditable      *cell,
+               const char       *text)
+{
+  self->filling = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (cell), text) != 0)
+    gtk_editable_set_text (cell, text);
+  self->filling = FALSE;
+}
+
+static void
+set_cell_message (GtkWidget  *cell,
+                  const char *message)
+{
+  gtk_widget_set_tooltip_text (cell, message);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Shows in a count cell what it holds for the draft: the typed figure
+ * marked "unsaved", red where it breaks a rule, or the stored one. */
+static void
+show_count (ShouhuAnnex1Page *self,
             GtkEditable      *cell,
-            const char       *message)
+            gboolean          with_text)
 {
+  int district_id = cell_data (cell, "district");
+  int batch = cell_data (cell, "batch");
+  int field = cell_data (cell, "field");
+  const char *typed = shouhu_annex1_draft_get_text (self->draft, self->as_of, district_id, batch, field);
+  g_autofree char *message = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean bad[2];
+
+  if (with_text)
+    {
+      g_autofree char *stored = typed ? NULL : stored_text (self, cell);
+
+      set_cell_text (self, cell, typed ? typed : stored);
+    }
+
+  shouhu_annex1_draft_get_state (self->draft, self->table, district_id, batch, bad, &message);
+  if (bad[field])
+    tooltip = g_strdup_printf (_("Not saved: %s"), message);
+  else if (typed != NULL)
+    tooltip = g_strdup (_("Not saved yet: saved with the other figure of its batch once Supporting Hubei "
+                          "is no more than Total"));
+
+  if (bad[field])
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
+  if (typed != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (cell), "unsaved");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (cell), "unsaved");
+  set_cell_message (GTK_WIDGET (cell), tooltip);
+}
+
+/* The reason a figure is refused shows at its cell while the cell has the
+ * focus, and nowhere else: it never stays over other cells. */
+static void
+update_popover (ShouhuAnnex1Page *self)
+{
+  GtkEditable *cell = focused_cell (self);
   GtkWidget *widget = GTK_WIDGET (cell);
+  const char *message = cell ? gtk_widget_get_tooltip_text (widget) : NULL;
 
-  gtk_widget_add_css_class (widget, "error");
-  gtk_widget_set_tooltip_text (widget, message);
+  if (cell == NULL || !gtk_widget_has_css_class (widget, "error") || message == NULL)
+    {
+      gtk_popover_popdown (self->error_popover);
+      return;
+    }
+
   gtk_label_set_text (self->error_label, message);
-
   if (gtk_widget_get_parent (GTK_WIDGET (self->error_popover)) != widget)
     {
       gtk_popover_popdown (self->error_popover);
@@ -142,62 +171,190 @@ show_error (ShouhuAnnex1Page *self,
   gtk_popover_popup (self->error_popover);
 }
 
+/* The line above the grid names every pair that is not stored. */
 static void
-clear_cell_error (ShouhuAnnex1Page *self,
-                  GtkEditable      *cell)
+update_unsaved (ShouhuAnnex1Page *self)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), NULL);
-  if (gtk_widget_get_parent (GTK_WIDGET (self->error_popover)) == GTK_WIDGET (cell))
-    hide_error (self);
+  g_autoptr(GArray) refs = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  if (self->as_of == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->unsaved_label), FALSE);
+      return;
+    }
+  refs = shouhu_annex1_draft_list (self->draft, self->as_of);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const ShouhuAnnex1PairRef *ref = &g_array_index (refs, ShouhuAnnex1PairRef, i);
+      g_autofree char *label = shouhu_annex1_batch_label (ref->batch);
+
+      if (i > 0)
+        /* Translators: between the pairs listed as not saved */
+        g_string_append (names, _(", "));
+      /* Translators: a district and a batch, e.g. 渝中区第一批 */
+      g_string_append_printf (names, _("%s %s"), shouhu_district_get (ref->district_id)->name, label);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->unsaved_label), refs->len > 0);
+  if (refs->len == 0)
+    return;
+  text = g_strdup_printf (_("Not saved (marked in the grid): %s. Each batch is saved once its Supporting "
+                            "Hubei is no more than its Total; Escape in a cell brings back the stored figure."),
+                          names->str);
+  gtk_label_set_text (self->unsaved_label, text);
 }
 
-/* Stores the cell's text.  Returns FALSE when it was rejected. */
+static void
+set_number (GtkLabel *label,
+            gint64    value)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  gtk_label_set_text (label, text);
+}
+
+static void
+fill_sums (ShouhuAnnex1Page *self)
+{
+  ShouhuCount grand = shouhu_annex1_grand_total (self->table);
+  int col = 0;
+
+  for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
+    {
+      ShouhuCount sum = shouhu_annex1_row_sum (self->table, id - 1);
+
+      set_number (g_ptr_array_index (self->row_sums, 2 * (id - 1)), sum.total);
+      set_number (g_ptr_array_index (self->row_sums, 2 * (id - 1) + 1), sum.hubei);
+    }
+
+  set_number (g_ptr_array_index (self->grand, col++), grand.total);
+  set_number (g_ptr_array_index (self->grand, col++), grand.hubei);
+  for (int b = 1; b <= self->table->n_batches; b++)
+    {
+      ShouhuCount s = shouhu_annex1_batch_sum (self->table, b);
+
+      set_number (g_ptr_array_index (self->grand, col++), s.total);
+      set_number (g_ptr_array_index (self->grand, col++), s.hubei);
+    }
+}
+
+/* Every cell shows the stored figure or the typed one, marked; what the
+ * user is typing in the focused cell, and a refused remark, stay. */
+static void
+fill_grid (ShouhuAnnex1Page *self)
+{
+  GtkEditable *focus = focused_cell (self);
+
+  for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
+    {
+      GPtrArray *row = g_ptr_array_index (self->cells, id - 1);
+
+      for (guint i = 0; i < row->len; i++)
+        {
+          GtkEditable *cell = g_ptr_array_index (row, i);
+
+          if (i > 0)
+            show_count (self, cell, cell != focus);
+          else if (cell != focus && !gtk_widget_has_css_class (GTK_WIDGET (cell), "error"))
+            {
+              g_autofree char *text = stored_text (self, cell);
+
+              set_cell_text (self, cell, text);
+            }
+        }
+    }
+  fill_sums (self);
+  update_unsaved (self);
+  shouhu_annex1_page_update_batch_actions (self);
+  update_popover (self);
+}
+
+static gboolean
+commit_note (ShouhuAnnex1Page *self,
+             GtkEditable      *cell)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = stored_text (self, cell);
+  const char *text = gtk_editable_get_text (cell);
+  int district_id = cell_data (cell, "district");
+
+  if (g_strcmp0 (stored, text) != 0 &&
+      !shouhu_annex1_set_note (self->store, self->as_of, district_id, text, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      gtk_widget_add_css_class (GTK_WIDGET (cell), "error");
+      set_cell_message (GTK_WIDGET (cell), message);
+      update_popover (self);
+      return FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
+  set_cell_message (GTK_WIDGET (cell), NULL);
+  g_free (stored);
+  stored = stored_text (self, cell);
+  set_cell_text (self, cell, stored);
+  update_popover (self);
+  return TRUE;
+}
+
+/* Takes what the cell holds: a remark is stored, a count goes through the
+ * draft.  Returns FALSE when the cell's figure is refused. */
 static gboolean
 commit_cell (ShouhuAnnex1Page *self,
              GtkEditable      *cell)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *stored = NULL;
-  const char *text = gtk_editable_get_text (cell);
-  int district_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "district"));
-  int batch = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "batch"));
-  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "field"));
-  gboolean ok;
+  int district_id = cell_data (cell, "district");
+  int batch = cell_data (cell, "batch");
+  int field = cell_data (cell, "field");
+  gboolean bad[2];
 
   if (self->table == NULL || self->filling)
     return TRUE;
-
-  stored = stored_text (self, cell);
-  if (g_strcmp0 (stored, text) == 0)
-    {
-      clear_cell_error (self, cell);
-      return TRUE;
-    }
-
   if (batch == SHOUHU_ANNEX1_NOTE_BATCH)
-    ok = shouhu_annex1_set_note (self->store, self->as_of, district_id, text, &error);
-  else
-    ok = shouhu_annex1_set_count (self->store, self->as_of, district_id, batch, field, text, &error);
+    return commit_note (self, cell);
 
-  if (!ok)
+  if (!shouhu_annex1_draft_type (self->draft, self->store, self->table, district_id, batch, field,
+                                 gtk_editable_get_text (cell), &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+
+  /* The store's "changed" signal refreshed the page if the pair went in;
+   * show the figure as stored (normalised: full-width digits, blanks). */
+  show_count (self, cell, TRUE);
+  fill_grid (self);
+  shouhu_annex1_draft_get_state (self->draft, self->table, district_id, batch, bad, NULL);
+  return !bad[field];
+}
+
+/* Once the focus has moved: the rows it is no longer in have their typed
+ * pairs checked, and the reason a figure is refused shows at the cell
+ * that has the focus now. */
+static gboolean
+focus_moved_cb (gpointer user_data)
+{
+  ShouhuAnnex1Page *self = user_data;
+  GtkEditable *focus = focused_cell (self);
+  int focus_row = focus ? cell_data (focus, "district") : 0;
+  g_autoptr(GArray) refs = NULL;
+
+  self->focus_idle = 0;
+  if (self->table == NULL)
+    return G_SOURCE_REMOVE;
+
+  refs = shouhu_annex1_draft_list (self->draft, self->as_of);
+  for (guint i = 0; i < refs->len; i++)
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s",
-                                                  shouhu_district_get (district_id)->name,
-                                                  error->message);
-      show_error (self, cell, message);
-      return FALSE;
-    }
+      int district_id = g_array_index (refs, ShouhuAnnex1PairRef, i).district_id;
 
-  clear_cell_error (self, cell);
-  /* The store's "changed" signal refreshed the page already; show the
-   * value as stored (normalised: full-width digits, blanks). */
-  self->filling = TRUE;
-  g_free (stored);
-  stored = stored_text (self, cell);
-  gtk_editable_set_text (cell, stored);
-  self->filling = FALSE;
-  return TRUE;
+      if (district_id != focus_row)
+        shouhu_annex1_draft_leave_row (self->draft, self->as_of, district_id);
+    }
+  fill_grid (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -205,31 +362,45 @@ cell_activate_cb (GtkEntry         *entry,
                   ShouhuAnnex1Page *self)
 {
   GtkEditable *cell = GTK_EDITABLE (entry);
-  int district_id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "district"));
-  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "index"));
+  int district_id = cell_data (cell, "district");
+  int index = cell_data (cell, "index");
+  g_autofree char *text = g_strdup (gtk_editable_get_text (cell));
+  gboolean taken = commit_cell (self, cell);
 
-  if (!commit_cell (self, cell))
-    return;
+  /* Enter leaves the row: its pairs are checked.  As in a spreadsheet, a
+   * refused figure keeps the focus, once: Enter again on the same text
+   * moves on, and the row stays marked. */
+  if (self->table != NULL && cell_data (cell, "batch") != SHOUHU_ANNEX1_NOTE_BATCH)
+    {
+      shouhu_annex1_draft_leave_row (self->draft, self->as_of, district_id);
+      fill_grid (self);
+      taken = !gtk_widget_has_css_class (GTK_WIDGET (cell), "error");
+    }
+  if (!taken && g_strcmp0 (g_object_get_data (G_OBJECT (cell), "refused"), text) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (cell), "refused", g_steal_pointer (&text), g_free);
+      return;
+    }
+  g_object_set_data (G_OBJECT (cell), "refused", NULL);
 
-  /* Enter moves down a row, as in a spreadsheet. */
   if (district_id < SHOUHU_N_DISTRICTS)
-    gtk_widget_grab_focus (GTK_WIDGET (cell_at (self, district_id + 1, index)));
+    gtk_widget_grab_focus (GTK_WIDGET (shouhu_annex1_page_cell_at (self, district_id + 1, index)));
 }
 
-static gboolean
-refocus_cb (gpointer user_data)
+/* Where the focus goes is known once it got there.  Not an idle of the
+ * default priority: a blinking cursor's frames would hold it back. */
+static void
+queue_focus_moved (ShouhuAnnex1Page *self)
 {
-  g_autoptr(GtkWidget) cell = user_data;
-  GtkRoot *root = gtk_widget_get_root (cell);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *focus_cell = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+  if (self->focus_idle == 0)
+    self->focus_idle = g_idle_add_full (G_PRIORITY_DEFAULT, focus_moved_cb, self, NULL);
+}
 
-  /* Never pull the focus away from another cell that needs fixing. */
-  if (focus_cell != NULL && gtk_widget_has_css_class (focus_cell, "error"))
-    return G_SOURCE_REMOVE;
-  if (gtk_widget_get_mapped (cell) && gtk_widget_has_css_class (cell, "error"))
-    gtk_widget_grab_focus (cell);
-  return G_SOURCE_REMOVE;
+static void
+cell_enter_cb (GtkEventControllerFocus *controller,
+               ShouhuAnnex1Page        *self)
+{
+  queue_focus_moved (self);
 }
 
 static void
@@ -237,21 +408,9 @@ cell_leave_cb (GtkEventControllerFocus *controller,
                ShouhuAnnex1Page        *self)
 {
   GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (cell));
 
-  if (commit_cell (self, GTK_EDITABLE (cell)))
-    {
-      g_object_set_data (G_OBJECT (cell), "refused", NULL);
-      return;
-    }
-
-  /* As in a spreadsheet, a rejected value keeps the focus in its cell,
-   * once: leaving again with the same text is the user's choice (the
-   * cell stays marked, nothing is stored). */
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (cell), "refused"), text) == 0)
-    return;
-  g_object_set_data_full (G_OBJECT (cell), "refused", g_strdup (text), g_free);
-  g_idle_add (refocus_cb, g_object_ref (cell));
+  commit_cell (self, GTK_EDITABLE (cell));
+  queue_focus_moved (self);
 }
 
 static gboolean
@@ -261,26 +420,28 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
                      GdkModifierType        state,
                      ShouhuAnnex1Page      *self)
 {
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkEditable *cell = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
   g_autofree char *stored = NULL;
 
   if (keyval != GDK_KEY_Escape || self->table == NULL)
     return FALSE;
 
-  stored = stored_text (self, GTK_EDITABLE (cell));
-  self->filling = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (cell), stored);
-  self->filling = FALSE;
-  clear_cell_error (self, GTK_EDITABLE (cell));
+  /* The stored figure back; the other half of its pair may now be good. */
+  stored = stored_text (self, cell);
+  set_cell_text (self, cell, stored);
+  gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
+  set_cell_message (GTK_WIDGET (cell), NULL);
+  commit_cell (self, cell);
   return TRUE;
 }
 
-static GtkWidget *
-new_cell (ShouhuAnnex1Page *self,
-          int               district_id,
-          int               batch,
-          int               field,
-          int               index)
+/* One cell of a district row, wired to this page (see shouhu-annex1-page-grid.c). */
+GtkWidget *
+shouhu_annex1_page_new_cell (ShouhuAnnex1Page *self,
+                             int               district_id,
+                             int               batch,
+                             int               field,
+                             int               index)
 {
   GtkWidget *entry = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -314,6 +475,7 @@ new_cell (ShouhuAnnex1Page *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   g_signal_connect (entry, "activate", G_CALLBACK (cell_activate_cb), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_enter_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (cell_leave_cb), self);
   g_signal_connect (key, "key-pressed", G_CALLBACK (cell_key_pressed_cb), self);
   gtk_widget_add_controller (entry, focus);
@@ -321,195 +483,12 @@ new_cell (ShouhuAnnex1Page *self,
   return entry;
 }
 
-/* Attaches a one-column widget and ties its width to its column, so that
- * the 合计 row below the scrolled grid lines up with it. */
-static void
-attach_cell (ShouhuAnnex1Page *self,
-             GtkGrid          *grid,
-             GtkWidget        *widget,
-             int               col,
-             int               row)
-{
-  /* One-column titles of the header span both of its rows. */
-  int height = (grid == self->grid && row == 0 && GTK_IS_LABEL (widget) &&
-                gtk_widget_has_css_class (widget, "annex-header")) ? HEADER_ROWS : 1;
-
-  gtk_grid_attach (grid, widget, col, row, 1, height);
-  while ((int) self->columns->len <= col)
-    g_ptr_array_add (self->columns, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
-  gtk_size_group_add_widget (g_ptr_array_index (self->columns, col), widget);
-}
-
-static void
-attach_header (ShouhuAnnex1Page *self,
-               int               n_batches)
-{
-  int col = 0;
-
-  attach_cell (self, self->grid, header_label (_("No.")), col++, 0);
-  attach_cell (self, self->grid, header_label (_("District")), col++, 0);
-  /* Translators: the 共计 column of Annex 1, the sum of all batches */
-  attach_cell (self, self->grid, header_label (C_("annex 1 column", "All Batches")), col++, 0);
-  attach_cell (self, self->grid, header_label (_("Of whom: supporting Hubei")), col++, 0);
-  for (int b = 1; b <= n_batches; b++)
-    {
-      g_autofree char *label = shouhu_annex1_batch_label (b);
-
-      gtk_grid_attach (self->grid, header_label (label), col, 0, 2, 1);
-      attach_cell (self, self->grid, header_label (_("Total")), col, 1);
-      attach_cell (self, self->grid, header_label (_("Of whom: supporting Hubei")), col + 1, 1);
-      col += 2;
-    }
-  attach_cell (self, self->grid, header_label (_("Remarks")), col, 0);
-}
-
-static void
-clear_grid (ShouhuAnnex1Page *self)
-{
-  GtkWidget *child;
-
-  /* The popover may sit on a cell that is about to go. */
-  gtk_popover_popdown (self->error_popover);
-  g_object_ref (self->error_popover);
-  gtk_widget_unparent (GTK_WIDGET (self->error_popover));
-  gtk_widget_set_parent (GTK_WIDGET (self->error_popover), GTK_WIDGET (self));
-  g_object_unref (self->error_popover);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
-    gtk_grid_remove (self->grid, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->footer))) != NULL)
-    gtk_grid_remove (self->footer, child);
-  g_ptr_array_set_size (self->columns, 0);
-  g_ptr_array_set_size (self->cells, 0);
-  g_ptr_array_set_size (self->row_sums, 0);
-  g_ptr_array_set_size (self->grand, 0);
-}
-
-static void
-build_grid (ShouhuAnnex1Page *self,
-            int               n_batches)
-{
-  GtkWidget *label;
-  int col;
-
-  clear_grid (self);
-  attach_header (self, n_batches);
-
-  for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
-    {
-      const ShouhuDistrict *d = shouhu_district_get (id);
-      GPtrArray *row = g_ptr_array_new ();
-      g_autofree char *number = g_strdup_printf ("%d", id);
-      int grid_row = HEADER_ROWS + id - 1;
-      GtkWidget *note;
-
-      label = gtk_label_new (number);
-      gtk_widget_add_css_class (label, "dim-label");
-      attach_cell (self, self->grid, label, 0, grid_row);
-      label = gtk_label_new (d->name);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      attach_cell (self, self->grid, label, 1, grid_row);
-
-      for (int k = 0; k < 2; k++)
-        {
-          label = number_label ();
-          g_ptr_array_add (self->row_sums, label);
-          attach_cell (self, self->grid, label, 2 + k, grid_row);
-        }
-
-      note = new_cell (self, id, SHOUHU_ANNEX1_NOTE_BATCH, 0, 0);
-      g_ptr_array_add (row, note);
-      col = 4;
-      for (int b = 1; b <= n_batches; b++)
-        for (int f = SHOUHU_ANNEX1_TOTAL; f <= SHOUHU_ANNEX1_HUBEI; f++)
-          {
-            GtkWidget *cell = new_cell (self, id, b, f, (int) row->len);
-
-            g_ptr_array_add (row, cell);
-            attach_cell (self, self->grid, cell, col++, grid_row);
-          }
-      attach_cell (self, self->grid, note, col, grid_row);
-      g_ptr_array_add (self->cells, row);
-    }
-
-  attach_cell (self, self->footer, gtk_label_new (NULL), 0, 0);
-  label = gtk_label_new (_("Sum"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "annex-sum");
-  attach_cell (self, self->footer, label, 1, 0);
-  for (col = 2; col < 4 + 2 * n_batches; col++)
-    {
-      label = number_label ();
-      /* Entries draw a frame; keep the figures over the figures. */
-      if (col >= 4)
-        gtk_widget_add_css_class (label, "under-entry");
-      g_ptr_array_add (self->grand, label);
-      attach_cell (self, self->footer, label, col, 0);
-    }
-  label = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  attach_cell (self, self->footer, label, col, 0);
-
-  self->built_batches = n_batches;
-}
-
-static void
-set_number (GtkLabel *label,
-            gint64    value)
-{
-  char text[32];
-
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
-  gtk_label_set_text (label, text);
-}
-
-static void
-fill_grid (ShouhuAnnex1Page *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  ShouhuCount grand = shouhu_annex1_grand_total (self->table);
-  int col = 0;
-
-  self->filling = TRUE;
-  for (int id = 1; id <= SHOUHU_N_DISTRICTS; id++)
-    {
-      GPtrArray *row = g_ptr_array_index (self->cells, id - 1);
-      ShouhuCount sum = shouhu_annex1_row_sum (self->table, id - 1);
-
-      for (guint i = 0; i < row->len; i++)
-        {
-          GtkWidget *cell = g_ptr_array_index (row, i);
-          g_autofree char *text = NULL;
-
-          /* Leave alone what the user is typing or has to correct. */
-          if ((focus != NULL && gtk_widget_is_ancestor (focus, cell)) ||
-              gtk_widget_has_css_class (cell, "error"))
-            continue;
-          text = stored_text (self, GTK_EDITABLE (cell));
-          gtk_editable_set_text (GTK_EDITABLE (cell), text);
-        }
-      set_number (g_ptr_array_index (self->row_sums, 2 * (id - 1)), sum.total);
-      set_number (g_ptr_array_index (self->row_sums, 2 * (id - 1) + 1), sum.hubei);
-    }
-
-  set_number (g_ptr_array_index (self->grand, col++), grand.total);
-  set_number (g_ptr_array_index (self->grand, col++), grand.hubei);
-  for (int b = 1; b <= self->table->n_batches; b++)
-    {
-      ShouhuCount s = shouhu_annex1_batch_sum (self->table, b);
-
-      set_number (g_ptr_array_index (self->grand, col++), s.total);
-      set_number (g_ptr_array_index (self->grand, col++), s.hubei);
-    }
-  self->filling = FALSE;
-}
-
 static void
 update_dates (ShouhuAnnex1Page *self)
 {
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) dates = shouhu_annex1_list_dates (self->store, &error);
+  g_autoptr(GPtrArray) shown = NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
   guint n;
 
@@ -525,27 +504,25 @@ update_dates (ShouhuAnnex1Page *self)
   g_strfreev (self->dates);
   self->dates = g_steal_pointer (&dates);
 
+  shown = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->dates[i] != NULL; i++)
+    {
+      g_ptr_array_add (shown, shouhu_format_date (self->dates[i]));
+      if (g_strcmp0 (self->dates[i], self->as_of) == 0)
+        selected = i;
+    }
+  g_ptr_array_add (shown, NULL);
+
   self->filling = TRUE;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->date_list));
-  {
-    g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint i = 0; self->dates[i] != NULL; i++)
-      {
-        g_ptr_array_add (shown, shouhu_annex1_format_date (self->dates[i]));
-        if (g_strcmp0 (self->dates[i], self->as_of) == 0)
-          selected = i;
-      }
-    g_ptr_array_add (shown, NULL);
-    gtk_string_list_splice (self->date_list, 0, n, (const char * const *) shown->pdata);
-  }
+  gtk_string_list_splice (self->date_list, 0, n, (const char * const *) shown->pdata);
   if (selected != GTK_INVALID_LIST_POSITION)
     gtk_drop_down_set_selected (self->date_dropdown, selected);
   self->filling = FALSE;
 }
 
-static void
-refresh (ShouhuAnnex1Page *self)
+void
+shouhu_annex1_page_refresh (ShouhuAnnex1Page *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -571,18 +548,19 @@ refresh (ShouhuAnnex1Page *self)
     self->table = shouhu_annex1_load (self->store, self->as_of, &error);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_dropdown), self->table != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_batch_button), self->table != NULL);
+  shouhu_annex1_page_update_batch_actions (self);
 
   if (self->table == NULL)
     {
       if (error != NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->unsaved_label), FALSE);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
 
   if (self->built_batches != self->table->n_batches)
-    build_grid (self, self->table->n_batches);
+    shouhu_annex1_page_build_grid (self, self->table->n_batches);
   fill_grid (self);
   gtk_stack_set_visible_child_name (self->content_stack, "table");
 }
@@ -591,106 +569,7 @@ static void
 store_changed_cb (ShouhuStore      *store,
                   ShouhuAnnex1Page *self)
 {
-  refresh (self);
-}
-
-static void
-date_selected_cb (GtkDropDown      *dropdown,
-                  GParamSpec       *pspec,
-                  ShouhuAnnex1Page *self)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->filling || self->dates == NULL || selected >= g_strv_length (self->dates))
-    return;
-  shouhu_annex1_page_set_date (self, self->dates[selected]);
-}
-
-static void
-new_date_popover_show_cb (GtkPopover       *popover,
-                          ShouhuAnnex1Page *self)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-
-  gtk_editable_set_text (GTK_EDITABLE (self->new_date_entry), today);
-  gtk_label_set_text (self->new_date_error, "");
-  gtk_widget_set_visible (GTK_WIDGET (self->new_date_error), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->new_date_entry), "error");
-  gtk_widget_grab_focus (GTK_WIDGET (self->new_date_entry));
-}
-
-static void
-create_date_cb (ShouhuAnnex1Page *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *latest = shouhu_annex1_latest_date (self->store, NULL);
-  g_autofree char *date = NULL;
-  g_autofree char *message = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_date_entry));
-
-  if (!shouhu_validate_date (_("Date"), text, &date, &error) ||
-      !shouhu_annex1_new_date (self->store, date, &error))
-    {
-      gtk_label_set_text (self->new_date_error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->new_date_error), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->new_date_entry), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->new_date_entry));
-      return;
-    }
-
-  gtk_menu_button_popdown (self->new_date_button);
-  shouhu_annex1_page_set_date (self, date);
-  if (latest != NULL)
-    message = g_strdup_printf (_("Started the table as of %s with the figures as of %s"), date, latest);
-  else
-    message = g_strdup_printf (_("Started the table as of %s"), date);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", message);
-}
-
-/* The Undo of add_batch_cb(): core refuses when figures went in since. */
-static void
-remove_last_batch_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL &&
-      !shouhu_annex1_remove_last_batch (self->store, g_variant_get_string (parameter, NULL), &error))
-    gtk_widget_activate_action (widget, "win.notify", "s", error->message);
-}
-
-static void
-add_batch_cb (ShouhuAnnex1Page *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) as_of = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *undo = NULL;
-
-  if (self->table == NULL)
-    return;
-  if (!shouhu_annex1_add_batch (self->store, self->as_of, &error))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
-      return;
-    }
-  label = shouhu_annex1_batch_label (self->table->n_batches);
-  message = g_strdup_printf (_("Added a column for %s"), label);
-  as_of = g_variant_ref_sink (g_variant_new_string (self->as_of));
-  undo = g_action_print_detailed_name ("annex1.remove-last-batch", as_of);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify-undo", "(ss)", message, undo);
-}
-
-static void
-new_date_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_menu_button_popup (SHOUHU_ANNEX1_PAGE (widget)->new_date_button);
+  shouhu_annex1_page_refresh (self);
 }
 
 static void
@@ -704,7 +583,7 @@ set_store (ShouhuAnnex1Page *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     self->changed_id = g_signal_connect (store, "changed::annex1", G_CALLBACK (store_changed_cb), self);
-  refresh (self);
+  shouhu_annex1_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -750,6 +629,7 @@ shouhu_annex1_page_dispose (GObject *object)
   ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -773,6 +653,7 @@ shouhu_annex1_page_finalize (GObject *object)
   ShouhuAnnex1Page *self = SHOUHU_ANNEX1_PAGE (object);
 
   g_clear_pointer (&self->table, shouhu_annex1_table_free);
+  g_clear_pointer (&self->draft, shouhu_annex1_draft_free);
   g_clear_pointer (&self->as_of, g_free);
   g_clear_pointer (&self->dates, g_strfreev);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
@@ -808,6 +689,9 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-annex1-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, table_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, rows_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, header);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, grid);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, footer);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, date_dropdown);
@@ -816,14 +700,8 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, new_date_entry);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, new_date_error);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, add_batch_button);
-  gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_date_popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, create_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_batch_cb);
-
-  gtk_widget_class_install_action (widget_class, "annex1.new-date", NULL, new_date_action_cb);
-  gtk_widget_class_install_action (widget_class, "annex1.remove-last-batch", "s", remove_last_batch_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex1.new-date", NULL);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, unsaved_label);
+  shouhu_annex1_page_class_add_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -831,15 +709,18 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
 static void
 shouhu_annex1_page_init (ShouhuAnnex1Page *self)
 {
+  self->draft = shouhu_annex1_draft_new ();
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->row_sums = g_ptr_array_new ();
   self->grand = g_ptr_array_new ();
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  shouhu_annex1_page_init_scrolling (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annex1.remove-empty-batch", FALSE);
 
-  /* The reason a value was rejected, shown at the cell without taking the
-   * focus from it. */
+  /* The reason a value was refused, shown at the focused cell without
+   * taking the focus from it. */
   self->error_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->error_label, TRUE);
   gtk_label_set_max_width_chars (self->error_label, 40);
@@ -863,10 +744,11 @@ shouhu_annex1_page_set_date (ShouhuAnnex1Page *self,
     {
       g_free (self->as_of);
       self->as_of = g_strdup (as_of);
-      self->built_batches = 0;  /* other cells: drop marks and typed text */
+      /* Other cells; what was typed for this date stays in the draft. */
+      self->built_batches = 0;
     }
   g_clear_pointer (&self->dates, g_strfreev);
-  refresh (self);
+  shouhu_annex1_page_refresh (self);
 }
 
 /**
@@ -899,8 +781,8 @@ shouhu_annex1_page_get_cell (ShouhuAnnex1Page  *self,
       batch < 0 || batch > self->built_batches)
     return NULL;
   if (batch == SHOUHU_ANNEX1_NOTE_BATCH)
-    return cell_at (self, district_id, 0);
-  return cell_at (self, district_id, 2 * batch - 1 + (field == SHOUHU_ANNEX1_HUBEI));
+    return shouhu_annex1_page_cell_at (self, district_id, 0);
+  return shouhu_annex1_page_cell_at (self, district_id, 2 * batch - 1 + (field == SHOUHU_ANNEX1_HUBEI));
 }
 
 /**
@@ -923,7 +805,7 @@ shouhu_annex1_page_get_sum_text (ShouhuAnnex1Page *self,
 /**
  * shouhu_annex1_page_get_error_message:
  *
- * Returns: (nullable): the message shown at a rejected cell
+ * Returns: (nullable): the message shown at a refused cell
  */
 const char *
 shouhu_annex1_page_get_error_message (ShouhuAnnex1Page *self)
@@ -933,4 +815,20 @@ shouhu_annex1_page_get_error_message (ShouhuAnnex1Page *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->error_popover)))
     return NULL;
   return gtk_label_get_text (self->error_label);
+}
+
+/**
+ * shouhu_annex1_page_get_unsaved_message:
+ *
+ * Returns: (nullable): the line that names the figures shown but not
+ * stored, while there are any
+ */
+const char *
+shouhu_annex1_page_get_unsaved_message (ShouhuAnnex1Page *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_ANNEX1_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->unsaved_label)))
+    return NULL;
+  return gtk_label_get_text (self->unsaved_label);
 }

@@ -27,5 +27,6 @@ GtkEditable *shouhu_annex1_page_get_cell         (ShouhuAnnex1Page  *self,
 const char *shouhu_annex1_page_get_sum_text      (ShouhuAnnex1Page  *self,
                                                   int                column);
 const char *shouhu_annex1_page_get_error_message (ShouhuAnnex1Page  *self);
+const char *shouhu_annex1_page_get_unsaved_message (ShouhuAnnex1Page *self);
 
 G_END_DECLS

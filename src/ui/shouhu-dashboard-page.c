@@ -13,6 +13,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
+#include "shouhu-date.h"
 #include "shouhu-district-row.h"
 
 struct _ShouhuDashboardPage
@@ -130,12 +131,12 @@ update_dates (ShouhuDashboardPage *self)
   if (self->chosen_date != NULL && !g_strv_contains ((const char * const *) dates, self->chosen_date))
     g_clear_pointer (&self->chosen_date, g_free);
 
-  latest = shouhu_annex1_format_date (dates[0]);
+  latest = shouhu_format_date (dates[0]);
   g_ptr_array_add (shown, latest != NULL ? g_strdup_printf (_("Latest (%s)"), latest)
                                          : g_strdup (_("Latest")));
   for (guint i = 0; dates[i] != NULL; i++)
     {
-      g_ptr_array_add (shown, shouhu_annex1_format_date (dates[i]));
+      g_ptr_array_add (shown, shouhu_format_date (dates[i]));
       if (g_strcmp0 (dates[i], self->chosen_date) == 0)
         selected = i + 1;
     }
@@ -161,7 +162,7 @@ show_totals (ShouhuDashboardPage *self)
     city->covered, city->uncovered, city->volunteers,
   };
   g_autofree char *coverage = shouhu_format_coverage (city);
-  g_autofree char *date = shouhu_annex1_format_date (self->figures->as_of);
+  g_autofree char *date = shouhu_format_date (self->figures->as_of);
   g_autofree char *heading = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)

@@ -1,7 +1,9 @@
 /* shouhu-export-dialog.c — choosing and writing an official workbook
  *
  * Which workbook, which date or district, masked or not, then where: the
- * desktop's own file chooser (a portal inside Flatpak).  After writing, the
+ * desktop's own file chooser (a portal inside Flatpak).  The window opens
+ * it on what the user was looking at (shouhu_export_dialog_set_context()):
+ * Annex 2 of the district filtered, Annex 1 of the date shown.  After writing, the
  * dialog emits "exported" and closes; the window that opened it offers to
  * open the file.  The workbook is written
  * on a worker thread, through a store connection of its own, so that a
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "shouhu-annex1.h"
+#include "shouhu-date.h"
 #include "shouhu-district.h"
 #include "shouhu-export.h"
 #include "shouhu-export-dialog.h"
@@ -27,11 +30,12 @@ struct _ShouhuExportDialog
   ShouhuStore    *store;
   GObject        *chooser;      /* while the file chooser is open */
 
+  char          **dates;        /* as stored, in the order of date_list */
+
   GtkDropDown    *kind_dropdown;
-  GtkLabel       *date_label;
+  GtkStack       *options_stack;
   GtkDropDown    *date_dropdown;
-  GtkStringList  *date_list;
-  GtkLabel       *district_label;
+  GtkStringList  *date_list;    /* the dates as people read them */
   GtkDropDown    *district_dropdown;
   GtkStringList  *district_list;
   GtkCheckButton *masked_check;
@@ -71,18 +75,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The workbooks in the order of the kind list of the template. */
+static const ShouhuExportKind kinds[] = {
+  SHOUHU_EXPORT_ANNEX1, SHOUHU_EXPORT_ANNEX2, SHOUHU_EXPORT_SUMMARY,
+};
+
 static ShouhuExportKind
 selected_kind (ShouhuExportDialog *self)
 {
-  switch (gtk_drop_down_get_selected (self->kind_dropdown))
-    {
-    case 1:
-      return SHOUHU_EXPORT_ANNEX2;
-    case 2:
-      return SHOUHU_EXPORT_SUMMARY;
-    default:
-      return SHOUHU_EXPORT_ANNEX1;
-    }
+  guint i = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  return i < G_N_ELEMENTS (kinds) ? kinds[i] : SHOUHU_EXPORT_ANNEX1;
 }
 
 /* NULL while no Annex 1 table exists: the latest is then none. */
@@ -91,9 +94,9 @@ selected_date (ShouhuExportDialog *self)
 {
   guint i = gtk_drop_down_get_selected (self->date_dropdown);
 
-  if (i == GTK_INVALID_LIST_POSITION || !gtk_widget_get_sensitive (GTK_WIDGET (self->date_dropdown)))
+  if (self->dates == NULL || i >= g_strv_length (self->dates))
     return NULL;
-  return gtk_string_list_get_string (self->date_list, i);
+  return self->dates[i];
 }
 
 /* 0 for all districts: the first entry. */
@@ -224,11 +227,7 @@ kind_changed_cb (ShouhuExportDialog *self)
 {
   gboolean annex2 = selected_kind (self) == SHOUHU_EXPORT_ANNEX2;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->date_label), !annex2);
-  gtk_widget_set_visible (GTK_WIDGET (self->date_dropdown), !annex2);
-  gtk_widget_set_visible (GTK_WIDGET (self->district_label), annex2);
-  gtk_widget_set_visible (GTK_WIDGET (self->district_dropdown), annex2);
-  gtk_widget_set_visible (GTK_WIDGET (self->masked_check), annex2);
+  gtk_stack_set_visible_child_name (self->options_stack, annex2 ? "district" : "date");
   show_error (self, NULL);
 }
 
@@ -236,10 +235,15 @@ static void
 fill_lists (ShouhuExportDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) dates = shouhu_annex1_list_dates (self->store, &error);
 
-  if (dates != NULL && dates[0] != NULL)
-    gtk_string_list_splice (self->date_list, 0, 0, (const char *const *) dates);
+  self->dates = shouhu_annex1_list_dates (self->store, &error);
+  if (self->dates != NULL && self->dates[0] != NULL)
+    for (guint i = 0; self->dates[i] != NULL; i++)
+      {
+        g_autofree char *shown = shouhu_format_date (self->dates[i]);
+
+        gtk_string_list_append (self->date_list, shown);
+      }
   else
     {
       /* Translators: shown instead of a date when no Annex 1 table exists */
@@ -268,6 +272,7 @@ shouhu_export_dialog_dispose (GObject *object)
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->dates, g_strfreev);
 
   G_OBJECT_CLASS (shouhu_export_dialog_parent_class)->dispose (object);
 }
@@ -298,10 +303,9 @@ shouhu_export_dialog_class_init (ShouhuExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, form);
-  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, options_stack);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, date_list);
-  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, masked_check);
@@ -334,6 +338,53 @@ shouhu_export_dialog_new (GtkWindow   *parent,
   fill_lists (self);
   kind_changed_cb (self);
   return self;
+}
+
+/**
+ * shouhu_export_dialog_set_context:
+ * @as_of: (nullable): the Annex 1 date for Annex 1 and the summary; %NULL
+ *   for the latest
+ * @district_id: 1..41 for that district's Annex 2, 0 for every district
+ *
+ * Chooses what the dialog offers, as the user was looking at it.
+ */
+void
+shouhu_export_dialog_set_context (ShouhuExportDialog *self,
+                                  ShouhuExportKind    kind,
+                                  const char         *as_of,
+                                  int                 district_id)
+{
+  g_return_if_fail (SHOUHU_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (district_id >= 0 && district_id <= SHOUHU_N_DISTRICTS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (kinds[i] == kind)
+      gtk_drop_down_set_selected (self->kind_dropdown, i);
+  for (guint i = 0; as_of != NULL && self->dates != NULL && self->dates[i] != NULL; i++)
+    if (g_strcmp0 (self->dates[i], as_of) == 0)
+      gtk_drop_down_set_selected (self->date_dropdown, i);
+  gtk_drop_down_set_selected (self->district_dropdown, (guint) district_id);
+}
+
+/**
+ * shouhu_export_dialog_get_choice:
+ * @as_of: (out) (optional) (transfer none) (nullable): the Annex 1 date
+ * @district_id: (out) (optional): the district of Annex 2, 0 for all
+ *
+ * Returns: the workbook chosen
+ */
+ShouhuExportKind
+shouhu_export_dialog_get_choice (ShouhuExportDialog  *self,
+                                 const char         **as_of,
+                                 int                 *district_id)
+{
+  g_return_val_if_fail (SHOUHU_IS_EXPORT_DIALOG (self), SHOUHU_EXPORT_ANNEX1);
+
+  if (as_of != NULL)
+    *as_of = selected_date (self);
+  if (district_id != NULL)
+    *district_id = selected_district (self);
+  return selected_kind (self);
 }
 
 /**

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "shouhu-export.h"
 #include "shouhu-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,13 @@ G_DECLARE_FINAL_TYPE (ShouhuExportDialog, shouhu_export_dialog, SHOUHU, EXPORT_D
 
 ShouhuExportDialog *shouhu_export_dialog_new         (GtkWindow          *parent,
                                                       ShouhuStore        *store);
+void                shouhu_export_dialog_set_context (ShouhuExportDialog *self,
+                                                      ShouhuExportKind    kind,
+                                                      const char         *as_of,
+                                                      int                 district_id);
+ShouhuExportKind    shouhu_export_dialog_get_choice  (ShouhuExportDialog  *self,
+                                                      const char         **as_of,
+                                                      int                 *district_id);
 gboolean            shouhu_export_dialog_export_to   (ShouhuExportDialog *self,
                                                       GFile              *file,
                                                       GError            **error);

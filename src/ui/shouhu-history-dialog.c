@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "shouhu-annex2.h"
+#include "shouhu-date.h"
 #include "shouhu-history-dialog.h"
 
 struct _ShouhuHistoryDialog
@@ -46,7 +47,8 @@ describe (const ShouhuHistoryEntry *e)
   /* pair and unpair name the other side; create, delete and restore list
    * the record's values field by field. */
   if (e->field != NULL)
-    return g_strdup_printf ("%s: %s", field, e->new_value ? e->new_value : (e->old_value ? e->old_value : ""));
+    /* Translators: a field and its value in the history */
+    return g_strdup_printf (_("%s: %s"), field, e->new_value ? e->new_value : (e->old_value ? e->old_value : ""));
   return g_strdup (e->new_value ? e->new_value : (e->old_value ? e->old_value : ""));
 }
 
@@ -98,7 +100,7 @@ shouhu_history_dialog_new (GtkWindow   *parent,
   for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       const ShouhuHistoryEntry *e = entries->pdata[i];
-      g_autofree char *at = g_strdelimit (g_strdup (e->at), "T", ' ');
+      g_autofree char *at = shouhu_format_date_time (e->at);
       g_autofree char *what = describe (e);
       GtkWidget *labels[] = { gtk_label_new (at), gtk_label_new (action_label (e->action)), gtk_label_new (what) };
 

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-date.h"
 #include "shouhu-import-dialog.h"
 
 struct _ShouhuImportDialog
@@ -156,7 +157,8 @@ show_annex1 (ShouhuImportDialog *self,
              const char         *name)
 {
   ShouhuAnnex1Import *a1 = self->import->annex1;
-  g_autofree char *summary = g_strdup_printf (_("%s: Annex 1 as of %s"), name, a1->table->as_of);
+  g_autofree char *date = shouhu_format_date (a1->table->as_of);
+  g_autofree char *summary = g_strdup_printf (_("%s: Annex 1 as of %s"), name, date);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *title = g_strdup_printf (_("Rejected (%u)"), a1->rejected->len);
 
@@ -225,6 +227,63 @@ show_annex2 (ShouhuImportDialog *self,
 }
 
 static void
+show_roster (ShouhuImportDialog *self,
+             const char         *name)
+{
+  ShouhuRosterImport *roster = self->import->roster;
+  g_autofree char *summary = g_strdup_printf (_("%s: volunteers’ roster"), name);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *new_title = g_strdup_printf (_("New (%u)"), roster->n_new);
+  g_autofree char *updated_title = g_strdup_printf (_("To Update (%u)"), roster->n_updated);
+  g_autofree char *rejected_title = g_strdup_printf (_("Rejected (%u)"), roster->rejected->len);
+  GtkStringList *new_rows = gtk_string_list_new (NULL);
+  GtkStringList *updated_rows = gtk_string_list_new (NULL);
+
+  g_string_printf (detail, _("%u new volunteers, %u to update, %u already stored as they are, %u rows rejected. "
+                             "Only the values the file gives are written; rejected rows are left out; nothing "
+                             "is written until you choose Import."),
+                   roster->n_new, roster->n_updated, roster->n_unchanged, roster->rejected->len);
+  if (roster->ignored_headings->len > 0)
+    {
+      g_autofree char *names = NULL;
+
+      g_ptr_array_add (roster->ignored_headings, NULL);
+      names = g_strjoinv ("、", (char **) roster->ignored_headings->pdata);
+      g_ptr_array_remove_index (roster->ignored_headings, roster->ignored_headings->len - 1);
+      g_string_append_c (detail, ' ');
+      g_string_append_printf (detail, _("Columns passed over: %s."), names);
+    }
+  for (guint i = 0; i < roster->changes->len; i++)
+    {
+      const ShouhuRosterImportChange *c = g_ptr_array_index (roster->changes, i);
+      const ShouhuDistrict *d = shouhu_district_get (c->row->volunteer->district_id);
+      g_autofree char *text = NULL;
+
+      if (c->action == SHOUHU_IMPORT_NEW)
+        {
+          text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s"), c->row->sheet, c->row->row,
+                                  c->row->volunteer->name, d != NULL ? d->name : "—");
+          gtk_string_list_append (new_rows, text);
+        }
+      else if (c->action == SHOUHU_IMPORT_UPDATE)
+        {
+          text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s (changes: %s)"), c->row->sheet, c->row->row,
+                                  c->row->volunteer->name, d != NULL ? d->name : "—", c->changes);
+          gtk_string_list_append (updated_rows, text);
+        }
+    }
+
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->detail_label, detail->str);
+  set_list (self->new_list, self->new_page, new_title, new_rows);
+  set_list (self->updated_list, self->updated_page, updated_title, updated_rows);
+  set_list (self->rejected_list, self->rejected_page, rejected_title, rejected_rows (roster->rejected));
+  if (roster->n_new == 0 && roster->n_updated == 0 && roster->rejected->len > 0)
+    gtk_stack_set_visible_child (self->list_stack, gtk_stack_page_get_child (self->rejected_page));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), roster->n_new + roster->n_updated > 0);
+}
+
+static void
 read_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -254,6 +313,8 @@ read_done_cb (GObject      *source,
 
   if (self->import->kind == SHOUHU_IMPORT_ANNEX1)
     show_annex1 (self, name);
+  else if (self->import->kind == SHOUHU_IMPORT_ROSTER)
+    show_roster (self, name);
   else
     show_annex2 (self, name);
   gtk_stack_set_visible_child_name (self->state_stack, "preview");
@@ -265,18 +326,29 @@ imported (ShouhuImportDialog *self)
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *name = display_name (self->file);
   g_autofree char *message = NULL;
+  const char *page = "annex2";
 
   if (self->import->kind == SHOUHU_IMPORT_ANNEX1)
-    message = g_strdup_printf (_("Imported the Annex 1 figures as of %s from %s"),
-                               self->import->annex1->table->as_of, name);
+    {
+      g_autofree char *date = shouhu_format_date (self->import->annex1->table->as_of);
+
+      message = g_strdup_printf (_("Imported the Annex 1 figures as of %s from %s"), date, name);
+      page = "annex1";
+    }
+  else if (self->import->kind == SHOUHU_IMPORT_ROSTER)
+    {
+      message = g_strdup_printf (_("Imported %s: %u new and %u updated volunteers"), name,
+                                 self->import->roster->n_new, self->import->roster->n_updated);
+      /* The volunteers' page, once the window has one. */
+      page = "volunteers";
+    }
   else
     message = g_strdup_printf (_("Imported %s: %u new and %u updated records"), name,
                                self->import->annex2->n_new, self->import->annex2->n_updated);
 
   if (parent != NULL)
     {
-      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-page", "s",
-                                  self->import->kind == SHOUHU_IMPORT_ANNEX1 ? "annex1" : "annex2");
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-page", "s", page);
       gtk_widget_activate_action (GTK_WIDGET (parent), "win.notify", "s", message);
     }
   gtk_window_destroy (GTK_WINDOW (self));
@@ -310,6 +382,7 @@ replace_response_cb (GtkDialog *dialog,
 static void
 import_clicked_cb (ShouhuImportDialog *self)
 {
+  g_autofree char *date = NULL;
   GtkWidget *dialog;
 
   if (self->import == NULL)
@@ -320,10 +393,11 @@ import_clicked_cb (ShouhuImportDialog *self)
       return;
     }
 
+  date = shouhu_format_date (self->import->annex1->table->as_of);
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Replace the figures as of %s?"), self->import->annex1->table->as_of);
+                                   _("Replace the figures as of %s?"), date);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             _("The table of this date holds figures that differ from the "
                                               "file. Importing replaces them with the file’s figures."));

@@ -110,7 +110,12 @@ create_cb (ShouhuVolunteerChooser *self)
 {
   g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
   g_autoptr(GError) error = NULL;
-  GtkEntry *fields[] = { self->name_entry, self->phone_entry, NULL, self->town_entry, self->village_entry };
+  GtkEntry *fields[SHOUHU_N_VOLUNTEER_FIELDS] = {
+    [SHOUHU_VOLUNTEER_FIELD_NAME] = self->name_entry,
+    [SHOUHU_VOLUNTEER_FIELD_PHONE] = self->phone_entry,
+    [SHOUHU_VOLUNTEER_FIELD_TOWN] = self->town_entry,
+    [SHOUHU_VOLUNTEER_FIELD_VILLAGE] = self->village_entry,
+  };
   gint64 id;
 
   g_free (v->name);

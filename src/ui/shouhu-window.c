@@ -9,7 +9,12 @@
  *                          activates the detailed action name given
  *                          second, e.g. "annex1.remove-last-batch('2020-02-07')",
  *                          from the pages (a page's own action, or one of
- *                          the window or the application).
+ *                          the window or the application);
+ *   win.export-form  (isi)  opens the export dialog on a workbook
+ *                          (ShouhuExportKind), an Annex 1 date ("" for
+ *                          the latest) and a district (0 for all).
+ *
+ * win.export (Ctrl+E, the menu) opens it on what the page shown holds.
  *
  * The pages get the store through their "store" property, bound to the
  * window's in the template.
@@ -22,6 +27,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-date.h"
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-import-dialog.h"
@@ -138,6 +144,8 @@ static void
 load_notice_figures (ShouhuWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = shouhu_format_date (SHOUHU_NOTICE_DATE);
+  g_autofree char *message = NULL;
 
   if (!shouhu_annex1_load_notice_figures (self->store, &error))
     {
@@ -147,7 +155,8 @@ load_notice_figures (ShouhuWindow *self)
 
   shouhu_annex1_page_set_date (self->annex1_page, SHOUHU_NOTICE_DATE);
   shouhu_window_show_page (self, "annex1");
-  show_message (self, _("Loaded the figures of the notice as of 2020-02-07"));
+  message = g_strdup_printf (_("Loaded the figures of the notice as of %s"), date);
+  show_message (self, message);
 }
 
 static void
@@ -169,6 +178,7 @@ load_notice_figures_cb (GtkWidget  *widget,
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *date = shouhu_format_date (SHOUHU_NOTICE_DATE);
   gboolean exists = FALSE, as_is = FALSE;
   GtkWidget *dialog;
 
@@ -196,11 +206,11 @@ load_notice_figures_cb (GtkWidget  *widget,
   dialog = gtk_message_dialog_new (GTK_WINDOW (self),
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Replace the figures as of 2020-02-07?"));
+                                   _("Replace the figures as of %s?"), date);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            _("The table dated 2020-02-07 holds figures that differ "
+                                            _("The table dated %s holds figures that differ "
                                               "from the notice. Loading replaces them with the "
-                                              "notice’s figures; remarks are kept."));
+                                              "notice’s figures; remarks are kept."), date);
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           _("_Cancel"), GTK_RESPONSE_CANCEL,
                           _("_Replace"), GTK_RESPONSE_ACCEPT,
@@ -238,18 +248,60 @@ exported_cb (ShouhuExportDialog *dialog,
 }
 
 static void
-export_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+open_export (ShouhuWindow     *self,
+             ShouhuExportKind  kind,
+             const char       *as_of,
+             int               district_id)
 {
-  ShouhuWindow *self = SHOUHU_WINDOW (widget);
   ShouhuExportDialog *dialog;
 
   if (self->store == NULL)
     return;
   dialog = shouhu_export_dialog_new (GTK_WINDOW (self), self->store);
+  shouhu_export_dialog_set_context (dialog, kind, as_of, district_id);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_form_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *as_of;
+  int kind, district_id;
+
+  g_variant_get (parameter, "(i&si)", &kind, &as_of, &district_id);
+  if (kind < SHOUHU_EXPORT_ANNEX1 || kind > SHOUHU_EXPORT_SUMMARY ||
+      district_id < 0 || district_id > SHOUHU_N_DISTRICTS)
+    {
+      g_critical ("win.export-form: no workbook %d of district %d", kind, district_id);
+      return;
+    }
+  open_export (SHOUHU_WINDOW (widget), kind, *as_of != '\0' ? as_of : NULL, district_id);
+}
+
+/* The workbook of what the page shown holds: Annex 2 of the district its
+ * list is filtered to, Annex 1 of its date, the summary of the overview. */
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  const char *page = shouhu_window_get_visible_page (self);
+
+  if (g_strcmp0 (page, "annex2") == 0)
+    open_export (self, SHOUHU_EXPORT_ANNEX2, NULL,
+                 shouhu_annex2_page_get_district_filter (self->annex2_page));
+  else if (g_strcmp0 (page, "dashboard") == 0)
+    {
+      const ShouhuFigures *figures = shouhu_dashboard_page_get_figures (self->dashboard_page);
+
+      open_export (self, SHOUHU_EXPORT_SUMMARY, figures ? figures->as_of : NULL, 0);
+    }
+  else
+    open_export (self, SHOUHU_EXPORT_ANNEX1, shouhu_annex1_page_get_date (self->annex1_page), 0);
 }
 
 static void
@@ -532,6 +584,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-form", "(isi)", export_form_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.purge-personal", NULL, purge_personal_cb);
 
@@ -586,6 +639,7 @@ shouhu_window_new (GtkApplication *app,
       gtk_widget_set_visible (GTK_WIDGET (self->switcher), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-notice-figures", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-form", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-personal", FALSE);
     }
