@@ -225,6 +225,34 @@ test_district (Fixture       *f,
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT integrity_check = 'ok' FROM pragma_integrity_check"), ==, 1);
 }
 
+/* The window counts at every choice of district: counting must not wait
+ * for (here: fail at once on) another program's write lock. */
+static void
+test_count_while_writing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuPurgeCounts counts;
+  sqlite3 *other = NULL;
+
+  g_assert_true (shouhu_store_exec (f->store, "PRAGMA busy_timeout = 0", NULL));
+  g_assert_cmpint (sqlite3_open (f->db, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (shouhu_purge_count (f->store, YUZHONG, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.workers, ==, 1);
+
+  /* Erasing does take the lock, and says so. */
+  g_assert_false (shouhu_purge_personal (f->store, YUZHONG, NULL, &error));
+  g_assert_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM worker"), ==, 2);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
 /* ---- Everything --------------------------------------------------------------- */
 
 static void
@@ -385,6 +413,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/purge/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
+  g_test_add ("/purge/count-while-writing", Fixture, NULL, fixture_set_up, test_count_while_writing, fixture_tear_down);
   g_test_add ("/purge/all", Fixture, NULL, fixture_set_up, test_all, fixture_tear_down);
   g_test_add ("/purge/worker", Fixture, NULL, fixture_set_up, test_worker, fixture_tear_down);
   g_test_add ("/purge/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);

@@ -272,6 +272,17 @@ clear_freed_bytes (ShouhuStore  *store,
   return FALSE;
 }
 
+/* Back to temporary files for large sorts; only the temporary storage of
+ * this connection is concerned, so a failure changes nothing stored. */
+static void
+restore_temp_store (ShouhuStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shouhu_store_exec (store, "PRAGMA temp_store = DEFAULT", &error))
+    g_debug ("temp_store stays in memory: %s", error->message);
+}
+
 /* Chooses the rows of @scope, counts them into @counts and, unless
  * @dry_run, deletes them; all in one transaction. */
 static gboolean
@@ -287,9 +298,12 @@ purge (ShouhuStore        *store,
   /* The chosen names stay in memory, never in a temporary file. */
   if (!shouhu_store_exec (store, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
-  if (!shouhu_store_begin (store, error))
+  /* Counting writes temporary tables only: a read transaction, which
+   * does not wait while another program writes (the dialog counts at
+   * every choice of district).  Erasing takes the write lock at once. */
+  if (!(dry_run ? shouhu_store_exec (store, "BEGIN DEFERRED", error) : shouhu_store_begin (store, error)))
     {
-      shouhu_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+      restore_temp_store (store);
       return FALSE;
     }
   for (guint i = 0; ok && i < G_N_ELEMENTS (select_sql); i++)
@@ -300,11 +314,13 @@ purge (ShouhuStore        *store,
   for (guint i = 0; ok && !dry_run && i < G_N_ELEMENTS (drop_sql); i++)
     ok = shouhu_store_exec (store, drop_sql[i], error);
 
-  if (ok && !dry_run)
+  if (dry_run)
+    ok = shouhu_store_exec (store, "ROLLBACK", ok ? error : NULL) && ok;
+  else if (ok)
     ok = shouhu_store_commit (store, error);
   else
     shouhu_store_rollback (store);
-  shouhu_store_exec (store, "PRAGMA temp_store = DEFAULT", NULL);
+  restore_temp_store (store);
   if (!ok)
     return FALSE;
 
