@@ -60,23 +60,24 @@ load_notice (Fixture *fx)
   g_assert_no_error (error);
 }
 
+/* The cards, left to right: each count and the figure under it. */
 static void
 assert_totals (Fixture    *fx,
-               const char *staff,
-               const char *hubei,
-               const char *workers,
-               const char *covered,
-               const char *uncovered,
-               const char *volunteers,
-               const char *coverage)
+               const char *expected)
 {
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_STAFF), ==, staff);
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_HUBEI), ==, hubei);
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_WORKERS), ==, workers);
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_COVERED), ==, covered);
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_UNCOVERED), ==, uncovered);
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_VOLUNTEERS), ==, volunteers);
-  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (fx->page, SHOUHU_DASHBOARD_COVERAGE), ==, coverage);
+  static const ShouhuDashboardTotal order[] = {
+    SHOUHU_DASHBOARD_STAFF, SHOUHU_DASHBOARD_STAFF_DELTA, SHOUHU_DASHBOARD_HUBEI, SHOUHU_DASHBOARD_HUBEI_DELTA,
+    SHOUHU_DASHBOARD_WORKERS, SHOUHU_DASHBOARD_REGISTERED, SHOUHU_DASHBOARD_PAIRED, SHOUHU_DASHBOARD_PAIRING,
+    SHOUHU_DASHBOARD_GUARDED, SHOUHU_DASHBOARD_GUARDING, SHOUHU_DASHBOARD_VOLUNTEERS,
+    SHOUHU_DASHBOARD_ATTENTION,
+  };
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == SHOUHU_DASHBOARD_N_TOTALS);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    g_string_append_printf (shown, "%s%s", i > 0 ? " " : "",
+                            shouhu_dashboard_page_get_total_text (fx->page, order[i]));
+  g_assert_cmpstr (shown->str, ==, expected);
 }
 
 static void
@@ -88,28 +89,32 @@ test_totals (Fixture       *fx,
   ShouhuDistrictChart *chart = shouhu_dashboard_page_get_chart (fx->page);
 
   g_object_set (fx->page, "store", fx->store, NULL);
-  assert_totals (fx, "0", "0", "0", "0", "0", "0", "—");
+  assert_totals (fx, "0 — 0 — 0 — 0 — 0 — 0 0");
   g_assert_null (shouhu_dashboard_page_get_figures (fx->page)->as_of);
 
-  /* Each change below reaches the page through the store's signal only. */
+  /* Each change below reaches the page through the store's signal only.
+   * No date before the notice's, nobody recorded: every district needs
+   * an update and guardians. */
   load_notice (fx);
-  assert_totals (fx, "1972", "467", "0", "0", "0", "0", "—");
+  assert_totals (fx, "1972 — 467 — 0 0% 0 — 0 0% 0 41");
   g_assert_cmpstr (shouhu_dashboard_page_get_figures (fx->page)->as_of, ==, "2020-02-07");
 
+  /* 11 of 1972 recorded (0.56 %, rounded down), 9 of the 11 paired
+   * (81.8 %), none guarded: no volunteer is ready. */
   shouhu_test_annex2_insert_set (fx->store);
   shouhu_store_emit_changed (fx->store, "annex2");
-  /* 11 recorded, 9 covered: 81.8 %, shown rounded down. */
-  assert_totals (fx, "1972", "467", "11", "9", "2", "6", "81%");
+  assert_totals (fx, "1972 — 467 — 11 0% 9 81% 0 0% 6 41");
 
   g_assert_true (shouhu_annex1_set_count (fx->store, "2020-02-07", 1, 1, SHOUHU_ANNEX1_TOTAL, "7", &error));
   g_assert_no_error (error);
-  assert_totals (fx, "1974", "467", "11", "9", "2", "6", "81%");
+  assert_totals (fx, "1974 — 467 — 11 0% 9 81% 0 0% 6 41");
 
   described = shouhu_district_chart_describe (chart, 2);
   g_assert_nonnull (strstr (described, "<b>黔江区</b>"));
-  g_assert_nonnull (strstr (described, "Recorded in Annex 2: 2\n"));
-  g_assert_nonnull (strstr (described, "Families without a volunteer: 1\n"));
-  g_assert_nonnull (strstr (described, "Coverage: 50%"));
+  g_assert_nonnull (strstr (described, "Recorded in Annex 2: 2 (Registration rate 10%)\n"));
+  g_assert_nonnull (strstr (described, "Families with a paired volunteer: 1 (Pairing rate 50%)\n"));
+  g_assert_nonnull (strstr (described, "Families with a volunteer ready for duty: 0 (Guarding rate 0%)\n"));
+  g_assert_nonnull (strstr (described, "Guardians lacking: 0 of 19 families"));
 }
 
 static void
@@ -121,22 +126,155 @@ test_dates (Fixture       *fx,
   load_notice (fx);
   g_object_set (fx->page, "store", fx->store, NULL);
 
-  /* Following the latest date, a new table with other figures shows. */
+  /* Following the latest date, a new table with other figures shows,
+   * with the change since the notice's: 沙坪坝区 第二批 65 → 75. */
   g_assert_true (shouhu_annex1_new_date (fx->store, "2020-02-10", &error));
   g_assert_true (shouhu_annex1_set_count (fx->store, "2020-02-10", 7, 2, SHOUHU_ANNEX1_TOTAL, "75", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (shouhu_dashboard_page_get_figures (fx->page)->as_of, ==, "2020-02-10");
-  assert_totals (fx, "1982", "467", "0", "0", "0", "0", "—");
+  assert_totals (fx, "1982 +10 467 0 0 0% 0 — 0 0% 0 41");
+  /* Only 沙坪坝区 reported for the new date. */
+  g_assert_cmpuint (shouhu_figures_count_needing (shouhu_dashboard_page_get_figures (fx->page),
+                                                  SHOUHU_NEEDS_REPORT), ==, 40);
 
   /* A chosen date stays chosen. */
   shouhu_dashboard_page_set_date (fx->page, "2020-02-07");
-  assert_totals (fx, "1972", "467", "0", "0", "0", "0", "—");
+  assert_totals (fx, "1972 — 467 — 0 0% 0 — 0 0% 0 41");
   g_assert_true (shouhu_annex1_set_count (fx->store, "2020-02-10", 7, 2, SHOUHU_ANNEX1_TOTAL, "85", &error));
   g_assert_cmpstr (shouhu_dashboard_page_get_figures (fx->page)->as_of, ==, "2020-02-07");
-  assert_totals (fx, "1972", "467", "0", "0", "0", "0", "—");
+  assert_totals (fx, "1972 — 467 — 0 0% 0 — 0 0% 0 41");
 
   shouhu_dashboard_page_set_date (fx->page, NULL);
-  assert_totals (fx, "1992", "467", "0", "0", "0", "0", "—");
+  assert_totals (fx, "1992 +20 467 0 0 0% 0 — 0 0% 0 41");
+}
+
+/* Only the districts that need something, and a report confirmed from
+ * the table. */
+static void
+test_needs_filter (Fixture       *fx,
+                   gconstpointer  data)
+{
+  GtkColumnView *table = shouhu_dashboard_page_get_table (fx->page);
+  GListModel *model;
+  g_autoptr(GError) error = NULL;
+
+  load_notice (fx);
+  g_assert_true (shouhu_annex1_new_date (fx->store, "2020-02-10", &error));
+  g_assert_true (shouhu_annex1_set_count (fx->store, "2020-02-10", 7, 2, SHOUHU_ANNEX1_TOTAL, "75", &error));
+  g_assert_no_error (error);
+  g_object_set (fx->page, "store", fx->store, NULL);
+  model = G_LIST_MODEL (gtk_column_view_get_model (table));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 41);
+
+  shouhu_dashboard_page_set_shown_needs (fx->page, SHOUHU_NEEDS_REPORT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+  shouhu_dashboard_page_set_shown_needs (fx->page, SHOUHU_NEEDS_CHECK);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  shouhu_dashboard_page_set_shown_needs (fx->page, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 41);
+
+  /* 万州区 (row 0) reports its figures unchanged: 39 left, and the
+   * filtered table follows. */
+  shouhu_dashboard_page_set_shown_needs (fx->page, SHOUHU_NEEDS_REPORT);
+  /* Nothing selected: nothing to confirm. */
+  gtk_widget_activate_action (GTK_WIDGET (fx->page), "dashboard.confirm-report", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 40);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->page), "dashboard.confirm-report", NULL));
+  g_assert_true (shouhu_dashboard_page_get_figures (fx->page)->districts[0].reported);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 39);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The right edge of the rightmost column heading, in @view's coordinates. */
+static float
+headings_right (GtkWidget *widget,
+                GtkWidget *view)
+{
+  float right = 0;
+
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkColumnViewTitle"))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+      return bounds.origin.x + bounds.size.width;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    right = MAX (right, headings_right (child, view));
+  return right;
+}
+
+static gboolean
+deadline_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The columns take the whole width they are given; a rate over 100 % is
+ * shown as it is, flagged, and says how it was counted. */
+static void
+test_table_cells (Fixture       *fx,
+                  gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkColumnView *table = shouhu_dashboard_page_get_table (fx->page);
+  g_autoptr(GtkColumnViewColumn) registered = NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean too_late = FALSE;
+  GtkWidget *cell = NULL;
+  guint deadline;
+
+  load_notice (fx);
+  shouhu_test_annex2_insert_set (fx->store);
+  g_object_set (fx->page, "store", fx->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fx->page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Registration rate, highest first: 高新区's 3 of 2 on top. */
+  registered = g_list_model_get_item (gtk_column_view_get_columns (table), 7);
+  g_assert_cmpstr (gtk_column_view_column_get_title (registered), ==, "Registration rate");
+  gtk_column_view_sort_by_column (table, registered, GTK_SORT_DESCENDING);
+
+  deadline = g_timeout_add_seconds (60, deadline_cb, &too_late);
+  while ((cell = find_label (GTK_WIDGET (table), "150%")) == NULL ||
+         gtk_widget_get_width (GTK_WIDGET (table)) == 0)
+    {
+      g_assert_false (too_late);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (too_late);
+  g_source_remove (deadline);
+
+  g_assert_true (gtk_widget_has_css_class (cell, "attention"));
+  tooltip = g_strdup (gtk_widget_get_tooltip_text (cell));
+  g_assert_true (g_str_has_prefix (tooltip, "3 ÷ 2\nRegistration rate = "));
+  /* The table has the larger part of the window (the screen may be
+   * narrower than asked), and its columns share all of it. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (table)), >, gtk_widget_get_width (window) / 2);
+  g_assert_cmpfloat (headings_right (GTK_WIDGET (table), GTK_WIDGET (table)), >=,
+                     gtk_widget_get_width (GTK_WIDGET (table)) - 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -168,7 +306,7 @@ test_chart_keyboard (Fixture       *fx,
   g_assert_cmpint (g_array_index (fx->activated, int, 1), ==, 7);
 
   /* Lowest coverage first: nobody is recorded yet, so official order. */
-  shouhu_district_chart_set_sort (SHOUHU_DISTRICT_CHART (chart), SHOUHU_CHART_SORT_COVERAGE);
+  shouhu_district_chart_set_sort (SHOUHU_DISTRICT_CHART (chart), SHOUHU_CHART_SORT_GUARDING);
   g_assert_cmpint (shouhu_district_chart_get_district_at_row (SHOUHU_DISTRICT_CHART (chart), 0), ==, 1);
   g_assert_cmpint (shouhu_district_chart_get_district_at_row (SHOUHU_DISTRICT_CHART (chart), 40), ==, 41);
 }
@@ -190,7 +328,7 @@ test_table_activate (Fixture       *fx,
   g_assert_cmpint (g_array_index (fx->activated, int, 0), ==, 4);
 
   /* Sorted by 共计, the first row is 沙坪坝区. */
-  total = g_list_model_get_item (columns, 1);
+  total = g_list_model_get_item (columns, 2);
   g_assert_cmpstr (gtk_column_view_column_get_title (total), ==, "Total");
   gtk_column_view_sort_by_column (table, total, GTK_SORT_ASCENDING);
   g_signal_emit_by_name (table, "activate", 0);
@@ -257,6 +395,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/dashboard-page/totals", Fixture, NULL, fixture_set_up, test_totals, fixture_tear_down);
   g_test_add ("/dashboard-page/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
+  g_test_add ("/dashboard-page/needs-filter", Fixture, NULL, fixture_set_up, test_needs_filter, fixture_tear_down);
+  g_test_add ("/dashboard-page/table-cells", Fixture, NULL, fixture_set_up, test_table_cells, fixture_tear_down);
   g_test_add ("/dashboard-page/chart-keyboard", Fixture, NULL, fixture_set_up, test_chart_keyboard, fixture_tear_down);
   g_test_add ("/dashboard-page/table-activate", Fixture, NULL, fixture_set_up, test_table_activate, fixture_tear_down);
   g_test_add ("/dashboard-page/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);

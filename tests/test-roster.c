@@ -429,7 +429,7 @@ test_cli (Fixture       *fx,
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli ((const char *[]) { "--database", fx->db_path, "--export", "summary",
                                                "--district", "渝中区", "--output", out_path, NULL }, &out), ==, 1);
-  g_assert_nonnull (strstr (out, "--district applies to the Annex 2 workbook and the volunteers’ roster only"));
+  g_assert_nonnull (strstr (out, "--district applies to the Annex 2 workbook, the volunteers’ roster and the work report only"));
   fx->store = shouhu_store_open (fx->db_path, NULL);
 }
 

@@ -12,6 +12,8 @@
 #include "shouhu-application.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
+#include "shouhu-ledger-dialog.h"
+#include "shouhu-service-dialog.h"
 #include "shouhu-worker-editor.h"
 
 typedef struct
@@ -195,6 +197,7 @@ test_overlay_lists_every_shortcut (void)
   GtkShortcutsWindow *overlay;
   ShouhuWindow *window;
   ShouhuWorkerEditor *editor;
+  GtkWindow *dialog;
 
   /* No session bus under xvfb-run: a non-unique app needs none. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -211,6 +214,13 @@ test_overlay_lists_every_shortcut (void)
   editor = shouhu_worker_editor_new (GTK_WINDOW (window), store, 0, 0);
   collect_widget_shortcuts (GTK_WIDGET (editor), used);
   gtk_window_destroy (GTK_WINDOW (editor));
+  /* So are the ledger's dialogs. */
+  dialog = GTK_WINDOW (shouhu_service_dialog_new (GTK_WINDOW (window), store, 1, 0));
+  collect_widget_shortcuts (GTK_WIDGET (dialog), used);
+  gtk_window_destroy (dialog);
+  dialog = GTK_WINDOW (shouhu_ledger_dialog_new (GTK_WINDOW (window), store, SHOUHU_LEDGER_OF_FAMILY, 1));
+  collect_widget_shortcuts (GTK_WIDGET (dialog), used);
+  gtk_window_destroy (dialog);
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
   for (guint i = 0; actions[i] != NULL; i++)
     {

@@ -9,6 +9,8 @@
 #   width   SHEET  COLUMN  WIDTH
 #   height  SHEET  ROW  HEIGHT         (rows given a height of their own)
 #   font    SHEET  A1  NAME  BOLD  WRAP  BORDER
+#   numfmt  SHEET  A1  FORMAT           (numbers not in the General format)
+#   color   SHEET  A1  RGB              (text not in the default colour)
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import sys
@@ -50,6 +52,10 @@ def main(path):
                     out('cell', name, cell.coordinate, cell.data_type, cell.value)
                 out('font', name, cell.coordinate, cell.font.name, int(bool(cell.font.b)),
                     int(bool(cell.alignment.wrap_text)), cell.border.left.style or '')
+                if cell.data_type == 'n' and cell.number_format != 'General':
+                    out('numfmt', name, cell.coordinate, cell.number_format)
+                if cell.font.color is not None and cell.font.color.type == 'rgb':
+                    out('color', name, cell.coordinate, cell.font.color.rgb)
         for rng in ws.merged_cells.ranges:
             out('merge', name, rng.coord)
         setup = ws.page_setup

@@ -316,6 +316,31 @@ write_figures (ShouhuStore              *store,
   return TRUE;
 }
 
+/* Says for @district_id (0: every district) of the table whether its
+ * figures were entered for the date (now) or are only carried over. */
+static gboolean
+set_reported (ShouhuStore  *store,
+              gint64        table_id,
+              int           district_id,
+              gboolean      entered,
+              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = shouhu_store_prepare (store,
+                               "INSERT INTO annex1_report (table_id, district_id, entered)"
+                               " SELECT ?1, id, CASE WHEN ?3 THEN strftime ('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') END"
+                               "   FROM district WHERE ?2 = 0 OR id = ?2"
+                               " ON CONFLICT (table_id, district_id) DO UPDATE SET entered = excluded.entered",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, table_id);
+  sqlite3_bind_int (stmt, 2, district_id);
+  sqlite3_bind_int (stmt, 3, entered);
+  return shouhu_store_run_statement (store, stmt, error);
+}
+
 static gboolean
 insert_table (ShouhuStore  *store,
               const char   *as_of,
@@ -340,7 +365,9 @@ insert_table (ShouhuStore  *store,
  * shouhu_annex1_new_date:
  *
  * Starts the table of a new 截至 date with a copy of the latest figures
- * (or zeros when there is none); earlier tables stay as they are.
+ * (or zeros when there is none); earlier tables stay as they are.  Every
+ * district counts as not reported for the new date (未报送) until a
+ * figure of it is entered or its report is confirmed.
  */
 gboolean
 shouhu_annex1_new_date (ShouhuStore  *store,
@@ -392,6 +419,7 @@ shouhu_annex1_new_date (ShouhuStore  *store,
     return FALSE;
   if (!insert_table (store, date, copy->n_batches, &table_id, error) ||
       !write_figures (store, table_id, copy, error) ||
+      !set_reported (store, table_id, 0, FALSE, error) ||
       !shouhu_store_commit (store, error))
     {
       shouhu_store_rollback (store);
@@ -407,6 +435,7 @@ shouhu_annex1_new_date (ShouhuStore  *store,
  *
  * Writes a whole table (the notice's figures, an imported file) under its
  * date, creating the date or replacing what it held, in one transaction.
+ * Every district counts as reported for that date.
  */
 gboolean
 shouhu_annex1_save_table (ShouhuStore              *store,
@@ -451,6 +480,7 @@ shouhu_annex1_save_table (ShouhuStore              *store,
     }
 
   if (!write_figures (store, table_id, table, error) ||
+      !set_reported (store, table_id, 0, TRUE, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
 
@@ -523,22 +553,32 @@ write_pair (ShouhuStore  *store,
   if (!shouhu_annex1_check (batch, count.total, count.hubei, error))
     return FALSE;
 
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
   stmt = shouhu_store_prepare (store,
                                "INSERT OR REPLACE INTO annex1_figure"
                                " (table_id, district_id, batch, total, hubei) VALUES (?, ?, ?, ?, ?)",
                                error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, table_id);
   sqlite3_bind_int (stmt, 2, district_id);
   sqlite3_bind_int (stmt, 3, batch);
   sqlite3_bind_int64 (stmt, 4, count.total);
   sqlite3_bind_int64 (stmt, 5, count.hubei);
-  if (!shouhu_store_run_statement (store, stmt, error))
-    return FALSE;
+  /* A figure typed for the date is the district's report for it, also
+   * when it equals the figure carried over. */
+  if (!shouhu_store_run_statement (store, stmt, error) ||
+      !set_reported (store, table_id, district_id, TRUE, error) ||
+      !shouhu_store_commit (store, error))
+    goto fail;
 
   shouhu_store_emit_changed (store, "annex1");
   return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
 }
 
 /**
@@ -630,6 +670,31 @@ shouhu_annex1_set_note (ShouhuStore  *store,
   sqlite3_bind_int (stmt, 2, district_id);
   sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
   if (!shouhu_store_run_statement (store, stmt, error))
+    return FALSE;
+
+  shouhu_store_emit_changed (store, "annex1");
+  return TRUE;
+}
+
+/**
+ * shouhu_annex1_confirm_report:
+ *
+ * Records that @district_id reported for the date of @as_of with the
+ * figures carried over from the date before unchanged: it no longer
+ * counts as 未报送.
+ */
+gboolean
+shouhu_annex1_confirm_report (ShouhuStore  *store,
+                              const char   *as_of,
+                              int           district_id,
+                              GError      **error)
+{
+  gint64 table_id;
+
+  g_return_val_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS, FALSE);
+
+  if (!find_table (store, as_of, &table_id, NULL, error) ||
+      !set_reported (store, table_id, district_id, TRUE, error))
     return FALSE;
 
   shouhu_store_emit_changed (store, "annex1");

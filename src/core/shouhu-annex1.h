@@ -95,6 +95,10 @@ gboolean           shouhu_annex1_set_note     (ShouhuStore  *store,
                                                int           district_id,
                                                const char   *note,
                                                GError      **error);
+gboolean           shouhu_annex1_confirm_report (ShouhuStore *store,
+                                                 const char  *as_of,
+                                                 int          district_id,
+                                                 GError     **error);
 gboolean           shouhu_annex1_add_batch    (ShouhuStore  *store,
                                                const char   *as_of,
                                                GError      **error);

@@ -12,10 +12,12 @@
 #include "shouhu-date.h"
 #include "shouhu-export.h"
 #include "shouhu-import.h"
+#include "shouhu-import-ledger.h"
 #include "shouhu-purge.h"
 #include "shouhu-store.h"
 #include "shouhu-terminal.h"
 #include "shouhu-validate.h"
+#include "shouhu-work-report.h"
 
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -34,19 +36,24 @@ static const GOptionEntry options[] = {
   { "load-notice-figures", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Load the Annex 1 figures published in the notice (as of 2020-02-07) and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a workbook (annex1, annex2, summary, or volunteers: the volunteers’ roster) and exit"),
+    N_("Export a workbook (annex1, annex2, summary, volunteers: the volunteers’ roster, or work-report: "
+       "the work report) and exit"),
     N_("WORKBOOK") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the exported workbook to FILE.xlsx"), N_("FILE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the Annex 2 form or the volunteers of DISTRICT, or purge only its personal data (all districts by default)"), N_("DISTRICT") },
+    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT, or purge only its personal data (all districts by default)"), N_("DISTRICT") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export work-report: the first day of the period (YYYY-MM-DD)"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export work-report: the last day of the period (YYYY-MM-DD)"), N_("DATE") },
   { "masked", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mask personal data in every cell (phone and ID numbers, house numbers, home addresses "
        "below their town) for files that go to wider circles"), NULL },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import the Annex 1 or Annex 2 workbook or a volunteers’ roster FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
+    N_("Import the Annex 1 or Annex 2 workbook, a volunteers’ roster or a service ledger FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
   { "purge-personal", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -208,6 +215,44 @@ parse_export_kind (const char       *name,
   return FALSE;
 }
 
+/* --export work-report --from D --to D [--district D] [--masked] --output F */
+static int
+export_work_report (GVariantDict *dict,
+                    const char   *output,
+                    int           district_id)
+{
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_text = NULL, *to_text = NULL, *from = NULL, *to = NULL, *display = NULL;
+
+  g_variant_dict_lookup (dict, "from", "s", &from_text);
+  g_variant_dict_lookup (dict, "to", "s", &to_text);
+  if (from_text == NULL || to_text == NULL)
+    {
+      g_printerr (_("Say which period the work report covers with --from YYYY-MM-DD --to YYYY-MM-DD\n"));
+      return 2;
+    }
+  if (!shouhu_validate_date ("--from", from_text, &from, &error) ||
+      !shouhu_validate_date ("--to", to_text, &to, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  if (!shouhu_work_report_run (store, from, to, district_id, g_variant_dict_contains (dict, "masked"),
+                               output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  display = g_filename_display_name (output);
+  g_print (_("Exported %s\n"), display);
+  return 0;
+}
+
 static int
 export (GVariantDict *dict)
 {
@@ -216,7 +261,8 @@ export (GVariantDict *dict)
   g_autofree char *kind_name = NULL, *output = NULL, *date_text = NULL, *date = NULL;
   g_autofree char *district_name = NULL;
   g_autoptr(GPtrArray) texts = safe_texts_new ();
-  ShouhuExportKind kind;
+  ShouhuExportKind kind = SHOUHU_EXPORT_ANNEX1;
+  gboolean work_report;
   int district_id = 0;
   gboolean done;
   int saved_stderr;
@@ -226,15 +272,26 @@ export (GVariantDict *dict)
   g_variant_dict_lookup (dict, "date", "s", &date_text);
   g_variant_dict_lookup (dict, "district", "s", &district_name);
 
-  if (!parse_export_kind (kind_name, &kind))
+  work_report = g_strcmp0 (kind_name, "work-report") == 0;
+  if (!work_report && !parse_export_kind (kind_name, &kind))
     {
-      g_printerr (_("Unknown workbook “%s”: use annex1, annex2, summary or volunteers\n"),
+      g_printerr (_("Unknown workbook “%s”: use annex1, annex2, summary, volunteers or work-report\n"),
                   safe (texts, kind_name));
+      return 2;
+    }
+  if (!work_report && (g_variant_dict_contains (dict, "from") || g_variant_dict_contains (dict, "to")))
+    {
+      g_printerr (_("--from and --to apply to the work report only (--export work-report)\n"));
       return 2;
     }
   if (output == NULL || *output == '\0')
     {
       g_printerr (_("Say where to write the workbook with --output FILE.xlsx\n"));
+      return 2;
+    }
+  if (work_report && date_text != NULL)
+    {
+      g_printerr (_("--date does not apply to the work report: give its period with --from and --to\n"));
       return 2;
     }
   if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &date, &error))
@@ -252,13 +309,15 @@ export (GVariantDict *dict)
                       safe (texts, district_name));
           return 2;
         }
-      if (kind != SHOUHU_EXPORT_ANNEX2 && kind != SHOUHU_EXPORT_VOLUNTEERS)
+      if (!work_report && kind != SHOUHU_EXPORT_ANNEX2 && kind != SHOUHU_EXPORT_VOLUNTEERS)
         {
-          g_printerr (_("--district applies to the Annex 2 workbook and the volunteers’ roster only\n"));
+          g_printerr (_("--district applies to the Annex 2 workbook, the volunteers’ roster and the work report only\n"));
           return 2;
         }
       district_id = d->id;
     }
+  if (work_report)
+    return export_work_report (dict, output, district_id);
 
   store = open_store (dict);
   if (store == NULL)
@@ -463,6 +522,45 @@ import_roster (ShouhuStore        *store,
   return 0;
 }
 
+/* A ledger is all or nothing, --accept-valid or not: a line left out would
+ * be missing from the counts sent upward without anyone seeing it. */
+static int
+import_ledger (ShouhuStore        *store,
+               ShouhuLedgerImport *import,
+               gboolean            accept)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_print (_("Service ledger in %s: %u lines read\n"), import->file_name, import->rows->len);
+  g_print (_("New service records: %u\n"), import->n_new);
+  for (guint i = 0; i < import->rows->len; i++)
+    {
+      const ShouhuLedgerImportRow *r = import->rows->pdata[i];
+
+      if (r->service != NULL && !r->already)
+        g_print (_("  sheet “%s”, row %u: %s, %s, %s\n"), r->sheet, r->row, r->day, r->family,
+                 shouhu_service_kind_name (r->kind));
+    }
+  g_print (_("Lines already recorded: %u\n"), import->n_already);
+  print_rejections (import->rejected);
+
+  if (import->rejected->len > 0)
+    {
+      g_printerr (_("Nothing was written: %u lines of the ledger were rejected. Correct them and import the "
+                    "ledger again.\n"), import->rejected->len);
+      if (accept)
+        g_printerr (_("--accept-valid does not apply to a ledger: every line counts in the reports sent upward.\n"));
+      return 1;
+    }
+  if (!shouhu_import_ledger_write (store, import, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_("Imported into %s: %u new service records.\n"), shouhu_store_get_path (store), import->n_new);
+  return 0;
+}
+
 static int
 import_file (GVariantDict *dict)
 {
@@ -489,6 +587,8 @@ import_file (GVariantDict *dict)
     }
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return import_annex1 (store, import->annex1, accept);
+  if (import->kind == SHOUHU_IMPORT_LEDGER)
+    return import_ledger (store, import->ledger, accept);
   if (import->kind == SHOUHU_IMPORT_ROSTER)
     return import_roster (store, import->roster, accept);
   return import_annex2 (store, import->annex2, accept);

@@ -79,3 +79,23 @@ shouhu_format_today (void)
   return format_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
                      g_date_time_get_day_of_month (now));
 }
+
+/**
+ * shouhu_format_date_chinese:
+ * @date: (nullable): a date as stored, YYYY-MM-DD (a time after it is
+ *   left out)
+ *
+ * For the workbooks sent upward, Chinese whatever the language of the
+ * interface.
+ *
+ * Returns: (transfer full): 2020年2月14日; "" for no date
+ */
+char *
+shouhu_format_date_chinese (const char *date)
+{
+  unsigned y, m, d;
+
+  if (date == NULL || sscanf (date, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    return g_strdup (date != NULL ? date : "");
+  return g_strdup_printf ("%u年%u月%u日", y, m, d);
+}

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 char *shouhu_format_date      (const char *date);
 char *shouhu_format_date_time (const char *date_time);
 char *shouhu_format_today     (void);
+char *shouhu_format_date_chinese (const char *date);
 
 G_END_DECLS

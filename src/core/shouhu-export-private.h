@@ -2,7 +2,7 @@
  *
  * The one way a workbook is written (shouhu-export.c), its formats and
  * the cell helpers that mask a masked workbook, for the exports kept in
- * files of their own (the volunteers' roster).
+ * files of their own (the volunteers' roster, the summary, the work report).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -43,6 +43,11 @@ typedef struct
   lxw_format   *a1_total_number;
 } ShouhuExportBook;
 
+/* Broken where the notice's form breaks it, so that a narrow column never
+ * leaves "北" alone on a line.  (Imports read headings without their
+ * line breaks.) */
+#define SHOUHU_EXPORT_HUBEI_HEADING "其中：\n支援湖北"
+
 typedef gboolean (*ShouhuExportBuildFunc) (ShouhuExportBook  *book,
                                            gpointer           data,
                                            GError           **error);
@@ -53,6 +58,9 @@ gboolean shouhu_export_write_book    (const char            *path,
                                       ShouhuExportBuildFunc  build,
                                       gpointer               data,
                                       GError               **error);
+lxw_format *shouhu_export_new_cell_format (ShouhuExportBook *book,
+                                           gboolean          bold,
+                                           uint8_t           align);
 void     shouhu_export_put_text      (ShouhuExportBook      *book,
                                       lxw_worksheet         *ws,
                                       int                    row,

@@ -487,10 +487,7 @@ write_workbook (const char  *path,
 
 #define ANNEX1_FIRST_DATA_ROW 5
 
-/* Broken where the notice's form breaks it, so that a narrow column never
- * leaves "北" alone on a line.  (Imports read headings without their
- * line breaks.) */
-#define HUBEI_HEADING "其中：\n支援湖北"
+#define HUBEI_HEADING SHOUHU_EXPORT_HUBEI_HEADING
 
 /* The batches the form shows: the notice's two, and later ones up to the
  * last that holds a figure.  An empty batch added at the end is left out. */
@@ -884,109 +881,6 @@ shouhu_export_annex2 (GPtrArray   *sheets,
   return write_workbook (path, TRUE, masked, build_annex2, sheets, error);
 }
 
-/* ---- Summary ----------------------------------------------------------- */
-
-static const char *const summary_headers[] = {
-  "序号", "区县", "一线医护人员（附件1总人数）", HUBEI_HEADING, "已登记医护人员（附件2）",
-  "已有志愿者守护的家庭", "尚无志愿者守护的家庭", "守护覆盖率", "志愿者人数", "需关注",
-};
-
-#define SUMMARY_N_COLUMNS ((int) G_N_ELEMENTS (summary_headers))
-
-static void
-write_figure_row (Book                        *book,
-                  lxw_worksheet               *ws,
-                  int                          row,
-                  const ShouhuDistrictFigures *f,
-                  gboolean                     city)
-{
-  lxw_format *number = city ? book->total_number : book->number;
-
-  if (city)
-    put_merged (book, ws, row, 0, row, 1, "全市合计", book->total_label);
-  else
-    {
-      put_number (book, ws, row, 0, f->district_id, number);
-      put_text (book, ws, row, 1, shouhu_district_get (f->district_id)->name, book->centre);
-    }
-  put_number (book, ws, row, 2, f->annex1_total, number);
-  put_number (book, ws, row, 3, f->annex1_hubei, number);
-  put_number (book, ws, row, 4, f->workers, number);
-  put_number (book, ws, row, 5, f->covered, number);
-  put_number (book, ws, row, 6, f->uncovered, number);
-  /* As on the overview: no rate where nobody is recorded yet, rather
-   * than a 0% that reads as "no family covered". */
-  if (f->workers > 0)
-    put_number (book, ws, row, 7, shouhu_figures_coverage (f), book->percent);
-  else
-    put_text (book, ws, row, 7, "—", city ? book->total_label : book->centre);
-  put_number (book, ws, row, 8, f->volunteers, number);
-  put_text (book, ws, row, 9, f->needs_attention ? "是" : "", city ? book->total_label : book->centre);
-}
-
-static gboolean
-build_summary (Book      *book,
-               gpointer   data,
-               GError   **error)
-{
-  const ShouhuFigures *figures = data;
-  lxw_worksheet *ws = workbook_add_worksheet (book->wb, "汇总");
-  const int last_col = SUMMARY_N_COLUMNS - 1;
-  g_autofree char *date_line = NULL;
-
-  if (ws == NULL)
-    {
-      g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_INVALID,
-                   _("The sheet could not be added to the workbook"));
-      return FALSE;
-    }
-
-  if (figures->as_of != NULL)
-    {
-      g_autofree char *inner = as_of_line (figures->as_of);
-      date_line = g_strdup_printf ("附件1%s", inner);
-    }
-  else
-    date_line = g_strdup ("（附件1尚无数据）");
-
-  set_page (book, ws, 2, 2, 0);
-  worksheet_set_row (ws, 0, 32, NULL);
-  put_merged (book, ws, 0, 0, 0, last_col, "重庆市一线医护人员家庭志愿守护情况汇总表", book->title);
-  put_merged (book, ws, 1, 0, 1, last_col, date_line, book->line);
-  worksheet_set_row (ws, 2, 44, NULL);
-  for (int c = 0; c < SUMMARY_N_COLUMNS; c++)
-    put_text (book, ws, 2, c, summary_headers[c], book->header);
-
-  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-    write_figure_row (book, ws, 3 + i, &figures->districts[i], FALSE);
-  write_figure_row (book, ws, 3 + SHOUHU_N_DISTRICTS, &figures->city, TRUE);
-
-  worksheet_set_column (ws, 0, 0, 6, NULL);
-  worksheet_set_column (ws, 1, 1, 24, NULL);
-  worksheet_set_column (ws, 2, last_col - 1, 13, NULL);
-  worksheet_set_column (ws, last_col, last_col, 8, NULL);
-  return TRUE;
-}
-
-/**
- * shouhu_export_summary:
- * @masked: pass every text through the masking, as shouhu_export_annex2() does
- *
- * Writes the dashboard's per-district table and the city totals as one
- * sheet "汇总".
- */
-gboolean
-shouhu_export_summary (const ShouhuFigures        *figures,
-                       gboolean                    masked,
-                       const char                 *path,
-                       GError                    **error)
-{
-  g_return_val_if_fail (figures != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return write_workbook (path, FALSE, masked, build_summary, (gpointer) figures, error);
-}
-
 /* ---- Reading the store ------------------------------------------------- */
 
 static const char *
@@ -1224,6 +1118,14 @@ shouhu_export_write_book (const char             *path,
                           GError                **error)
 {
   return write_workbook (path, constant_memory, masked, build, data, error);
+}
+
+lxw_format *
+shouhu_export_new_cell_format (ShouhuExportBook *book,
+                               gboolean          bold,
+                               uint8_t           align)
+{
+  return new_cell_format (book, bold, align);
 }
 
 void

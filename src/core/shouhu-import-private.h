@@ -32,6 +32,7 @@ char       *shouhu_import_normalise      (const char            *text);
 gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
                                           gsize                  n,
                                           guint                  row);
+char       *shouhu_import_cell_date      (const ShouhuXlsxCell  *cell);
 
 /* A ShouhuAnnex2ImportChange (shouhu-import-match.c). */
 void        shouhu_import_change_free    (gpointer               data);

@@ -149,31 +149,6 @@ find_roster_layout (RosterLayout *layout,
   return FALSE;
 }
 
-/* A date as a spreadsheet holds it: a date cell, a number of days since
- * 1899-12-30 (what a cell formatted as a date stores), or text
- * (2020-02-10, 2020年2月10日, 2020/2/10), left to the validation. */
-static char *
-cell_date (const ShouhuXlsxCell *cell)
-{
-  if (cell->type == SHOUHU_XLSX_CELL_DATE)
-    return g_strndup (cell->text, 10);
-  if (cell->type == SHOUHU_XLSX_CELL_NUMBER)
-    {
-      double serial = g_ascii_strtod (cell->text, NULL);
-      GDate date;
-
-      if (serial >= 1 && serial < 2958466)
-        {
-          g_date_clear (&date, 1);
-          g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
-          g_date_add_days (&date, (guint) serial);
-          return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
-                                  g_date_get_day (&date));
-        }
-    }
-  return g_strstrip (g_strdup (cell->text));
-}
-
 /* Puts the cell of @field into @v; %FALSE with @reason set when it
  * cannot be read. */
 static gboolean
@@ -192,7 +167,7 @@ read_cell (ShouhuVolunteer       *v,
       text = shouhu_import_phone (column->heading, cell->text, cell->type == SHOUHU_XLSX_CELL_NUMBER, &error);
       break;
     case SHOUHU_FIELD_DATE:
-      text = cell_date (cell);
+      text = shouhu_import_cell_date (cell);
       break;
     case SHOUHU_FIELD_DISTRICT:
       text = shouhu_import_normalise (cell->text);

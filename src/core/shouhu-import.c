@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "shouhu-import-private.h"
+#include "shouhu-import-ledger.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -90,6 +91,32 @@ shouhu_import_row_start (const ShouhuXlsxCell *cells,
   return lo;
 }
 
+/* A date as a spreadsheet holds it: a date cell, a number of days since
+ * 1899-12-30 (what a cell formatted as a date stores), or text
+ * (2020-02-10, 2020年2月10日, 2020/2/10), left to the validation.
+ * Shared by the readers of rosters and ledgers. */
+char *
+shouhu_import_cell_date (const ShouhuXlsxCell *cell)
+{
+  if (cell->type == SHOUHU_XLSX_CELL_DATE)
+    return g_strndup (cell->text, 10);
+  if (cell->type == SHOUHU_XLSX_CELL_NUMBER)
+    {
+      double serial = g_ascii_strtod (cell->text, NULL);
+      GDate date;
+
+      if (serial >= 1 && serial < 2958466)
+        {
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
+          g_date_add_days (&date, (guint) serial);
+          return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                                  g_date_get_day (&date));
+        }
+    }
+  return g_strstrip (g_strdup (cell->text));
+}
+
 /* Either annex ------------------------------------------------------------ */
 
 void
@@ -99,6 +126,7 @@ shouhu_import_free (ShouhuImport *import)
     return;
   shouhu_annex1_import_free (import->annex1);
   shouhu_annex2_import_free (import->annex2);
+  shouhu_ledger_import_free (import->ledger);
   shouhu_roster_import_free (import->roster);
   g_free (import);
 }
@@ -106,8 +134,9 @@ shouhu_import_free (ShouhuImport *import)
 /**
  * shouhu_import_read:
  *
- * Tells a volunteers' roster (a header row with 姓名 and 联系电话 and
- * no column of the Annex 2 form) from an Annex 2 workbook (a header row
+ * Tells a service ledger (a header row with 日期, 医护人员 and 服务类型)
+ * from a volunteers' roster (a header row with 姓名 and 联系电话 and no
+ * column of the Annex 2 form), from an Annex 2 workbook (a header row
  * with 医院 and 姓名) and from an Annex 1 one (a 区县 column with
  * batches), and reads it.
  *
@@ -119,6 +148,20 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
 {
   g_autoptr(ShouhuImport) import = g_new0 (ShouhuImport, 1);
   g_autoptr(GError) local_error = NULL;
+
+  /* A ledger first: its header has no 医院, but may well have a 姓名. */
+  import->ledger = shouhu_import_ledger_read (workbook, &local_error);
+  if (import->ledger != NULL)
+    {
+      import->kind = SHOUHU_IMPORT_LEDGER;
+      return g_steal_pointer (&import);
+    }
+  if (!g_error_matches (local_error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_LEDGER))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
 
   import->roster = shouhu_import_roster_read (workbook, &local_error);
   if (import->roster != NULL)
@@ -158,9 +201,9 @@ shouhu_import_read (const ShouhuXlsxWorkbook  *workbook,
       return NULL;
     }
   g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_NOT_ANNEX,
-               _("%s is neither an Annex 1 nor an Annex 2 workbook nor a volunteers’ roster: no sheet has "
-                 "the header of 重庆市一线医护人员信息统计表 (区县, 总人数 …), of the Annex 2 form (医院, 姓名 …) "
-                 "or of a roster (姓名, 联系电话 …)"),
+               _("%s is neither an Annex 1 nor an Annex 2 workbook, nor a volunteers’ roster nor a service "
+                 "ledger: no sheet has the header of 重庆市一线医护人员信息统计表 (区县, 总人数 …), of the Annex 2 "
+                 "form (医院, 姓名 …), of a roster (姓名, 联系电话 …) or of a ledger (日期, 医护人员, 服务类型 …)"),
                shouhu_xlsx_workbook_get_name (workbook));
   return NULL;
 }
@@ -189,6 +232,8 @@ shouhu_import_preview (ShouhuStore   *store,
 {
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return shouhu_import_annex1_preview (store, import->annex1, error);
+  if (import->kind == SHOUHU_IMPORT_LEDGER)
+    return shouhu_import_ledger_preview (store, import->ledger, error);
   if (import->kind == SHOUHU_IMPORT_ROSTER)
     return shouhu_import_roster_preview (store, import->roster, error);
   return shouhu_import_annex2_preview (store, import->annex2, error);
@@ -201,6 +246,8 @@ shouhu_import_write (ShouhuStore   *store,
 {
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
     return shouhu_import_annex1_write (store, import->annex1, error);
+  if (import->kind == SHOUHU_IMPORT_LEDGER)
+    return shouhu_import_ledger_write (store, import->ledger, error);
   if (import->kind == SHOUHU_IMPORT_ROSTER)
     return shouhu_import_roster_write (store, import->roster, error);
   return shouhu_import_annex2_write (store, import->annex2, error);
@@ -213,6 +260,8 @@ shouhu_import_n_rejected (const ShouhuImport *import)
     {
     case SHOUHU_IMPORT_ANNEX1:
       return import->annex1->rejected->len;
+    case SHOUHU_IMPORT_LEDGER:
+      return import->ledger->rejected->len;
     case SHOUHU_IMPORT_ROSTER:
       return import->roster->rejected->len;
     case SHOUHU_IMPORT_ANNEX2:

@@ -1,4 +1,4 @@
-/* shouhu-import.h — taking in the annex workbooks districts send upward
+/* shouhu-import.h — taking in the annex workbooks and ledgers districts send upward
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,8 +20,10 @@ typedef enum
   SHOUHU_IMPORT_ERROR_NOT_ANNEX2,  /* no sheet in the Annex 2 layout */
   SHOUHU_IMPORT_ERROR_LAYOUT,      /* the layout is there but broken (date, header) */
   SHOUHU_IMPORT_ERROR_MASKED,      /* an export with masked phone numbers */
-  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an Annex 1 nor an Annex 2 workbook nor a roster */
+  SHOUHU_IMPORT_ERROR_NOT_ANNEX,   /* neither an annex workbook nor a roster nor a ledger */
   SHOUHU_IMPORT_ERROR_NOT_ROSTER,  /* no sheet with a volunteers' roster header */
+  SHOUHU_IMPORT_ERROR_NOT_LEDGER,  /* no sheet with a ledger's header row */
+  SHOUHU_IMPORT_ERROR_REJECTED,    /* rows were rejected: nothing may be written */
 } ShouhuImportError;
 
 typedef struct
@@ -100,16 +102,21 @@ typedef enum
   SHOUHU_IMPORT_ANNEX1 = 1,
   SHOUHU_IMPORT_ANNEX2,
   SHOUHU_IMPORT_ROSTER,   /* 志愿者花名册 (shouhu-import-roster.h) */
+  SHOUHU_IMPORT_LEDGER,   /* 服务台账 (shouhu-import-ledger.h) */
 } ShouhuImportKind;
 
-/* A workbook of either annex or a volunteers' roster, as
- * shouhu_import_from_file () found it. */
+/* A service ledger's lines (服务台账), see shouhu-import-ledger.h. */
+typedef struct _ShouhuLedgerImport ShouhuLedgerImport;
+
+/* A workbook of either annex, a volunteers' roster or a service ledger,
+ * as shouhu_import_from_file () found it. */
 typedef struct
 {
   ShouhuImportKind    kind;
   ShouhuAnnex1Import *annex1;   /* set for SHOUHU_IMPORT_ANNEX1 */
   ShouhuAnnex2Import *annex2;   /* set for SHOUHU_IMPORT_ANNEX2 */
   ShouhuRosterImport *roster;   /* set for SHOUHU_IMPORT_ROSTER */
+  ShouhuLedgerImport *ledger;   /* set for SHOUHU_IMPORT_LEDGER */
 } ShouhuImport;
 
 GQuark              shouhu_import_error_quark     (void);

@@ -20,6 +20,8 @@
 
 G_BEGIN_DECLS
 
+/* For the tests of a migration, which build the schema it starts from. */
+const char   *shouhu_store_get_migration_sql (int            version);
 sqlite3      *shouhu_store_get_db           (ShouhuStore   *self);
 sqlite3_stmt *shouhu_store_prepare          (ShouhuStore   *self,
                                              const char    *sql,

@@ -49,7 +49,7 @@ static guint signals[N_SIGNALS];
 
 /* Every detail of ShouhuStore::changed: a change made by another program
  * may have touched any of them. */
-static const char *const change_details[] = { "annex1", "annex2" };
+static const char *const change_details[] = { "annex1", "annex2", "ledger" };
 
 /* Each entry moves the schema from version i to i + 1.  Entries are only
  * ever appended: a database in the field may stand at any version. */
@@ -145,6 +145,61 @@ static const char *const migrations[] = {
   "CREATE INDEX volunteer_district ON volunteer (district_id);"
   "CREATE INDEX volunteer_phone ON volunteer (phone);"
   "CREATE INDEX volunteer_name ON volunteer (name);",
+
+  /* 4: who has reported.  A new 截至 date starts as a copy of the date
+   * before, so equal figures do not tell whether a district reported:
+   * each (table, district) says when its figures were entered or changed
+   * for that date, NULL while they are only carried over.  Tables from
+   * before this migration count as carried over where every figure
+   * equals the date before's.  The index finds, per district, the last
+   * record deleted or moved out of its Annex 2 (history keeps its name). */
+  "CREATE TABLE annex1_report ("
+  "  table_id    INTEGER NOT NULL REFERENCES annex1_table (id) ON DELETE CASCADE,"
+  "  district_id INTEGER NOT NULL REFERENCES district (id),"
+  "  entered     TEXT,"
+  "  PRIMARY KEY (table_id, district_id));"
+  "INSERT INTO annex1_report (table_id, district_id, entered)"
+  "  SELECT t.id, d.id,"
+  "         CASE WHEN p.id IS NOT NULL AND NOT EXISTS"
+  "                (SELECT 1 FROM annex1_figure f"
+  "                  WHERE f.table_id = t.id AND f.district_id = d.id AND f.batch <= t.batch_count"
+  "                    AND NOT EXISTS (SELECT 1 FROM annex1_figure g"
+  "                                     WHERE g.table_id = p.id AND g.district_id = d.id"
+  "                                       AND g.batch = f.batch AND g.total = f.total"
+  "                                       AND g.hubei = f.hubei))"
+  "              THEN NULL ELSE t.created END"
+  "    FROM annex1_table t CROSS JOIN district d"
+  "    LEFT JOIN annex1_table p"
+  "           ON p.as_of = (SELECT max (as_of) FROM annex1_table WHERE as_of < t.as_of);"
+  "CREATE INDEX history_worker_left ON history (old_value, at)"
+  "  WHERE entity = 'worker' AND field = 'district_id';",
+
+  /* 5: the service ledger (服务台账), see shouhu-ledger.c: worker_id has no
+   * foreign key, so that the ledger outlives a worker's deleted record
+   * and its undo.  AUTOINCREMENT: an id is never used twice, so history
+   * rows keep pointing at the right record. */
+  "CREATE TABLE service ("
+  "  id           INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  worker_id    INTEGER NOT NULL,"
+  "  day          TEXT NOT NULL CHECK (day IS date(day)),"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('care', 'tutoring', 'supplies', 'transport', 'greeting', 'other')),"
+  "  content      TEXT NOT NULL DEFAULT '',"
+  "  minutes      INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 1440),"
+  "  need         TEXT NOT NULL DEFAULT '',"
+  "  solved       INTEGER NOT NULL DEFAULT 0 CHECK (solved IN (0, 1)),"
+  "  typical      INTEGER NOT NULL DEFAULT 0 CHECK (typical IN (0, 1)),"
+  "  story        TEXT NOT NULL DEFAULT '',"
+  "  created      TEXT NOT NULL,"
+  "  changed      TEXT NOT NULL);"
+  "CREATE INDEX service_worker_day ON service (worker_id, day);"
+  "CREATE INDEX service_day ON service (day);"
+  "CREATE INDEX service_open_need ON service (worker_id) WHERE need <> '' AND solved = 0;"
+  "CREATE INDEX service_typical ON service (day) WHERE typical = 1;"
+  "CREATE TABLE service_volunteer ("
+  "  service_id   INTEGER NOT NULL REFERENCES service (id) ON DELETE CASCADE,"
+  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id),"
+  "  PRIMARY KEY (service_id, volunteer_id)) WITHOUT ROWID;"
+  "CREATE INDEX service_volunteer_volunteer ON service_volunteer (volunteer_id);",
 };
 
 static gboolean
@@ -705,6 +760,22 @@ int
 shouhu_store_latest_schema_version (void)
 {
   return (int) G_N_ELEMENTS (migrations);
+}
+
+/**
+ * shouhu_store_get_migration_sql:
+ * @version: 1 for the first migration
+ *
+ * For the tests of a migration, which build the schema it starts from.
+ *
+ * Returns: (nullable): the SQL that moves the schema to @version
+ */
+const char *
+shouhu_store_get_migration_sql (int version)
+{
+  if (version < 1 || version > (int) G_N_ELEMENTS (migrations))
+    return NULL;
+  return migrations[version - 1];
 }
 
 /**

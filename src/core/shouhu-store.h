@@ -37,8 +37,8 @@ int          shouhu_store_get_schema_version (ShouhuStore *self);
 int          shouhu_store_latest_schema_version (void);
 const char  *shouhu_store_get_backup_path  (ShouhuStore  *self);
 
-/* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2"):
- * every view of the data follows it. */
+/* Emits ShouhuStore::changed with @what as detail ("annex1", "annex2",
+ * "ledger"): every view of the data follows it. */
 void         shouhu_store_emit_changed     (ShouhuStore  *self,
                                             const char   *what);
 gboolean     shouhu_store_check_outside_changes (ShouhuStore *self,

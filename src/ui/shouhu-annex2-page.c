@@ -397,6 +397,40 @@ history_action_cb (GtkWidget  *widget,
                                                  self->store, "worker", shouhu_worker_row_get_id (row), title));
 }
 
+/* The ledger's actions are the window's: the volunteers page opens the
+ * same dialogs from a volunteer's row. */
+static void
+add_service_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ShouhuWorkerRow *row = selected_row (SHOUHU_ANNEX2_PAGE (widget));
+
+  if (row == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Select a record first to record a service for the family"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.add-service", "(xx)", shouhu_worker_row_get_id (row), (gint64) 0);
+}
+
+static void
+ledger_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuWorkerRow *row = selected_row (SHOUHU_ANNEX2_PAGE (widget));
+
+  if (row == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Select a record first to see the family’s service ledger"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.show-ledger", "(sx)", "family", shouhu_worker_row_get_id (row));
+}
+
 /* The Undo of shouhu_annex2_page_delete_selected(): @parameter is the
  * record's id, so that an Undo never brings back another record. */
 static void
@@ -591,11 +625,15 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.restore-deleted", "x", restore_deleted_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.add-service", NULL, add_service_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.ledger", NULL, ledger_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "annex2.erase", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "annex2.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "annex2.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "annex2.add-service", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "annex2.ledger", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

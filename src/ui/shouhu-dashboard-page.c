@@ -1,8 +1,12 @@
 /* shouhu-dashboard-page.c — 概览: the district counts at a glance
  *
- * City totals at the top, then the districts as a chart and as a table.
- * All figures come from shouhu_figures_compute(); the page asks again
- * whenever the store says anything changed, so it is never stale.
+ * City totals at the top, then the districts as a chart and as a table
+ * (shouhu-district-table.c) that can show only the districts needing
+ * something.  All figures, their
+ * definitions and the reasons come from shouhu-figures.c, the table's
+ * ledger columns (open needs, families 需回访) from shouhu-ledger.c; the
+ * page asks again whenever the store says anything changed, so it is
+ * never stale.
  * Errors go to the window's notification through the win.notify action.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +18,9 @@
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-date.h"
-#include "shouhu-district-row.h"
+#include "shouhu-district-table.h"
+#include "shouhu-ledger.h"
+#include "shouhu-settings.h"
 
 struct _ShouhuDashboardPage
 {
@@ -26,19 +32,26 @@ struct _ShouhuDashboardPage
   char               **dates;
   char                *chosen_date;    /* NULL: follow the latest */
   gboolean             filling;
+  int                  stale_days;
 
-  GListStore          *rows;
   GtkLabel            *totals[SHOUHU_DASHBOARD_N_TOTALS];
+  GtkWidget           *cards[SHOUHU_DASHBOARD_N_TOTALS];
 
   GtkLabel            *as_of_label;
   GtkButton           *load_button;
   GtkDropDown         *date_dropdown;
   GtkStringList       *date_list;
   GtkDropDown         *sort_dropdown;
+  GtkDropDown         *show_dropdown;
+  GtkStringList       *show_list;
+  GtkSpinButton       *stale_spin;
+  GtkSpinButton       *revisit_spin;
+  gboolean             ledger_stale;   /* counted again when shown */
+  GtkBox              *definitions_box;
   GtkBox              *totals_box;
   GtkBox              *legend_box;
   ShouhuDistrictChart *chart;
-  GtkColumnView       *table;
+  ShouhuDistrictTable *table;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuDashboardPage, shouhu_dashboard_page, GTK_TYPE_WIDGET)
@@ -58,47 +71,50 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *const total_captions[SHOUHU_DASHBOARD_N_TOTALS] = {
-  N_("Frontline medical staff"),
-  N_("Of whom supporting Hubei"),
-  N_("Recorded in Annex 2"),
-  N_("Families with a volunteer"),
-  N_("Families without a volunteer"),
-  N_("Volunteers"),
-  N_("Coverage"),
+/* The cards at the top: a count, the figure under it (a change or a
+ * rate, with its name), and what the count is.  The tooltip says how it
+ * is counted. */
+static const struct
+{
+  ShouhuDashboardTotal value;
+  ShouhuDashboardTotal detail;   /* SHOUHU_DASHBOARD_N_TOTALS for none */
+  int                  rate;     /* ShouhuRate the detail shows, or -1 */
+  const char          *caption;
+  const char          *tooltip;  /* NULL: the rate's definition */
+} cards[] = {
+  { SHOUHU_DASHBOARD_STAFF, SHOUHU_DASHBOARD_STAFF_DELTA, -1,
+    N_("Frontline medical staff"),
+    N_("Annex 1 total of the chosen date; below it, the change since the date before") },
+  { SHOUHU_DASHBOARD_HUBEI, SHOUHU_DASHBOARD_HUBEI_DELTA, -1,
+    N_("Of whom supporting Hubei"),
+    N_("Annex 1 其中：支援湖北 of the chosen date; below it, the change since the date before") },
+  { SHOUHU_DASHBOARD_WORKERS, SHOUHU_DASHBOARD_REGISTERED, SHOUHU_RATE_REGISTERED,
+    N_("Recorded in Annex 2"), NULL },
+  { SHOUHU_DASHBOARD_PAIRED, SHOUHU_DASHBOARD_PAIRING, SHOUHU_RATE_PAIRED,
+    N_("Families with a paired volunteer"), NULL },
+  { SHOUHU_DASHBOARD_GUARDED, SHOUHU_DASHBOARD_GUARDING, SHOUHU_RATE_GUARDED,
+    N_("Families with a volunteer ready for duty"), NULL },
+  { SHOUHU_DASHBOARD_VOLUNTEERS, SHOUHU_DASHBOARD_N_TOTALS, -1,
+    N_("Volunteers"),
+    N_("Volunteer records, also those not tied to a district") },
+  { SHOUHU_DASHBOARD_ATTENTION, SHOUHU_DASHBOARD_N_TOTALS, -1,
+    N_("Districts needing attention"), NULL },
 };
 
 /* The swatch classes are coloured in style.css like the chart's bars. */
 static const struct { int annex; const char *css_class; const char *label; } legend[] = {
   { 1, "hubei", N_("Supporting Hubei") },
   { 1, "rest", N_("Other frontline staff") },
-  { 2, "covered", N_("Family with a volunteer") },
-  { 2, "uncovered", N_("Family without a volunteer") },
+  { 2, "covered", N_("Volunteer ready for duty") },
+  { 2, "waiting", N_("Paired, volunteer not ready yet") },
+  { 2, "uncovered", N_("No paired volunteer") },
   { 2, "missing", N_("Not yet in Annex 2") },
   { 2, "attention", N_("Needs attention") },
 };
 
-typedef enum
-{
-  COLUMN_DISTRICT,
-  COLUMN_TOTAL,
-  COLUMN_HUBEI,
-  COLUMN_WORKERS,
-  COLUMN_COVERED,
-  COLUMN_UNCOVERED,
-  COLUMN_VOLUNTEERS,
-  COLUMN_COVERAGE,
-} Column;
-
-static const struct { const char *title; const char *property; } columns[] = {
-  [COLUMN_DISTRICT]   = { NC_("table column", "District"), "district-id" },
-  [COLUMN_TOTAL]      = { NC_("table column", "Total"), "annex1-total" },
-  [COLUMN_HUBEI]      = { NC_("table column", "Supporting Hubei"), "annex1-hubei" },
-  [COLUMN_WORKERS]    = { NC_("table column", "In Annex 2"), "workers" },
-  [COLUMN_COVERED]    = { NC_("table column", "Paired"), "covered" },
-  [COLUMN_UNCOVERED]  = { NC_("table column", "Unpaired"), "uncovered" },
-  [COLUMN_VOLUNTEERS] = { NC_("table column", "Volunteers"), "volunteers" },
-  [COLUMN_COVERAGE]   = { NC_("table column", "Coverage"), "coverage" },
+/* The choices of the Show list after "All districts". */
+static const ShouhuNeeds show_choices[] = {
+  SHOUHU_NEEDS_REPORT, SHOUHU_NEEDS_UPDATE, SHOUHU_NEEDS_GUARDS, SHOUHU_NEEDS_CHECK,
 };
 
 static void
@@ -109,6 +125,16 @@ set_count (GtkLabel *label,
 
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
   gtk_label_set_text (label, text);
+}
+
+static void
+set_attention (GtkWidget *widget,
+               gboolean   attention)
+{
+  if (attention)
+    gtk_widget_add_css_class (widget, "attention");
+  else
+    gtk_widget_remove_css_class (widget, "attention");
 }
 
 /* The date list: "Latest (…)" first, which follows new tables, then every
@@ -153,25 +179,74 @@ update_dates (ShouhuDashboardPage *self)
   self->filling = FALSE;
 }
 
+/* "All districts", then each need with how many districts have it. */
+static void
+update_show_list (ShouhuDashboardPage *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  guint selected = gtk_drop_down_get_selected (self->show_dropdown);
+
+  g_ptr_array_add (shown, g_strdup (_("All districts")));
+  g_ptr_array_add (shown, g_strdup_printf (_("Needing attention (%u)"),
+                                           shouhu_figures_count_needing (self->figures, ~0u)));
+  for (guint i = 0; i < G_N_ELEMENTS (show_choices); i++)
+    g_ptr_array_add (shown, g_strdup_printf ("%s (%u)", shouhu_need_name (show_choices[i]),
+                                             shouhu_figures_count_needing (self->figures, show_choices[i])));
+  g_ptr_array_add (shown, NULL);
+
+  self->filling = TRUE;
+  gtk_string_list_splice (self->show_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->show_list)),
+                          (const char * const *) shown->pdata);
+  gtk_drop_down_set_selected (self->show_dropdown, selected == GTK_INVALID_LIST_POSITION ? 0 : selected);
+  self->filling = FALSE;
+}
+
+static char *
+attention_breakdown (const ShouhuFigures *figures)
+{
+  g_autoptr(GString) text = g_string_new (_("Districts that need at least one of:"));
+
+  for (int i = 0; i < SHOUHU_N_NEEDS; i++)
+    g_string_append_printf (text, "\n%s: %u", shouhu_need_name (1u << i),
+                            shouhu_figures_count_needing (figures, 1u << i));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 show_totals (ShouhuDashboardPage *self)
 {
   const ShouhuDistrictFigures *city = &self->figures->city;
   const gint64 counts[] = {
-    city->annex1_total, city->annex1_hubei, city->workers,
-    city->covered, city->uncovered, city->volunteers,
+    [SHOUHU_DASHBOARD_STAFF] = city->annex1_total, [SHOUHU_DASHBOARD_HUBEI] = city->annex1_hubei,
+    [SHOUHU_DASHBOARD_WORKERS] = city->workers, [SHOUHU_DASHBOARD_PAIRED] = city->paired,
+    [SHOUHU_DASHBOARD_GUARDED] = city->guarded, [SHOUHU_DASHBOARD_VOLUNTEERS] = city->volunteers,
+    [SHOUHU_DASHBOARD_ATTENTION] = shouhu_figures_count_needing (self->figures, ~0u),
   };
-  g_autofree char *coverage = shouhu_format_coverage (city);
   g_autofree char *date = shouhu_format_date (self->figures->as_of);
   g_autofree char *heading = NULL;
+  g_autofree char *breakdown = attention_breakdown (self->figures);
 
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    set_count (self->totals[i], counts[i]);
-  gtk_label_set_text (self->totals[SHOUHU_DASHBOARD_COVERAGE], coverage);
-  if (city->uncovered > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->totals[SHOUHU_DASHBOARD_UNCOVERED]), "attention");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->totals[SHOUHU_DASHBOARD_UNCOVERED]), "attention");
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      set_count (self->totals[cards[i].value], counts[cards[i].value]);
+      if (cards[i].rate >= 0)
+        {
+          g_autofree char *rate = shouhu_format_rate (shouhu_figures_rate (city, cards[i].rate));
+          gtk_label_set_text (self->totals[cards[i].detail], rate);
+        }
+    }
+  {
+    g_autofree char *staff = shouhu_format_delta (self->figures, city->total_delta);
+    g_autofree char *hubei = shouhu_format_delta (self->figures, city->hubei_delta);
+
+    gtk_label_set_text (self->totals[SHOUHU_DASHBOARD_STAFF_DELTA], staff);
+    gtk_label_set_text (self->totals[SHOUHU_DASHBOARD_HUBEI_DELTA], hubei);
+  }
+  set_attention (GTK_WIDGET (self->totals[SHOUHU_DASHBOARD_ATTENTION]),
+                 counts[SHOUHU_DASHBOARD_ATTENTION] > 0);
+  set_attention (GTK_WIDGET (self->totals[SHOUHU_DASHBOARD_REGISTERED]),
+                 shouhu_figures_rate (city, SHOUHU_RATE_REGISTERED) > 1.0);
+  gtk_widget_set_tooltip_text (self->cards[SHOUHU_DASHBOARD_ATTENTION], breakdown);
 
   gtk_widget_set_visible (GTK_WIDGET (self->load_button), date == NULL);
   if (date != NULL)
@@ -184,28 +259,34 @@ show_totals (ShouhuDashboardPage *self)
 }
 
 static void
-show_rows (ShouhuDashboardPage *self)
+update_confirm_button (ShouhuDashboardPage *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  const ShouhuDistrictFigures *f = shouhu_district_table_get_selected (self->table);
 
-  if (n == 0)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.confirm-report",
+                                 f != NULL && self->figures != NULL && self->figures->as_of != NULL && !f->reported);
+}
+
+/* The table's ledger columns: needs not solved, families not contacted
+ * for the days the spin button says. */
+static void
+show_ledger_counts (ShouhuDashboardPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuLedgerCounts counts;
+
+  /* Over a million records the count takes a moment: not while the user
+   * records services on another page, only when the overview is seen. */
+  self->ledger_stale = !gtk_widget_get_mapped (GTK_WIDGET (self));
+  if (self->ledger_stale)
+    return;
+  if (!shouhu_ledger_count_districts (self->store, NULL, gtk_spin_button_get_value_as_int (self->revisit_spin),
+                                      &counts, &error))
     {
-      for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-        {
-          g_autoptr(ShouhuDistrictRow) row = shouhu_district_row_new (&self->figures->districts[i]);
-          g_list_store_append (self->rows, row);
-        }
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
       return;
     }
-
-  /* Same items, new figures: the selection stays, the sort order and the
-   * visible cells follow. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ShouhuDistrictRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
-      shouhu_district_row_set_figures (row, &self->figures->districts[i]);
-    }
-  g_list_model_items_changed (G_LIST_MODEL (self->rows), 0, n, n);
+  shouhu_district_table_set_ledger (self->table, &counts);
 }
 
 static void
@@ -218,7 +299,7 @@ refresh (ShouhuDashboardPage *self)
     return;
 
   update_dates (self);
-  figures = shouhu_figures_compute (self->store, self->chosen_date, &error);
+  figures = shouhu_figures_compute_full (self->store, self->chosen_date, NULL, self->stale_days, &error);
   if (figures == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
@@ -228,8 +309,32 @@ refresh (ShouhuDashboardPage *self)
   self->figures = figures;
 
   show_totals (self);
+  update_show_list (self);
   shouhu_district_chart_set_figures (self->chart, self->figures);
-  show_rows (self);
+  shouhu_district_table_set_figures (self->table, self->figures);
+  show_ledger_counts (self);
+  update_confirm_button (self);
+}
+
+static void
+shouhu_dashboard_page_map (GtkWidget *widget)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (shouhu_dashboard_page_parent_class)->map (widget);
+  if (self->ledger_stale && self->store != NULL && self->figures != NULL)
+    show_ledger_counts (self);
+}
+
+static void
+revisit_days_changed_cb (ShouhuDashboardPage *self)
+{
+  int days = gtk_spin_button_get_value_as_int (self->revisit_spin);
+
+  if (days != shouhu_settings_get_revisit_days ())
+    shouhu_settings_set_revisit_days (days);
+  if (self->store != NULL && self->figures != NULL)
+    show_ledger_counts (self);
 }
 
 static void
@@ -259,8 +364,69 @@ sort_selected_cb (GtkDropDown         *dropdown,
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (selected <= SHOUHU_CHART_SORT_COVERAGE)
+  if (selected <= SHOUHU_CHART_SORT_GUARDING)
     shouhu_district_chart_set_sort (self->chart, (ShouhuChartSort) selected);
+}
+
+static void
+show_selected_cb (GtkDropDown         *dropdown,
+                  GParamSpec          *pspec,
+                  ShouhuDashboardPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  guint needs = 0;
+
+  if (self->filling)
+    return;
+  if (selected == 1)
+    needs = ~0u;
+  else if (selected >= 2 && selected - 2 < G_N_ELEMENTS (show_choices))
+    needs = show_choices[selected - 2];
+  shouhu_dashboard_page_set_shown_needs (self, needs);
+}
+
+static void
+stale_changed_cb (GtkSpinButton       *spin,
+                  ShouhuDashboardPage *self)
+{
+  int days = gtk_spin_button_get_value_as_int (spin);
+
+  if (days == self->stale_days)
+    return;
+  self->stale_days = days;
+  shouhu_settings_set_stale_days (days);
+  refresh (self);
+}
+
+static void
+confirm_report_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
+  const ShouhuDistrictFigures *f = shouhu_district_table_get_selected (self->table);
+  g_autoptr(GError) error = NULL;
+
+  if (f == NULL || self->figures->as_of == NULL)
+    return;
+  if (!shouhu_annex1_confirm_report (self->store, self->figures->as_of, f->district_id, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+}
+
+static void
+table_selected_cb (ShouhuDistrictTable *table,
+                   GParamSpec          *pspec,
+                   ShouhuDashboardPage *self)
+{
+  update_confirm_button (self);
+}
+
+static void
+table_activated_cb (ShouhuDistrictTable *table,
+                    int                  district_id,
+                    ShouhuDashboardPage *self)
+{
+  g_signal_emit (self, signals[DISTRICT_ACTIVATED], 0, district_id);
 }
 
 static void
@@ -272,135 +438,13 @@ chart_activated_cb (ShouhuDistrictChart *chart,
 }
 
 static void
-table_activated_cb (GtkColumnView       *view,
-                    guint                position,
-                    ShouhuDashboardPage *self)
-{
-  g_autoptr(ShouhuDistrictRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)),
-                                                           position);
-
-  if (row == NULL)
-    return;
-  g_signal_emit (self, signals[DISTRICT_ACTIVATED], 0, shouhu_district_row_get_figures (row)->district_id);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (column == COLUMN_DISTRICT)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      /* The icon comes first and keeps its place, so names line up. */
-      gtk_widget_add_css_class (icon, "attention");
-      gtk_widget_set_opacity (icon, 0);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_box_append (GTK_BOX (box), icon);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_list_item_set_child (item, box);
-      return;
-    }
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  const ShouhuDistrictFigures *f = shouhu_district_row_get_figures (gtk_list_item_get_item (item));
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  const gint64 counts[] = {
-    [COLUMN_TOTAL] = f->annex1_total, [COLUMN_HUBEI] = f->annex1_hubei,
-    [COLUMN_WORKERS] = f->workers, [COLUMN_COVERED] = f->covered,
-    [COLUMN_UNCOVERED] = f->uncovered, [COLUMN_VOLUNTEERS] = f->volunteers,
-  };
-
-  switch (column)
-    {
-    case COLUMN_DISTRICT:
-      {
-        GtkWidget *icon = gtk_widget_get_first_child (widget);
-
-        gtk_widget_set_opacity (icon, f->needs_attention ? 1 : 0);
-        widget = gtk_widget_get_last_child (widget);
-        gtk_label_set_text (GTK_LABEL (widget), shouhu_district_get (f->district_id)->name);
-        gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), shouhu_attention_reason (f));
-      }
-      break;
-    case COLUMN_COVERAGE:
-      {
-        g_autofree char *coverage = shouhu_format_coverage (f);
-        gtk_label_set_text (GTK_LABEL (widget), coverage);
-      }
-      break;
-    default:
-      set_count (GTK_LABEL (widget), counts[column]);
-      break;
-    }
-
-  /* Marks the figures that make the district need attention. */
-  if ((column == COLUMN_DISTRICT && f->needs_attention) ||
-      (column == COLUMN_WORKERS && f->workers < f->annex1_total) ||
-      (column == COLUMN_UNCOVERED && f->uncovered > 0))
-    gtk_widget_add_css_class (widget, "attention");
-  else
-    gtk_widget_remove_css_class (widget, "attention");
-}
-
-static void
-add_columns (ShouhuDashboardPage *self)
-{
-  g_autoptr(GtkSortListModel) sorted = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      GtkExpression *expression;
-      GtkSorter *sorter;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (g_dpgettext2 (NULL, "table column", columns[i].title), factory);
-
-      expression = gtk_property_expression_new (SHOUHU_TYPE_DISTRICT_ROW, NULL, columns[i].property);
-      sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-      /* Counts read best largest first; the district column is 序号 order. */
-      if (i != COLUMN_DISTRICT && i != COLUMN_COVERAGE)
-        gtk_numeric_sorter_set_sort_order (GTK_NUMERIC_SORTER (sorter), GTK_SORT_DESCENDING);
-      gtk_column_view_column_set_sorter (column, sorter);
-      g_object_unref (sorter);
-
-      gtk_column_view_append_column (self->table, column);
-    }
-
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->table)));
-  selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
-}
-
-static void
 add_totals (ShouhuDashboardPage *self)
 {
-  for (int i = 0; i < SHOUHU_DASHBOARD_N_TOTALS; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *value = gtk_label_new ("0");
-      GtkWidget *caption = gtk_label_new (_(total_captions[i]));
+      GtkWidget *caption = gtk_label_new (_(cards[i].caption));
 
       gtk_widget_add_css_class (box, "card");
       gtk_widget_add_css_class (box, "dashboard-total");
@@ -411,8 +455,30 @@ add_totals (ShouhuDashboardPage *self)
       gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
       gtk_box_append (GTK_BOX (box), value);
       gtk_box_append (GTK_BOX (box), caption);
+      self->totals[cards[i].value] = GTK_LABEL (value);
+      self->cards[cards[i].value] = box;
+
+      if (cards[i].detail != SHOUHU_DASHBOARD_N_TOTALS)
+        {
+          GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+          GtkWidget *name = gtk_label_new (cards[i].rate >= 0 ? shouhu_rate_name (cards[i].rate)
+                                                                : _("Since the date before"));
+          GtkWidget *detail = gtk_label_new ("—");
+
+          gtk_widget_set_halign (line, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (name, "caption");
+          gtk_widget_add_css_class (detail, "caption-heading");
+          gtk_widget_add_css_class (detail, "numeric");
+          gtk_box_append (GTK_BOX (line), name);
+          gtk_box_append (GTK_BOX (line), detail);
+          gtk_box_insert_child_after (GTK_BOX (box), line, value);
+          self->totals[cards[i].detail] = GTK_LABEL (detail);
+        }
+      if (cards[i].tooltip != NULL)
+        gtk_widget_set_tooltip_text (box, _(cards[i].tooltip));
+      else if (cards[i].rate >= 0)
+        gtk_widget_set_tooltip_text (box, shouhu_rate_definition (cards[i].rate));
       gtk_box_append (self->totals_box, box);
-      self->totals[i] = GTK_LABEL (value);
     }
 }
 
@@ -427,10 +493,20 @@ add_legend (ShouhuDashboardPage *self)
       g_autofree char *title = g_strdup_printf (_("Annex %d:"), annex);
       GtkWidget *label = gtk_label_new (title);
 
-      rows[annex - 1] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+      /* The items wrap, so that the legend never widens the chart's side. */
+      rows[annex - 1] = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (rows[annex - 1]), GTK_SELECTION_NONE);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (rows[annex - 1]), 12);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (rows[annex - 1]), G_N_ELEMENTS (legend));
+      gtk_widget_set_can_focus (rows[annex - 1], FALSE);
+      gtk_widget_set_hexpand (rows[annex - 1], TRUE);
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
       gtk_widget_add_css_class (label, "caption-heading");
-      gtk_box_append (GTK_BOX (rows[annex - 1]), label);
-      gtk_box_append (self->legend_box, rows[annex - 1]);
+      gtk_box_append (GTK_BOX (line), label);
+      gtk_box_append (GTK_BOX (line), rows[annex - 1]);
+      gtk_box_append (self->legend_box, line);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (legend); i++)
@@ -445,8 +521,41 @@ add_legend (ShouhuDashboardPage *self)
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (item), swatch);
       gtk_box_append (GTK_BOX (item), label);
-      gtk_box_append (GTK_BOX (rows[legend[i].annex - 1]), item);
+      gtk_flow_box_append (GTK_FLOW_BOX (rows[legend[i].annex - 1]), item);
     }
+}
+
+static void
+add_definition (GtkBox     *box,
+                const char *name,
+                const char *definition)
+{
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *text = gtk_label_new (definition);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (text), 0.0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_box_append (box, title);
+  gtk_box_append (box, text);
+}
+
+/* The popover that says what every figure of the page means. */
+static void
+add_definitions (ShouhuDashboardPage *self)
+{
+  for (int r = 0; r < SHOUHU_N_RATES; r++)
+    add_definition (self->definitions_box, shouhu_rate_name (r), shouhu_rate_definition (r));
+  add_definition (self->definitions_box, _("Change"),
+                  _("The Annex 1 figure of the chosen date minus that of the date before; — when there "
+                    "is no date before."));
+  add_definition (self->definitions_box, _("Annex 1"),
+                  _("Reported: the district’s Annex 1 figures were entered, changed or confirmed for the "
+                    "chosen date. Not reported: they are only carried over from the date before."));
+  for (int i = 0; i < SHOUHU_N_NEEDS; i++)
+    add_definition (self->definitions_box, shouhu_need_name (1u << i), shouhu_need_definition (1u << i));
 }
 
 static void
@@ -526,7 +635,6 @@ shouhu_dashboard_page_finalize (GObject *object)
   g_clear_pointer (&self->figures, shouhu_figures_free);
   g_clear_pointer (&self->dates, g_strfreev);
   g_clear_pointer (&self->chosen_date, g_free);
-  g_clear_object (&self->rows);
 
   G_OBJECT_CLASS (shouhu_dashboard_page_parent_class)->finalize (object);
 }
@@ -541,6 +649,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   object_class->set_property = shouhu_dashboard_page_set_property;
   object_class->dispose = shouhu_dashboard_page_dispose;
   object_class->finalize = shouhu_dashboard_page_finalize;
+  widget_class->map = shouhu_dashboard_page_map;
 
   /**
    * ShouhuDashboardPage:store:
@@ -568,6 +677,7 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
                                               G_TYPE_NONE, 1, G_TYPE_INT);
 
   g_type_ensure (SHOUHU_TYPE_DISTRICT_CHART);
+  g_type_ensure (SHOUHU_TYPE_DISTRICT_TABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, as_of_label);
@@ -575,14 +685,26 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, date_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, date_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, show_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, show_list);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, stale_spin);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, revisit_spin);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, definitions_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, totals_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, legend_box);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, ShouhuDashboardPage, table);
   gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stale_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revisit_days_changed_cb);
+
   gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, table_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.confirm-report", NULL, confirm_report_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -590,12 +712,15 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
 static void
 shouhu_dashboard_page_init (ShouhuDashboardPage *self)
 {
-  self->rows = g_list_store_new (SHOUHU_TYPE_DISTRICT_ROW);
+  self->stale_days = shouhu_settings_get_stale_days ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_spin_button_set_value (self->stale_spin, self->stale_days);
+  gtk_spin_button_set_value (self->revisit_spin, shouhu_settings_get_revisit_days ());
   add_totals (self);
   add_legend (self);
-  add_columns (self);
+  add_definitions (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.confirm-report", FALSE);
   gtk_label_set_text (self->as_of_label, _("No Annex 1 figures yet"));
 }
 
@@ -644,9 +769,23 @@ shouhu_dashboard_page_get_chart (ShouhuDashboardPage *self)
   return self->chart;
 }
 
+/**
+ * shouhu_dashboard_page_set_shown_needs:
+ * @needs: ShouhuNeeds; the table shows the districts that need any of
+ *   them, or every district for 0
+ */
+void
+shouhu_dashboard_page_set_shown_needs (ShouhuDashboardPage *self,
+                                       guint                needs)
+{
+  g_return_if_fail (SHOUHU_IS_DASHBOARD_PAGE (self));
+
+  shouhu_district_table_set_shown_needs (self->table, needs);
+}
+
 GtkColumnView *
 shouhu_dashboard_page_get_table (ShouhuDashboardPage *self)
 {
   g_return_val_if_fail (SHOUHU_IS_DASHBOARD_PAGE (self), NULL);
-  return self->table;
+  return shouhu_district_table_get_column_view (self->table);
 }

@@ -12,16 +12,21 @@
 
 G_BEGIN_DECLS
 
-/* The city totals at the top of the page, left to right. */
+/* The city totals at the top of the page. */
 typedef enum
 {
-  SHOUHU_DASHBOARD_STAFF,       /* Annex 1 共计 总人数 */
-  SHOUHU_DASHBOARD_HUBEI,       /* Annex 1 其中：支援湖北 */
-  SHOUHU_DASHBOARD_WORKERS,     /* recorded in Annex 2 */
-  SHOUHU_DASHBOARD_COVERED,     /* families with a volunteer */
-  SHOUHU_DASHBOARD_UNCOVERED,   /* families without one */
+  SHOUHU_DASHBOARD_STAFF,        /* Annex 1 共计 总人数 */
+  SHOUHU_DASHBOARD_STAFF_DELTA,  /* its change since the date before */
+  SHOUHU_DASHBOARD_HUBEI,        /* Annex 1 其中：支援湖北 */
+  SHOUHU_DASHBOARD_HUBEI_DELTA,
+  SHOUHU_DASHBOARD_WORKERS,      /* recorded in Annex 2 */
+  SHOUHU_DASHBOARD_REGISTERED,   /* 登记率 */
+  SHOUHU_DASHBOARD_PAIRED,       /* families with a paired volunteer */
+  SHOUHU_DASHBOARD_PAIRING,      /* 结对率 */
+  SHOUHU_DASHBOARD_GUARDED,      /* families with a volunteer ready for duty */
+  SHOUHU_DASHBOARD_GUARDING,     /* 守护率 */
   SHOUHU_DASHBOARD_VOLUNTEERS,
-  SHOUHU_DASHBOARD_COVERAGE,
+  SHOUHU_DASHBOARD_ATTENTION,    /* districts needing something */
   SHOUHU_DASHBOARD_N_TOTALS
 } ShouhuDashboardTotal;
 
@@ -35,5 +40,7 @@ const char          *shouhu_dashboard_page_get_total_text (ShouhuDashboardPage  
                                                            ShouhuDashboardTotal  total);
 ShouhuDistrictChart *shouhu_dashboard_page_get_chart      (ShouhuDashboardPage  *self);
 GtkColumnView       *shouhu_dashboard_page_get_table      (ShouhuDashboardPage  *self);
+void                 shouhu_dashboard_page_set_shown_needs (ShouhuDashboardPage *self,
+                                                            guint                needs);
 
 G_END_DECLS

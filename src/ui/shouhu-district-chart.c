@@ -2,9 +2,10 @@
  *
  * One row per district: its name, a bar of its Annex 1 共计 split into
  * 支援湖北 and the rest, and under it a bar of its Annex 2 records on the
- * same scale, split into families with and without a volunteer, over a
- * faint track as long as the Annex 1 total (what is not recorded yet).
- * The total and the coverage are printed at the right.  Text is measured
+ * same scale, split into families with a volunteer ready for duty, with
+ * volunteers not ready yet and without any, over a faint track as long as
+ * the Annex 1 total (what is not recorded yet).  The total and the
+ * guarding rate (守护率) are printed at the right.  Text is measured
  * with Pango, so no label is ever cut: the name column is as wide as the
  * widest name in the current font.
  *
@@ -13,9 +14,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
+#include "shouhu-date.h"
 #include "shouhu-district-chart.h"
 
 #define PADDING     8
@@ -28,7 +29,8 @@ struct _ShouhuDistrictChart
 {
   GtkWidget              parent_instance;
 
-  ShouhuDistrictFigures  figures[SHOUHU_N_DISTRICTS];
+  ShouhuFigures         *all;                        /* a copy, for the descriptions */
+  ShouhuDistrictFigures *figures;                    /* all->districts */
   int                    order[SHOUHU_N_DISTRICTS];  /* row → index into figures */
   ShouhuChartSort        sort;
   int                    cursor;                     /* row, -1 before any */
@@ -47,14 +49,15 @@ static guint signals[N_SIGNALS];
 /* The colours of the legend in style.css (.chart-swatch.*). */
 static const GdkRGBA hubei_color     = { 0.90, 0.38, 0.00, 1.0 };  /* #e66100 */
 static const GdkRGBA rest_color      = { 0.98, 0.75, 0.45, 1.0 };  /* #f9bf73 */
-static const GdkRGBA covered_color   = { 0.18, 0.62, 0.40, 1.0 };  /* #2e9e66 */
-static const GdkRGBA uncovered_color = { 0.88, 0.11, 0.14, 1.0 };  /* #e01b24 */
+static const GdkRGBA guarded_color   = { 0.18, 0.62, 0.40, 1.0 };  /* #2e9e66 */
+static const GdkRGBA waiting_color   = { 0.90, 0.65, 0.04, 1.0 };  /* #e5a50a */
+static const GdkRGBA unpaired_color  = { 0.88, 0.11, 0.14, 1.0 };  /* #e01b24 */
 
 typedef struct
 {
   int name_width;
   int total_width;
-  int coverage_width;
+  int rate_width;
   int text_height;
   int header_height;
   int row_height;
@@ -90,8 +93,13 @@ measure_text (ShouhuDistrictChart *self,
       m->total_width = MAX (m->total_width, text_width (widget, buf, NULL));
     }
   m->total_width = MAX (m->total_width, text_width (widget, C_("chart column", "Total"), &m->text_height));
-  m->coverage_width = MAX (text_width (widget, "100%", NULL),
-                           text_width (widget, C_("chart column", "Coverage"), &m->text_height));
+  m->rate_width = MAX (text_width (widget, "100%", NULL),
+                       text_width (widget, shouhu_rate_name (SHOUHU_RATE_GUARDED), &m->text_height));
+  for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
+    {
+      g_autofree char *rate = shouhu_format_rate (shouhu_figures_rate (&self->figures[i], SHOUHU_RATE_GUARDED));
+      m->rate_width = MAX (m->rate_width, text_width (widget, rate, NULL));
+    }
   m->header_height = m->text_height + 6;
   m->row_height = MAX (m->text_height + 8, 26);
 }
@@ -108,7 +116,7 @@ bars_width (ShouhuDistrictChart *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
 
-  return MAX (1, width - bars_x (m) - GAP - m->total_width - GAP - m->coverage_width - PADDING);
+  return MAX (1, width - bars_x (m) - GAP - m->total_width - GAP - m->rate_width - PADDING);
 }
 
 static int
@@ -138,13 +146,13 @@ sort_key (const ShouhuDistrictFigures *f,
       return -(double) f->annex1_hubei;
     case SHOUHU_CHART_SORT_WORKERS:
       return -(double) f->workers;
-    case SHOUHU_CHART_SORT_UNCOVERED:
-      return -(double) f->uncovered;
+    case SHOUHU_CHART_SORT_UNGUARDED:
+      return -(double) (MAX (f->annex1_total, f->workers) - f->guarded);
     case SHOUHU_CHART_SORT_VOLUNTEERS:
       return -(double) f->volunteers;
-    case SHOUHU_CHART_SORT_COVERAGE:
-      /* No record at all is the least covered of all. */
-      return f->workers > 0 ? shouhu_figures_coverage (f) : -1.0;
+    case SHOUHU_CHART_SORT_GUARDING:
+      /* Nobody in Annex 1 (no rate) comes before any rate. */
+      return shouhu_figures_rate (f, SHOUHU_RATE_GUARDED);
     case SHOUHU_CHART_SORT_OFFICIAL:
     default:
       return 0.0;
@@ -372,7 +380,7 @@ draw_row (ShouhuDistrictChart *self,
   double text_y = y + (m->row_height - m->text_height) / 2.0;
   GdkRGBA faint = *fg;
   char total[32];
-  g_autofree char *coverage = shouhu_format_coverage (f);
+  g_autofree char *rate = shouhu_format_rate (shouhu_figures_rate (f, SHOUHU_RATE_GUARDED));
 
   if (row == self->hover)
     {
@@ -393,8 +401,8 @@ draw_row (ShouhuDistrictChart *self,
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
     }
 
-  if (f->needs_attention)
-    draw_dot (snapshot, &uncovered_color, PADDING, y + (m->row_height - DOT_SIZE) / 2.0);
+  if (f->needs != 0)
+    draw_dot (snapshot, &unpaired_color, PADDING, y + (m->row_height - DOT_SIZE) / 2.0);
   draw_text (self, snapshot, shouhu_district_get (f->district_id)->name, fg,
              PADDING + DOT_SIZE + 6, text_y, m->name_width, 1.0);
 
@@ -407,13 +415,15 @@ draw_row (ShouhuDistrictChart *self,
   faint = *fg;
   faint.alpha = 0.12f;
   fill_rect (snapshot, &faint, bx, y + 5 + bar_h, bw * f->annex1_total / scale, bar_h);
-  fill_rect (snapshot, &covered_color, bx, y + 5 + bar_h, bw * f->covered / scale, bar_h);
-  fill_rect (snapshot, &uncovered_color, bx + bw * f->covered / scale, y + 5 + bar_h,
-             bw * f->uncovered / scale, bar_h);
+  fill_rect (snapshot, &guarded_color, bx, y + 5 + bar_h, bw * f->guarded / scale, bar_h);
+  fill_rect (snapshot, &waiting_color, bx + bw * f->guarded / scale, y + 5 + bar_h,
+             bw * (f->paired - f->guarded) / scale, bar_h);
+  fill_rect (snapshot, &unpaired_color, bx + bw * f->paired / scale, y + 5 + bar_h,
+             bw * (f->workers - f->paired) / scale, bar_h);
 
   g_snprintf (total, sizeof total, "%" G_GINT64_FORMAT, f->annex1_total);
   draw_text (self, snapshot, total, fg, bx + bw + GAP, text_y, m->total_width, 1.0);
-  draw_text (self, snapshot, coverage, fg, width - PADDING - m->coverage_width, text_y, m->coverage_width, 1.0);
+  draw_text (self, snapshot, rate, fg, width - PADDING - m->rate_width, text_y, m->rate_width, 1.0);
 }
 
 static void
@@ -436,8 +446,8 @@ shouhu_district_chart_snapshot (GtkWidget   *widget,
 
   draw_text (self, snapshot, C_("chart column", "Total"), &dim,
              bars_x (&m) + bars_width (self, &m) + GAP, PADDING, m.total_width, 1.0);
-  draw_text (self, snapshot, C_("chart column", "Coverage"), &dim,
-             width - PADDING - m.coverage_width, PADDING, m.coverage_width, 1.0);
+  draw_text (self, snapshot, shouhu_rate_name (SHOUHU_RATE_GUARDED), &dim,
+             width - PADDING - m.rate_width, PADDING, m.rate_width, 1.0);
 
   for (int row = 0; row < SHOUHU_N_DISTRICTS; row++)
     draw_row (self, snapshot, &m, row, scale, &fg);
@@ -458,7 +468,7 @@ shouhu_district_chart_measure (GtkWidget      *widget,
   measure_text (self, &m);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int fixed = bars_x (&m) + GAP + m.total_width + GAP + m.coverage_width + PADDING;
+      int fixed = bars_x (&m) + GAP + m.total_width + GAP + m.rate_width + PADDING;
 
       *minimum = fixed + MIN_BARS;
       *natural = fixed + NAT_BARS;
@@ -491,8 +501,19 @@ shouhu_district_chart_query_tooltip (GtkWidget  *widget,
 }
 
 static void
+shouhu_district_chart_finalize (GObject *object)
+{
+  ShouhuDistrictChart *self = SHOUHU_DISTRICT_CHART (object);
+
+  g_clear_pointer (&self->all, shouhu_figures_free);
+
+  G_OBJECT_CLASS (shouhu_district_chart_parent_class)->finalize (object);
+}
+
+static void
 shouhu_district_chart_class_init (ShouhuDistrictChartClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   const struct { guint key; int delta; } moves[] = {
     { GDK_KEY_Up, -1 }, { GDK_KEY_KP_Up, -1 }, { GDK_KEY_Left, -1 }, { GDK_KEY_KP_Left, -1 },
@@ -500,6 +521,8 @@ shouhu_district_chart_class_init (ShouhuDistrictChartClass *klass)
     { GDK_KEY_Page_Up, -10 }, { GDK_KEY_Page_Down, 10 },
     { GDK_KEY_Home, -SHOUHU_N_DISTRICTS }, { GDK_KEY_End, SHOUHU_N_DISTRICTS },
   };
+
+  object_class->finalize = shouhu_district_chart_finalize;
 
   widget_class->snapshot = shouhu_district_chart_snapshot;
   widget_class->measure = shouhu_district_chart_measure;
@@ -539,6 +562,8 @@ shouhu_district_chart_init (ShouhuDistrictChart *self)
 
   self->cursor = -1;
   self->hover = -1;
+  self->all = g_new0 (ShouhuFigures, 1);
+  self->figures = self->all->districts;
   for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
     {
       self->figures[i].district_id = i + 1;
@@ -570,7 +595,9 @@ shouhu_district_chart_set_figures (ShouhuDistrictChart *self,
   g_return_if_fail (SHOUHU_IS_DISTRICT_CHART (self));
   g_return_if_fail (figures != NULL);
 
-  memcpy (self->figures, figures->districts, sizeof self->figures);
+  shouhu_figures_free (self->all);
+  self->all = shouhu_figures_copy (figures);
+  self->figures = self->all->districts;
   sort_rows (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -641,71 +668,87 @@ shouhu_district_chart_get_district_at_row (ShouhuDistrictChart *self,
 /**
  * shouhu_district_chart_describe:
  *
- * Returns: (transfer full): the exact figures of the district, as markup
+ * Returns: (transfer full): the exact figures of the district and what
+ *   it needs, as markup
  */
 char *
 shouhu_district_chart_describe (ShouhuDistrictChart *self,
                                 int                  district_id)
 {
-  const ShouhuDistrictFigures *f;
-  g_autofree char *coverage = NULL;
   g_autofree char *head = NULL;
   g_autofree char *body = NULL;
-  const char *reason;
+  g_autofree char *needs = NULL;
 
   g_return_val_if_fail (SHOUHU_IS_DISTRICT_CHART (self), NULL);
   g_return_val_if_fail (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS, NULL);
 
-  f = &self->figures[district_id - 1];
-  coverage = shouhu_format_coverage (f);
-  reason = shouhu_attention_reason (f);
   head = g_markup_printf_escaped ("<b>%s</b>", shouhu_district_get (district_id)->name);
-  body = g_strdup_printf (_("Frontline medical staff (Annex 1): %lld\n"
-                            "Of whom supporting Hubei: %lld\n"
-                            "Recorded in Annex 2: %lld\n"
-                            "Families with a volunteer: %lld\n"
-                            "Families without a volunteer: %lld\n"
-                            "Volunteers: %lld\n"
-                            "Coverage: %s"),
-                          (long long) f->annex1_total, (long long) f->annex1_hubei,
-                          (long long) f->workers, (long long) f->covered,
-                          (long long) f->uncovered, (long long) f->volunteers, coverage);
-  if (reason != NULL)
+  body = shouhu_describe_district (self->all, &self->figures[district_id - 1]);
+  needs = shouhu_figures_describe_needs (self->all, &self->figures[district_id - 1], FALSE);
+  if (needs != NULL)
     {
-      g_autofree char *escaped = g_markup_escape_text (reason, -1);
+      g_autofree char *escaped = g_markup_escape_text (needs, -1);
       return g_strdup_printf ("%s\n%s\n<i>%s</i>", head, body, escaped);
     }
   return g_strdup_printf ("%s\n%s", head, body);
 }
 
-/**
- * shouhu_format_coverage:
- *
- * Returns: (transfer full): "67%", rounded down so that 100% means every
- * family; "—" when nobody is recorded
- */
-char *
-shouhu_format_coverage (const ShouhuDistrictFigures *f)
+static char *
+count_and_rate (const ShouhuDistrictFigures *f,
+                gint64                       count,
+                ShouhuRate                   rate)
 {
-  if (f->workers <= 0)
-    return g_strdup ("—");
-  return g_strdup_printf ("%d%%", (int) floor (shouhu_figures_coverage (f) * 100.0 + 1e-9));
+  g_autofree char *text = shouhu_format_rate (shouhu_figures_rate (f, rate));
+
+  /* Translators: a count, then a rate and its value, e.g. "51 (Registration rate 46%)" */
+  return g_strdup_printf (_("%lld (%s %s)"), (long long) count, shouhu_rate_name (rate), text);
 }
 
 /**
- * shouhu_attention_reason:
+ * shouhu_describe_district:
  *
- * Returns: (nullable): why the district needs attention, %NULL when it
- * does not
+ * Returns: (transfer full): the district's figures, one per line, as the
+ *   chart's and the table's tooltips show them (plain text)
  */
-const char *
-shouhu_attention_reason (const ShouhuDistrictFigures *f)
+char *
+shouhu_describe_district (const ShouhuFigures         *figures,
+                          const ShouhuDistrictFigures *f)
 {
-  if (f->workers < f->annex1_total && f->uncovered > 0)
-    return _("Needs attention: fewer records in Annex 2 than in Annex 1, and families without a volunteer");
-  if (f->workers < f->annex1_total)
-    return _("Needs attention: fewer records in Annex 2 than in Annex 1");
-  if (f->uncovered > 0)
-    return _("Needs attention: families without a volunteer");
-  return NULL;
+  g_autofree char *total_delta = shouhu_format_delta (figures, f->total_delta);
+  g_autofree char *hubei_delta = shouhu_format_delta (figures, f->hubei_delta);
+  g_autofree char *workers = count_and_rate (f, f->workers, SHOUHU_RATE_REGISTERED);
+  g_autofree char *paired = count_and_rate (f, f->paired, SHOUHU_RATE_PAIRED);
+  g_autofree char *guarded = count_and_rate (f, f->guarded, SHOUHU_RATE_GUARDED);
+  g_autofree char *changed = shouhu_format_annex2_change (f);
+
+  return g_strdup_printf (_("Frontline medical staff (Annex 1): %lld (since the date before: %s)\n"
+                            "Of whom supporting Hubei: %lld (since the date before: %s)\n"
+                            "Recorded in Annex 2: %s\n"
+                            "Families with a paired volunteer: %s\n"
+                            "Families with a volunteer ready for duty: %s\n"
+                            "Volunteers: %lld\n"
+                            "Annex 2 last changed: %s"),
+                          (long long) f->annex1_total, total_delta,
+                          (long long) f->annex1_hubei, hubei_delta,
+                          workers, paired, guarded, (long long) f->volunteers, changed);
+}
+
+/**
+ * shouhu_format_annex2_change:
+ *
+ * Returns: (transfer full): "2020-02-08 10:32 (3 days ago)", or "never"
+ */
+char *
+shouhu_format_annex2_change (const ShouhuDistrictFigures *f)
+{
+  g_autofree char *date = NULL;
+
+  if (f->annex2_changed[0] == '\0')
+    return g_strdup (_("never"));
+  date = shouhu_format_date_time (f->annex2_changed);
+  if (f->annex2_age == 0)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("%s (today)"), date);
+  return g_strdup_printf (ngettext ("%s (%d day ago)", "%s (%d days ago)", f->annex2_age),
+                          date, f->annex2_age);
 }

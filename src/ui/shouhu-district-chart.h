@@ -16,9 +16,9 @@ typedef enum
   SHOUHU_CHART_SORT_TOTAL,       /* Annex 1 共计, largest first */
   SHOUHU_CHART_SORT_HUBEI,       /* 支援湖北, largest first */
   SHOUHU_CHART_SORT_WORKERS,     /* Annex 2 records, largest first */
-  SHOUHU_CHART_SORT_UNCOVERED,   /* families without a volunteer, most first */
+  SHOUHU_CHART_SORT_UNGUARDED,   /* families without a ready volunteer, most first */
   SHOUHU_CHART_SORT_VOLUNTEERS,  /* volunteers, most first */
-  SHOUHU_CHART_SORT_COVERAGE,    /* coverage, lowest first */
+  SHOUHU_CHART_SORT_GUARDING,    /* 守护率, lowest first */
 } ShouhuChartSort;
 
 #define SHOUHU_TYPE_DISTRICT_CHART (shouhu_district_chart_get_type ())
@@ -37,7 +37,8 @@ int             shouhu_district_chart_get_district_at_row (ShouhuDistrictChart  
 char           *shouhu_district_chart_describe      (ShouhuDistrictChart         *self,
                                                      int                          district_id);
 
-char           *shouhu_format_coverage              (const ShouhuDistrictFigures *f);
-const char     *shouhu_attention_reason             (const ShouhuDistrictFigures *f);
+char           *shouhu_describe_district            (const ShouhuFigures         *figures,
+                                                     const ShouhuDistrictFigures *f);
+char           *shouhu_format_annex2_change         (const ShouhuDistrictFigures *f);
 
 G_END_DECLS

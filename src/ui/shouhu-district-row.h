@@ -17,5 +17,10 @@ ShouhuDistrictRow           *shouhu_district_row_new         (const ShouhuDistri
 const ShouhuDistrictFigures *shouhu_district_row_get_figures (ShouhuDistrictRow           *self);
 void                         shouhu_district_row_set_figures (ShouhuDistrictRow           *self,
                                                               const ShouhuDistrictFigures *figures);
+void                         shouhu_district_row_set_ledger  (ShouhuDistrictRow           *self,
+                                                              gint64                       open_needs,
+                                                              gint64                       to_revisit);
+gint64                       shouhu_district_row_get_open_needs (ShouhuDistrictRow        *self);
+gint64                       shouhu_district_row_get_to_revisit (ShouhuDistrictRow        *self);
 
 G_END_DECLS

@@ -1,6 +1,6 @@
 /* shouhu-export-dialog.c — choosing and writing an official workbook
  *
- * Which workbook, which date or district, masked or not, then where: the
+ * Which workbook, which date, district or period, masked or not, then where: the
  * desktop's own file chooser (a portal inside Flatpak).  The window opens
  * it on what the user was looking at (shouhu_export_dialog_set_context()):
  * Annex 2 of the district filtered, Annex 1 of the date shown.  After writing, the
@@ -21,6 +21,7 @@
 #include "shouhu-export.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-settings.h"
+#include "shouhu-work-report.h"
 #include "shouhu-workbook-chooser.h"
 
 struct _ShouhuExportDialog
@@ -38,6 +39,10 @@ struct _ShouhuExportDialog
   GtkStringList  *date_list;    /* the dates as people read them */
   GtkDropDown    *district_dropdown;
   GtkStringList  *district_list;
+  GtkLabel       *period_label;
+  GtkWidget      *period_box;
+  GtkEntry       *from_entry;
+  GtkEntry       *to_entry;
   GtkCheckButton *masked_check;
   GtkLabel       *error_label;
   GtkButton      *export_button;
@@ -48,8 +53,11 @@ struct _ShouhuExportDialog
 typedef struct
 {
   char             *database;
+  gboolean          work_report;
   ShouhuExportKind  kind;
   char             *as_of;
+  char             *from;
+  char             *to;
   int               district_id;
   gboolean          masked;
   char             *path;
@@ -62,6 +70,8 @@ export_job_free (gpointer data)
 
   g_free (job->database);
   g_free (job->as_of);
+  g_free (job->from);
+  g_free (job->to);
   g_free (job->path);
   g_free (job);
 }
@@ -86,6 +96,15 @@ selected_kind (ShouhuExportDialog *self)
   guint i = gtk_drop_down_get_selected (self->kind_dropdown);
 
   return i < G_N_ELEMENTS (kinds) ? kinds[i] : SHOUHU_EXPORT_ANNEX1;
+}
+
+/* The kind list's item after the workbooks of kinds[]. */
+#define WORK_REPORT_ITEM G_N_ELEMENTS (kinds)
+
+static gboolean
+is_work_report (ShouhuExportDialog *self)
+{
+  return gtk_drop_down_get_selected (self->kind_dropdown) == WORK_REPORT_ITEM;
 }
 
 /* NULL while no Annex 1 table exists: the latest is then none. */
@@ -114,12 +133,16 @@ suggested_name (ShouhuExportDialog *self)
 {
   const char *date = selected_date (self);
   const ShouhuDistrict *d = shouhu_district_get (selected_district (self));
+  const char *masked = gtk_check_button_get_active (self->masked_check) ? "-脱敏" : "";
 
+  if (is_work_report (self))
+    return g_strdup_printf ("工作情况统计表-%s-%s至%s%s.xlsx", d ? d->name : "全市",
+                            gtk_editable_get_text (GTK_EDITABLE (self->from_entry)),
+                            gtk_editable_get_text (GTK_EDITABLE (self->to_entry)), masked);
   switch (selected_kind (self))
     {
     case SHOUHU_EXPORT_ANNEX2:
-      return g_strdup_printf ("附件2-%s%s.xlsx", d ? d->name : "全部区县",
-                              gtk_check_button_get_active (self->masked_check) ? "-脱敏" : "");
+      return g_strdup_printf ("附件2-%s%s.xlsx", d ? d->name : "全部区县", masked);
     case SHOUHU_EXPORT_SUMMARY:
       return g_strdup_printf ("汇总-%s.xlsx", date ? date : "");
     case SHOUHU_EXPORT_ANNEX1:
@@ -146,7 +169,7 @@ remember_choices (ShouhuExportDialog *self,
 
   if (folder != NULL)
     shouhu_settings_set_last_export_folder (folder);
-  if (selected_kind (self) == SHOUHU_EXPORT_ANNEX2)
+  if (selected_kind (self) == SHOUHU_EXPORT_ANNEX2 || is_work_report (self))
     shouhu_settings_set_export_masked (gtk_check_button_get_active (self->masked_check));
 }
 
@@ -225,10 +248,25 @@ export_clicked_cb (ShouhuExportDialog *self)
 static void
 kind_changed_cb (ShouhuExportDialog *self)
 {
-  gboolean annex2 = selected_kind (self) == SHOUHU_EXPORT_ANNEX2;
+  gboolean report = is_work_report (self);
+  gboolean annex2 = !report && selected_kind (self) == SHOUHU_EXPORT_ANNEX2;
 
-  gtk_stack_set_visible_child_name (self->options_stack, annex2 ? "district" : "date");
+  /* The work report asks for a district like Annex 2, and a period. */
+  gtk_stack_set_visible_child_name (self->options_stack, annex2 || report ? "district" : "date");
+  gtk_widget_set_visible (GTK_WIDGET (self->period_label), report);
+  gtk_widget_set_visible (self->period_box, report);
   show_error (self, NULL);
+}
+
+/* The work report's period: the last seven days by default. */
+static void
+fill_period (ShouhuExportDialog *self)
+{
+  g_autofree char *today = shouhu_ledger_today ();
+  g_autofree char *week_ago = shouhu_ledger_add_days (today, -6);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), week_ago);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), today);
 }
 
 static void
@@ -309,6 +347,10 @@ shouhu_export_dialog_class_init (ShouhuExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, district_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, masked_check);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, period_box);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, to_entry);
   gtk_widget_class_bind_template_child (widget_class, ShouhuExportDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
@@ -336,6 +378,7 @@ shouhu_export_dialog_new (GtkWindow   *parent,
   self = g_object_new (SHOUHU_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill_lists (self);
+  fill_period (self);
   kind_changed_cb (self);
   return self;
 }
@@ -405,7 +448,9 @@ write_thread (GTask        *task,
   /* A connection of this thread's own: the window's stays on its thread. */
   store = shouhu_store_open (job->database, &error);
   if (store == NULL ||
-      !shouhu_export_run (store, job->kind, job->as_of, job->district_id, job->masked, job->path, &error))
+      (job->work_report
+         ? !shouhu_work_report_run (store, job->from, job->to, job->district_id, job->masked, job->path, &error)
+         : !shouhu_export_run (store, job->kind, job->as_of, job->district_id, job->masked, job->path, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -449,10 +494,14 @@ shouhu_export_dialog_export_to_async (ShouhuExportDialog  *self,
 
   job = g_new0 (ExportJob, 1);
   job->database = g_strdup (shouhu_store_get_path (self->store));
+  job->work_report = is_work_report (self);
   job->kind = kind;
-  job->as_of = kind == SHOUHU_EXPORT_ANNEX2 ? NULL : g_strdup (selected_date (self));
-  job->district_id = kind == SHOUHU_EXPORT_ANNEX2 ? selected_district (self) : 0;
-  job->masked = kind == SHOUHU_EXPORT_ANNEX2 && gtk_check_button_get_active (self->masked_check);
+  job->as_of = kind == SHOUHU_EXPORT_ANNEX2 || job->work_report ? NULL : g_strdup (selected_date (self));
+  job->from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+  job->to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+  job->district_id = kind == SHOUHU_EXPORT_ANNEX2 || job->work_report ? selected_district (self) : 0;
+  job->masked = (kind == SHOUHU_EXPORT_ANNEX2 || job->work_report) &&
+                gtk_check_button_get_active (self->masked_check);
   job->path = g_steal_pointer (&path);
   g_task_set_task_data (task, job, export_job_free);
 

@@ -9,6 +9,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-date.h"
 #include "shouhu-history-dialog.h"
+#include "shouhu-ledger.h"
 
 struct _ShouhuHistoryDialog
 {
@@ -32,13 +33,16 @@ action_label (const char *action)
     return _("Paired");
   if (g_strcmp0 (action, "unpair") == 0)
     return _("Unpaired");
+  if (g_strcmp0 (action, "import") == 0)
+    return _("Imported");
   return action;
 }
 
 static char *
 describe (const ShouhuHistoryEntry *e)
 {
-  const char *field = shouhu_annex2_column_label (e->entity, e->field);
+  const char *field = g_strcmp0 (e->entity, "service") == 0 ? shouhu_ledger_column_label (e->field)
+                                                             : shouhu_annex2_column_label (e->entity, e->field);
 
   if (g_strcmp0 (e->action, "edit") == 0)
     /* Translators: a change in the history: field, old value → new value */
@@ -68,7 +72,7 @@ shouhu_history_dialog_init (ShouhuHistoryDialog *self)
 
 /**
  * shouhu_history_dialog_new:
- * @entity: "worker", "volunteer" or "district_form"
+ * @entity: "worker", "volunteer", "district_form" or "service"
  *
  * Returns: (transfer none): the dialog, not shown yet
  */

@@ -16,6 +16,7 @@
 
 #include "shouhu-date.h"
 #include "shouhu-import-dialog.h"
+#include "shouhu-import-ledger.h"
 
 struct _ShouhuImportDialog
 {
@@ -226,6 +227,49 @@ show_annex2 (ShouhuImportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), a2->changes->len > 0 || a2->forms->len > 0);
 }
 
+/* A ledger is all or nothing: one rejected line and Import stays off. */
+static void
+show_ledger (ShouhuImportDialog *self,
+             const char         *name)
+{
+  ShouhuLedgerImport *ledger = self->import->ledger;
+  g_autofree char *summary = g_strdup_printf (_("%s: service ledger, %u lines"), name, ledger->rows->len);
+  g_autofree char *detail = NULL;
+  g_autofree char *new_title = g_strdup_printf (_("New (%u)"), ledger->n_new);
+  g_autofree char *rejected_title = g_strdup_printf (_("Rejected (%u)"), ledger->rejected->len);
+  GtkStringList *new_rows = gtk_string_list_new (NULL);
+
+  if (ledger->rejected->len > 0)
+    detail = g_strdup_printf (_("%u lines rejected: a ledger is imported whole or not at all. Correct the lines "
+                                "listed under Rejected and import the file again."), ledger->rejected->len);
+  else
+    detail = g_strdup_printf (_("%u new service records, %u lines already recorded. Nothing is written until "
+                                "you choose Import."), ledger->n_new, ledger->n_already);
+  for (guint i = 0; i < ledger->rows->len; i++)
+    {
+      const ShouhuLedgerImportRow *r = ledger->rows->pdata[i];
+      g_autofree char *volunteers = NULL;
+      g_autofree char *text = NULL;
+
+      if (r->service == NULL || r->already)
+        continue;
+      volunteers = g_strjoinv ("、", r->volunteers);
+      /* Translators: a new line of a ledger: sheet, row, day, family, kind, volunteers */
+      text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s, %s, %s"), r->sheet, r->row, r->day, r->family,
+                              shouhu_service_kind_label (r->kind), volunteers);
+      gtk_string_list_append (new_rows, text);
+    }
+
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_label_set_text (self->detail_label, detail);
+  set_list (self->new_list, self->new_page, new_title, new_rows);
+  gtk_stack_page_set_visible (self->updated_page, FALSE);
+  set_list (self->rejected_list, self->rejected_page, rejected_title, rejected_rows (ledger->rejected));
+  if (ledger->rejected->len > 0)
+    gtk_stack_set_visible_child (self->list_stack, gtk_stack_page_get_child (self->rejected_page));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), ledger->rejected->len == 0 && ledger->n_new > 0);
+}
+
 static void
 show_roster (ShouhuImportDialog *self,
              const char         *name)
@@ -313,6 +357,8 @@ read_done_cb (GObject      *source,
 
   if (self->import->kind == SHOUHU_IMPORT_ANNEX1)
     show_annex1 (self, name);
+  else if (self->import->kind == SHOUHU_IMPORT_LEDGER)
+    show_ledger (self, name);
   else if (self->import->kind == SHOUHU_IMPORT_ROSTER)
     show_roster (self, name);
   else
@@ -334,6 +380,12 @@ imported (ShouhuImportDialog *self)
 
       message = g_strdup_printf (_("Imported the Annex 1 figures as of %s from %s"), date, name);
       page = "annex1";
+    }
+  else if (self->import->kind == SHOUHU_IMPORT_LEDGER)
+    {
+      message = g_strdup_printf (_("Imported %s: %u new service records"), name, self->import->ledger->n_new);
+      /* The overview shows what the ledger changed: open needs, 需回访. */
+      page = "dashboard";
     }
   else if (self->import->kind == SHOUHU_IMPORT_ROSTER)
     {

@@ -12,7 +12,13 @@
  *                          the window or the application);
  *   win.export-form  (isi)  opens the export dialog on a workbook
  *                          (ShouhuExportKind), an Annex 1 date ("" for
- *                          the latest) and a district (0 for all).
+ *                          the latest) and a district (0 for all);
+ *   win.add-service  (xx)  opens the dialog that records a service in the
+ *                          ledger: (worker id, volunteer id), either may
+ *                          be 0 (a worker's row gives the first, a
+ *                          volunteer's row the second);
+ *   win.show-ledger  (sx)  opens the ledger of ("family", worker id) or
+ *                          ("volunteer", volunteer id).
  *
  * win.export (Ctrl+E, the menu) opens it on what the page shown holds.
  *
@@ -31,6 +37,8 @@
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
 #include "shouhu-import-dialog.h"
+#include "shouhu-ledger-dialog.h"
+#include "shouhu-service-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-purge-dialog.h"
@@ -396,6 +404,44 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
+add_service_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  gint64 worker_id = 0, volunteer_id = 0;
+
+  g_variant_get (parameter, "(xx)", &worker_id, &volunteer_id);
+  if (self->store == NULL || (worker_id <= 0 && volunteer_id <= 0))
+    return;
+  gtk_window_present (GTK_WINDOW (shouhu_service_dialog_new (GTK_WINDOW (self), self->store,
+                                                             MAX (worker_id, 0), MAX (volunteer_id, 0))));
+}
+
+static void
+show_ledger_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  const char *of = NULL;
+  gint64 id = 0;
+
+  g_variant_get (parameter, "(&sx)", &of, &id);
+  if (self->store == NULL || id <= 0)
+    return;
+  if (g_strcmp0 (of, "family") != 0 && g_strcmp0 (of, "volunteer") != 0)
+    {
+      g_critical ("win.show-ledger: “%s” is neither “family” nor “volunteer”", of);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (shouhu_ledger_dialog_new (GTK_WINDOW (self), self->store,
+                                                            g_str_equal (of, "family") ? SHOUHU_LEDGER_OF_FAMILY
+                                                                                       : SHOUHU_LEDGER_OF_VOLUNTEER,
+                                                            id)));
+}
+
+static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -586,6 +632,8 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
   gtk_widget_class_install_action (widget_class, "win.export-form", "(isi)", export_form_cb);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-service", "(xx)", add_service_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-ledger", "(sx)", show_ledger_cb);
   gtk_widget_class_install_action (widget_class, "win.purge-personal", NULL, purge_personal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
@@ -641,6 +689,8 @@ shouhu_window_new (GtkApplication *app,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-form", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-service", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-ledger", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-personal", FALSE);
     }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "shouhu-settings.h"
+#include "shouhu-ledger.h"
 
 /**
  * shouhu_settings_get_default:
@@ -90,4 +91,79 @@ shouhu_settings_set_export_masked (gboolean masked)
 
   if (settings != NULL)
     g_settings_set_boolean (settings, "export-masked", masked);
+}
+
+/**
+ * shouhu_settings_get_stale_days:
+ *
+ * Returns: after how many days without a change a district's Annex 2 is
+ *   flagged 需更新; %SHOUHU_DEFAULT_STALE_DAYS without the schema
+ */
+int
+shouhu_settings_get_stale_days (void)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings == NULL)
+    return SHOUHU_DEFAULT_STALE_DAYS;
+  return g_settings_get_int (settings, "stale-days");
+}
+
+void
+shouhu_settings_set_stale_days (int days)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings != NULL)
+    g_settings_set_int (settings, "stale-days", days);
+}
+
+/**
+ * shouhu_settings_dup_last_service_kind:
+ *
+ * Returns: (transfer full): the key of the kind of service last recorded
+ *   ("greeting", the schema's default, without the schema)
+ */
+char *
+shouhu_settings_dup_last_service_kind (void)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings == NULL)
+    return g_strdup (shouhu_service_kind_key (SHOUHU_SERVICE_GREETING));
+  return g_settings_get_string (settings, "last-service-kind");
+}
+
+void
+shouhu_settings_set_last_service_kind (const char *key)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings != NULL && key != NULL)
+    g_settings_set_string (settings, "last-service-kind", key);
+}
+
+/**
+ * shouhu_settings_get_revisit_days:
+ *
+ * Returns: N of the contact rule: families not contacted for N days are
+ *   需回访 (%SHOUHU_REVISIT_DAYS_DEFAULT without the schema)
+ */
+int
+shouhu_settings_get_revisit_days (void)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings == NULL)
+    return SHOUHU_REVISIT_DAYS_DEFAULT;
+  return g_settings_get_int (settings, "revisit-days");
+}
+
+void
+shouhu_settings_set_revisit_days (int days)
+{
+  GSettings *settings = shouhu_settings_get_default ();
+
+  if (settings != NULL)
+    g_settings_set_int (settings, "revisit-days", CLAMP (days, 1, 60));
 }
