@@ -133,14 +133,18 @@ test_refuses_store (void)
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 11);
   g_clear_object (&store);
 
-  /* The command line, as the issue tried it. */
+  /* The command line, as the issue tried it, and the work report. */
   {
     const char *args[] = { "--database", db, "--export", "annex2", "--output", db, NULL };
-    g_autofree char *err = NULL;
+    const char *report[] = { "--database", db, "--export", "work-report", "--from", "2020-02-01",
+                             "--to", "2020-02-29", "--output", wal, NULL };
+    g_autofree char *err = NULL, *report_err = NULL;
     g_autoptr(GError) error = NULL;
 
     g_assert_cmpint (shouhu_test_run_cli (args, NULL, NULL, &err), ==, 1);
     g_assert_nonnull (strstr (err, "is the open database"));
+    g_assert_cmpint (shouhu_test_run_cli (report, NULL, NULL, &report_err), ==, 1);
+    g_assert_nonnull (strstr (report_err, "SQLite keeps the changes"));
     store = shouhu_store_open (db, &error);
     g_assert_no_error (error);
     g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 11);

@@ -12,6 +12,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-annex2.h"
+#include "shouhu-ledger.h"
 #include "shouhu-purge.h"
 #include "shouhu-store-private.h"
 #include "shouhu-test-annex2.h"
@@ -35,6 +36,8 @@ typedef struct
   gint64       li;       /* 渝中区, paired with 丙, then deleted (Undo kept) */
   gint64       liu;      /* 万州区, paired with 乙 */
   gint64       jia, yi, bing, ding;
+  gint64       zhang_service;  /* for 张敏's family, by 甲 and 乙 */
+  gint64       liu_service;    /* for 刘伟's family, by 乙 and 甲 of 渝中区 */
   gint64       annex1_total;
 } Fixture;
 
@@ -77,6 +80,31 @@ add_worker (ShouhuStore  *store,
   return id;
 }
 
+static gint64
+add_service (ShouhuStore *store,
+             gint64       worker_id,
+             gint64       volunteer_a,
+             gint64       volunteer_b,
+             const char  *content)
+{
+  g_autoptr(ShouhuService) s = shouhu_service_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  s->worker_id = worker_id;
+  shouhu_service_add_volunteer (s, volunteer_a);
+  shouhu_service_add_volunteer (s, volunteer_b);
+  g_free (s->day);
+  s->day = g_strdup ("2020-02-10");
+  s->kind = SHOUHU_SERVICE_SUPPLIES;
+  s->minutes = 30;
+  g_free (s->content);
+  s->content = g_strdup (content);
+  id = shouhu_ledger_save (store, s, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -99,6 +127,8 @@ fixture_set_up (Fixture       *f,
                          (gint64[]) { f->jia, f->yi, f->ding }, 3);
   f->li = add_worker (f->store, YUZHONG, "李静", "13912345678", (gint64[]) { f->bing }, 1);
   f->liu = add_worker (f->store, WANZHOU, "刘伟", "13698765432", (gint64[]) { f->yi }, 1);
+  f->zhang_service = add_service (f->store, f->zhang, f->jia, f->yi, "给张家送降压药");
+  f->liu_service = add_service (f->store, f->liu, f->yi, f->jia, "给刘家买菜");
   g_assert_true (shouhu_annex2_set_district_form (f->store, YUZHONG, "王芳", "023-63891234", &error));
   g_assert_true (shouhu_annex2_set_district_form (f->store, WANZHOU, "李强", "13900001111", &error));
 
@@ -179,7 +209,7 @@ test_district (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   ShouhuPurgeCounts counts, removed;
-  const char *gone[] = { "张敏", "李静", "王芳", "志愿者甲", "志愿者丁",
+  const char *gone[] = { "张敏", "李静", "王芳", "志愿者甲", "志愿者丁", "给张家送降压药",
                          "13812345678", "13811112222", "13912345678", "023-63891234",
                          "13300001111", "13300004444" };
 
@@ -192,6 +222,7 @@ test_district (Fixture       *f,
   g_assert_cmpint (counts.workers, ==, 1);
   g_assert_cmpint (counts.volunteers, ==, 2);
   g_assert_cmpint (counts.pairings, ==, 3);
+  g_assert_cmpint (counts.services, ==, 1);
   g_assert_cmpint (counts.forms, ==, 1);
   g_assert_cmpint (counts.history, >, 10);
   g_assert_cmpuint (counts.backups, ==, 1);
@@ -209,6 +240,14 @@ test_district (Fixture       *f,
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM pairing"), ==, 1);
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM district_form WHERE district_id = 4"), ==, 0);
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM district_form WHERE district_id = 1"), ==, 1);
+  /* 刘伟's service stays, without 甲, who was erased. */
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 1);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT group_concat (volunteer_id) FROM service_volunteer"
+                                            " WHERE service_id = %" G_GINT64_FORMAT, f->liu_service);
+    g_assert_cmpint (shouhu_test_query_int (f->store, sql), ==, f->yi);
+  }
+  g_assert_true (files_contain (f->db, "给刘家买菜"));
   g_assert_cmpint (history_mentioning (f->store, "刘伟"), >, 0);
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT sum (total) FROM annex1_figure"), ==, f->annex1_total);
   g_assert_false (backup_exists (f));
@@ -268,9 +307,11 @@ test_all (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (counts.workers, ==, 2);
   g_assert_cmpint (counts.volunteers, ==, 4);
+  g_assert_cmpint (counts.services, ==, 2);
   g_assert_cmpint (counts.forms, ==, 2);
   for (const char *const *t = (const char *const[]) { "worker", "volunteer", "pairing", "district_form",
-                                                      "history", NULL }; *t; t++)
+                                                      "service", "service_volunteer", "history",
+                                                      NULL }; *t; t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", *t);
       g_assert_cmpint (shouhu_test_query_int (f->store, sql), ==, 0);
@@ -296,6 +337,10 @@ test_worker (Fixture       *f,
   g_assert_true (shouhu_purge_worker (f->store, f->zhang, &error));
   g_assert_no_error (error);
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM worker"), ==, 1);
+  /* The ledger's service for the family goes with it, not 刘伟's. */
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM service"), ==, 1);
+  g_assert_false (files_contain (f->db, "给张家送降压药"));
+  g_assert_true (files_contain (f->db, "给刘家买菜"));
   history = shouhu_annex2_history (f->store, "worker", f->zhang, &error);
   g_assert_cmpuint (history->len, ==, 0);
   g_clear_pointer (&history, g_ptr_array_unref);

@@ -57,7 +57,7 @@ static const GOptionEntry options[] = {
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
   { "purge-personal", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Erase for good the personal data of Annex 2 (workers, volunteers, pairings, form headers, history) when the action has ended; Annex 1 stays. Asks first"), NULL },
+    N_("Erase for good the personal data of Annex 2 (workers, volunteers, pairings, the service ledger, form headers, history) when the action has ended; Annex 1 stays. Asks first"), NULL },
   { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --purge-personal: do not ask (for scripts)"), NULL },
   { NULL }
@@ -223,7 +223,10 @@ export_work_report (GVariantDict *dict,
 {
   g_autoptr(ShouhuStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_text = NULL, *to_text = NULL, *from = NULL, *to = NULL, *display = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *from_text = NULL, *to_text = NULL, *from = NULL, *to = NULL;
+  gboolean done;
+  int saved_stderr;
 
   g_variant_dict_lookup (dict, "from", "s", &from_text);
   g_variant_dict_lookup (dict, "to", "s", &to_text);
@@ -235,21 +238,23 @@ export_work_report (GVariantDict *dict,
   if (!shouhu_validate_date ("--from", from_text, &from, &error) ||
       !shouhu_validate_date ("--to", to_text, &to, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 2;
     }
 
   store = open_store (dict);
   if (store == NULL)
     return 1;
-  if (!shouhu_work_report_run (store, from, to, district_id, g_variant_dict_contains (dict, "masked"),
-                               output, &error))
+  saved_stderr = silence_stderr ();
+  done = shouhu_work_report_run (store, from, to, district_id, g_variant_dict_contains (dict, "masked"),
+                                 output, &error);
+  restore_stderr (saved_stderr);
+  if (!done)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
-  display = g_filename_display_name (output);
-  g_print (_("Exported %s\n"), display);
+  g_print (_("Exported %s\n"), safe (texts, output));
   return 0;
 }
 
@@ -530,16 +535,20 @@ import_ledger (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
 
-  g_print (_("Service ledger in %s: %u lines read\n"), import->file_name, import->rows->len);
+  g_print (_("Service ledger in %s: %u lines read\n"), safe (texts, import->file_name), import->rows->len);
   g_print (_("New service records: %u\n"), import->n_new);
   for (guint i = 0; i < import->rows->len; i++)
     {
       const ShouhuLedgerImportRow *r = import->rows->pdata[i];
+      g_autoptr(GPtrArray) row_texts = NULL;
 
-      if (r->service != NULL && !r->already)
-        g_print (_("  sheet “%s”, row %u: %s, %s, %s\n"), r->sheet, r->row, r->day, r->family,
-                 shouhu_service_kind_name (r->kind));
+      if (r->service == NULL || r->already)
+        continue;
+      row_texts = safe_texts_new ();
+      g_print (_("  sheet “%s”, row %u: %s, %s, %s\n"), safe (row_texts, r->sheet), r->row,
+               safe (row_texts, r->day), safe (row_texts, r->family), shouhu_service_kind_name (r->kind));
     }
   g_print (_("Lines already recorded: %u\n"), import->n_already);
   print_rejections (import->rejected);
@@ -554,10 +563,11 @@ import_ledger (ShouhuStore        *store,
     }
   if (!shouhu_import_ledger_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return 1;
     }
-  g_print (_("Imported into %s: %u new service records.\n"), shouhu_store_get_path (store), import->n_new);
+  g_print (_("Imported into %s: %u new service records.\n"),
+           safe (texts, shouhu_store_get_path (store)), import->n_new);
   return 0;
 }
 
@@ -602,6 +612,7 @@ print_purge_counts (const ShouhuPurgeCounts *c)
   g_print (_("  Records of frontline workers: %" PRId64 "\n"), c->workers);
   g_print (_("  Volunteers: %" PRId64 "\n"), c->volunteers);
   g_print (_("  Pairings of a volunteer with a family: %" PRId64 "\n"), c->pairings);
+  g_print (_("  Services recorded in the ledger: %" PRId64 "\n"), c->services);
   g_print (_("  Form headers (reporter and phone): %" PRId64 "\n"), c->forms);
   g_print (_("  Rows of change history: %" PRId64 "\n"), c->history);
   g_print (_("  Copies of the database taken before upgrades: %u\n"), c->backups);

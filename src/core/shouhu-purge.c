@@ -2,10 +2,11 @@
  *
  * When the action ends (PIPL: personal data is kept no longer than its
  * purpose needs), the office erases the personal data of Annex 2 — the
- * workers, the volunteers, their pairings, the form headers and the
- * history that repeats all of them — for one district or for all, and
- * keeps Annex 1's figures, which name nobody.  A single record can be
- * erased the same way (彻底删除), with its history.
+ * workers, the volunteers, their pairings, the form headers, the service
+ * ledger of their families and the history that repeats all of them —
+ * for one district or for all, and keeps Annex 1's figures, which name
+ * nobody.  A single record can be erased the same way (彻底删除), with
+ * its services and its history.
  *
  * Erased means gone from the file, not only from the tables: the store
  * runs with secure_delete, the file is vacuumed after a purge and the
@@ -41,6 +42,7 @@ static const char *const select_sql[] = {
   "CREATE TEMP TABLE purge_volunteer (id INTEGER PRIMARY KEY)",
   "CREATE TEMP TABLE purge_worker_name (name TEXT PRIMARY KEY)",
   "CREATE TEMP TABLE purge_volunteer_name (name TEXT PRIMARY KEY)",
+  "CREATE TEMP TABLE purge_service (id INTEGER PRIMARY KEY)",
 
   "INSERT OR IGNORE INTO temp.purge_worker SELECT id FROM worker"
   " WHERE (:worker <> 0 AND id = :worker)"
@@ -76,6 +78,14 @@ static const char *const select_sql[] = {
   "   AND (field IS NULL OR field = 'name') AND old_value IS NOT NULL"
   " UNION SELECT new_value FROM history WHERE entity = 'volunteer' AND entity_id IN temp.purge_volunteer"
   "   AND (field IS NULL OR field = 'name') AND new_value IS NOT NULL",
+
+  /* The ledger's services for their families, and those deleted before,
+   * whose history names the family (its worker_id field, by name). */
+  "INSERT OR IGNORE INTO temp.purge_service SELECT id FROM service WHERE worker_id IN temp.purge_worker",
+  "INSERT OR IGNORE INTO temp.purge_service SELECT DISTINCT entity_id FROM history"
+  " WHERE entity = 'service' AND entity_id NOT IN (SELECT id FROM service)"
+  "   AND (field IS NULL OR field = 'worker_id')"
+  "   AND coalesce (old_value, new_value) IN temp.purge_worker_name",
 };
 
 /* The history rows about the erased people: their own, and the rows of
@@ -86,6 +96,10 @@ static const char *const select_sql[] = {
   " OR (entity = 'worker' AND entity_id IN temp.purge_worker)" \
   " OR (entity = 'volunteer' AND entity_id IN temp.purge_volunteer)" \
   " OR (entity = 'district_form' AND :forms AND (:district = 0 OR entity_id = :district))" \
+  " OR (entity = 'service' AND entity_id IN temp.purge_service)" \
+  " OR (entity = 'service' AND field = 'volunteers'" \
+  "     AND EXISTS (SELECT 1 FROM temp.purge_volunteer_name AS n" \
+  "                 WHERE instr (coalesce (old_value, '') || '、' || coalesce (new_value, ''), n.name) > 0))" \
   " OR (entity = 'volunteer' AND field = 'worker'" \
   "     AND coalesce (old_value, new_value) IN temp.purge_worker_name" \
   "     AND EXISTS (SELECT 1 FROM history AS w WHERE w.entity = 'worker'" \
@@ -102,6 +116,10 @@ static const char *const select_sql[] = {
 
 static const char *const delete_sql[] = {
   "DELETE FROM history WHERE" HISTORY_WHERE,
+  /* A volunteer erased leaves the services of families kept. */
+  "DELETE FROM service_volunteer WHERE service_id IN temp.purge_service"
+  "   OR volunteer_id IN temp.purge_volunteer",
+  "DELETE FROM service WHERE id IN temp.purge_service",
   "DELETE FROM pairing WHERE" PAIRING_WHERE,
   "DELETE FROM worker WHERE id IN temp.purge_worker",
   "DELETE FROM volunteer WHERE id IN temp.purge_volunteer",
@@ -113,6 +131,7 @@ static const char *const drop_sql[] = {
   "DROP TABLE temp.purge_volunteer",
   "DROP TABLE temp.purge_worker_name",
   "DROP TABLE temp.purge_volunteer_name",
+  "DROP TABLE temp.purge_service",
 };
 
 static void
@@ -186,6 +205,8 @@ count_rows (ShouhuStore        *store,
                        &counts->volunteers, error) &&
          count_scoped (store, scope, "SELECT count(*) FROM pairing WHERE" PAIRING_WHERE,
                        &counts->pairings, error) &&
+         count_scoped (store, scope, "SELECT count(*) FROM service WHERE id IN temp.purge_service",
+                       &counts->services, error) &&
          count_scoped (store, scope,
                        "SELECT count(*) FROM district_form WHERE" FORM_WHERE
                        " AND (reporter <> '' OR phone <> '')",
@@ -330,7 +351,10 @@ purge (ShouhuStore        *store,
       counts->backups = backups->len;
     }
   if (!dry_run)
-    shouhu_store_emit_changed (store, "annex2");
+    {
+      shouhu_store_emit_changed (store, "annex2");
+      shouhu_store_emit_changed (store, "ledger");
+    }
   return TRUE;
 }
 
@@ -382,8 +406,8 @@ shouhu_purge_count (ShouhuStore        *store,
  *
  * Removes the personal data of Annex 2 (of one district, or all): the
  * workers (also those deleted before, from the history), the volunteers,
- * their pairings, the form headers and the history rows that name them;
- * Annex 1 stays.  Then the file is vacuumed and the write-ahead log
+ * their pairings, the services the ledger holds for the families, the
+ * form headers and the history rows that name them; Annex 1 stays.  Then the file is vacuumed and the write-ahead log
  * emptied, and the backups taken before upgrades are deleted, so that
  * the removed bytes are nowhere in the database's files.
  */
@@ -410,14 +434,16 @@ gboolean
 shouhu_purge_is_empty (const ShouhuPurgeCounts *counts)
 {
   return counts->workers == 0 && counts->volunteers == 0 && counts->pairings == 0 &&
-         counts->forms == 0 && counts->history == 0 && counts->backups == 0;
+         counts->services == 0 && counts->forms == 0 && counts->history == 0 &&
+         counts->backups == 0;
 }
 
 /**
  * shouhu_purge_worker:
  *
- * 彻底删除: removes one worker's record, its pairings and its history,
- * also the rows of its volunteers' history that name it; unlike
+ * 彻底删除: removes one worker's record, its pairings, the ledger's
+ * services for the family and its history, also the rows of its
+ * volunteers' history that name it; unlike
  * shouhu_annex2_delete_worker(), nothing is kept to undo it.
  */
 gboolean

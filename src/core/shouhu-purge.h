@@ -14,6 +14,7 @@ typedef struct
   gint64 workers;     /* Annex 2 records of frontline workers */
   gint64 volunteers;
   gint64 pairings;
+  gint64 services;    /* the service ledger's records of their families */
   gint64 forms;       /* district form headers: 填报人, 联系电话 */
   gint64 history;     /* rows of change history */
   guint  backups;     /* copies of the database taken before upgrades */

@@ -875,7 +875,8 @@ shouhu_annex2_page_erase_selected (ShouhuAnnex2Page *self)
                                    /* Translators: %s is the worker's name */
                                    _("Erase the record of %s for good?"), request->name);
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("The record, its pairings and its change history are "
+                                            _("The record, its pairings, the services the ledger "
+                                              "holds for the family and its change history are "
                                               "erased, also from the database file, and cannot be "
                                               "brought back. To take it off the list and keep its "
                                               "history, use Delete instead."));

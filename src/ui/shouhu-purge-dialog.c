@@ -107,6 +107,8 @@ summary_text (int                      district_id,
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Pairings of a volunteer with a family: %" PRId64), c->pairings);
   g_string_append_c (text, '\n');
+  g_string_append_printf (text, _("Services recorded in the ledger: %" PRId64), c->services);
+  g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Form headers (reporter and phone): %" PRId64), c->forms);
   g_string_append_c (text, '\n');
   g_string_append_printf (text, _("Rows of change history: %" PRId64), c->history);
