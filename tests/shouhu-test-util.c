@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 /* A fresh folder under the system's temporary folder. */
@@ -204,6 +205,141 @@ shouhu_test_run_python (const char *dir,
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("python failed: %s%s", out, err);
+}
+
+/* Which part of a program's tests this run holds: SHOUHU_TEST_INTEROP
+ * set by meson, or everything. */
+static gboolean
+run_part (gboolean interop)
+{
+  const char *part = g_getenv ("SHOUHU_TEST_INTEROP");
+
+  if (part == NULL || *part == '\0')
+    return TRUE;
+  return g_str_equal (part, interop ? "1" : "0");
+}
+
+/* A test that needs nothing but the app: left out of the interop run. */
+void
+shouhu_test_add (const char *path,
+                 GTestFunc   func)
+{
+  if (run_part (FALSE))
+    g_test_add_func (path, func);
+}
+
+/* Why openpyxl cannot be used here, or NULL when it can; asked once. */
+static const char *
+openpyxl_missing (void)
+{
+  static char *reason = NULL;
+  static gboolean asked = FALSE;
+
+  if (!asked)
+    {
+      const char *argv[] = { python_with_openpyxl (), "-c", "import openpyxl", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      int status = 0;
+
+      asked = TRUE;
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                         NULL, NULL, NULL, &err, &status, &error))
+        reason = g_strdup_printf ("openpyxl is needed, and %s (PYTHON_WITH_OPENPYXL) "
+                                  "cannot run: %s", argv[0], error->message);
+      else if (!g_spawn_check_wait_status (status, NULL))
+        {
+          /* The last line of the traceback says why; a TAP line holds one. */
+          char *last = strrchr (g_strstrip (err), '\n');
+
+          reason = g_strdup_printf ("openpyxl is needed, and %s (PYTHON_WITH_OPENPYXL) "
+                                    "cannot import it: %s", argv[0], last != NULL ? last + 1 : err);
+        }
+    }
+  return reason;
+}
+
+typedef struct
+{
+  GTestFunc func;
+} Needing;
+
+static void
+run_with_openpyxl (gconstpointer data)
+{
+  const Needing *test = data;
+  const char *missing = openpyxl_missing ();
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return;
+    }
+  test->func ();
+}
+
+/* A test that needs openpyxl: in the interop run only, and skipped, with
+ * the reason, where openpyxl cannot be imported. */
+void
+shouhu_test_add_openpyxl (const char *path,
+                          GTestFunc   func)
+{
+  Needing *test;
+
+  if (!run_part (TRUE))
+    return;
+  test = g_new0 (Needing, 1);
+  test->func = func;
+  g_test_add_data_func_full (path, test, run_with_openpyxl, g_free);
+}
+
+typedef struct
+{
+  GTestFixtureFunc func;
+} NeedingFixture;
+
+static void
+run_fixture_with_openpyxl (gpointer      fixture,
+                           gconstpointer data)
+{
+  const NeedingFixture *test = data;
+  const char *missing = openpyxl_missing ();
+
+  if (missing != NULL)
+    {
+      g_test_skip (missing);
+      return;
+    }
+  test->func (fixture, NULL);
+}
+
+/* Behind shouhu_test_add_fixture() and shouhu_test_add_openpyxl_fixture(). */
+void
+shouhu_test_add_vtable (const char       *path,
+                        gsize             fixture_size,
+                        gboolean          needs_openpyxl,
+                        GTestFixtureFunc  set_up,
+                        GTestFixtureFunc  test,
+                        GTestFixtureFunc  tear_down)
+{
+  /* GTest takes a fixture test's data with no function to free it: what
+   * each openpyxl test runs is kept here for the life of the program. */
+  static GPtrArray *kept = NULL;
+  NeedingFixture *needing;
+
+  if (!run_part (needs_openpyxl))
+    return;
+  if (!needs_openpyxl)
+    {
+      g_test_add_vtable (path, fixture_size, NULL, set_up, test, tear_down);
+      return;
+    }
+  if (kept == NULL)
+    kept = g_ptr_array_new_with_free_func (g_free);
+  needing = g_new0 (NeedingFixture, 1);
+  needing->func = test;
+  g_ptr_array_add (kept, needing);
+  g_test_add_vtable (path, fixture_size, needing, set_up, run_fixture_with_openpyxl, tear_down);
 }
 
 /* Runs @script of tests/ with Debian's openpyxl (PYTHON_WITH_OPENPYXL) on

@@ -33,4 +33,28 @@ int          shouhu_test_run_import (const char        *db_path,
 void         shouhu_test_run_python (const char        *dir,
                                      const char        *script);
 
+/* Tests that read or write workbooks with openpyxl form the 'interop'
+ * suite, which the Flatpak build leaves out (the GNOME SDK has Python but
+ * not openpyxl).  meson runs a program that holds both kinds twice:
+ * SHOUHU_TEST_INTEROP=0 leaves these tests out, =1 runs them alone, and
+ * unset (a program run by hand) runs all. */
+void         shouhu_test_add          (const char *path,
+                                       GTestFunc   func);
+void         shouhu_test_add_openpyxl (const char *path,
+                                       GTestFunc   func);
+/* The same for tests with a fixture, as g_test_add() takes them (with no
+ * data: set_up, test and tear_down are given NULL, or what they ignore). */
+#define shouhu_test_add_fixture(path, Fixture, set_up, test, tear_down) \
+  shouhu_test_add_vtable (path, sizeof (Fixture), FALSE, (GTestFixtureFunc) (set_up), \
+                          (GTestFixtureFunc) (test), (GTestFixtureFunc) (tear_down))
+#define shouhu_test_add_openpyxl_fixture(path, Fixture, set_up, test, tear_down) \
+  shouhu_test_add_vtable (path, sizeof (Fixture), TRUE, (GTestFixtureFunc) (set_up), \
+                          (GTestFixtureFunc) (test), (GTestFixtureFunc) (tear_down))
+void         shouhu_test_add_vtable   (const char       *path,
+                                       gsize             fixture_size,
+                                       gboolean          needs_openpyxl,
+                                       GTestFixtureFunc  set_up,
+                                       GTestFixtureFunc  test,
+                                       GTestFixtureFunc  tear_down);
+
 G_END_DECLS

@@ -121,6 +121,21 @@ test_cases (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The notice's table and a second date's copy of it. */
+static void
+two_dates (ShouhuStore        *store,
+           ShouhuAnnex1Table **first,
+           ShouhuAnnex1Table **second)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
+  *first = shouhu_annex1_load (store, "2020-02-07", &error);
+  *second = shouhu_annex1_load (store, "2020-02-14", &error);
+  g_assert_no_error (error);
+}
+
 /* The typed text is shown as typed, and each date keeps its own. */
 static void
 test_text_per_date (void)
@@ -133,11 +148,7 @@ test_text_per_date (void)
   g_autoptr(ShouhuAnnex1Table) first = NULL;
   g_autoptr(ShouhuAnnex1Table) second = NULL;
 
-  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
-  g_assert_true (shouhu_annex1_new_date (store, "2020-02-14", &error));
-  first = shouhu_annex1_load (store, "2020-02-07", &error);
-  second = shouhu_annex1_load (store, "2020-02-14", &error);
-  g_assert_no_error (error);
+  two_dates (store, &first, &second);
 
   g_assert_true (shouhu_annex1_draft_type (draft, store, first, 4, 1, SHOUHU_ANNEX1_TOTAL, " 30", &error));
   g_assert_true (shouhu_annex1_draft_type (draft, store, second, 5, 2, SHOUHU_ANNEX1_HUBEI, "99", &error));
@@ -160,6 +171,57 @@ test_text_per_date (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* Before the window closes: every pair that keeps the rule with the
+ * table as stored now is stored (here another program lowered the other
+ * half meanwhile), the others stay, refused, with their dates listed. */
+static void
+test_flush (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(ShouhuAnnex1Draft) draft = shouhu_annex1_draft_new ();
+  g_autoptr(ShouhuAnnex1Table) first = NULL;
+  g_autoptr(ShouhuAnnex1Table) second = NULL;
+  g_autoptr(GArray) refs = NULL;
+  g_auto(GStrv) dates = NULL;
+
+  two_dates (store, &first, &second);
+
+  dates = shouhu_annex1_draft_dates (draft);
+  g_assert_cmpuint (g_strv_length (dates), ==, 0);
+  g_clear_pointer (&dates, g_strfreev);
+
+  /* 渝中区 (60 / 44): 总人数 30 waits for its 支援湖北; 大渡口区 (5):
+   * 支援湖北 999 is wrong however it is typed; then a date later. */
+  g_assert_true (shouhu_annex1_draft_type (draft, store, first, 4, 1, SHOUHU_ANNEX1_TOTAL, "30", &error));
+  g_assert_true (shouhu_annex1_draft_type (draft, store, first, 5, 1, SHOUHU_ANNEX1_HUBEI, "999", &error));
+  g_assert_true (shouhu_annex1_draft_type (draft, store, second, 5, 2, SHOUHU_ANNEX1_HUBEI, "x", &error));
+  dates = shouhu_annex1_draft_dates (draft);
+  g_assert_cmpuint (g_strv_length (dates), ==, 2);
+  g_assert_cmpstr (dates[0], ==, "2020-02-07");
+  g_assert_cmpstr (dates[1], ==, "2020-02-14");
+
+  g_assert_true (shouhu_annex1_set_pair (store, "2020-02-07", 4, 1, 60, 25, &error));
+  g_clear_pointer (&first, shouhu_annex1_table_free);
+  first = shouhu_annex1_load (store, "2020-02-07", &error);
+  g_assert_true (shouhu_annex1_draft_flush (draft, store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT total FROM annex1_figure f JOIN annex1_table t"
+                                                 " ON t.id = f.table_id WHERE t.as_of = '2020-02-07'"
+                                                 " AND district_id = 4 AND batch = 1"), ==, 30);
+  refs = shouhu_annex1_draft_list (draft, "2020-02-07");
+  g_assert_cmpuint (refs->len, ==, 1);
+  g_assert_cmpint (g_array_index (refs, ShouhuAnnex1PairRef, 0).district_id, ==, 5);
+  g_assert_cmpint (shouhu_annex1_draft_get_state (draft, first, 5, 1, NULL, NULL), ==, SHOUHU_ANNEX1_PAIR_INVALID);
+  /* The other date's pair is that date's flush's. */
+  g_assert_true (shouhu_annex1_draft_has_batch (draft, "2020-02-14", 2));
+
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,5 +229,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/annex1-draft/cases", test_cases);
   g_test_add_func ("/annex1-draft/text-per-date", test_text_per_date);
+  g_test_add_func ("/annex1-draft/flush", test_flush);
   return g_test_run ();
 }

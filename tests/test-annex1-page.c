@@ -254,7 +254,9 @@ test_undo_through_window (Fixture       *f,
   g_signal_emit_by_name (undo, "clicked");
   iterate ();
   g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT batch_count FROM annex1_table"), ==, 2);
-  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  /* It says what it undid, and offers nothing more. */
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Undone: 加了一批");
+  g_assert_false (gtk_widget_get_visible (undo));
 }
 
 /* Types @text into @cell, then moves the focus to @next as Tab or a
@@ -387,8 +389,13 @@ test_wrong_row_stays_marked (Fixture       *f,
   g_assert_null (shouhu_annex1_page_get_unsaved_message (f->page));
 }
 
+/* A key as the cell's key controller of @phase sees it (capture: before
+ * the text's own handling); returns whether it was taken. */
 static gboolean
-press_escape (GtkEditable *cell)
+press_key (GtkEditable         *cell,
+           GtkPropagationPhase  phase,
+           guint                keyval,
+           GdkModifierType      state)
 {
   gboolean handled = FALSE;
 
@@ -398,13 +405,20 @@ press_escape (GtkEditable *cell)
 
       if (controller == NULL)
         return FALSE;
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == phase)
         {
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
           iterate ();
           return handled;
         }
     }
+}
+
+static gboolean
+press_escape (GtkEditable *cell)
+{
+  return press_key (cell, GTK_PHASE_BUBBLE, GDK_KEY_Escape, 0);
 }
 
 /* Escape brings the stored figure back; the typed other half, now good
@@ -529,6 +543,96 @@ test_remove_empty_batch (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (remove));
 }
 
+static gboolean
+press_ctrl_z (GtkEditable *cell)
+{
+  return press_key (cell, GTK_PHASE_CAPTURE, GDK_KEY_z, GDK_CONTROL_MASK);
+}
+
+static gboolean
+focus_in (Fixture     *f,
+          GtkEditable *cell)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == GTK_WIDGET (cell) || gtk_widget_is_ancestor (focus, GTK_WIDGET (cell)));
+}
+
+/* A figure typed and left with Tab is stored; Ctrl+Z in the next cell,
+ * where nothing is typed, takes it back through the window's undo: the
+ * old figure is stored and shown, and the focus is on its cell.  In a
+ * cell being typed in, Ctrl+Z is left to the text. */
+static void
+test_ctrl_z_undoes_figure (Fixture       *f,
+                           gconstpointer  data)
+{
+  ShouhuNotification *notification = shouhu_window_get_notification (SHOUHU_WINDOW (f->window));
+  GtkEditable *total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *hubei = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_HUBEI);
+  GtkEditable *note = shouhu_annex1_page_get_cell (f->page, 4, SHOUHU_ANNEX1_NOTE_BATCH, SHOUHU_ANNEX1_TOTAL);
+
+  type_then_focus (total, "70", hubei);
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 70);
+
+  /* Being typed in: the text's own. */
+  gtk_editable_set_text (hubei, "4");
+  g_assert_false (press_ctrl_z (hubei));
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 70);
+  gtk_editable_set_text (hubei, "44");
+
+  g_assert_true (press_ctrl_z (hubei));
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 60);
+  g_assert_cmpint (stored (f, 4, 1, "hubei"), ==, 44);
+  total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "60");
+  g_assert_true (focus_in (f, total));
+  g_assert_cmpstr (shouhu_annex1_page_get_sum_text (f->page, 0), ==, "1972");
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Undone: Changed the figures of 渝中区, Batch 1");
+
+  /* A remark, through the window's action. */
+  type_then_focus (note, "已核对", total);
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM annex1_note WHERE district_id = 4 "
+                                                    "AND note = '已核对'"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count(*) FROM annex1_note WHERE district_id = 4 "
+                                                    "AND note <> ''"), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "");
+  g_assert_true (focus_in (f, note));
+
+  /* Nothing left to take back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Nothing to undo");
+}
+
+/* A figure changed since by another program is not overwritten: the
+ * Undo says so and changes nothing. */
+static void
+test_undo_after_outside_change (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShouhuNotification *notification = shouhu_window_get_notification (SHOUHU_WINDOW (f->window));
+  GtkEditable *total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  GtkEditable *hubei = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_HUBEI);
+  const char *message;
+
+  type_then_focus (total, "70", hubei);
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 70);
+  g_assert_true (shouhu_annex1_set_pair (f->store, "2020-02-07", 4, 1, 80, 44, &error));
+  g_assert_no_error (error);
+  iterate ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  iterate ();
+  g_assert_cmpint (stored (f, 4, 1, "total"), ==, 80);
+  total = shouhu_annex1_page_get_cell (f->page, 4, 1, SHOUHU_ANNEX1_TOTAL);
+  g_assert_cmpstr (gtk_editable_get_text (total), ==, "80");
+  message = shouhu_notification_get_message (notification);
+  g_assert_nonnull (strstr (message, "渝中区"));
+  g_assert_nonnull (strstr (message, "changed again since"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,5 +661,9 @@ main (int   argc,
               fixture_set_up, test_typed_survives_rebuild, fixture_tear_down);
   g_test_add ("/annex1-page/remove-empty-batch", Fixture, NULL,
               fixture_set_up, test_remove_empty_batch, fixture_tear_down);
+  g_test_add ("/annex1-page/ctrl-z-undoes-figure", Fixture, NULL,
+              fixture_set_up, test_ctrl_z_undoes_figure, fixture_tear_down);
+  g_test_add ("/annex1-page/undo-after-outside-change", Fixture, NULL,
+              fixture_set_up, test_undo_after_outside_change, fixture_tear_down);
   return g_test_run ();
 }

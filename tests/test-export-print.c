@@ -255,11 +255,12 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/export-print/annex1", Fixture, NULL, fixture_set_up, test_annex1, fixture_tear_down);
-  g_test_add ("/export-print/annex1-more-batches", Fixture, NULL,
-              fixture_set_up, test_annex1_more_batches, fixture_tear_down);
-  g_test_add ("/export-print/annex1-empty-batch", Fixture, NULL,
-              fixture_set_up, test_annex1_empty_batch, fixture_tear_down);
-  g_test_add_func ("/export-print/annex2", test_annex2);
+  shouhu_test_add_openpyxl_fixture ("/export-print/annex1", Fixture,
+                                    fixture_set_up, test_annex1, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/export-print/annex1-more-batches", Fixture,
+                                    fixture_set_up, test_annex1_more_batches, fixture_tear_down);
+  shouhu_test_add_fixture ("/export-print/annex1-empty-batch", Fixture,
+                           fixture_set_up, test_annex1_empty_batch, fixture_tear_down);
+  shouhu_test_add_openpyxl ("/export-print/annex2", test_annex2);
   return g_test_run ();
 }

@@ -563,13 +563,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import/annex2/hand-made", test_hand_made);
-  g_test_add_func ("/import/annex2/rejected", test_rejected);
-  g_test_add_func ("/import/annex2/cli", test_cli);
-  g_test_add_func ("/import/annex2/cli-at-once", test_cli_at_once);
-  g_test_add_func ("/import/annex2/round-trip", test_round_trip);
-  g_test_add_func ("/import/annex2/masked", test_masked);
-  g_test_add_func ("/import/annex2/merged-rows", test_merged_rows);
+  shouhu_test_add_openpyxl ("/import/annex2/hand-made", test_hand_made);
+  shouhu_test_add_openpyxl ("/import/annex2/rejected", test_rejected);
+  shouhu_test_add_openpyxl ("/import/annex2/cli", test_cli);
+  shouhu_test_add_openpyxl ("/import/annex2/cli-at-once", test_cli_at_once);
+  shouhu_test_add_openpyxl ("/import/annex2/round-trip", test_round_trip);
+  shouhu_test_add ("/import/annex2/masked", test_masked);
+  shouhu_test_add_openpyxl ("/import/annex2/merged-rows", test_merged_rows);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -149,14 +149,8 @@ make_roster (void)
     "ws.append(['马六', 13700000002, '文学院', '渝中区', None])\n"
     "ws.append(['钱七', '13700000003', '理学院', '渝中区', '2020-02-31'])\n"
     "wb.save(%s)\n", literal);
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (tmp_dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  shouhu_test_run_python (tmp_dir, script);
   return g_steal_pointer (&path);
 }
 
@@ -214,11 +208,11 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
-  g_test_add_func ("/import-dialog/window", test_window);
-  g_test_add_func ("/import-dialog/cancel", test_cancel);
-  g_test_add_func ("/import-dialog/roster", test_roster);
-  g_test_add_func ("/import-dialog/broken-file", test_broken_file);
+  shouhu_test_add_openpyxl ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
+  shouhu_test_add_openpyxl ("/import-dialog/window", test_window);
+  shouhu_test_add_openpyxl ("/import-dialog/cancel", test_cancel);
+  shouhu_test_add_openpyxl ("/import-dialog/roster", test_roster);
+  shouhu_test_add ("/import-dialog/broken-file", test_broken_file);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -467,13 +467,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/import/annex1/hand-made", test_hand_made);
-  g_test_add_func ("/import/annex1/rejected-rows", test_rejected_rows);
-  g_test_add_func ("/import/annex1/several-sheets", test_several_sheets);
-  g_test_add_func ("/import/annex1/layout-errors", test_layout_errors);
-  g_test_add_func ("/import/annex1/cli", test_cli);
-  g_test_add_func ("/import/phone", test_phone);
-  g_test_add_func ("/import/annex2/hand-made", test_annex2);
+  shouhu_test_add_openpyxl ("/import/annex1/hand-made", test_hand_made);
+  shouhu_test_add_openpyxl ("/import/annex1/rejected-rows", test_rejected_rows);
+  shouhu_test_add_openpyxl ("/import/annex1/several-sheets", test_several_sheets);
+  shouhu_test_add_openpyxl ("/import/annex1/layout-errors", test_layout_errors);
+  shouhu_test_add_openpyxl ("/import/annex1/cli", test_cli);
+  shouhu_test_add ("/import/phone", test_phone);
+  shouhu_test_add_openpyxl ("/import/annex2/hand-made", test_annex2);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

@@ -115,6 +115,54 @@ test_window_menu (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* A record deleted with Undo, then its district purged: Ctrl+Z must not
+ * bring the erased record back from the window's memory. */
+static void
+test_purge_forgets_undo (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(ShouhuStore) store = store_with_records (&dir);
+  ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  ShouhuPurgeDialog *dialog = NULL;
+  ShouhuAnnex2Page *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  shouhu_window_show_page (window, "annex2");
+  page = SHOUHU_ANNEX2_PAGE (shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  shouhu_test_wait_annex2_loaded (page);
+  g_assert_true (shouhu_annex2_page_select_id (page, 4));
+  shouhu_annex2_page_delete_selected (page);
+  shouhu_test_wait_annex2_loaded (page);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE id = 4"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.purge-personal", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (SHOUHU_IS_PURGE_DIALOG (w))
+        dialog = SHOUHU_PURGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  shouhu_purge_dialog_set_district (dialog, 1);
+  g_assert_true (shouhu_purge_dialog_erase (dialog, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (shouhu_notification_get_message (shouhu_window_get_notification (window)),
+                            "万州区"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  shouhu_test_wait_annex2_loaded (page);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE id = 4"), ==, 0);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM history WHERE old_value = '甲四'"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+}
+
 /* ---- 彻底删除 ------------------------------------------------------------------ */
 
 static void
@@ -194,6 +242,7 @@ main (int   argc,
 
   g_test_add_func ("/purge-dialog/counts-and-erases", test_dialog_counts_and_erases);
   g_test_add_func ("/purge-dialog/window-menu", test_window_menu);
+  g_test_add_func ("/purge-dialog/purge-forgets-undo", test_purge_forgets_undo);
   g_test_add_func ("/purge-dialog/erase-record", test_erase_record);
 
   return g_test_run ();

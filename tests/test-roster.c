@@ -439,11 +439,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/roster/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
-  g_test_add ("/roster/masked", Fixture, NULL, fixture_set_up, test_masked, fixture_tear_down);
-  g_test_add ("/roster/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/roster/hand-made", Fixture, NULL, fixture_set_up, test_hand_made, fixture_tear_down);
-  g_test_add ("/roster/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/export", Fixture,
+                                    fixture_set_up, test_export, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/masked", Fixture,
+                                    fixture_set_up, test_masked, fixture_tear_down);
+  shouhu_test_add_fixture ("/roster/round-trip", Fixture,
+                           fixture_set_up, test_round_trip, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/hand-made", Fixture,
+                                    fixture_set_up, test_hand_made, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/roster/cli", Fixture,
+                                    fixture_set_up, test_cli, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -647,7 +647,7 @@ test_migrate_release (void)
                                  " '2020-02-08T09:00:00', '2020-02-08T09:00:00'),"
                                  " (2, '李明', '', NULL, '', '', '大学生', '2020-02-08T09:00:00',"
                                  " '2020-02-08T09:00:00');"
-                                 "INSERT INTO pairing VALUES (1, 1, '2020-02-08T09:00:00'), (2, 1,"
+                                 "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES (1, 1, '2020-02-08T09:00:00'), (2, 1,"
                                  " '2020-02-08T09:00:00'), (2, 2, '2020-02-08T09:00:00');"
                                  "PRAGMA user_version = 2;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);

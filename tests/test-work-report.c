@@ -421,15 +421,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/work-report/figures", Fixture, NULL, fixture_set_up, test_figures, fixture_tear_down);
-  g_test_add ("/work-report/one-day", Fixture, NULL, fixture_set_up, test_one_day, fixture_tear_down);
-  g_test_add ("/work-report/one-district", Fixture, NULL, fixture_set_up, test_one_district, fixture_tear_down);
-  g_test_add ("/work-report/bad-period", Fixture, NULL, fixture_set_up, test_bad_period, fixture_tear_down);
-  g_test_add ("/work-report/workbook", Fixture, NULL, fixture_set_up, test_workbook, fixture_tear_down);
-  g_test_add ("/work-report/workbook-one-district", Fixture, NULL, fixture_set_up, test_workbook_one_district,
+  shouhu_test_add_fixture ("/work-report/figures", Fixture, fixture_set_up, test_figures, fixture_tear_down);
+  shouhu_test_add_fixture ("/work-report/one-day", Fixture, fixture_set_up, test_one_day, fixture_tear_down);
+  shouhu_test_add_fixture ("/work-report/one-district", Fixture, fixture_set_up, test_one_district, fixture_tear_down);
+  shouhu_test_add_fixture ("/work-report/bad-period", Fixture, fixture_set_up, test_bad_period, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/work-report/workbook", Fixture, fixture_set_up, test_workbook, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/work-report/workbook-one-district", Fixture, fixture_set_up, test_workbook_one_district,
               fixture_tear_down);
-  g_test_add ("/work-report/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
-  g_test_add ("/work-report/workbook-masked", Fixture, NULL, fixture_set_up, test_workbook_masked,
+  shouhu_test_add_openpyxl_fixture ("/work-report/cli", Fixture, fixture_set_up, test_cli, fixture_tear_down);
+  shouhu_test_add_openpyxl_fixture ("/work-report/workbook-masked", Fixture, fixture_set_up, test_workbook_masked,
               fixture_tear_down);
 
   return g_test_run ();

@@ -6,13 +6,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "shouhu-test-util.h"
 #include "shouhu-xlsx-reader.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
 #include <xlsxwriter.h>
-#include <zip.h>
+#include SHOUHU_LIBZIP_H   /* libzip's zip.h by its full path: see meson.build */
 
 static char *tmp_dir;
 
@@ -502,16 +504,16 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   tmp_dir = shouhu_test_temp_dir ();
 
-  g_test_add_func ("/xlsx-reader/cell-names", test_cell_names);
-  g_test_add_func ("/xlsx-reader/number-digits", test_number_digits);
-  g_test_add_func ("/xlsx-reader/openpyxl", test_openpyxl);
-  g_test_add_func ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
-  g_test_add_func ("/xlsx-reader/crafted", test_crafted);
-  g_test_add_func ("/xlsx-reader/not-zip", test_not_zip);
-  g_test_add_func ("/xlsx-reader/truncated", test_truncated);
-  g_test_add_func ("/xlsx-reader/bad-sheets", test_bad_sheets);
-  g_test_add_func ("/xlsx-reader/limits", test_limits);
-  g_test_add_func ("/xlsx-reader/sizes", test_sizes);
+  shouhu_test_add ("/xlsx-reader/cell-names", test_cell_names);
+  shouhu_test_add ("/xlsx-reader/number-digits", test_number_digits);
+  shouhu_test_add_openpyxl ("/xlsx-reader/openpyxl", test_openpyxl);
+  shouhu_test_add ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
+  shouhu_test_add ("/xlsx-reader/crafted", test_crafted);
+  shouhu_test_add ("/xlsx-reader/not-zip", test_not_zip);
+  shouhu_test_add ("/xlsx-reader/truncated", test_truncated);
+  shouhu_test_add ("/xlsx-reader/bad-sheets", test_bad_sheets);
+  shouhu_test_add ("/xlsx-reader/limits", test_limits);
+  shouhu_test_add ("/xlsx-reader/sizes", test_sizes);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

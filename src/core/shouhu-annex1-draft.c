@@ -18,6 +18,7 @@
 #include "shouhu-annex1-draft.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 struct _ShouhuAnnex1Draft
 {
@@ -328,4 +329,75 @@ shouhu_annex1_draft_has_batch (ShouhuAnnex1Draft *draft,
     if (g_array_index (refs, ShouhuAnnex1PairRef, i).batch == batch)
       return TRUE;
   return FALSE;
+}
+
+static int
+compare_dates (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * shouhu_annex1_draft_dates:
+ *
+ * Returns: (transfer full): the dates of the tables with something typed
+ *   and not stored, in order
+ */
+GStrv
+shouhu_annex1_draft_dates (ShouhuAnnex1Draft *draft)
+{
+  g_autoptr(GPtrArray) dates = g_ptr_array_new ();
+  GHashTableIter iter;
+  Pending *p;
+
+  g_hash_table_iter_init (&iter, draft->pairs);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &p))
+    if (!g_ptr_array_find_with_equal_func (dates, p->as_of, g_str_equal, NULL))
+      g_ptr_array_add (dates, g_strdup (p->as_of));
+  g_ptr_array_sort (dates, compare_dates);
+  g_ptr_array_add (dates, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&dates), FALSE);
+}
+
+/**
+ * shouhu_annex1_draft_flush:
+ * @table: the stored table of one date, as it is now
+ *
+ * Before the draft goes (its window closes): stores every pair of the
+ * table's date that keeps the rule as typed over the table as stored now
+ * (another program may have changed the other half), and checks the
+ * others, which are then refused or waiting no more.
+ *
+ * Returns: %FALSE when storing a good pair failed
+ */
+gboolean
+shouhu_annex1_draft_flush (ShouhuAnnex1Draft        *draft,
+                           ShouhuStore              *store,
+                           const ShouhuAnnex1Table  *table,
+                           GError                  **error)
+{
+  g_autoptr(GArray) refs = shouhu_annex1_draft_list (draft, table->as_of);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const ShouhuAnnex1PairRef *ref = &g_array_index (refs, ShouhuAnnex1PairRef, i);
+      g_autofree char *key = pair_key (table->as_of, ref->district_id, ref->batch);
+      Pending *p = g_hash_table_lookup (draft->pairs, key);
+      ShouhuCount count;
+
+      p->checked = TRUE;
+      if (!typed_count (p, table, &count, NULL, NULL) ||
+          !shouhu_annex1_check (ref->batch, count.total, count.hubei, NULL))
+        continue;
+      g_hash_table_steal (draft->pairs, key);
+      if (!shouhu_annex1_set_pair (store, table->as_of, ref->district_id, ref->batch,
+                                   count.total, count.hubei, error))
+        {
+          g_hash_table_insert (draft->pairs, g_steal_pointer (&key), p);
+          return FALSE;
+        }
+      pending_free (p);
+    }
+  return TRUE;
 }

@@ -53,6 +53,11 @@ GArray               *shouhu_annex1_draft_list       (ShouhuAnnex1Draft        *
 gboolean              shouhu_annex1_draft_has_batch  (ShouhuAnnex1Draft        *draft,
                                                       const char               *as_of,
                                                       int                       batch);
+GStrv                 shouhu_annex1_draft_dates      (ShouhuAnnex1Draft        *draft);
+gboolean              shouhu_annex1_draft_flush      (ShouhuAnnex1Draft        *draft,
+                                                      ShouhuStore              *store,
+                                                      const ShouhuAnnex1Table  *table,
+                                                      GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuAnnex1Draft, shouhu_annex1_draft_free)
 

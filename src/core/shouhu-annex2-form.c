@@ -18,8 +18,8 @@
 
 #define VARIANTS(...) ((const char *const[]) { __VA_ARGS__, NULL })
 
-/* In ShouhuAnnex2Field order. */
-static const ShouhuFormColumn annex2_columns[SHOUHU_ANNEX2_N_FIELDS] = {
+/* In ShouhuAnnex2Field order; the columns only the import reads last. */
+static const ShouhuFormColumn annex2_columns[SHOUHU_ANNEX2_N_IMPORT_FIELDS] = {
   { SHOUHU_ANNEX2_FIELD_DISTRICT, "district_id", "区县", NULL, N_("District"),
     .required = TRUE, .kind = SHOUHU_FIELD_DISTRICT },
   { SHOUHU_ANNEX2_FIELD_HOSPITAL, "hospital", "医院", VARIANTS ("单位", "所在医院", "医院名称"), N_("Hospital"),
@@ -49,6 +49,11 @@ static const ShouhuFormColumn annex2_columns[SHOUHU_ANNEX2_N_FIELDS] = {
     .in_sheet = TRUE, .kind = SHOUHU_FIELD_VOLUNTEERS },
   { SHOUHU_ANNEX2_FIELD_NOTE, "note", "备注", NULL, N_("Remarks"),
     .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
+  /* Districts registered each family's needs (登记造册) beside the form;
+   * the import reads them, the official export leaves them out. */
+  { SHOUHU_ANNEX2_FIELD_NEEDS, "needs", "需求", VARIANTS ("家庭需求", "服务需求", "需求事项", "家庭需求类型"),
+    N_("Family Needs"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_NEEDS },
 };
 
 /* In ShouhuVolunteerField order, which is the roster's (志愿者花名册).
@@ -104,7 +109,8 @@ static const ShouhuFormColumn volunteer_columns[SHOUHU_N_VOLUNTEER_FIELDS] = {
     .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
 };
 
-/* Returns: the table: %SHOUHU_ANNEX2_N_FIELDS columns, in field order */
+/* Returns: the table: %SHOUHU_ANNEX2_N_IMPORT_FIELDS columns, in field
+ * order, the form's %SHOUHU_ANNEX2_N_FIELDS first */
 const ShouhuFormColumn *
 shouhu_annex2_form_columns (void)
 {
@@ -121,7 +127,7 @@ shouhu_volunteer_form_columns (void)
 const ShouhuFormColumn *
 shouhu_annex2_form_column (ShouhuAnnex2Field field)
 {
-  g_return_val_if_fail (field < SHOUHU_ANNEX2_N_FIELDS, NULL);
+  g_return_val_if_fail (field < SHOUHU_ANNEX2_N_IMPORT_FIELDS, NULL);
   return &annex2_columns[field];
 }
 
@@ -233,13 +239,13 @@ shouhu_annex2_field_in_record (ShouhuAnnex2Field field)
 }
 
 /* Whether a ShouhuWorker holds the field as text (all but 区县, a
- * number, and 结对志愿者). */
+ * number, 结对志愿者, and 需求, flags). */
 gboolean
 shouhu_annex2_field_is_text (ShouhuAnnex2Field field)
 {
   ShouhuFieldKind kind = shouhu_annex2_form_column (field)->kind;
 
-  return kind != SHOUHU_FIELD_DISTRICT && kind != SHOUHU_FIELD_VOLUNTEERS;
+  return kind != SHOUHU_FIELD_DISTRICT && kind != SHOUHU_FIELD_VOLUNTEERS && kind != SHOUHU_FIELD_NEEDS;
 }
 
 /* Returns: the column's label, translated */

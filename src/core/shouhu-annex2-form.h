@@ -31,7 +31,12 @@ typedef enum
   SHOUHU_ANNEX2_FIELD_FAMILY_PHONE,  /* 家属联系电话 */
   SHOUHU_ANNEX2_FIELD_VOLUNTEERS,    /* 结对志愿者 */
   SHOUHU_ANNEX2_FIELD_NOTE,          /* 备注 */
-  SHOUHU_ANNEX2_N_FIELDS
+  SHOUHU_ANNEX2_N_FIELDS,
+  /* Columns the import reads that the notice's form does not print, so
+   * that the official export never writes them (they come after the
+   * form's fields, and loops up to SHOUHU_ANNEX2_N_FIELDS pass them by). */
+  SHOUHU_ANNEX2_FIELD_NEEDS = SHOUHU_ANNEX2_N_FIELDS,  /* 需求: the family's needs (shouhu-pairing.h) */
+  SHOUHU_ANNEX2_N_IMPORT_FIELDS
 } ShouhuAnnex2Field;
 
 /* A volunteer's fields. */
@@ -72,6 +77,7 @@ typedef enum
   SHOUHU_FIELD_SOURCE,      /* a volunteer's 来源 (shouhu-volunteer.h) */
   SHOUHU_FIELD_SKILLS,      /* a volunteer's 专长, stored as ShouhuSkill flags */
   SHOUHU_FIELD_GEAR,        /* protective gear issued, stored as ShouhuGear flags */
+  SHOUHU_FIELD_NEEDS,       /* a family's needs, stored as ShouhuFamilyNeed flags */
 } ShouhuFieldKind;
 
 /* How an export for wider circles hides a column (shouhu-mask.h): every

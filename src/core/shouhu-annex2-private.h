@@ -42,6 +42,25 @@ gint64           shouhu_annex2_next_id         (ShouhuStore           *store,
                                                 const char            *table,
                                                 GError               **error);
 
+gboolean         shouhu_annex2_pair_in_transaction (ShouhuStore       *store,
+                                                gint64                 worker_id,
+                                                gint64                 volunteer_id,
+                                                gboolean               pair,
+                                                const char            *at,
+                                                GError               **error);
+
+/* A family's needs (shouhu-pairing-store.c): from @old_needs to
+ * @new_needs (SHOUHU_WORKER_NEEDS_UNKNOWN: unchanged) with a history row
+ * (@action: "create", "edit", "restore") and the record's changed stamp;
+ * inside the caller's transaction. */
+gboolean         shouhu_annex2_store_needs     (ShouhuStore           *store,
+                                                gint64                 worker_id,
+                                                const char            *action,
+                                                int                    old_needs,
+                                                int                    new_needs,
+                                                const char            *at,
+                                                GError               **error);
+
 /* Volunteers (shouhu-annex2-volunteer.c) */
 ShouhuVolunteer *shouhu_annex2_volunteer_from_row (sqlite3_stmt        *stmt);
 gboolean         shouhu_annex2_store_volunteer (ShouhuStore           *store,

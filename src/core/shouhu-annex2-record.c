@@ -98,6 +98,7 @@ worker_dup (const ShouhuWorker *from)
       if (text != NULL)
         *text = g_strdup (value != NULL ? value : "");
     }
+  w->needs = from != NULL ? from->needs : SHOUHU_WORKER_NEEDS_UNKNOWN;
   return w;
 }
 
@@ -205,6 +206,14 @@ shouhu_worker_stamp (const ShouhuWorker *worker,
       text = shouhu_worker_get_field (worker, f);
       /* The NUL ends each field, so that no two records run together. */
       g_checksum_update (sum, (const guchar *) (text ? text : ""), (gssize) strlen (text ? text : "") + 1);
+    }
+  /* 需求, when the record says it (a stored record always does). */
+  if (worker->needs != SHOUHU_WORKER_NEEDS_UNKNOWN)
+    {
+      char needs[16];
+
+      g_snprintf (needs, sizeof needs, "needs=%d;", worker->needs);
+      g_checksum_update (sum, (const guchar *) needs, -1);
     }
   if (n_volunteers > 0)
     qsort (ids, n_volunteers, sizeof (gint64), compare_ids);

@@ -178,7 +178,8 @@ worker_from_row (sqlite3_stmt *stmt)
     if (shouhu_annex2_field_is_text (f))
       shouhu_worker_set_field (w, f, (const char *) sqlite3_column_text (stmt, col++));
   w->created = shouhu_annex2_column_dup (stmt, col++);
-  w->changed = shouhu_annex2_column_dup (stmt, col);
+  w->changed = shouhu_annex2_column_dup (stmt, col++);
+  w->needs = sqlite3_column_int (stmt, col);
   return w;
 }
 
@@ -189,8 +190,8 @@ shouhu_annex2_get_worker (ShouhuStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
-  g_autofree char *sql = g_strdup_printf ("SELECT id, district_id, %s, created, changed FROM worker WHERE id = ?",
-                                          columns);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, district_id, %s, created, changed, needs "
+                                          "FROM worker WHERE id = ?", columns);
   int rc;
 
   stmt = shouhu_store_prepare (store, sql, error);
@@ -296,6 +297,8 @@ update_worker (ShouhuStore         *store,
   gboolean any = FALSE;
 
   if (old == NULL)
+    return FALSE;
+  if (!shouhu_annex2_store_needs (store, w->id, "edit", old->needs, w->needs, at, error))
     return FALSE;
 
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
@@ -409,9 +412,10 @@ find_record_name (ShouhuStore  *store,
   return TRUE;
 }
 
-/* One pairing and its history on both sides; inside a transaction. */
-static gboolean
-pair_in_transaction (ShouhuStore  *store,
+/* One pairing and its history on both sides; inside a transaction.  A
+ * new pairing is 保底 (shouhu-pairing.h sets another role after). */
+gboolean
+shouhu_annex2_pair_in_transaction (ShouhuStore  *store,
                      gint64        worker_id,
                      gint64        volunteer_id,
                      gboolean      pair,
@@ -484,13 +488,13 @@ set_pairings (ShouhuStore   *store,
       gint64 id = g_array_index (current, gint64, i);
 
       if (!contains_id (volunteer_ids, n_volunteers, id) &&
-          !pair_in_transaction (store, worker_id, id, FALSE, at, error))
+          !shouhu_annex2_pair_in_transaction (store, worker_id, id, FALSE, at, error))
         return FALSE;
     }
   for (gsize i = 0; i < n_volunteers; i++)
     {
       if (!contains_id ((const gint64 *) (gpointer) current->data, current->len, volunteer_ids[i]) &&
-          !pair_in_transaction (store, worker_id, volunteer_ids[i], TRUE, at, error))
+          !shouhu_annex2_pair_in_transaction (store, worker_id, volunteer_ids[i], TRUE, at, error))
         return FALSE;
     }
   return TRUE;
@@ -565,7 +569,8 @@ save_worker (ShouhuStore         *store,
       w->changed = g_strdup (at);
       if (w->id == 0 ||
           !insert_worker (store, w, error) ||
-          !add_worker_snapshot (store, at, "create", w, FALSE, error))
+          !add_worker_snapshot (store, at, "create", w, FALSE, error) ||
+          !shouhu_annex2_store_needs (store, w->id, "create", 0, w->needs, at, error))
         goto fail;
     }
   else if ((seen_stamp != NULL && !check_unchanged (store, w->id, seen_stamp, error)) ||
@@ -711,6 +716,7 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
 
   if (!insert_worker (store, deleted->worker, error) ||
       !add_worker_snapshot (store, at, "restore", deleted->worker, FALSE, error) ||
+      !shouhu_annex2_store_needs (store, deleted->worker->id, "restore", 0, deleted->worker->needs, at, error) ||
       !set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
                      still_there->len, at, error) ||
       !shouhu_store_commit (store, error))
@@ -759,7 +765,7 @@ pair_or_unpair (ShouhuStore  *store,
 
   if (!shouhu_store_begin (store, error))
     return FALSE;
-  if (!pair_in_transaction (store, worker_id, volunteer_id, pair, at, error) ||
+  if (!shouhu_annex2_pair_in_transaction (store, worker_id, volunteer_id, pair, at, error) ||
       !shouhu_store_commit (store, error))
     {
       shouhu_store_rollback (store);

@@ -25,6 +25,8 @@ typedef enum
 #define SHOUHU_WORKER_FIELD_ERROR (shouhu_worker_field_error_quark ())
 
 
+#define SHOUHU_WORKER_NEEDS_UNKNOWN (-1)
+
 typedef struct
 {
   gint64  id;              /* 0 for a record not stored yet */
@@ -38,6 +40,10 @@ typedef struct
   char   *phone;           /* 本人联系电话, normalised once stored */
   char   *family_phone;    /* 家属联系电话 */
   char   *note;            /* 备注 */
+  int     needs;           /* 需求: ShouhuFamilyNeed flags (shouhu-pairing.h);
+                            * SHOUHU_WORKER_NEEDS_UNKNOWN (a new record, or an
+                            * imported sheet without the column): a save keeps
+                            * what is stored, none for a new record */
   char   *created;         /* set by the store */
   char   *changed;
 } ShouhuWorker;

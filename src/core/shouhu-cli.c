@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "shouhu-cli.h"
+#include "shouhu-cli-private.h"
 #include "shouhu-annex1.h"
 #include "shouhu-date.h"
 #include "shouhu-export.h"
@@ -44,7 +44,8 @@ static const GOptionEntry options[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT, or purge only its personal data (all districts by default)"), N_("DISTRICT") },
+    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT, or purge only its "
+       "personal data (all districts by default); with --propose-pairings, the district to pair"), N_("DISTRICT") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export work-report: the first day of the period (YYYY-MM-DD)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -56,6 +57,15 @@ static const GOptionEntry options[] = {
     N_("Import the Annex 1 or Annex 2 workbook, a volunteers’ roster or a service ledger FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
+  { "propose-pairings", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Propose a ready volunteer nearby for every family of --district without a ready 保底 guardian, "
+       "print each proposal with its reason and exit; nothing is written without --apply"), NULL },
+  { "max-per-volunteer", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --propose-pairings: at most N families per volunteer (3 by default)"), N_("N") },
+  { "with-needs", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --propose-pairings: also propose a volunteer with the matching skill for each unmet need"), NULL },
+  { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --propose-pairings: store the proposed pairings, in one step"), NULL },
   { "purge-personal", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Erase for good the personal data of Annex 2 (workers, volunteers, pairings, the service ledger, form headers, history) when the action has ended; Annex 1 stays. Asks first"), NULL },
   { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -89,8 +99,8 @@ safe_texts_new (void)
 }
 
 /* Messages quote data (a file name, a cell): one line, no controls. */
-static void
-print_error (const GError *error)
+void
+shouhu_cli_print_error (const GError *error)
 {
   g_autofree char *message = shouhu_terminal_safe (error->message);
 
@@ -107,7 +117,7 @@ open_store (GVariantDict *dict)
   g_variant_dict_lookup (dict, "database", "^ay", &path);
   store = shouhu_store_open (path, &error);
   if (store == NULL)
-    print_error (error);
+    shouhu_cli_print_error (error);
   return store;
 }
 
@@ -127,7 +137,7 @@ load_notice_figures (GVariantDict *dict)
 
   if (!shouhu_annex1_check_notice_table (store, &exists, &as_is, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   if (as_is)
@@ -138,14 +148,14 @@ load_notice_figures (GVariantDict *dict)
     }
   if (!shouhu_annex1_load_notice_figures (store, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
 
   table = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
   if (table == NULL)
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
 
@@ -238,7 +248,7 @@ export_work_report (GVariantDict *dict,
   if (!shouhu_validate_date ("--from", from_text, &from, &error) ||
       !shouhu_validate_date ("--to", to_text, &to, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 2;
     }
 
@@ -251,7 +261,7 @@ export_work_report (GVariantDict *dict,
   restore_stderr (saved_stderr);
   if (!done)
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Exported %s\n"), safe (texts, output));
@@ -301,7 +311,7 @@ export (GVariantDict *dict)
     }
   if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &date, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 2;
     }
   if (district_name != NULL)
@@ -333,7 +343,7 @@ export (GVariantDict *dict)
   restore_stderr (saved_stderr);
   if (!done)
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Exported %s\n"), safe (texts, output));
@@ -403,7 +413,7 @@ import_annex1 (ShouhuStore        *store,
     }
   if (!shouhu_import_annex1_write (store, import, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (import->date_exists ? _("Replaced the Annex 1 figures as of %s in %s.\n")
@@ -457,7 +467,7 @@ import_annex2 (ShouhuStore        *store,
     }
   if (!shouhu_import_annex2_write (store, import, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Imported into %s: %u new and %u updated records.\n"),
@@ -519,7 +529,7 @@ import_roster (ShouhuStore        *store,
     }
   if (!shouhu_import_roster_write (store, import, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Imported into %s: %u new and %u updated volunteers.\n"),
@@ -563,7 +573,7 @@ import_ledger (ShouhuStore        *store,
     }
   if (!shouhu_import_ledger_write (store, import, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Imported into %s: %u new service records.\n"),
@@ -584,7 +594,7 @@ import_file (GVariantDict *dict)
   import = shouhu_import_from_file (path, &error);
   if (import == NULL)
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   store = open_store (dict);
@@ -592,7 +602,7 @@ import_file (GVariantDict *dict)
     return 1;
   if (!shouhu_import_preview (store, import, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
@@ -659,7 +669,7 @@ purge_personal (GVariantDict *dict)
   path = safe (texts, shouhu_store_get_path (store));
   if (!shouhu_purge_count (store, d ? d->id : 0, &counts, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   if (shouhu_purge_is_empty (&counts))
@@ -692,7 +702,7 @@ purge_personal (GVariantDict *dict)
 
   if (!shouhu_purge_personal (store, d ? d->id : 0, &counts, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Erased from %s, and cleared from the file:\n"), path);
@@ -724,8 +734,17 @@ shouhu_cli_run (GVariantDict *dict)
   if (g_variant_dict_contains (dict, "import"))
     return import_file (dict);
 
+  if (g_variant_dict_contains (dict, "propose-pairings"))
+    return shouhu_cli_propose_pairings (dict);
+
   if (g_variant_dict_contains (dict, "purge-personal"))
     return purge_personal (dict);
 
   return -1;
+}
+
+ShouhuStore *
+shouhu_cli_open_store (GVariantDict *dict)
+{
+  return open_store (dict);
 }

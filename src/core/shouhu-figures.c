@@ -15,6 +15,7 @@
 #include "shouhu-annex1.h"
 #include "shouhu-date.h"
 #include "shouhu-settings.h"
+#include "shouhu-pairing.h"
 #include "shouhu-store-private.h"
 #include "shouhu-volunteer.h"
 
@@ -105,17 +106,42 @@ static const struct
 /* A family counts as paired when its worker has at least one pairing,
  * however many volunteers look after it, and as guarded when at least one
  * of them is ready (可上岗) on :day: a pairing with a volunteer not ready
- * (待上岗) guards nobody. */
+ * (待上岗) guards nobody.  "1+N" (shouhu-pairing.h): basic when a ready
+ * volunteer is its 保底 guardian; each registered need is met when a
+ * ready volunteer is paired for it (roles are distinct powers of two, so
+ * the sum of the distinct ready roles is their union). */
+static char *
+count_bits (const char *expr)
+{
+  GString *sum = g_string_new ("(");
+
+  for (int bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+    g_string_append_printf (sum, "%s(((%s) >> %d) & 1)", bit > 0 ? " + " : "", expr, bit);
+  g_string_append_c (sum, ')');
+  return g_string_free (sum, FALSE);
+}
+
 static char *
 worker_counts (void)
 {
   g_autofree char *ready = shouhu_volunteer_ready_sql ("v");
+  g_autofree char *registered = count_bits ("f.needs");
+  g_autofree char *met = count_bits ("f.needs & f.met");
 
-  return g_strdup_printf ("SELECT w.district_id, count (*) AS workers,"
-                          "       sum (EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id)) AS paired,"
-                          "       sum (EXISTS (SELECT 1 FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
-                          "                    WHERE p.worker_id = w.id AND %s)) AS guarded"
-                          "  FROM worker w GROUP BY w.district_id", ready);
+  return g_strdup_printf ("SELECT f.district_id, count (*) AS workers, sum (f.paired) AS paired,"
+                          "       sum (f.guarded) AS guarded, sum (f.basic) AS basic,"
+                          "       sum (%s) AS needs_registered, sum (%s) AS needs_met"
+                          "  FROM (SELECT w.district_id, w.needs,"
+                          "               EXISTS (SELECT 1 FROM pairing p WHERE p.worker_id = w.id) AS paired,"
+                          "               EXISTS (SELECT 1 FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
+                          "                        WHERE p.worker_id = w.id AND %s) AS guarded,"
+                          "               EXISTS (SELECT 1 FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id"
+                          "                        WHERE p.worker_id = w.id AND p.role = 0 AND %s) AS basic,"
+                          "               coalesce ((SELECT sum (DISTINCT p.role) FROM pairing p"
+                          "                            JOIN volunteer v ON v.id = p.volunteer_id"
+                          "                           WHERE p.worker_id = w.id AND p.role <> 0 AND %s), 0) AS met"
+                          "          FROM worker w) f"
+                          " GROUP BY f.district_id", registered, met, ready, ready, ready);
 }
 
 static const char volunteer_counts[] =
@@ -195,7 +221,8 @@ count_districts (ShouhuStore    *store,
                          "       coalesce (p.total, 0), coalesce (p.hubei, 0),"
                          "       r.entered IS NOT NULL,"
                          "       coalesce (w.workers, 0), coalesce (w.paired, 0), coalesce (w.guarded, 0),"
-                         "       coalesce (v.volunteers, 0)"
+                         "       coalesce (v.volunteers, 0), coalesce (w.basic, 0),"
+                         "       coalesce (w.needs_registered, 0), coalesce (w.needs_met, 0)"
                          "  FROM district d"
                          "  LEFT JOIN (%s) a ON a.district_id = d.id"
                          "  LEFT JOIN (%s) p ON p.district_id = d.id"
@@ -234,6 +261,9 @@ count_districts (ShouhuStore    *store,
       f->paired = sqlite3_column_int64 (stmt, 7);
       f->guarded = sqlite3_column_int64 (stmt, 8);
       f->volunteers = sqlite3_column_int64 (stmt, 9);
+      f->basic_guarded = sqlite3_column_int64 (stmt, 10);
+      f->needs_registered = sqlite3_column_int64 (stmt, 11);
+      f->needs_met = sqlite3_column_int64 (stmt, 12);
     }
   if (rc != SQLITE_DONE)
     {
@@ -351,6 +381,9 @@ add_up_city (ShouhuFigures *figures)
       city->workers += f->workers;
       city->paired += f->paired;
       city->guarded += f->guarded;
+      city->basic_guarded += f->basic_guarded;
+      city->needs_registered += f->needs_registered;
+      city->needs_met += f->needs_met;
       city->needs |= f->needs;
       if (strcmp (f->annex2_changed, city->annex2_changed) > 0)
         {

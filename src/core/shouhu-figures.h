@@ -51,6 +51,10 @@ typedef struct
                                                 * (local time), "" when never */
   int      annex2_age;       /* whole days from that change to today; -1 never */
   guint    needs;            /* ShouhuNeeds (city: those of any district) */
+  gint64   basic_guarded;    /* families with a ready 保底 guardian on the day
+                              * (shouhu-pairing.h: the "1" of "1+N") */
+  gint64   needs_registered; /* family needs registered (each need of each family) */
+  gint64   needs_met;        /* of them, met by a ready volunteer paired for it */
 } ShouhuDistrictFigures;
 
 typedef struct

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "shouhu-import-private.h"
+#include "shouhu-pairing.h"
 #include "shouhu-phone.h"
 #include "shouhu-validate.h"
 
@@ -22,7 +23,7 @@ typedef struct
 {
   const ShouhuXlsxSheet *sheet;
   guint                  header_row;
-  gint64                 cols[SHOUHU_ANNEX2_N_FIELDS];   /* -1: not in the form */
+  gint64                 cols[SHOUHU_ANNEX2_N_IMPORT_FIELDS];   /* -1: not in the form */
 } Annex2Layout;
 
 static void
@@ -132,7 +133,7 @@ find_annex2_layout (Annex2Layout  *layout,
       if (column == NULL || column->field != SHOUHU_ANNEX2_FIELD_NAME || cells[i].row == checked_row)
         continue;
       checked_row = cells[i].row;
-      for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+      for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
         layout->cols[f] = -1;
       for (gsize j = shouhu_import_row_start (cells, n, cells[i].row); j < n && cells[j].row == cells[i].row; j++)
         {
@@ -371,6 +372,29 @@ field_phone (const Annex2Layout  *layout,
                               cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
 }
 
+/* The family's needs (需求, a column the notice's form does not have), as
+ * people write them; SHOUHU_WORKER_NEEDS_UNKNOWN when the sheet has no
+ * such column, so that importing it keeps the needs already stored. */
+static int
+row_needs (const Annex2Layout  *layout,
+           guint                row,
+           char               **reason)
+{
+  const ShouhuXlsxCell *cell;
+  g_autoptr(GError) error = NULL;
+  guint needs;
+
+  if (layout->cols[SHOUHU_ANNEX2_FIELD_NEEDS] < 0)
+    return SHOUHU_WORKER_NEEDS_UNKNOWN;
+  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[SHOUHU_ANNEX2_FIELD_NEEDS]);
+  if (!shouhu_family_needs_parse (cell != NULL ? cell->text : "", &needs, &error))
+    {
+      *reason = g_strdup (error->message);
+      return SHOUHU_WORKER_NEEDS_UNKNOWN;
+    }
+  return (int) needs;
+}
+
 /* Checks one worker row; %NULL with @reason when a rule is broken.  A
  * required field left empty is named by its heading, as the form
  * prints it. */
@@ -424,6 +448,8 @@ read_annex2_row (const Annex2Layout  *layout,
       else
         shouhu_worker_set_field (r->worker, f, text);
     }
+  if (*reason == NULL)
+    r->worker->needs = row_needs (layout, row, reason);
   if (*reason == NULL)
     return r;
   annex2_row_free (r);

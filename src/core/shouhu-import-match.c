@@ -162,6 +162,9 @@ compare_with_stored (ShouhuStore               *store,
     if (shouhu_annex2_field_in_record (f) &&
         strcmp (shouhu_worker_get_field (old, f), shouhu_worker_get_field (w, f)) != 0)
       g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "", shouhu_annex2_field_label (f));
+  if (w->needs != SHOUHU_WORKER_NEEDS_UNKNOWN && w->needs != old->needs)
+    g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "",
+                            shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_NEEDS));
   if (!same_volunteers (paired, change->volunteers))
     g_string_append_printf (labels, "%s%s", labels->len > 0 ? _(", ") : "",
                             shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_VOLUNTEERS));

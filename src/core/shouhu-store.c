@@ -200,6 +200,13 @@ static const char *const migrations[] = {
   "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id),"
   "  PRIMARY KEY (service_id, volunteer_id)) WITHOUT ROWID;"
   "CREATE INDEX service_volunteer_volunteer ON service_volunteer (volunteer_id);",
+
+  /* 6: "1+N" (shouhu-pairing.h).  A family's registered needs as flags
+   * (ShouhuFamilyNeed); a pairing's role, 0 for the 保底 guardian, else
+   * the one need it serves.  Pairings from before are 保底. */
+  "ALTER TABLE worker ADD COLUMN needs INTEGER NOT NULL DEFAULT 0 CHECK (needs BETWEEN 0 AND 127);"
+  "ALTER TABLE pairing ADD COLUMN role INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (role IN (0, 1, 2, 4, 8, 16, 32, 64));",
 };
 
 static gboolean

@@ -18,6 +18,7 @@ struct _ShouhuWorkerList
 
   ShouhuAnnex2Index   *index;
   int                  district_id;
+  gboolean             unpaired_only;
   char                *query;     /* folded */
   GArray              *matches;   /* guint positions, index order */
   guint               *order;     /* all positions in sort order; NULL: index order */
@@ -139,6 +140,19 @@ search (ShouhuWorkerList *self,
     found = shouhu_annex2_index_search (self->index, self->district_id, self->query, within);
   else
     found = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (self->unpaired_only)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          guint pos = g_array_index (found, guint, i);
+
+          if (shouhu_annex2_index_get_row (self->index, pos)->n_volunteers == 0)
+            g_array_index (found, guint, kept++) = pos;
+        }
+      g_array_set_size (found, kept);
+    }
   g_clear_pointer (&self->matches, g_array_unref);
   self->matches = found;
 }
@@ -249,6 +263,25 @@ shouhu_worker_list_set_filter (ShouhuWorkerList *self,
   self->query = g_steal_pointer (&folded);
 
   search (self, narrows ? self->matches : NULL);
+  rebuild_visible (self);
+}
+
+/**
+ * shouhu_worker_list_set_unpaired_only:
+ *
+ * Whether only the families without a volunteer (尚未结对) are shown,
+ * within the district and the search.
+ */
+void
+shouhu_worker_list_set_unpaired_only (ShouhuWorkerList *self,
+                                      gboolean          unpaired_only)
+{
+  g_return_if_fail (SHOUHU_IS_WORKER_LIST (self));
+
+  if (self->unpaired_only == !!unpaired_only)
+    return;
+  self->unpaired_only = !!unpaired_only;
+  search (self, unpaired_only ? self->matches : NULL);
   rebuild_visible (self);
 }
 

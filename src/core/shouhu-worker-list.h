@@ -29,6 +29,8 @@ ShouhuAnnex2Index *shouhu_worker_list_get_index    (ShouhuWorkerList    *self);
 void               shouhu_worker_list_set_filter   (ShouhuWorkerList    *self,
                                                     int                  district_id,
                                                     const char          *query);
+void               shouhu_worker_list_set_unpaired_only (ShouhuWorkerList *self,
+                                                    gboolean             unpaired_only);
 void               shouhu_worker_list_set_sort     (ShouhuWorkerList    *self,
                                                     ShouhuWorkerCompare  compare,
                                                     gpointer             user_data,

@@ -9,9 +9,10 @@
  */
 #pragma once
 
+#include "config.h"   /* SHOUHU_LIBZIP_H */
 #include "shouhu-xlsx-reader.h"
 
-#include <zip.h>
+#include SHOUHU_LIBZIP_H   /* libzip's zip.h by its full path: see meson.build */
 
 G_BEGIN_DECLS
 

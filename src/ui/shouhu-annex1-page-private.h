@@ -1,8 +1,9 @@
 /* shouhu-annex1-page-private.h — what the files of the Annex 1 page share
  *
- * The page is one class in three files: shouhu-annex1-page.c (the cells,
+ * The page is one class in four files: shouhu-annex1-page.c (the cells,
  * what they show and store), shouhu-annex1-page-grid.c (laying the grid
- * out) and shouhu-annex1-page-actions.c (dates and batches).
+ * out), shouhu-annex1-page-actions.c (dates and batches) and
+ * shouhu-annex1-page-undo.c (taking a stored change back).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,5 +66,15 @@ void         shouhu_annex1_page_clear_grid           (ShouhuAnnex1Page *self);
 void         shouhu_annex1_page_init_scrolling       (ShouhuAnnex1Page *self);
 void         shouhu_annex1_page_update_batch_actions (ShouhuAnnex1Page *self);
 void         shouhu_annex1_page_class_add_actions    (GtkWidgetClass   *widget_class);
+void         shouhu_annex1_page_register_pair        (ShouhuAnnex1Page *self,
+                                                      int               district_id,
+                                                      int               batch,
+                                                      ShouhuCount       before,
+                                                      ShouhuCount       after);
+void         shouhu_annex1_page_register_note        (ShouhuAnnex1Page *self,
+                                                      int               district_id,
+                                                      const char       *before,
+                                                      const char       *after);
+void         shouhu_annex1_page_class_add_undo       (GtkWidgetClass   *widget_class);
 
 G_END_DECLS

@@ -278,6 +278,7 @@ commit_note (ShouhuAnnex1Page *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = stored_text (self, cell);
+  g_autofree char *before = NULL;
   const char *text = gtk_editable_get_text (cell);
   int district_id = cell_data (cell, "district");
 
@@ -294,10 +295,11 @@ commit_note (ShouhuAnnex1Page *self,
 
   gtk_widget_remove_css_class (GTK_WIDGET (cell), "error");
   set_cell_message (GTK_WIDGET (cell), NULL);
-  g_free (stored);
+  before = g_steal_pointer (&stored);
   stored = stored_text (self, cell);
   set_cell_text (self, cell, stored);
   update_popover (self);
+  shouhu_annex1_page_register_note (self, district_id, before, stored);
   return TRUE;
 }
 
@@ -311,6 +313,8 @@ commit_cell (ShouhuAnnex1Page *self,
   int district_id = cell_data (cell, "district");
   int batch = cell_data (cell, "batch");
   int field = cell_data (cell, "field");
+  g_autofree char *as_of = NULL;
+  ShouhuCount before;
   gboolean bad[2];
 
   if (self->table == NULL || self->filling)
@@ -318,9 +322,15 @@ commit_cell (ShouhuAnnex1Page *self,
   if (batch == SHOUHU_ANNEX1_NOTE_BATCH)
     return commit_note (self, cell);
 
+  /* What was stored, for the Undo of a pair this stores. */
+  as_of = g_strdup (self->as_of);
+  before = self->table->rows[district_id - 1].batches[batch - 1];
   if (!shouhu_annex1_draft_type (self->draft, self->store, self->table, district_id, batch, field,
                                  gtk_editable_get_text (cell), &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
+  if (self->table != NULL && g_strcmp0 (as_of, self->as_of) == 0 && batch <= self->table->n_batches)
+    shouhu_annex1_page_register_pair (self, district_id, batch, before,
+                                      self->table->rows[district_id - 1].batches[batch - 1]);
 
   /* The store's "changed" signal refreshed the page if the pair went in;
    * show the figure as stored (normalised: full-width digits, blanks). */
@@ -435,6 +445,34 @@ cell_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Ctrl+Z in a cell: the cell's own while something is typed in it, the
+ * window's (the last stored change) once the cell shows what the page
+ * holds. */
+static gboolean
+cell_undo_key_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  ShouhuAnnex1Page      *self)
+{
+  GtkEditable *cell = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  g_autofree char *stored = NULL;
+  const char *shown = NULL;
+
+  if (gdk_keyval_to_lower (keyval) != GDK_KEY_z ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != GDK_CONTROL_MASK ||
+      self->table == NULL)
+    return FALSE;
+  if (cell_data (cell, "batch") != SHOUHU_ANNEX1_NOTE_BATCH)
+    shown = shouhu_annex1_draft_get_text (self->draft, self->as_of, cell_data (cell, "district"),
+                                          cell_data (cell, "batch"), cell_data (cell, "field"));
+  if (shown == NULL)
+    shown = stored = stored_text (self, cell);
+  if (g_strcmp0 (gtk_editable_get_text (cell), shown) != 0)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (cell), "win.undo", NULL);
+}
+
 /* One cell of a district row, wired to this page (see shouhu-annex1-page-grid.c). */
 GtkWidget *
 shouhu_annex1_page_new_cell (ShouhuAnnex1Page *self,
@@ -446,6 +484,7 @@ shouhu_annex1_page_new_cell (ShouhuAnnex1Page *self,
   GtkWidget *entry = gtk_entry_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *undo_key = gtk_event_controller_key_new ();
   const ShouhuDistrict *d = shouhu_district_get (district_id);
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
@@ -480,6 +519,10 @@ shouhu_annex1_page_new_cell (ShouhuAnnex1Page *self,
   g_signal_connect (key, "key-pressed", G_CALLBACK (cell_key_pressed_cb), self);
   gtk_widget_add_controller (entry, focus);
   gtk_widget_add_controller (entry, key);
+  /* Before the text's own Ctrl+Z. */
+  gtk_event_controller_set_propagation_phase (undo_key, GTK_PHASE_CAPTURE);
+  g_signal_connect (undo_key, "key-pressed", G_CALLBACK (cell_undo_key_cb), self);
+  gtk_widget_add_controller (entry, undo_key);
   return entry;
 }
 
@@ -702,6 +745,7 @@ shouhu_annex1_page_class_init (ShouhuAnnex1PageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, add_batch_button);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex1Page, unsaved_label);
   shouhu_annex1_page_class_add_actions (widget_class);
+  shouhu_annex1_page_class_add_undo (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -831,4 +875,121 @@ shouhu_annex1_page_get_unsaved_message (ShouhuAnnex1Page *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->unsaved_label)))
     return NULL;
   return gtk_label_get_text (self->unsaved_label);
+}
+
+/* The lines that name the pairs of @as_of not stored, with why. */
+static void
+list_unstored (ShouhuAnnex1Page        *self,
+               const ShouhuAnnex1Table *table,
+               GPtrArray               *lines)
+{
+  g_autoptr(GArray) refs = shouhu_annex1_draft_list (self->draft, table->as_of);
+  g_autofree char *date = shouhu_format_date (table->as_of);
+
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const ShouhuAnnex1PairRef *ref = &g_array_index (refs, ShouhuAnnex1PairRef, i);
+      g_autofree char *message = NULL;
+
+      shouhu_annex1_draft_get_state (self->draft, table, ref->district_id, ref->batch, NULL, &message);
+      /* Translators: a date, then a district's figures and why they are refused */
+      g_ptr_array_add (lines, g_strdup_printf (_("As of %s, %s"), date,
+                                               message ? message : shouhu_district_get (ref->district_id)->name));
+    }
+}
+
+/**
+ * shouhu_annex1_page_store_typed:
+ *
+ * Before the window closes: takes what the focused cell holds, stores
+ * every typed pair that keeps the rule with the figures as stored now,
+ * and names what cannot be stored.
+ *
+ * Returns: (transfer full) (element-type utf8): one line per pair or
+ *   remark that is not stored, naming its date and district and saying
+ *   why; empty when nothing would be lost
+ */
+GPtrArray *
+shouhu_annex1_page_store_typed (ShouhuAnnex1Page *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GtkEditable *focus;
+  g_auto(GStrv) dates = NULL;
+
+  g_return_val_if_fail (SHOUHU_IS_ANNEX1_PAGE (self), lines);
+
+  if (self->store == NULL)
+    return lines;
+  focus = focused_cell (self);
+  if (focus != NULL)
+    commit_cell (self, focus);
+
+  dates = shouhu_annex1_draft_dates (self->draft);
+  for (guint i = 0; dates[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShouhuAnnex1Table) table = shouhu_annex1_load (self->store, dates[i], &error);
+
+      if (table != NULL && shouhu_annex1_draft_flush (self->draft, self->store, table, &error))
+        {
+          /* As stored now, for the reasons. */
+          g_clear_pointer (&table, shouhu_annex1_table_free);
+          table = shouhu_annex1_load (self->store, dates[i], &error);
+        }
+      if (error != NULL)
+        g_ptr_array_add (lines, g_strdup (error->message));
+      if (table != NULL)
+        list_unstored (self, table, lines);
+    }
+
+  /* A refused remark stays in its cell, marked. */
+  for (guint id = 1; id <= self->cells->len; id++)
+    {
+      GtkWidget *note = GTK_WIDGET (shouhu_annex1_page_cell_at (self, id, 0));
+
+      if (gtk_widget_has_css_class (note, "error") && gtk_widget_get_tooltip_text (note) != NULL)
+        /* Translators: a district, then why its remark is refused */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s, %s"), shouhu_district_get (id)->name,
+                                                 gtk_widget_get_tooltip_text (note)));
+    }
+  if (self->table != NULL)
+    fill_grid (self);
+  return lines;
+}
+
+/**
+ * shouhu_annex1_page_show_unstored:
+ *
+ * Shows the first figure or remark that is not stored, its cell focused,
+ * to fix it.
+ */
+void
+shouhu_annex1_page_show_unstored (ShouhuAnnex1Page *self)
+{
+  g_auto(GStrv) dates = NULL;
+  g_autoptr(GArray) refs = NULL;
+  const ShouhuAnnex1PairRef *ref;
+  gboolean bad[2];
+
+  g_return_if_fail (SHOUHU_IS_ANNEX1_PAGE (self));
+
+  for (guint id = 1; id <= self->cells->len; id++)
+    if (gtk_widget_has_css_class (GTK_WIDGET (shouhu_annex1_page_cell_at (self, id, 0)), "error"))
+      {
+        gtk_widget_grab_focus (GTK_WIDGET (shouhu_annex1_page_cell_at (self, id, 0)));
+        return;
+      }
+  dates = shouhu_annex1_draft_dates (self->draft);
+  if (dates[0] == NULL)
+    return;
+  if (!g_strv_contains ((const char * const *) dates, self->as_of))
+    shouhu_annex1_page_set_date (self, dates[0]);
+  refs = shouhu_annex1_draft_list (self->draft, self->as_of);
+  if (refs->len == 0 || self->table == NULL)
+    return;
+  ref = &g_array_index (refs, ShouhuAnnex1PairRef, 0);
+  shouhu_annex1_draft_get_state (self->draft, self->table, ref->district_id, ref->batch, bad, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (shouhu_annex1_page_get_cell (self, ref->district_id, ref->batch,
+                                                                  bad[SHOUHU_ANNEX1_HUBEI] && !bad[SHOUHU_ANNEX1_TOTAL]
+                                                                  ? SHOUHU_ANNEX1_HUBEI : SHOUHU_ANNEX1_TOTAL)));
 }

@@ -28,5 +28,7 @@ const char *shouhu_annex1_page_get_sum_text      (ShouhuAnnex1Page  *self,
                                                   int                column);
 const char *shouhu_annex1_page_get_error_message (ShouhuAnnex1Page  *self);
 const char *shouhu_annex1_page_get_unsaved_message (ShouhuAnnex1Page *self);
+GPtrArray  *shouhu_annex1_page_store_typed       (ShouhuAnnex1Page  *self);
+void        shouhu_annex1_page_show_unstored     (ShouhuAnnex1Page  *self);
 
 G_END_DECLS

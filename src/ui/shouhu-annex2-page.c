@@ -6,10 +6,10 @@
  * column view asks for the visible rows alone.  Sorting by a column orders
  * all rows once, through the column view's own sorter.
  *
- * Messages go to the window's notification through the win.notify and
- * win.notify-undo actions; the Undo of a deletion is this page's
- * annex2.restore-deleted action, which brings back the last record
- * deleted here.
+ * Messages go to the window's notification through the win.notify
+ * actions.  The district's form header is handled in
+ * shouhu-annex2-page-header.c; what the user changes, and its Undo, in
+ * shouhu-annex2-page-changes.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,33 +18,8 @@
 #include <glib/gi18n.h>
 
 #include "shouhu-annex2.h"
-#include "shouhu-annex2-page.h"
+#include "shouhu-annex2-page-private.h"
 #include "shouhu-history-dialog.h"
-#include "shouhu-purge.h"
-#include "shouhu-worker-editor.h"
-#include "shouhu-worker-list.h"
-
-struct _ShouhuAnnex2Page
-{
-  GtkWidget            parent_instance;
-
-  ShouhuStore         *store;
-  gulong               changed_id;
-  ShouhuWorkerList    *list;
-  GtkSingleSelection  *selection;
-  GCancellable        *loading;
-  gint64               select_after_load;
-  int                  district_id;
-  ShouhuDeletedWorker *last_deleted;   /* what Undo brings back */
-
-  GtkDropDown         *district_dropdown;
-  GtkSearchEntry      *search_entry;
-  GtkWidget           *form_header;
-  GtkEntry            *reporter_entry;
-  GtkEntry            *reporter_phone_entry;
-  GtkLabel            *status_label;
-  GtkColumnView       *column_view;
-};
 
 G_DEFINE_FINAL_TYPE (ShouhuAnnex2Page, shouhu_annex2_page, GTK_TYPE_WIDGET)
 
@@ -58,7 +33,52 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (ShouhuAnnex2Page *self);
 
-/* Status and the district's form header */
+/* Status, empty and no-results states */
+
+/* What hides the records of the district that are not shown. */
+static char *
+describe_filters (ShouhuAnnex2Page *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean unpaired = gtk_toggle_button_get_active (self->unpaired_button);
+
+  if (*query != '\0' && unpaired)
+    /* Translators: %s is what was typed in the search field */
+    return g_strdup_printf (_("No family without a volunteer matches “%s”."), query);
+  if (*query != '\0')
+    /* Translators: %s is what was typed in the search field */
+    return g_strdup_printf (_("No record matches “%s”. Search looks in names, hospitals, "
+                              "phones, addresses and volunteers."), query);
+  return g_strdup (_("Every family shown here has a volunteer."));
+}
+
+static void
+update_content (ShouhuAnnex2Page *self,
+                gboolean          loaded,
+                guint             shown,
+                guint             total)
+{
+  const char *page = "list";
+
+  if (loaded && total == 0)
+    {
+      g_autofree char *title = NULL;
+
+      if (self->district_id != 0)
+        /* Translators: %s is a district */
+        title = g_strdup_printf (_("No Records of %s Yet"), shouhu_district_get (self->district_id)->name);
+      gtk_label_set_text (self->empty_title, title ? title : _("No Frontline Workers Recorded Yet"));
+      page = "empty";
+    }
+  else if (loaded && shown == 0)
+    {
+      g_autofree char *text = describe_filters (self);
+
+      gtk_label_set_text (self->no_results_label, text);
+      page = "no-results";
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
 
 static void
 update_status (ShouhuAnnex2Page *self)
@@ -83,64 +103,7 @@ update_status (ShouhuAnnex2Page *self)
   text = g_strdup_printf (_("%u of %u records shown · %u families without a volunteer"),
                           shown, total, unpaired);
   gtk_label_set_text (self->status_label, text);
-}
-
-static void
-load_form_header (ShouhuAnnex2Page *self)
-{
-  g_autofree char *reporter = NULL;
-  g_autofree char *phone = NULL;
-
-  gtk_widget_set_visible (self->form_header, self->district_id != 0);
-  if (self->store == NULL || self->district_id == 0)
-    return;
-  if (!shouhu_annex2_get_district_form (self->store, self->district_id, &reporter, &phone, NULL))
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (self->reporter_entry), reporter);
-  gtk_editable_set_text (GTK_EDITABLE (self->reporter_phone_entry), phone);
-}
-
-static void
-save_form_header (ShouhuAnnex2Page *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *reporter = NULL;
-  g_autofree char *phone = NULL;
-
-  if (self->store == NULL || self->district_id == 0)
-    return;
-  if (!shouhu_annex2_set_district_form (self->store, self->district_id,
-                                        gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry)),
-                                        gtk_editable_get_text (GTK_EDITABLE (self->reporter_phone_entry)),
-                                        &error))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->reporter_phone_entry), "error");
-      /* The rejected phone stays in its field, marked; the 填报人 typed
-       * beside it is not lost for it. */
-      if (shouhu_annex2_get_district_form (self->store, self->district_id, &reporter, &phone, NULL))
-        shouhu_annex2_set_district_form (self->store, self->district_id,
-                                         gtk_editable_get_text (GTK_EDITABLE (self->reporter_entry)),
-                                         phone, NULL);
-      return;
-    }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->reporter_phone_entry), "error");
-  /* Show the stored, normalised form. */
-  if (shouhu_annex2_get_district_form (self->store, self->district_id, &reporter, &phone, NULL))
-    gtk_editable_set_text (GTK_EDITABLE (self->reporter_phone_entry), phone);
-}
-
-static void
-form_header_activate_cb (ShouhuAnnex2Page *self)
-{
-  save_form_header (self);
-}
-
-static void
-form_header_leave_cb (GtkEventControllerFocus *controller,
-                      ShouhuAnnex2Page        *self)
-{
-  save_form_header (self);
+  update_content (self, index != NULL, shown, total);
 }
 
 /* Loading */
@@ -168,6 +131,8 @@ loaded_cb (GObject      *source,
   ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (source);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShouhuAnnex2Index) index = g_task_propagate_pointer (G_TASK (result), &error);
+  ShouhuWorkerRow *was_selected;
+  gint64 selected_id;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -178,13 +143,11 @@ loaded_cb (GObject      *source,
       return;
     }
 
+  was_selected = shouhu_annex2_page_get_selected_row (self);
+  selected_id = was_selected ? shouhu_worker_row_get_id (was_selected) : 0;
   shouhu_worker_list_set_index (self->list, index);
   update_status (self);
-  if (self->select_after_load != 0)
-    {
-      shouhu_annex2_page_select_id (self, self->select_after_load);
-      self->select_after_load = 0;
-    }
+  shouhu_annex2_page_after_load (self, selected_id);
 }
 
 static void
@@ -224,6 +187,50 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
+}
+
+/* The row a cell's label is in (GTK 4.8 offers no API for it). */
+static GtkWidget *
+row_widget_of (GtkWidget *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+
+  return cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+}
+
+/* 序号: the row's place in the list as shown.  Its label also names the
+ * row for screen readers, which would read out a widget type. */
+static void
+bind_number_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const ShouhuAnnex2Row *row = shouhu_worker_row_get_row (SHOUHU_WORKER_ROW (gtk_list_item_get_item (item)));
+  guint position = gtk_list_item_get_position (item);
+  GtkWidget *row_widget = row_widget_of (label);
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", position + 1);
+  gtk_label_set_text (GTK_LABEL (label), number);
+  /* For shouhu_annex2_page_reveal(). */
+  g_object_set_data (G_OBJECT (label), "shouhu-position", GUINT_TO_POINTER (position + 1));
+  if (row_widget != NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (row->n_volunteers == 0)
+        /* Translators: a row of the Annex 2 list for screen readers: 序号, 姓名, 区县, 医院 */
+        name = g_strdup_printf (_("%u. %s, %s, %s, no volunteer yet"), position + 1,
+                                row->text[SHOUHU_ANNEX2_FIELD_NAME], row->text[SHOUHU_ANNEX2_FIELD_DISTRICT],
+                                row->text[SHOUHU_ANNEX2_FIELD_HOSPITAL]);
+      else
+        /* Translators: a row of the Annex 2 list for screen readers: 序号, 姓名, 区县, 医院, 结对志愿者 */
+        name = g_strdup_printf (_("%u. %s, %s, %s, guarded by %s"), position + 1,
+                                row->text[SHOUHU_ANNEX2_FIELD_NAME], row->text[SHOUHU_ANNEX2_FIELD_DISTRICT],
+                                row->text[SHOUHU_ANNEX2_FIELD_HOSPITAL], row->text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row_widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
 }
 
 static void
@@ -288,6 +295,16 @@ sort_changed_cb (GtkSorter        *sorter,
 static void
 add_columns (ShouhuAnnex2Page *self)
 {
+  GtkListItemFactory *numbers = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *number_column;
+
+  /* 序号 as the form has it: the list's own order, whatever the sort. */
+  g_signal_connect (numbers, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (numbers, "bind", G_CALLBACK (bind_number_cb), NULL);
+  number_column = gtk_column_view_column_new (_("No."), numbers);
+  gtk_column_view_append_column (self->column_view, number_column);
+  g_object_unref (number_column);
+
   /* The columns of the form, in its order (结对志愿者 before 备注). */
   for (guint c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
     {
@@ -315,18 +332,11 @@ add_columns (ShouhuAnnex2Page *self)
 
 /* Actions */
 
-static ShouhuWorkerRow *
-selected_row (ShouhuAnnex2Page *self)
+ShouhuWorkerRow *
+shouhu_annex2_page_get_selected_row (ShouhuAnnex2Page *self)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
-static void
-editor_saved_cb (ShouhuWorkerEditor *editor,
-                 gint64              id,
-                 ShouhuAnnex2Page   *self)
-{
-  self->select_after_load = id;
+  /* The store is set before the list exists. */
+  return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 }
 
 static GtkWindow *
@@ -340,7 +350,7 @@ open_editor (ShouhuAnnex2Page *self,
     return NULL;
   editor = shouhu_worker_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                      self->store, worker_id, self->district_id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
+  shouhu_annex2_page_watch_editor (self, editor);
   gtk_window_present (GTK_WINDOW (editor));
   return GTK_WINDOW (editor);
 }
@@ -369,7 +379,7 @@ edit_action_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
-  ShouhuWorkerRow *row = selected_row (self);
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (self);
 
   if (row != NULL)
     open_editor (self, shouhu_worker_row_get_id (row));
@@ -381,7 +391,7 @@ history_action_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
-  ShouhuWorkerRow *row = selected_row (self);
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *title = NULL;
 
@@ -404,7 +414,7 @@ add_service_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  ShouhuWorkerRow *row = selected_row (SHOUHU_ANNEX2_PAGE (widget));
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (SHOUHU_ANNEX2_PAGE (widget));
 
   if (row == NULL)
     {
@@ -420,7 +430,7 @@ ledger_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  ShouhuWorkerRow *row = selected_row (SHOUHU_ANNEX2_PAGE (widget));
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (SHOUHU_ANNEX2_PAGE (widget));
 
   if (row == NULL)
     {
@@ -429,29 +439,6 @@ ledger_action_cb (GtkWidget  *widget,
       return;
     }
   gtk_widget_activate_action (widget, "win.show-ledger", "(sx)", "family", shouhu_worker_row_get_id (row));
-}
-
-/* The Undo of shouhu_annex2_page_delete_selected(): @parameter is the
- * record's id, so that an Undo never brings back another record. */
-static void
-restore_deleted_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
-  g_autoptr(ShouhuDeletedWorker) deleted = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL || self->last_deleted == NULL ||
-      self->last_deleted->worker->id != g_variant_get_int64 (parameter))
-    return;
-  deleted = g_steal_pointer (&self->last_deleted);
-  if (!shouhu_annex2_restore_worker (self->store, deleted, &error))
-    {
-      gtk_widget_activate_action (widget, "win.notify", "s", error->message);
-      return;
-    }
-  self->select_after_load = deleted->worker->id;
 }
 
 static void
@@ -485,9 +472,36 @@ apply_filter (ShouhuAnnex2Page *self)
 {
   if (self->list == NULL)
     return;
+  shouhu_worker_list_set_unpaired_only (self->list, gtk_toggle_button_get_active (self->unpaired_button));
   shouhu_worker_list_set_filter (self->list, self->district_id,
                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_status (self);
+}
+
+static void
+unpaired_toggled_cb (ShouhuAnnex2Page *self)
+{
+  apply_filter (self);
+}
+
+/* The no-results state's button: back to all records of the district. */
+static void
+clear_filters_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->unpaired_button, FALSE);
+  apply_filter (self);
+}
+
+static void
+selection_changed_cb (ShouhuAnnex2Page *self)
+{
+  if (self->district_id == 0)
+    shouhu_annex2_page_load_form_header (self);
 }
 
 static void
@@ -496,8 +510,8 @@ district_selected_cb (ShouhuAnnex2Page *self)
   guint selected = gtk_drop_down_get_selected (self->district_dropdown);
 
   self->district_id = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected;
-  load_form_header (self);
   apply_filter (self);
+  shouhu_annex2_page_load_form_header (self);
 }
 
 static void
@@ -519,7 +533,8 @@ set_store (ShouhuAnnex2Page *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     self->changed_id = g_signal_connect (store, "changed::annex2", G_CALLBACK (store_changed_cb), self);
-  load_form_header (self);
+  self->form_district_id = -1;
+  shouhu_annex2_page_load_form_header (self);
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -572,15 +587,25 @@ shouhu_annex2_page_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  if (self->reveal_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->reveal_tick_id);
+  self->reveal_tick_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_ANNEX2_PAGE);
   /* GTK 4.8 unparents only the template children that have an id. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
-  g_clear_pointer (&self->last_deleted, shouhu_deleted_worker_free);
 
   G_OBJECT_CLASS (shouhu_annex2_page_parent_class)->dispose (object);
+}
+
+static void
+shouhu_annex2_page_finalize (GObject *object)
+{
+  shouhu_annex2_page_finalize_changes (SHOUHU_ANNEX2_PAGE (object));
+
+  G_OBJECT_CLASS (shouhu_annex2_page_parent_class)->finalize (object);
 }
 
 static void
@@ -592,6 +617,7 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   object_class->get_property = shouhu_annex2_page_get_property;
   object_class->set_property = shouhu_annex2_page_set_property;
   object_class->dispose = shouhu_annex2_page_dispose;
+  object_class->finalize = shouhu_annex2_page_finalize;
 
   /**
    * ShouhuAnnex2Page:store:
@@ -608,14 +634,21 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shouhu/Shouhu/ui/shouhu-annex2-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, district_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, unpaired_button);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, form_header);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, form_district_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, reporter_entry);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, reporter_phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, form_hint);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, form_error);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, empty_title);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, no_results_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuAnnex2Page, column_view);
   gtk_widget_class_bind_template_callback (widget_class, district_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, form_header_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unpaired_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "annex2.add", NULL, add_action_cb);
@@ -624,7 +657,7 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.erase", NULL, erase_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.search", NULL, search_action_cb);
-  gtk_widget_class_install_action (widget_class, "annex2.restore-deleted", "x", restore_deleted_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "annex2.add-service", NULL, add_service_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.ledger", NULL, ledger_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
@@ -634,6 +667,8 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "annex2.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "annex2.add-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "annex2.ledger", NULL);
+  shouhu_annex2_page_class_add_changes (widget_class);
+  shouhu_annex2_page_class_add_header (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -642,8 +677,7 @@ static void
 shouhu_annex2_page_init (ShouhuAnnex2Page *self)
 {
   g_autoptr(GtkStringList) districts = gtk_string_list_new (NULL);
-  GtkEventController *focus;
-
+  shouhu_annex2_page_init_changes (self);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (districts, _("All Districts"));
@@ -659,12 +693,10 @@ shouhu_annex2_page_init (ShouhuAnnex2Page *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   add_columns (self);
 
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (form_header_leave_cb), self);
-  gtk_widget_add_controller (self->form_header, focus);
-  gtk_widget_set_visible (self->form_header, FALSE);
+  shouhu_annex2_page_init_header (self);
   update_status (self);
 }
 
@@ -749,7 +781,7 @@ shouhu_annex2_page_select_id (ShouhuAnnex2Page *self,
   if (!shouhu_worker_list_find_id (self->list, id, &position))
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
-  scroll_to_position (self, position);
+  shouhu_annex2_page_reveal (self, position, FALSE);
   return TRUE;
 }
 
@@ -766,126 +798,91 @@ shouhu_annex2_page_add_worker (ShouhuAnnex2Page *self)
   return open_editor (self, 0);
 }
 
-/* Deletes without asking, and offers Undo for a few seconds. */
-void
-shouhu_annex2_page_delete_selected (ShouhuAnnex2Page *self)
+/* The row widget that shows @position, if the list has one now. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 guint      position)
 {
-  ShouhuWorkerRow *row = selected_row (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *undo = NULL;
-  g_autoptr(GVariant) id = NULL;
-  ShouhuDeletedWorker *deleted;
-
-  if (row == NULL || self->store == NULL)
-    return;
-  deleted = shouhu_annex2_delete_worker (self->store, shouhu_worker_row_get_id (row), &error);
-  if (deleted == NULL)
+  if (GTK_IS_LABEL (widget) &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "shouhu-position")) == position + 1)
+    return row_widget_of (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
-      return;
-    }
+      GtkWidget *found = find_row_widget (child, position);
 
-  /* Only the last deletion can be undone: the notification shows one. */
-  g_clear_pointer (&self->last_deleted, shouhu_deleted_worker_free);
-  self->last_deleted = deleted;
-  id = g_variant_ref_sink (g_variant_new_int64 (deleted->worker->id));
-  undo = g_action_print_detailed_name ("annex2.restore-deleted", id);
-  /* Translators: %s is the worker's name */
-  message = g_strdup_printf (_("Deleted the record of %s"), deleted->worker->name);
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.notify-undo", "(ss)", message, undo))
-    g_clear_pointer (&self->last_deleted, shouhu_deleted_worker_free);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
-typedef struct
+/* Rows exist, and the list knows its height, once it was laid out after
+ * a change: each frame takes the next step, trying each a few times. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
-  ShouhuAnnex2Page *page;
-  gint64            id;
-  char             *name;
-} EraseRequest;
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (user_data);
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  guint position = self->reveal_position - 1;
+  GtkWidget *row;
 
-static void
-erase_request_free (gpointer  data,
-                    GClosure *closure)
-{
-  EraseRequest *request = data;
-
-  g_object_unref (request->page);
-  g_free (request->name);
-  g_free (request);
-}
-
-static void
-erase_response_cb (GtkDialog    *dialog,
-                   int           response,
-                   EraseRequest *request)
-{
-  ShouhuAnnex2Page *self = request->page;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
-    return;
-  if (!shouhu_purge_worker (self->store, request->id, &error))
+  if (self->reveal_tries++ > 20 || adj == NULL)
+    goto done;
+  switch (self->reveal_step)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", error->message);
-      return;
+    case REVEAL_SCROLL:
+      if (gtk_adjustment_get_page_size (adj) <= 0)
+        return G_SOURCE_CONTINUE;
+      scroll_to_position (self, position);
+      if (!self->reveal_focus)
+        goto done;
+      self->reveal_step = REVEAL_FOCUS;
+      return G_SOURCE_CONTINUE;
+    case REVEAL_FOCUS:
+      row = find_row_widget (widget, position);
+      self->reveal_value = gtk_adjustment_get_value (adj);
+      if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_grab_focus (row))
+        return G_SOURCE_CONTINUE;
+      self->reveal_step = REVEAL_STAY;
+      return G_SOURCE_CONTINUE;
+    case REVEAL_STAY:
+      /* GTK 4.8 scrolls a row that gets the focus to the top even when
+       * it was in sight: the list stays where it was. */
+      if (gtk_adjustment_get_value (adj) != self->reveal_value)
+        gtk_adjustment_set_value (adj, self->reveal_value);
+      break;
+    default:
+      g_assert_not_reached ();
     }
-  /* Translators: %s is the worker's name */
-  message = g_strdup_printf (_("Erased the record of %s and its history for good"), request->name);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", message);
+
+done:
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /**
- * shouhu_annex2_page_erase_selected:
+ * shouhu_annex2_page_reveal:
+ * @focus: whether the row gets the keyboard focus
  *
- * 彻底删除: asks whether to erase the selected record for good, with its
- * pairings and change history; there is no Undo for that.  The plain
- * delete (with Undo, history kept) stays shouhu_annex2_page_delete_selected().
- *
- * Returns: (transfer none) (nullable): the question, answered with
- *   %GTK_RESPONSE_ACCEPT to erase
+ * Brings the row at @position (as shown) into sight once the list is
+ * laid out, e.g. a record just saved, and gives it the focus, e.g. the
+ * row after one just deleted: GTK 4.8 has no API for either.
  */
-GtkWindow *
-shouhu_annex2_page_erase_selected (ShouhuAnnex2Page *self)
+void
+shouhu_annex2_page_reveal (ShouhuAnnex2Page *self,
+                           guint             position,
+                           gboolean          focus)
 {
-  ShouhuWorkerRow *row = selected_row (self);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  EraseRequest *request;
-  GtkWidget *dialog;
-  GtkWidget *erase;
-
-  if (self->store == NULL)
-    return NULL;
-  if (row == NULL)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s",
-                                  _("Select a record first to erase it"));
-      return NULL;
-    }
-  request = g_new0 (EraseRequest, 1);
-  request->page = g_object_ref (self);
-  request->id = shouhu_worker_row_get_id (row);
-  request->name = g_strdup (shouhu_worker_row_get_row (row)->text[SHOUHU_ANNEX2_FIELD_NAME]);
-
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                   /* Translators: %s is the worker's name */
-                                   _("Erase the record of %s for good?"), request->name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("The record, its pairings, the services the ledger "
-                                              "holds for the family and its change history are "
-                                              "erased, also from the database file, and cannot be "
-                                              "brought back. To take it off the list and keep its "
-                                              "history, use Delete instead."));
-  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-  erase = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Erase for Good"), GTK_RESPONSE_ACCEPT);
-  gtk_widget_add_css_class (erase, "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (erase_response_cb), request,
-                         erase_request_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  self->reveal_position = position + 1;
+  self->reveal_focus = focus;
+  self->reveal_step = REVEAL_SCROLL;
+  self->reveal_tries = 0;
+  if (self->reveal_tick_id == 0)
+    self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), reveal_tick_cb, self, NULL);
 }

@@ -24,6 +24,12 @@ gboolean    shouhu_annex2_page_select_id           (ShouhuAnnex2Page *self,
                                                     gint64            id);
 GtkWindow  *shouhu_annex2_page_add_worker          (ShouhuAnnex2Page *self);
 void        shouhu_annex2_page_delete_selected     (ShouhuAnnex2Page *self);
+int         shouhu_annex2_page_get_form_district   (ShouhuAnnex2Page *self);
+const char *shouhu_annex2_page_get_form_error      (ShouhuAnnex2Page *self);
+char       *shouhu_annex2_page_store_typed         (ShouhuAnnex2Page *self);
+void        shouhu_annex2_page_show_unstored       (ShouhuAnnex2Page *self);
 GtkWindow  *shouhu_annex2_page_erase_selected      (ShouhuAnnex2Page *self);
+void        shouhu_annex2_page_forget_changes      (ShouhuAnnex2Page *self,
+                                                    gint64            id);
 
 G_END_DECLS

@@ -52,10 +52,19 @@ quit_cb (GSimpleAction *action,
 
   /* Closing (not just leaving the main loop) lets each window store what
    * was being typed and remember its size, as its close button does.  A
-   * dialog may be gone already with its parent. */
+   * dialog may be gone already with its parent.  A window that asks
+   * first (something typed cannot be stored) stays, and so does the
+   * application: it ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     if (gtk_window_get_application (l->data) != NULL)
-      gtk_window_close (GTK_WINDOW (l->data));
+      {
+        gtk_window_close (GTK_WINDOW (l->data));
+        if (gtk_window_get_application (l->data) != NULL && gtk_widget_get_visible (l->data))
+          {
+            g_list_free_full (windows, g_object_unref);
+            return;
+          }
+      }
   g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (user_data));
 }

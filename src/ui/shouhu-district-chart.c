@@ -9,6 +9,11 @@
  * with Pango, so no label is ever cut: the name column is as wide as the
  * widest name in the current font.
  *
+ * Screen readers cannot see drawn bars: each row also has an empty child
+ * in the list item role, laid over the row, whose name is the district
+ * and its figures (shouhu_district_accessible_name(), as the table's rows
+ * are named); the row under the keyboard cursor is the selected one.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -35,6 +40,7 @@ struct _ShouhuDistrictChart
   ShouhuChartSort        sort;
   int                    cursor;                     /* row, -1 before any */
   int                    hover;                      /* row, -1 outside */
+  GtkWidget             *items[SHOUHU_N_DISTRICTS];  /* row → its accessible item */
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuDistrictChart, shouhu_district_chart, GTK_TYPE_WIDGET)
@@ -175,6 +181,21 @@ compare_rows (gconstpointer a,
   return fa->district_id - fb->district_id;
 }
 
+/* The names of the rows' items, in the order shown, and which is
+ * under the cursor. */
+static void
+name_items (ShouhuDistrictChart *self)
+{
+  for (int row = 0; row < SHOUHU_N_DISTRICTS; row++)
+    {
+      g_autofree char *name = shouhu_district_accessible_name (self->all, &self->figures[self->order[row]]);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->items[row]), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->items[row]), GTK_ACCESSIBLE_STATE_SELECTED,
+                                   row == self->cursor, -1);
+    }
+}
+
 static void
 sort_rows (ShouhuDistrictChart *self)
 {
@@ -189,6 +210,7 @@ sort_rows (ShouhuDistrictChart *self)
     for (int row = 0; row < SHOUHU_N_DISTRICTS; row++)
       if (self->order[row] == cursor_district - 1)
         self->cursor = row;
+  name_items (self);
 }
 
 static void
@@ -221,6 +243,7 @@ move_cursor (ShouhuDistrictChart *self,
     return;
   self->cursor = row;
   scroll_to_row (self, row);
+  name_items (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -477,6 +500,30 @@ shouhu_district_chart_measure (GtkWidget      *widget,
     *minimum = *natural = 2 * PADDING + m.header_height + SHOUHU_N_DISTRICTS * m.row_height;
 }
 
+/* Each row's accessible item over its row. */
+static void
+shouhu_district_chart_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  ShouhuDistrictChart *self = SHOUHU_DISTRICT_CHART (widget);
+  Metrics m;
+
+  measure_text (self, &m);
+  for (int row = 0; row < SHOUHU_N_DISTRICTS; row++)
+    {
+      int min_width, min_height;
+
+      gtk_widget_measure (self->items[row], GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (self->items[row], GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (self->items[row],
+                                &(GtkAllocation) { 0, PADDING + m.header_height + row * m.row_height,
+                                                   MAX (width, min_width), MAX (m.row_height, min_height) },
+                                -1);
+    }
+}
+
 static gboolean
 shouhu_district_chart_query_tooltip (GtkWidget  *widget,
                                      int         x,
@@ -511,6 +558,17 @@ shouhu_district_chart_finalize (GObject *object)
 }
 
 static void
+shouhu_district_chart_dispose (GObject *object)
+{
+  ShouhuDistrictChart *self = SHOUHU_DISTRICT_CHART (object);
+
+  for (int row = 0; row < SHOUHU_N_DISTRICTS; row++)
+    g_clear_pointer (&self->items[row], gtk_widget_unparent);
+
+  G_OBJECT_CLASS (shouhu_district_chart_parent_class)->dispose (object);
+}
+
+static void
 shouhu_district_chart_class_init (ShouhuDistrictChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -522,10 +580,12 @@ shouhu_district_chart_class_init (ShouhuDistrictChartClass *klass)
     { GDK_KEY_Home, -SHOUHU_N_DISTRICTS }, { GDK_KEY_End, SHOUHU_N_DISTRICTS },
   };
 
+  object_class->dispose = shouhu_district_chart_dispose;
   object_class->finalize = shouhu_district_chart_finalize;
 
   widget_class->snapshot = shouhu_district_chart_snapshot;
   widget_class->measure = shouhu_district_chart_measure;
+  widget_class->size_allocate = shouhu_district_chart_size_allocate;
   widget_class->query_tooltip = shouhu_district_chart_query_tooltip;
 
   /**
@@ -569,6 +629,16 @@ shouhu_district_chart_init (ShouhuDistrictChart *self)
       self->figures[i].district_id = i + 1;
       self->order[i] = i;
     }
+
+  /* Not drawn and not under the pointer: the chart draws and takes the
+   * clicks, the items are only read. */
+  for (int row = 0; row < SHOUHU_N_DISTRICTS; row++)
+    {
+      self->items[row] = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_LIST_ITEM, NULL);
+      gtk_widget_set_can_target (self->items[row], FALSE);
+      gtk_widget_set_parent (self->items[row], GTK_WIDGET (self));
+    }
+  name_items (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -731,6 +801,32 @@ shouhu_describe_district (const ShouhuFigures         *figures,
                           (long long) f->annex1_total, total_delta,
                           (long long) f->annex1_hubei, hubei_delta,
                           workers, paired, guarded, (long long) f->volunteers, changed);
+}
+
+/**
+ * shouhu_district_accessible_name:
+ *
+ * Returns: (transfer full): what a screen reader reads for the district's
+ *   row in the overview's table and chart: its name, figures and needs
+ */
+char *
+shouhu_district_accessible_name (const ShouhuFigures         *figures,
+                                 const ShouhuDistrictFigures *f)
+{
+  g_autofree char *rate = shouhu_format_rate (shouhu_figures_rate (f, SHOUHU_RATE_GUARDED));
+  g_autofree char *needs = shouhu_figures_describe_needs (figures, f, FALSE);
+  g_autofree char *name = NULL;
+
+  /* Translators: a district for screen readers: 区县, its Annex 1 总人数
+   * and 支援湖北, its Annex 2 records, 守护率 */
+  name = g_strdup_printf (_("%s: %lld frontline medical staff, %lld of them supporting Hubei, "
+                            "%lld recorded in Annex 2, guarding rate %s"),
+                          shouhu_district_get (f->district_id)->name, (long long) f->annex1_total,
+                          (long long) f->annex1_hubei, (long long) f->workers, rate);
+  if (needs == NULL)
+    return g_steal_pointer (&name);
+  /* Translators: a district's figures, then what it needs */
+  return g_strdup_printf (_("%s; %s"), name, needs);
 }
 
 /**

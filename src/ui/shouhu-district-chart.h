@@ -39,6 +39,8 @@ char           *shouhu_district_chart_describe      (ShouhuDistrictChart        
 
 char           *shouhu_describe_district            (const ShouhuFigures         *figures,
                                                      const ShouhuDistrictFigures *f);
+char           *shouhu_district_accessible_name     (const ShouhuFigures         *figures,
+                                                     const ShouhuDistrictFigures *f);
 char           *shouhu_format_annex2_change         (const ShouhuDistrictFigures *f);
 
 G_END_DECLS

@@ -245,11 +245,26 @@ bind_district (ShouhuDistrictTable         *self,
   GtkWidget *icon = gtk_widget_get_first_child (box);
   GtkWidget *label = gtk_widget_get_last_child (box);
   g_autofree char *needs = shouhu_figures_describe_needs (self->figures, f, FALSE);
+  const char *name = shouhu_district_get (f->district_id)->name;
+  GtkWidget *cell = gtk_widget_get_parent (box);
+  GtkWidget *row = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
 
   gtk_widget_set_opacity (icon, f->needs != 0 ? 1 : 0);
-  gtk_label_set_text (GTK_LABEL (label), shouhu_district_get (f->district_id)->name);
+  gtk_label_set_text (GTK_LABEL (label), name);
   gtk_widget_set_tooltip_text (box, needs);
   set_attention (label, f->needs != 0);
+
+  /* A screen reader reads the mark and the row by these names, not by
+   * their widget types; a mark not shown is not read. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, f->needs == 0, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  f->needs != 0 ? _("Needs attention") : "", -1);
+  if (row != NULL)
+    {
+      g_autofree char *row_name = shouhu_district_accessible_name (self->figures, f);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
+    }
 }
 
 static void
@@ -466,6 +481,13 @@ shouhu_district_table_init (ShouhuDistrictTable *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->table), "data-table");
   g_signal_connect (self->table, "activate", G_CALLBACK (activated_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
+  /* GTK 4.8 makes the column titles a row with no name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->table));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (gtk_widget_get_css_name (child), "header") == 0)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column titles"), -1);
   gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
   add_columns (self);
 }

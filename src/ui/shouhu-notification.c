@@ -1,7 +1,7 @@
 /* shouhu-notification.c — an in-window notification with one optional button
  *
- * Shown at the top of the window for a few seconds: "Deleted …  [Undo]".
- * A new notification replaces the previous one; the previous one's action
+ * Shown as a bar at the bottom of the window for a few seconds:
+ * "Deleted …  [Undo]".  A new notification replaces the previous one; the previous one's action
  * data is released, its action not run.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

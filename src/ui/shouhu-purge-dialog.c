@@ -156,16 +156,11 @@ erased_cb (GObject      *source,
            gpointer      user_data)
 {
   ShouhuPurgeDialog *self = SHOUHU_PURGE_DIALOG (source);
-  const ShouhuDistrict *d = shouhu_district_get (selected_district (self));
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
 
-  if (!shouhu_purge_dialog_erase_finish (self, result, &error))
-    return;
-  message = d != NULL ? g_strdup_printf (_("Erased the personal data of %s for good"), d->name)
-                      : g_strdup (_("Erased the personal data of all districts for good"));
-  g_signal_emit (self, signals[ERASED], 0, message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* A failure is shown in the dialog by _finish(). */
+  if (shouhu_purge_dialog_erase_finish (self, result, &error))
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -199,8 +194,8 @@ shouhu_purge_dialog_class_init (ShouhuPurgeDialogClass *klass)
    * ShouhuPurgeDialog::erased:
    * @message: the sentence that tells the user what was erased
    *
-   * The personal data was erased with the dialog's button; the dialog
-   * closes right after.
+   * The personal data was erased; erased with the dialog's button, the
+   * dialog closes right after.
    */
   signals[ERASED] = g_signal_new ("erased",
                                   G_TYPE_FROM_CLASS (klass),
@@ -352,6 +347,13 @@ shouhu_purge_dialog_erase_finish (ShouhuPurgeDialog  *self,
       return FALSE;
     }
   update_sensitivity (self);
+  {
+    const ShouhuDistrict *d = shouhu_district_get (selected_district (self));
+    g_autofree char *message = d != NULL ? g_strdup_printf (_("Erased the personal data of %s for good"), d->name)
+                                         : g_strdup (_("Erased the personal data of all districts for good"));
+
+    g_signal_emit (self, signals[ERASED], 0, message);
+  }
   return TRUE;
 }
 

@@ -73,6 +73,9 @@ refresh_results (ShouhuVolunteerChooser *self)
       g_object_set_data (G_OBJECT (label), "volunteer-id", GINT_TO_POINTER ((int) v->id));
       g_object_set_data_full (G_OBJECT (label), "volunteer-name", g_strdup (v->name), g_free);
       gtk_list_box_append (self->results, label);
+      /* A screen reader would read the row's type name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }
   /* An empty list is no Tab stop between the search and the new fields. */
   gtk_widget_set_can_focus (GTK_WIDGET (self->results), found->len > 0);
@@ -103,6 +106,28 @@ search_activate_cb (ShouhuVolunteerChooser *self)
 
   if (first != NULL)
     row_activated_cb (self->results, first, self);
+}
+
+/* Down from the search field goes into the results, as in a completion
+ * list; Up from the first result comes back (GtkListBox does that). */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey  *controller,
+                       guint                   keyval,
+                       guint                   keycode,
+                       GdkModifierType         state,
+                       ShouhuVolunteerChooser *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  first = gtk_list_box_get_row_at_index (self->results, 0);
+  if (first == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->results, first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
 }
 
 static void
@@ -200,13 +225,21 @@ shouhu_volunteer_chooser_init (ShouhuVolunteerChooser *self)
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *create = gtk_button_new_with_mnemonic (_("C_reate and Pair"));
   GtkWidget *heading = gtk_label_new (_("Or create a new volunteer"));
+  GtkEventController *keys;
 
   self->search_entry = gtk_search_entry_new ();
   gtk_widget_set_size_request (box, 380, -1);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search_entry));
   g_object_set (self->search_entry, "placeholder-text", _("Search volunteers by name, phone or town"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search volunteers"), -1);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  keys = gtk_event_controller_key_new ();
+  /* Before the entry's text, which takes Down for itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (self->search_entry, keys);
 
   self->results = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_activate_on_single_click (self->results, TRUE);

@@ -9,7 +9,14 @@
  *                          activates the detailed action name given
  *                          second, e.g. "annex1.remove-last-batch('2020-02-07')",
  *                          from the pages (a page's own action, or one of
- *                          the window or the application);
+ *                          the window or the application); the change is
+ *                          also registered as by win.add-undo;
+ *   win.add-undo     (ss)  registers an undoable change without a word:
+ *                          what was done, and the action that undoes it;
+ *                          win.undo (Ctrl+Z) undoes the newest change;
+ *   win.notify-action (sss) shows the message with a button (its label
+ *                          given second) that activates the action given
+ *                          third, as for win.notify-undo;
  *   win.export-form  (isi)  opens the export dialog on a workbook
  *                          (ShouhuExportKind), an Annex 1 date ("" for
  *                          the latest) and a district (0 for all);
@@ -31,8 +38,10 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-accessible.h"
 #include "shouhu-annex1.h"
 #include "shouhu-annex1-page.h"
+#include "shouhu-close-question.h"
 #include "shouhu-date.h"
 #include "shouhu-settings.h"
 #include "shouhu-export-dialog.h"
@@ -41,6 +50,7 @@
 #include "shouhu-service-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
+#include "shouhu-undo-stack.h"
 #include "shouhu-purge-dialog.h"
 #include "shouhu-window.h"
 #include "shouhu-workbook-chooser.h"
@@ -50,9 +60,11 @@ struct _ShouhuWindow
   GtkApplicationWindow  parent_instance;
 
   ShouhuStore          *store;
+  ShouhuUndoStack      *undo;
   GObject              *chooser;   /* the open file chooser, if any */
   guint                 outside_check_id;
   gboolean              outside_check_failed;
+  gboolean              closing;   /* the user chose to lose what is not stored */
 
   GtkStack             *main_stack;
   GtkStack             *stack;
@@ -94,35 +106,99 @@ notify_cb (GtkWidget  *widget,
   show_message (SHOUHU_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* What the Undo button of a notification activates. */
-typedef struct
-{
-  ShouhuWindow *window;   /* not a reference: the notification is inside it */
-  char         *action;
-  GVariant     *target;
-} Undo;
-
+/* Runs @action of the page that has it (or of the window or the
+ * application), and shows that page: an Undo or a Show is seen done. */
 static void
-undo_free (gpointer data)
+run_action (ShouhuWindow *self,
+            const char   *action,
+            GVariant     *target)
 {
-  Undo *undo = data;
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (gtk_widget_activate_action_variant (page, action, target))
+      {
+        if (!g_str_has_prefix (action, "win.") && !g_str_has_prefix (action, "app."))
+          gtk_stack_set_visible_child (self->stack, page);
+        return;
+      }
+  g_critical ("No page of the window has the action “%s”", action);
+}
 
-  g_free (undo->action);
-  g_clear_pointer (&undo->target, g_variant_unref);
-  g_free (undo);
+/* Takes back the change registered as @serial, or the newest for 0. */
+static void
+undo (ShouhuWindow *self,
+      guint         serial)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  if (!shouhu_undo_stack_take (self->undo, serial, NULL, &description, &action, &target))
+    {
+      show_message (self, serial == 0 ? _("Nothing to undo") : _("This change can no longer be undone"));
+      return;
+    }
+  /* Before the action: a page that cannot undo says why, over this. */
+  /* Translators: %s says what was done, e.g. Deleted the record of 张三 */
+  message = g_strdup_printf (_("Undone: %s"), description);
+  show_message (self, message);
+  run_action (self, action, target);
 }
 
 static void
-undo_cb (gpointer data)
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
 {
-  Undo *undo = data;
+  undo (SHOUHU_WINDOW (widget), 0);
+}
 
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (undo->window->stack));
-       page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    if (gtk_widget_activate_action_variant (page, undo->action, undo->target))
-      return;
-  g_critical ("No page of the window has the undo action “%s”", undo->action);
+/* What the button of a notification does: undo one change, or run an
+ * action. */
+typedef struct
+{
+  ShouhuWindow *window;   /* not a reference: the notification is inside it */
+  guint         serial;   /* the change to undo; 0 to run the action */
+  char         *action;
+  GVariant     *target;
+} Button;
+
+static void
+button_free (gpointer data)
+{
+  Button *button = data;
+
+  g_free (button->action);
+  g_clear_pointer (&button->target, g_variant_unref);
+  g_free (button);
+}
+
+static void
+button_cb (gpointer data)
+{
+  Button *button = data;
+
+  if (button->serial != 0)
+    undo (button->window, button->serial);
+  else
+    run_action (button->window, button->action, button->target);
+}
+
+/* Registers an undoable change; returns its serial, 0 if @detailed is
+ * no action. */
+static guint
+push_undo (ShouhuWindow *self,
+           const char   *description,
+           const char   *detailed)
+{
+  g_autoptr(GError) error = NULL;
+  guint serial = shouhu_undo_stack_push (self->undo, description, detailed, &error);
+
+  if (serial == 0)
+    g_critical ("Undo: “%s” is not an action: %s", detailed, error->message);
+  return serial;
 }
 
 static void
@@ -131,21 +207,58 @@ notify_undo_cb (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   ShouhuWindow *self = SHOUHU_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
   const char *message;
   const char *detailed;
-  Undo *undo = g_new0 (Undo, 1);
+  Button *button;
+  guint serial;
 
   g_variant_get (parameter, "(&s&s)", &message, &detailed);
-  if (!g_action_parse_detailed_name (detailed, &undo->action, &undo->target, &error))
+  serial = push_undo (self, message, detailed);
+  if (serial == 0)
     {
-      g_critical ("win.notify-undo: “%s” is not an action: %s", detailed, error->message);
-      undo_free (undo);
       show_message (self, message);
       return;
     }
-  undo->window = self;
-  shouhu_notification_show (self->notification, message, _("_Undo"), undo_cb, undo, undo_free);
+  button = g_new0 (Button, 1);
+  button->window = self;
+  button->serial = serial;
+  shouhu_notification_show (self->notification, message, _("_Undo"), button_cb, button, button_free);
+}
+
+static void
+add_undo_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  const char *description;
+  const char *detailed;
+
+  g_variant_get (parameter, "(&s&s)", &description, &detailed);
+  push_undo (SHOUHU_WINDOW (widget), description, detailed);
+}
+
+static void
+notify_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *message;
+  const char *label;
+  const char *detailed;
+  Button *button = g_new0 (Button, 1);
+
+  g_variant_get (parameter, "(&s&s&s)", &message, &label, &detailed);
+  if (!g_action_parse_detailed_name (detailed, &button->action, &button->target, &error))
+    {
+      g_critical ("win.notify-action: “%s” is not an action: %s", detailed, error->message);
+      button_free (button);
+      show_message (self, message);
+      return;
+    }
+  button->window = self;
+  shouhu_notification_show (self->notification, message, label, button_cb, button, button_free);
 }
 
 static void
@@ -312,11 +425,13 @@ export_cb (GtkWidget  *widget,
     open_export (self, SHOUHU_EXPORT_ANNEX1, shouhu_annex1_page_get_date (self->annex1_page), 0);
 }
 
+/* After a purge, Ctrl+Z brings back nothing the purge erased. */
 static void
 erased_cb (ShouhuPurgeDialog *dialog,
            const char        *message,
            ShouhuWindow      *self)
 {
+  shouhu_annex2_page_forget_changes (self->annex2_page, 0);
   show_message (self, message);
 }
 
@@ -495,11 +610,79 @@ restore_window_state (ShouhuWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* Closing: nothing typed is lost without a word */
+
+/* Stores what the pages can of what was typed; lists the rest, Annex 1's
+ * first (@in_annex1 says whether there are any). */
+static GPtrArray *
+store_typed (ShouhuWindow *self,
+             gboolean     *in_annex1)
+{
+  GPtrArray *lines = shouhu_annex1_page_store_typed (self->annex1_page);
+  char *header = shouhu_annex2_page_store_typed (self->annex2_page);
+
+  *in_annex1 = lines->len > 0;
+  if (header != NULL)
+    g_ptr_array_add (lines, header);
+  return lines;
+}
+
+static void
+unstored_response_cb (GtkDialog    *dialog,
+                      int           response,
+                      ShouhuWindow *self)
+{
+  gboolean in_annex1 = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "in-annex1"));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_REJECT)
+    {
+      self->closing = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  /* Back to the first of them, its field focused. */
+  shouhu_window_show_page (self, in_annex1 ? "annex1" : "annex2");
+  if (in_annex1)
+    shouhu_annex1_page_show_unstored (self->annex1_page);
+  else
+    shouhu_annex2_page_show_unstored (self->annex2_page);
+}
+
+static void
+ask_before_closing (ShouhuWindow *self,
+                    GPtrArray    *lines,
+                    gboolean      in_annex1)
+{
+  GtkWidget *dialog = shouhu_close_question_new (GTK_WINDOW (self), lines);
+
+  g_object_set_data (G_OBJECT (dialog), "in-annex1", GINT_TO_POINTER (in_annex1));
+  g_signal_connect (dialog, "response", G_CALLBACK (unstored_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 shouhu_window_close_request (GtkWindow *window)
 {
+  ShouhuWindow *self = SHOUHU_WINDOW (window);
   GSettings *settings = shouhu_settings_get_default ();
   int width, height;
+
+  /* The editors and dialogs of this window first: each may ask. */
+  if (!shouhu_close_transient_windows (window))
+    return TRUE;
+  if (self->store != NULL && !self->closing)
+    {
+      gboolean in_annex1;
+      g_autoptr(GPtrArray) lines = store_typed (self, &in_annex1);
+
+      if (lines->len > 0)
+        {
+          ask_before_closing (self, lines, in_annex1);
+          return TRUE;
+        }
+    }
 
   if (settings != NULL)
     {
@@ -583,6 +766,7 @@ shouhu_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SHOUHU_TYPE_WINDOW);
   g_clear_handle_id (&self->outside_check_id, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->undo, shouhu_undo_stack_free);
   shouhu_workbook_chooser_dismiss (g_steal_pointer (&self->chooser));
 
   G_OBJECT_CLASS (shouhu_window_parent_class)->dispose (object);
@@ -627,6 +811,9 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.notify", "s", notify_cb);
   gtk_widget_class_install_action (widget_class, "win.notify-undo", "(ss)", notify_undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-undo", "(ss)", add_undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.notify-action", "(sss)", notify_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.load-notice-figures", NULL, load_notice_figures_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_cb);
@@ -640,6 +827,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "win.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "dashboard");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "annex1");
@@ -652,7 +840,9 @@ shouhu_window_init (ShouhuWindow *self)
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
+  self->undo = shouhu_undo_stack_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  shouhu_accessible_name_inner_buttons (GTK_WIDGET (self));
 
   /* A workbook dropped onto the window is imported like one chosen. */
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));

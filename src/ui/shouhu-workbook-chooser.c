@@ -27,13 +27,6 @@ pending_free (gpointer data)
   g_free (pending);
 }
 
-static void
-pending_closure_free (gpointer  data,
-                      GClosure *closure)
-{
-  pending_free (data);
-}
-
 static GtkFileFilter *
 workbook_filter (void)
 {
@@ -60,6 +53,15 @@ chosen_cb (GObject      *source,
   pending_free (pending);
 }
 #else
+/* Only GtkFileChooserNative's signal frees the pending state this way:
+ * defined in this branch alone, so that GTK >= 4.10 builds do not warn. */
+static void
+pending_closure_free (gpointer  data,
+                      GClosure *closure)
+{
+  pending_free (data);
+}
+
 static void
 response_cb (GtkNativeDialog *chooser,
              int              response,

@@ -1,7 +1,9 @@
 /* shouhu-worker-editor.c — adds or edits one Annex 2 record
  *
  * Keyboard first: Tab goes through the fields in the form's order, Enter
- * saves from any field, Escape cancels.  A rejected field gets the focus
+ * saves from any field, Escape cancels: when anything was changed, it
+ * first asks whether to save, discard or go on editing (as closing the
+ * window any other way does).  A rejected field gets the focus
  * and the message names it; what was typed stays.  Saving a record whose
  * 姓名 and 本人联系电话 are already stored asks first.  Saving a record that
  * another window or program changed since it was shown saves nothing:
@@ -13,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shouhu-accessible.h"
 #include "shouhu-conflict-view.h"
 #include "shouhu-volunteer-chooser.h"
 #include "shouhu-worker-editor.h"
@@ -37,6 +40,9 @@ struct _ShouhuWorkerEditor
   GtkWidget   *pair_button;
   GtkLabel    *error_label;
   GtkWidget   *save_button;
+  char        *shown_stamp;     /* what the fields held when shown */
+  GtkWidget   *question;        /* save, discard or go on editing? */
+  gboolean     discarding;
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuWorkerEditor, shouhu_worker_editor, GTK_TYPE_WINDOW)
@@ -91,6 +97,7 @@ shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
   /* Translators: tooltip of a paired volunteer's button; %s is the name */
   tooltip = g_strdup_printf (_("Unpair %s"), name);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   g_object_set_data_full (G_OBJECT (button), "volunteer-id", g_memdup2 (&id, sizeof id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_volunteer_cb), self);
   gtk_flow_box_append (self->volunteer_box, button);
@@ -149,6 +156,15 @@ collect (ShouhuWorkerEditor *self)
         shouhu_worker_set_field (w, f, selected == 1 || selected == 2 ? genders[selected] : "");
     }
   return w;
+}
+
+/* A digest of what the fields hold now. */
+static char *
+fields_stamp (ShouhuWorkerEditor *self)
+{
+  g_autoptr(ShouhuWorker) w = collect (self);
+
+  return shouhu_worker_stamp (w, (const gint64 *) (gpointer) self->volunteer_ids->data, self->volunteer_ids->len);
 }
 
 static gboolean try_save (ShouhuWorkerEditor *self,
@@ -501,6 +517,74 @@ overwrite_action_cb (GtkWidget  *widget,
   try_save (self, FALSE);
 }
 
+/* Closing with changes */
+
+static void
+question_response_cb (GtkDialog          *dialog,
+                      int                 response,
+                      ShouhuWorkerEditor *self)
+{
+  self->question = NULL;
+  /* The dialog outlives this handler, maybe the editor too: let go of
+   * it while both are there. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    try_save (self, FALSE);
+  else if (response == GTK_RESPONSE_REJECT)
+    {
+      self->discarding = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+ask_before_closing (ShouhuWorkerEditor *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *discard;
+
+  if (self->question != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->question));
+      return;
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   self->worker_id != 0 ? _("Save the changes to this record?")
+                                                        : _("Save this new record?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("What was typed is lost if the editor closes without saving."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (question_response_cb), self);
+  self->question = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Escape, Cancel, the window manager: nothing typed is lost unasked. */
+static gboolean
+shouhu_worker_editor_close_request (GtkWindow *window)
+{
+  ShouhuWorkerEditor *self = SHOUHU_WORKER_EDITOR (window);
+  g_autofree char *now = NULL;
+
+  if (!self->discarding && self->shown_stamp != NULL)
+    {
+      now = fields_stamp (self);
+      if (g_strcmp0 (now, self->shown_stamp) != 0)
+        {
+          ask_before_closing (self);
+          return TRUE;
+        }
+    }
+  return GTK_WINDOW_CLASS (shouhu_worker_editor_parent_class)->close_request (window);
+}
+
 static void
 shouhu_worker_editor_dispose (GObject *object)
 {
@@ -520,6 +604,7 @@ shouhu_worker_editor_finalize (GObject *object)
   g_clear_pointer (&self->seen_ids, g_array_unref);
   g_clear_pointer (&self->stored, shouhu_worker_free);
   g_clear_pointer (&self->stored_volunteers, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_stamp, g_free);
 
   G_OBJECT_CLASS (shouhu_worker_editor_parent_class)->finalize (object);
 }
@@ -532,6 +617,7 @@ shouhu_worker_editor_class_init (ShouhuWorkerEditorClass *klass)
 
   object_class->dispose = shouhu_worker_editor_dispose;
   object_class->finalize = shouhu_worker_editor_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = shouhu_worker_editor_close_request;
 
   /**
    * ShouhuWorkerEditor::saved:
@@ -637,6 +723,11 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   hide_conflict (self);
 
   gtk_window_set_child (GTK_WINDOW (self), box);
+  shouhu_accessible_name_inner_buttons (box);
+  /* The fields' names, without the mark of a required one. */
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (GTK_IS_DROP_DOWN (self->fields[f]))
+      shouhu_accessible_name_inner_button (self->fields[f], shouhu_annex2_field_label (f));
 }
 
 /**
@@ -651,6 +742,7 @@ shouhu_worker_editor_new (GtkWindow   *parent,
                           int          district_id)
 {
   ShouhuWorkerEditor *self = g_object_new (SHOUHU_TYPE_WORKER_EDITOR,
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                            "transient-for", parent,
                                            "title", worker_id == 0 ? _("New Frontline Worker")
                                                                    : _("Edit Frontline Worker"),
@@ -669,6 +761,7 @@ shouhu_worker_editor_new (GtkWindow   *parent,
 
   gtk_widget_grab_focus (self->fields[district_id > 0 || worker_id != 0 ? SHOUHU_ANNEX2_FIELD_HOSPITAL
                                                                         : SHOUHU_ANNEX2_FIELD_DISTRICT]);
+  self->shown_stamp = fields_stamp (self);
   return self;
 }
 
@@ -693,6 +786,41 @@ const char *
 shouhu_worker_editor_get_error (ShouhuWorkerEditor *self)
 {
   return gtk_label_get_text (self->error_label);
+}
+
+/**
+ * shouhu_worker_editor_get_question:
+ *
+ * Returns: (transfer none) (nullable): the question asked before closing
+ *   with changes (a GtkDialog: %GTK_RESPONSE_ACCEPT saves,
+ *   %GTK_RESPONSE_REJECT discards, %GTK_RESPONSE_CANCEL goes on editing)
+ */
+GtkWindow *
+shouhu_worker_editor_get_question (ShouhuWorkerEditor *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_WORKER_EDITOR (self), NULL);
+  return self->question != NULL ? GTK_WINDOW (self->question) : NULL;
+}
+
+/**
+ * shouhu_worker_editor_get_shown:
+ * @volunteer_ids: (out) (transfer none) (optional): its volunteers' ids
+ *
+ * What a save overwrites: the record as stored when the editor showed it
+ * (or when the user chose to overwrite a change made elsewhere).  The
+ * handler of ::saved reads it to undo the save.
+ *
+ * Returns: (nullable): the record, %NULL for a new one
+ */
+const ShouhuWorker *
+shouhu_worker_editor_get_shown (ShouhuWorkerEditor  *self,
+                                GArray             **volunteer_ids)
+{
+  g_return_val_if_fail (SHOUHU_IS_WORKER_EDITOR (self), NULL);
+
+  if (volunteer_ids != NULL)
+    *volunteer_ids = self->seen_ids;
+  return self->seen;
 }
 
 /* What changed elsewhere, shown after a save found a conflict (hidden

@@ -25,5 +25,8 @@ void                shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self
 gboolean            shouhu_worker_editor_save       (ShouhuWorkerEditor *self);
 const char         *shouhu_worker_editor_get_error  (ShouhuWorkerEditor *self);
 GtkWidget          *shouhu_worker_editor_get_conflict (ShouhuWorkerEditor *self);
+GtkWindow          *shouhu_worker_editor_get_question (ShouhuWorkerEditor *self);
+const ShouhuWorker *shouhu_worker_editor_get_shown  (ShouhuWorkerEditor *self,
+                                                     GArray            **volunteer_ids);
 
 G_END_DECLS

@@ -8,10 +8,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "fuzz-common.h"
 
 #include <string.h>
-#include <zip.h>
+#include SHOUHU_LIBZIP_H   /* libzip's zip.h by its full path: see meson.build */
 
 static const char *const parts[] = {
   "[Content_Types].xml",
