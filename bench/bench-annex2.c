@@ -18,26 +18,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-index.h"
 #include "shouhu-worker-list.h"
 
-/* SHOUHU_BENCH_RECORDS=1000 makes a quick trial run. */
-#define N_RECORDS ((guint) (g_getenv ("SHOUHU_BENCH_RECORDS") ? atoi (g_getenv ("SHOUHU_BENCH_RECORDS")) : 100000))
+#define N_RECORDS bench_n_records ()
 #define REPEAT    5
 
-static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴",
-                                        "徐", "孙", "马", "胡", "朱", "郭", "何", "罗", "高", "林" };
-static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳",
-                                     "勇", "军", "杰", "娟", "涛", "明", "超", "秀", "霞", "平" };
 static const char *const hospitals[] = { "重庆医科大学附属第一医院", "重庆市人民医院", "陆军军医大学西南医院",
                                          "重庆市中医院", "重庆市公共卫生医疗救治中心", "万州区人民医院" };
-
-static char *
-person_name (guint i)
-{
-  return g_strdup_printf ("%s%s%s", surnames[i % 20], given[(i / 20) % 20], given[(i / 400) % 20]);
-}
 
 static void
 populate (ShouhuStore *store)
@@ -50,7 +40,7 @@ populate (ShouhuStore *store)
       g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
 
       g_free (v->name);
-      v->name = person_name (i * 7 + 3);
+      v->name = bench_person_name (i * 7 + 3);
       g_free (v->phone);
       v->phone = g_strdup_printf ("139%08u", i);
       v->district_id = (int) (i % SHOUHU_N_DISTRICTS) + 1;
@@ -69,7 +59,7 @@ populate (ShouhuStore *store)
       g_free (w->hospital);
       w->hospital = g_strdup (hospitals[i % G_N_ELEMENTS (hospitals)]);
       g_free (w->name);
-      w->name = person_name (i);
+      w->name = bench_person_name (i);
       g_free (w->gender);
       w->gender = g_strdup (i % 2 ? "男" : "女");
       g_free (w->home_address);
@@ -104,7 +94,7 @@ baseline_read (ShouhuStore *store)
       bytes += (gsize) sqlite3_column_bytes (stmt, c);
   sqlite3_finalize (stmt);
   g_assert_cmpuint (bytes, >, 0);
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
 }
 
 static double
@@ -117,7 +107,7 @@ model_load (ShouhuStore *store)
   if (!shouhu_worker_list_load (list, store, &error))
     g_error ("%s", error->message);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_RECORDS);
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
 }
 
 /* strstr over the same strings, with no folding and no result list. */
@@ -132,80 +122,62 @@ baseline_strstr (ShouhuAnnex2Index *index,
   *hits = 0;
   for (guint i = 0; i < n; i++)
     *hits += strstr (shouhu_annex2_index_get_row (index, i)->haystack, needle) != NULL;
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
+}
+
+typedef struct
+{
+  ShouhuWorkerList *list;
+  int               district_id;
+} Typing;
+
+static guint
+keystroke (const char *typed,
+           gpointer    user_data)
+{
+  Typing *t = user_data;
+
+  shouhu_worker_list_set_filter (t->list, t->district_id, typed);
+  return g_list_model_get_n_items (G_LIST_MODEL (t->list));
 }
 
 static double
-median (double *values,
-        guint   n)
+baseline_keystroke (const char *typed,
+                    guint      *hits,
+                    gpointer    user_data)
 {
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-  return values[n / 2];
+  Typing *t = user_data;
+  g_autofree char *folded = shouhu_annex2_fold (typed);
+
+  return baseline_strstr (shouhu_worker_list_get_index (t->list), folded, hits);
 }
 
-/* Types @word one character at a time into the page's model, as the
- * search entry does, and compares each keystroke with a bare strstr loop
- * for the same text. */
+/* Types @word into the page's model, as the search entry does. */
 static void
 type_word (ShouhuStore *store,
            const char  *word,
            int          district_id)
 {
   g_autoptr(ShouhuWorkerList) list = shouhu_worker_list_new ();
-  g_autoptr(GString) typed = g_string_new (NULL);
-  double total = 0, total_base = 0, worst = 0;
-  guint keys = 0;
+  Typing typing = { list, district_id };
 
   g_assert_true (shouhu_worker_list_load (list, store, NULL));
   shouhu_worker_list_set_filter (list, district_id, "");
-
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      g_autofree char *folded = NULL;
-      gint64 start;
-      double ms, base;
-      guint hits;
-
-      g_string_append_len (typed, p, g_utf8_next_char (p) - p);
-      folded = shouhu_annex2_fold (typed->str);
-      base = baseline_strstr (shouhu_worker_list_get_index (list), folded, &hits);
-      start = g_get_monotonic_time ();
-      shouhu_worker_list_set_filter (list, district_id, typed->str);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_print ("    %-10s %7u matches  %8.3f ms   (baseline %8.3f ms, %u rows)\n",
-               typed->str, g_list_model_get_n_items (G_LIST_MODEL (list)), ms, base, hits);
-      total += ms;
-      total_base += base;
-      worst = MAX (worst, ms);
-      keys++;
-    }
-  g_print ("  per keystroke: %.3f ms on average, %.3f ms at worst; "
-           "baseline %.3f ms; ratio %.2f\n",
-           total / keys, worst, total_base / keys, total / total_base);
+  bench_type_word (word, keystroke, baseline_keystroke, &typing);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("shouhu-bench-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(ShouhuStore) store = NULL;
   double load[REPEAT], base[REPEAT];
   double load_ms, base_ms;
   gint64 start;
 
   setlocale (LC_ALL, "");
-  store = shouhu_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
+  store = bench_open_store (&dir);
 
   g_print ("Annex 2 list with %u workers and %u volunteers\n", N_RECORDS, N_RECORDS);
   start = g_get_monotonic_time ();
@@ -219,8 +191,8 @@ main (int   argc,
       base[r] = baseline_read (store);
       load[r] = model_load (store);
     }
-  load_ms = median (load, REPEAT);
-  base_ms = median (base, REPEAT);
+  load_ms = bench_median (load, REPEAT);
+  base_ms = bench_median (base, REPEAT);
   g_print ("Loading the page's model (median of %d):\n"
            "  model %.1f ms; baseline (bare sqlite3 read of the same rows) %.1f ms; ratio %.2f\n",
            REPEAT, load_ms, base_ms, load_ms / base_ms);
@@ -233,16 +205,6 @@ main (int   argc,
   type_word (store, "王磊平", 2);
 
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  bench_remove_dir (dir);
   return 0;
 }

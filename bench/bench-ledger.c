@@ -20,6 +20,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include "bench-util.h"
 #include "shouhu-store-private.h"
 
 #include <glib/gstdio.h>
@@ -396,16 +397,6 @@ main (int   argc,
   }
 
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  bench_remove_dir (dir);
   return 0;
 }

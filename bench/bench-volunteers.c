@@ -20,19 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-index.h"
 #include "shouhu-volunteer-list.h"
 
-/* SHOUHU_BENCH_RECORDS=1000 makes a quick trial run. */
-#define N_RECORDS ((guint) (g_getenv ("SHOUHU_BENCH_RECORDS") ? atoi (g_getenv ("SHOUHU_BENCH_RECORDS")) : 100000))
+#define N_RECORDS bench_n_records ()
 #define REPEAT    5
 #define DAY       "2020-02-20"
 
-static const char *const surnames[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴",
-                                        "徐", "孙", "马", "胡", "朱", "郭", "何", "罗", "高", "林" };
-static const char *const given[] = { "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳",
-                                     "勇", "军", "杰", "娟", "涛", "明", "超", "秀", "霞", "平" };
 static const char *const sources[] = { "党员", "教师", "大学生", "社会工作者", "青年志愿者", "群众", "其他" };
 
 static void
@@ -69,7 +65,7 @@ populate (ShouhuStore *store)
                           "'2020-02-08T10:00:00')", -1, &p, NULL);
   for (guint i = 0; i < N_RECORDS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s%s%s", surnames[i % 20], given[(i / 20) % 20], given[(i / 400) % 20]);
+      g_autofree char *name = bench_person_name (i);
       g_autofree char *phone = g_strdup_printf ("139%08u", i);
       g_autofree char *town = g_strdup_printf ("第%u街道", (i / 41) % 30);
       g_autofree char *village = g_strdup_printf ("第%u社区", (i / 1230) % 8);
@@ -138,7 +134,7 @@ baseline_read (ShouhuStore *store)
       bytes += (gsize) sqlite3_column_bytes (stmt, c);
   sqlite3_finalize (stmt);
   g_assert_cmpuint (bytes, >, 0);
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
 }
 
 static double
@@ -151,7 +147,7 @@ model_load (ShouhuStore *store)
   if (!shouhu_volunteer_list_load (list, store, DAY, &error))
     g_error ("%s", error->message);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_RECORDS);
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
 }
 
 static double
@@ -165,58 +161,39 @@ baseline_strstr (ShouhuVolunteerIndex *index,
   *hits = 0;
   for (guint i = 0; i < n; i++)
     *hits += strstr (shouhu_volunteer_index_get_row (index, i)->haystack, needle) != NULL;
-  return (g_get_monotonic_time () - start) / 1000.0;
+  return bench_ms_since (start);
+}
+
+static guint
+keystroke (const char *typed,
+           gpointer    user_data)
+{
+  ShouhuVolunteerList *list = user_data;
+
+  shouhu_volunteer_list_set_query (list, typed);
+  return g_list_model_get_n_items (G_LIST_MODEL (list));
 }
 
 static double
-median (double *values,
-        guint   n)
+baseline_keystroke (const char *typed,
+                    guint      *hits,
+                    gpointer    user_data)
 {
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-  return values[n / 2];
+  g_autofree char *folded = shouhu_volunteer_fold_query (typed);
+
+  return baseline_strstr (shouhu_volunteer_list_get_index (user_data), folded, hits);
 }
 
-/* Types @word one character at a time, as the search entry does, and
- * compares each keystroke with a bare strstr loop for the same text. */
+/* Types @word into the page's model, as the search entry does. */
 static void
 type_word (ShouhuVolunteerList *list,
            const char          *word,
            int                  district_id)
 {
   ShouhuVolunteerFilter filter = { district_id, NULL, SHOUHU_READINESS_FILTER_ALL, FALSE, "" };
-  g_autoptr(GString) typed = g_string_new (NULL);
-  double total = 0, total_base = 0, worst = 0;
-  guint keys = 0;
 
   shouhu_volunteer_list_set_filter (list, &filter);
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      g_autofree char *folded = NULL;
-      gint64 start;
-      double ms, base;
-      guint hits;
-
-      g_string_append_len (typed, p, g_utf8_next_char (p) - p);
-      folded = shouhu_volunteer_fold_query (typed->str);
-      base = baseline_strstr (shouhu_volunteer_list_get_index (list), folded, &hits);
-      start = g_get_monotonic_time ();
-      shouhu_volunteer_list_set_query (list, typed->str);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_print ("    %-12s %7u matches  %8.3f ms   (baseline %8.3f ms, %u rows)\n",
-               typed->str, g_list_model_get_n_items (G_LIST_MODEL (list)), ms, base, hits);
-      total += ms;
-      total_base += base;
-      worst = MAX (worst, ms);
-      keys++;
-    }
-  g_print ("  per keystroke: %.3f ms on average, %.3f ms at worst; baseline %.3f ms; ratio %.2f\n",
-           total / keys, worst, total_base / keys, total / total_base);
+  bench_type_word (word, keystroke, baseline_keystroke, list);
   shouhu_volunteer_list_set_query (list, "");
 }
 
@@ -244,10 +221,10 @@ sort_by (ShouhuVolunteerList   *list,
   double first, again, base;
 
   shouhu_volunteer_list_sort_by_column (list, column, FALSE);
-  first = (g_get_monotonic_time () - start) / 1000.0;
+  first = bench_ms_since (start);
   start = g_get_monotonic_time ();
   shouhu_volunteer_list_sort_by_column (list, column, TRUE);
-  again = (g_get_monotonic_time () - start) / 1000.0;
+  again = bench_ms_since (start);
 
   for (guint i = 0; i < n; i++)
     {
@@ -256,7 +233,7 @@ sort_by (ShouhuVolunteerList   *list,
     }
   start = g_get_monotonic_time ();
   g_qsort_with_data (order, (int) n, sizeof (guint), compare_keys, keys);
-  base = (g_get_monotonic_time () - start) / 1000.0;
+  base = bench_ms_since (start);
   g_print ("  by %s: first %.1f ms (makes the keys), again %.1f ms; baseline (qsort by the keys) %.1f ms; "
            "ratio %.2f\n", what, first, again, base, again / base);
   shouhu_volunteer_list_sort_by_column (list, SHOUHU_VOLUNTEER_N_COLUMNS, FALSE);
@@ -266,9 +243,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("shouhu-bench-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *dir = NULL;
   g_autoptr(ShouhuStore) store = NULL;
   g_autoptr(ShouhuVolunteerList) list = shouhu_volunteer_list_new ();
   double load[REPEAT], base[REPEAT];
@@ -276,9 +251,7 @@ main (int   argc,
   gint64 start;
 
   setlocale (LC_ALL, "");
-  store = shouhu_store_open (path, &error);
-  if (store == NULL)
-    g_error ("%s", error->message);
+  store = bench_open_store (&dir);
 
   g_print ("Volunteers' list with %u volunteers and %u families\n", N_RECORDS, N_RECORDS);
   start = g_get_monotonic_time ();
@@ -291,8 +264,8 @@ main (int   argc,
       base[r] = baseline_read (store);
       load[r] = model_load (store);
     }
-  load_ms = median (load, REPEAT);
-  base_ms = median (base, REPEAT);
+  load_ms = bench_median (load, REPEAT);
+  base_ms = bench_median (base, REPEAT);
   g_print ("Loading the page's model (median of %d):\n"
            "  model %.1f ms; baseline (bare sqlite3 read of the same rows) %.1f ms; ratio %.2f\n",
            REPEAT, load_ms, base_ms, load_ms / base_ms);
@@ -311,16 +284,6 @@ main (int   argc,
 
   g_clear_object (&list);
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  bench_remove_dir (dir);
   return 0;
 }

@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "shouhu-annex2.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-store-private.h"
 
@@ -82,4 +83,65 @@ shouhu_test_make_worker (int         district_id,
   g_free (w->phone);
   w->phone = g_strdup (phone);
   return w;
+}
+
+gint64
+shouhu_test_annex2_add_family (ShouhuStore *store,
+                               int          district_id,
+                               const char  *name,
+                               const char  *home_address,
+                               const char  *work_place,
+                               const char  *note,
+                               guint        needs)
+{
+  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *phone = g_strdup_printf ("138%08u", g_str_hash (name) % 100000000u);
+  gint64 id;
+
+  w->district_id = district_id;
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆医科大学附属第一医院");
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NAME, name);
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_GENDER, "女");
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, home_address);
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_WORK_PLACE, work_place);
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NOTE, note);
+  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_PHONE, phone);
+  w->needs = (int) needs;
+  id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+gint64
+shouhu_test_annex2_add_volunteer (ShouhuStore *store,
+                                  int          district_id,
+                                  const char  *name,
+                                  const char  *town,
+                                  const char  *village,
+                                  guint        skills,
+                                  const char  *insured_until)
+{
+  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_free (v->name), v->name = g_strdup (name);
+  g_free (v->town), v->town = g_strdup (town);
+  g_free (v->village), v->village = g_strdup (village);
+  v->district_id = district_id;
+  v->skills = skills;
+  if (insured_until != NULL)
+    {
+      g_free (v->trained_on), v->trained_on = g_strdup ("2020-02-01");
+      g_free (v->gear_on), v->gear_on = g_strdup ("2020-02-01");
+      v->gear = SHOUHU_GEAR_ALL;
+      g_free (v->insured_from), v->insured_from = g_strdup ("2020-02-01");
+      g_free (v->insured_until), v->insured_until = g_strdup (insured_until);
+    }
+  id = shouhu_annex2_save_volunteer (store, v, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }

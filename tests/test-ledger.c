@@ -506,6 +506,36 @@ test_add_days (void)
   g_assert_null (c);
 }
 
+/* Merging two records of one volunteer keeps the services both did, on
+ * the record that stays; a service naming both names it once. */
+static void
+test_volunteer_merge (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(ShouhuService) both = make_service (1, 1, "2020-02-10", SHOUHU_SERVICE_GREETING, 10);
+  g_autoptr(ShouhuService) by_other = make_service (2, 2, "2020-02-11", SHOUHU_SERVICE_SUPPLIES, 30);
+  g_autoptr(ShouhuService) got = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 both_id, other_id;
+
+  shouhu_service_add_volunteer (both, 2);
+  both_id = save (fx, both);
+  other_id = save (fx, by_other);
+
+  g_assert_true (shouhu_annex2_merge_volunteers (fx->store, 1, 2, &error));
+  g_assert_no_error (error);
+
+  got = shouhu_ledger_get (fx->store, both_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->volunteer_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (got->volunteer_ids, gint64, 0), ==, 1);
+  g_clear_pointer (&got, shouhu_service_free);
+  got = shouhu_ledger_get (fx->store, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->volunteer_ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (got->volunteer_ids, gint64, 0), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/ledger/kinds-as-written", test_kinds_as_written);
   g_test_add ("/ledger/each-kind-stored", Fixture, NULL, fixture_set_up, test_each_kind_stored, fixture_tear_down);
   g_test_add ("/ledger/rules", Fixture, NULL, fixture_set_up, test_rules, fixture_tear_down);
+  g_test_add ("/ledger/volunteer-merge", Fixture, NULL, fixture_set_up, test_volunteer_merge, fixture_tear_down);
   g_test_add ("/ledger/edit-delete-restore", Fixture, NULL, fixture_set_up, test_edit_delete_restore,
               fixture_tear_down);
   g_test_add ("/ledger/worker-deleted-and-restored", Fixture, NULL, fixture_set_up,

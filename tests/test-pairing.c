@@ -11,7 +11,9 @@
 #include "shouhu-export.h"
 #include "shouhu-figures.h"
 #include "shouhu-import.h"
+#include "shouhu-ledger.h"
 #include "shouhu-pairing.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-store-private.h"
 
@@ -31,24 +33,7 @@ add_worker (ShouhuStore *store,
             const char  *note,
             int          needs)
 {
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *phone = g_strdup_printf ("138%08u", g_str_hash (name) % 100000000u);
-  gint64 id;
-
-  w->district_id = yuzhong;
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆医科大学附属第一医院");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NAME, name);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_GENDER, "女");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, address);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_WORK_PLACE, work_place);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NOTE, note);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_PHONE, phone);
-  w->needs = needs;
-  id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return shouhu_test_annex2_add_family (store, yuzhong, name, address, work_place, note, (guint) needs);
 }
 
 static gint64
@@ -59,27 +44,8 @@ add_volunteer (ShouhuStore *store,
                guint        skills,
                gboolean     ready)
 {
-  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (v->name), v->name = g_strdup (name);
-  g_free (v->town), v->town = g_strdup (town);
-  g_free (v->village), v->village = g_strdup (village);
-  v->district_id = yuzhong;
-  v->skills = skills;
-  if (ready)
-    {
-      g_free (v->trained_on), v->trained_on = g_strdup ("2020-02-01");
-      g_free (v->gear_on), v->gear_on = g_strdup ("2020-02-01");
-      v->gear = SHOUHU_GEAR_ALL;
-      g_free (v->insured_from), v->insured_from = g_strdup ("2020-02-01");
-      g_free (v->insured_until), v->insured_until = g_strdup ("2020-12-31");
-    }
-  id = shouhu_annex2_save_volunteer (store, v, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return shouhu_test_annex2_add_volunteer (store, yuzhong, name, town, village, skills,
+                                           ready ? "2020-12-31" : NULL);
 }
 
 static void
@@ -607,6 +573,56 @@ test_cli (void)
   g_assert_nonnull (strstr (err, "火星区"));
 }
 
+/* The worklist carries each family's last contact from the service ledger
+ * (the latest day, not the latest entered), so that it can mark 需回访. */
+static void
+test_worklist_last_contact (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 called = add_worker (store, "已联系", HOME, "", "", 0);
+  gint64 never = add_worker (store, "未联系", HOME, "", "", 0);
+  gint64 helper = add_volunteer (store, "志愿者", "七星岗街道", "华一坡社区", 0, TRUE);
+  const char *days[] = { "2020-02-12", "2020-02-10" };
+
+  g_assert_true (shouhu_store_exec (store, "UPDATE worker SET created = '2020-02-08T08:00:00';", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(ShouhuService) s = shouhu_service_new ();
+
+      s->worker_id = called;
+      shouhu_service_add_volunteer (s, helper);
+      g_free (s->day);
+      s->day = g_strdup (days[i]);
+      s->kind = SHOUHU_SERVICE_GREETING;
+      s->minutes = 10;
+      g_free (s->content);
+      s->content = g_strdup ("电话问候");
+      shouhu_ledger_save (store, s, &error);
+      g_assert_no_error (error);
+    }
+
+  list = shouhu_pairing_worklist (store, yuzhong, DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const ShouhuWorklistItem *item = g_ptr_array_index (list, i);
+
+      if (item->worker_id == called)
+        g_assert_cmpstr (item->last_contact, ==, "2020-02-12");
+      else
+        {
+          g_assert_cmpint (item->worker_id, ==, never);
+          g_assert_null (item->last_contact);
+        }
+    }
+  g_assert_true (shouhu_ledger_revisit_due (NULL, "2020-02-08", "2020-02-14", 3));
+  g_assert_false (shouhu_ledger_revisit_due ("2020-02-12", "2020-02-08", "2020-02-14", 3));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -623,6 +639,7 @@ main (int    argc,
   shouhu_test_add ("/pairing/ranking", test_ranking);
   shouhu_test_add ("/pairing/need-from-farther", test_need_from_farther);
   shouhu_test_add ("/pairing/worklist-order", test_worklist_order);
+  shouhu_test_add ("/pairing/worklist-last-contact", test_worklist_last_contact);
   shouhu_test_add ("/pairing/propose-cap-apply-undo", test_propose_cap_apply_undo);
   shouhu_test_add ("/pairing/propose-balanced", test_propose_balanced);
   shouhu_test_add_openpyxl ("/pairing/import-needs", test_import_needs);

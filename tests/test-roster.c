@@ -10,6 +10,7 @@
 #include "shouhu-import.h"
 #include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-volunteer.h"
 
 #include <string.h>
 
@@ -40,44 +41,6 @@ fixture_tear_down (Fixture       *fx,
   g_free (fx->db_path);
 }
 
-static gint64
-add_volunteer (ShouhuStore       *store,
-               const char *const *values)
-{
-  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    if (values[f] != NULL)
-      {
-        g_assert_true (shouhu_volunteer_set_field (v, f, values[f], &error));
-        g_assert_no_error (error);
-      }
-  id = shouhu_annex2_save_volunteer (store, v, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_worker (ShouhuStore *store,
-            const char  *name,
-            const char  *phone)
-{
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  w->district_id = shouhu_district_lookup ("渝中区")->id;
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆市人民医院");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NAME, name);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_GENDER, "女");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_PHONE, phone);
-  id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* In ShouhuVolunteerField order: 姓名 性别 联系电话 区县 乡镇 村 来源 专长
  * 培训 防护用品日期 防护用品 保险公司 保单号 起 止 备注. */
 static void
@@ -92,13 +55,15 @@ add_people (Fixture *fx)
                               NULL, NULL, NULL, "2020-02-01", "2020-02-12", "家住龙沙镇1号" };
   const char *const zheng[] = { "郑浩", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
                                 NULL, NULL, NULL };
-  gint64 z = add_volunteer (fx->store, zhou);
+  gint64 z = shouhu_test_add_volunteer (fx->store, zhou);
 
-  add_volunteer (fx->store, wu);
-  add_volunteer (fx->store, sun);
-  add_volunteer (fx->store, zheng);
-  g_assert_true (shouhu_annex2_pair (fx->store, add_worker (fx->store, "张丽", "13900001111"), z, NULL));
-  g_assert_true (shouhu_annex2_pair (fx->store, add_worker (fx->store, "王芳", "13900002222"), z, NULL));
+  shouhu_test_add_volunteer (fx->store, wu);
+  shouhu_test_add_volunteer (fx->store, sun);
+  shouhu_test_add_volunteer (fx->store, zheng);
+  g_assert_true (shouhu_annex2_pair (fx->store, shouhu_test_add_worker (fx->store, "渝中区", "张丽", "13900001111"),
+                                    z, NULL));
+  g_assert_true (shouhu_annex2_pair (fx->store, shouhu_test_add_worker (fx->store, "渝中区", "王芳", "13900002222"),
+                                    z, NULL));
 }
 
 /* Everything stored about volunteers, as one text. */
@@ -251,7 +216,8 @@ make_hand_roster (const char *dir)
     "           '培训合格日期', '防护用品发放日期', '保险到期日'])\n"
     "ws.append([1, '张三', '男', 13800000001, '土木学院', '渝中区', None, None, None, None,\n"
     "           datetime.date(2020, 2, 8), None, None])\n"
-    "ws.append([2, '刘洋', None, '139 0000 0002', '外语学院', '渝中区', '七星岗街道', None, '共青团员', '学业辅导'])\n"
+    "ws.append([2, '刘洋', None, '139 0000 0002', '外语学院', '渝中区', '七星岗街道', None, '共青团员', '学业辅导',\n"
+    "           datetime.datetime(2020, 2, 9, 8, 30), '2020-02-09 08:30:00'])\n"
     "ws.append([3, '王芳', '女性', '13900000003', '医学院', '沙坪坝区', '沙坪坝街道', '正街社区', '学生',\n"
     "           '医学/心理，照顾老人', '2020年2月10日', '2020/2/10', '2020-08-09'])\n"
     "ws.append([4, '赵敏', '女', '13900000004', '文学院', '渝中区', None, None, None, None, '2020-02-30'])\n"
@@ -259,16 +225,8 @@ make_hand_roster (const char *dir)
     "ws.append([])\n"
     "ws.append(['说明：名单由学校团委提供'])\n"
     "wb.save(%s)\n", "'学校志愿者名单.xlsx'");
-  const char *python = g_getenv ("PYTHON_WITH_OPENPYXL");
-  const char *argv[] = { python != NULL ? python : "/usr/bin/python3", "-c", script, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
 
-  g_spawn_sync (dir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("python failed: %s", err);
+  shouhu_test_run_python (dir, script);
   return g_steal_pointer (&path);
 }
 
@@ -317,8 +275,8 @@ test_hand_made (Fixture       *fx,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   ShouhuRosterImport *roster;
-  gint64 id1 = add_volunteer (fx->store, zhang);
-  gint64 id2 = add_volunteer (fx->store, liu);
+  gint64 id1 = shouhu_test_add_volunteer (fx->store, zhang);
+  gint64 id2 = shouhu_test_add_volunteer (fx->store, liu);
 
   import = shouhu_import_from_file (path, &error);
   g_assert_no_error (error);
@@ -355,6 +313,9 @@ test_hand_made (Fixture       *fx,
   g_assert_cmpstr (v2->phone, ==, "13900000002");
   g_assert_cmpstr (v2->source, ==, "青年志愿者");
   g_assert_cmpuint (v2->skills, ==, SHOUHU_SKILL_TUTORING);
+  /* A date with a time of day, as a date cell and as text. */
+  g_assert_cmpstr (v2->trained_on, ==, "2020-02-09");
+  g_assert_cmpstr (v2->gear_on, ==, "2020-02-09");
 
   found = shouhu_annex2_find_volunteers (fx->store, "王芳", 0, 10, &error);
   g_assert_no_error (error);
@@ -370,27 +331,18 @@ test_hand_made (Fixture       *fx,
   g_assert_cmpint (v3->district_id, ==, shouhu_district_lookup ("沙坪坝区")->id);
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count(*) FROM volunteer"), ==, 3);
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count(*) FROM history WHERE entity = 'volunteer' "
-                                                     "AND action = 'edit' AND field = 'trained_on'"), ==, 1);
+                                                     "AND action = 'edit' AND field = 'trained_on'"), ==, 2);
 }
 
 static int
-run_cli (const char  *const *args,
-         char               **out)
+run_cli (const char *const  *args,
+         char              **out)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *std_out = NULL, *std_err = NULL;
-  int status = 0;
+  int status = shouhu_test_run_cli (args, NULL, &std_out, &std_err);
 
-  g_assert_nonnull (g_getenv ("SHOUHU_BIN"));
-  g_ptr_array_add (argv, (gpointer) g_getenv ("SHOUHU_BIN"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &std_out, &std_err, &status, &error);
-  g_assert_no_error (error);
   *out = g_strconcat (std_out, std_err, NULL);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  return status;
 }
 
 /* --import recognises a roster and writes nothing while a row is
@@ -428,7 +380,7 @@ test_cli (Fixture       *fx,
 
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli ((const char *[]) { "--database", fx->db_path, "--export", "summary",
-                                               "--district", "渝中区", "--output", out_path, NULL }, &out), ==, 1);
+                                               "--district", "渝中区", "--output", out_path, NULL }, &out), ==, 2);
   g_assert_nonnull (strstr (out, "--district applies to the Annex 2 workbook, the volunteers’ roster and the work report only"));
   fx->store = shouhu_store_open (fx->db_path, NULL);
 }

@@ -15,6 +15,8 @@
 #include "shouhu-ledger-dialog.h"
 #include "shouhu-service-dialog.h"
 #include "shouhu-worker-editor.h"
+#include "shouhu-worklist-dialog.h"
+#include "shouhu-proposal-dialog.h"
 
 typedef struct
 {
@@ -219,6 +221,13 @@ test_overlay_lists_every_shortcut (void)
   collect_widget_shortcuts (GTK_WIDGET (dialog), used);
   gtk_window_destroy (dialog);
   dialog = GTK_WINDOW (shouhu_ledger_dialog_new (GTK_WINDOW (window), store, SHOUHU_LEDGER_OF_FAMILY, 1));
+  collect_widget_shortcuts (GTK_WIDGET (dialog), used);
+  gtk_window_destroy (dialog);
+  /* And 待结对 with its proposal. */
+  dialog = GTK_WINDOW (shouhu_worklist_dialog_new (GTK_WINDOW (window), store, 1));
+  collect_widget_shortcuts (GTK_WIDGET (dialog), used);
+  gtk_window_destroy (dialog);
+  dialog = GTK_WINDOW (shouhu_proposal_dialog_new (GTK_WINDOW (window), store, 1));
   collect_widget_shortcuts (GTK_WIDGET (dialog), used);
   gtk_window_destroy (dialog);
   actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));

@@ -6,6 +6,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-district.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-volunteer.h"
 #include "shouhu-volunteer-list.h"
 
 #include <string.h>
@@ -29,42 +30,20 @@ add_volunteer (ShouhuStore *store,
                gboolean     ready,
                const char  *insured_until)
 {
-  g_autoptr(ShouhuVolunteer) v = shouhu_volunteer_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  const char *values[SHOUHU_N_VOLUNTEER_FIELDS] = {
+    [SHOUHU_VOLUNTEER_FIELD_NAME] = name,
+    [SHOUHU_VOLUNTEER_FIELD_PHONE] = phone,
+    [SHOUHU_VOLUNTEER_FIELD_DISTRICT] = district,
+    [SHOUHU_VOLUNTEER_FIELD_TOWN] = town,
+    [SHOUHU_VOLUNTEER_FIELD_SKILLS] = "驾驶、辅导",
+    [SHOUHU_VOLUNTEER_FIELD_TRAINED_ON] = "2020-02-01",
+    [SHOUHU_VOLUNTEER_FIELD_GEAR_ON] = "2020-02-01",
+    [SHOUHU_VOLUNTEER_FIELD_GEAR] = ready ? "齐全" : "口罩",
+    [SHOUHU_VOLUNTEER_FIELD_INSURED_FROM] = "2020-02-01",
+    [SHOUHU_VOLUNTEER_FIELD_INSURED_UNTIL] = insured_until,
+  };
 
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_NAME, name, NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_PHONE, phone, NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_DISTRICT, district, NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_TOWN, town, NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_SKILLS, "驾驶、辅导", NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_TRAINED_ON, "2020-02-01", NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_GEAR_ON, "2020-02-01", NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_GEAR, ready ? "齐全" : "口罩", NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_INSURED_FROM, "2020-02-01", NULL));
-  g_assert_true (shouhu_volunteer_set_field (v, SHOUHU_VOLUNTEER_FIELD_INSURED_UNTIL, insured_until, NULL));
-  id = shouhu_annex2_save_volunteer (store, v, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_worker (ShouhuStore *store,
-            const char  *name,
-            const char  *phone)
-{
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  w->district_id = shouhu_district_lookup ("渝中区")->id;
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆市人民医院");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NAME, name);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_GENDER, "女");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_PHONE, phone);
-  id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
-  g_assert_no_error (error);
-  return id;
+  return shouhu_test_add_volunteer (store, values);
 }
 
 static void
@@ -80,8 +59,8 @@ fixture_set_up (Fixture       *fx,
   fx->ids[2] = add_volunteer (fx->store, "孙丽", "15000005678", "万州区", "龙沙镇", TRUE, "2020-02-12");
   fx->ids[3] = add_volunteer (fx->store, "郑浩", "", "", "", TRUE, "2020-02-09");
   fx->ids[4] = add_volunteer (fx->store, "阿红", "13900009999", "渝中区", "解放碑街道", TRUE, "2020-06-30");
-  fx->workers[0] = add_worker (fx->store, "张丽", "13900001111");
-  fx->workers[1] = add_worker (fx->store, "王芳", "13900002222");
+  fx->workers[0] = shouhu_test_add_worker (fx->store, "渝中区", "张丽", "13900001111");
+  fx->workers[1] = shouhu_test_add_worker (fx->store, "渝中区", "王芳", "13900002222");
   g_assert_true (shouhu_annex2_pair (fx->store, fx->workers[0], fx->ids[0], NULL));
   g_assert_true (shouhu_annex2_pair (fx->store, fx->workers[1], fx->ids[0], NULL));
   g_assert_true (shouhu_annex2_pair (fx->store, fx->workers[1], fx->ids[1], NULL));

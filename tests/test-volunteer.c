@@ -7,6 +7,7 @@
 #include "shouhu-district.h"
 #include "shouhu-store-private.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-volunteer.h"
 #include "shouhu-volunteer.h"
 
 #include <string.h>
@@ -127,29 +128,16 @@ store_volunteer (ShouhuStore     *store,
   return id;
 }
 
+/* What @expression (shouhu_volunteer_ready_sql() and the like) says of
+ * volunteer @id on @day. */
 static gboolean
-ready_in_sql (ShouhuStore *store,
-              gint64       id,
-              const char  *day)
+sql_says (ShouhuStore *store,
+          char        *expression,
+          gint64       id,
+          const char  *day)
 {
-  g_autofree char *ready = shouhu_volunteer_ready_sql ("v");
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM volunteer v WHERE v.id = :id", ready);
-  g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), id);
-  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":day"), day, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int (stmt, 0) != 0;
-}
-
-static gboolean
-warns_in_sql (ShouhuStore *store,
-              gint64       id,
-              const char  *day)
-{
-  g_autofree char *warn = shouhu_volunteer_insurance_warn_sql (NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM volunteer WHERE id = :id", warn);
+  g_autofree char *owned = expression;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM volunteer v WHERE v.id = :id", owned);
   g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql, NULL);
 
   g_assert_nonnull (stmt);
@@ -176,8 +164,9 @@ test_readiness_sql (void)
 
       id = store_volunteer (store, v);
       g_test_message ("%s", examples[i].what);
-      g_assert_cmpint (ready_in_sql (store, id, D), ==, examples[i].ready);
-      g_assert_cmpint (warns_in_sql (store, id, D), ==, shouhu_readiness_insurance_warns (&r));
+      g_assert_cmpint (sql_says (store, shouhu_volunteer_ready_sql ("v"), id, D), ==, examples[i].ready);
+      g_assert_cmpint (sql_says (store, shouhu_volunteer_insurance_warn_sql ("v"), id, D), ==,
+                       shouhu_readiness_insurance_warns (&r));
     }
 
   g_clear_object (&store);
@@ -412,25 +401,6 @@ test_store_and_history (void)
   shouhu_test_rm_rf (dir);
 }
 
-static gint64
-add_worker (ShouhuStore *store,
-            const char  *name,
-            const char  *phone)
-{
-  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  w->district_id = 2;
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_HOSPITAL, "重庆医科大学附属第一医院");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_NAME, name);
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_GENDER, "女");
-  shouhu_worker_set_field (w, SHOUHU_ANNEX2_FIELD_PHONE, phone);
-  id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static gboolean
 guarded (ShouhuStore *store,
          gint64       worker_id,
@@ -455,8 +425,8 @@ test_gate_in_pairing (void)
   g_autoptr(ShouhuVolunteer) ready = volunteer_of (&examples[10]);
   g_autoptr(ShouhuVolunteer) ending = volunteer_of (&examples[0]);     /* insured until D */
   g_autoptr(GError) error = NULL;
-  gint64 worker = add_worker (store, "张丽", "13900001111");
-  gint64 other = add_worker (store, "王芳", "13900002222");
+  gint64 worker = shouhu_test_add_worker (store, "万州区", "张丽", "13900001111");
+  gint64 other = shouhu_test_add_worker (store, "万州区", "王芳", "13900002222");
   gint64 nr = store_volunteer (store, not_ready);
   gint64 r = store_volunteer (store, ready);
   gint64 e = store_volunteer (store, ending);
@@ -530,9 +500,9 @@ test_merge (void)
   g_autoptr(GPtrArray) history_w2 = NULL;
   g_autoptr(GArray) families = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 w1 = add_worker (store, "张丽", "13900001111");
-  gint64 w2 = add_worker (store, "王芳", "13900002222");
-  gint64 w3 = add_worker (store, "赵敏", "13900003333");
+  gint64 w1 = shouhu_test_add_worker (store, "万州区", "张丽", "13900001111");
+  gint64 w2 = shouhu_test_add_worker (store, "万州区", "王芳", "13900002222");
+  gint64 w3 = shouhu_test_add_worker (store, "万州区", "赵敏", "13900003333");
   gint64 ia, ib;
 
   g_assert_true (shouhu_volunteer_set_field (a, SHOUHU_VOLUNTEER_FIELD_NAME, "李明", NULL));

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "shouhu-annex2-index.h"
+#include "shouhu-list-order.h"
 #include "shouhu-store-private.h"
 
 #include <string.h>
@@ -121,7 +122,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   sql = g_strdup_printf ("SELECT w.id, w.district_id, %s, "
                          "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
                          "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
-                         "   WHERE p.worker_id = w.id) "
+                         "   WHERE p.worker_id = w.id), w.needs "
                          "FROM worker w ORDER BY w.district_id, w.id", columns);
   rc = sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -152,6 +153,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
       row.n_volunteers = (guint) g_ascii_strtoull (paired, &names, 10);
       row.text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS] =
         names[0] == ' ' && names[1] != '\0' ? g_string_chunk_insert (index->strings, names + 1) : "";
+      row.needs = (guint) sqlite3_column_int (stmt, col + 1);
 
       g_string_truncate (hay, 0);
       fold_into (hay, row.text[SHOUHU_ANNEX2_FIELD_NAME]);
@@ -180,12 +182,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   sqlite3_close_v2 (reader);
 
   /* Rows come sorted by district: each district is one range. */
-  for (int d = 0, i = 0; d <= SHOUHU_N_DISTRICTS + 1; d++)
-    {
-      while (i < (int) index->rows->len && g_array_index (index->rows, ShouhuAnnex2Row, i).district_id < d)
-        i++;
-      index->district_start[d] = i;
-    }
+  shouhu_list_district_starts (index->rows, G_STRUCT_OFFSET (ShouhuAnnex2Row, district_id), index->district_start);
 
   return g_steal_pointer (&index);
 }
@@ -241,6 +238,21 @@ shouhu_annex2_index_find_id (ShouhuAnnex2Index *index,
   return FALSE;
 }
 
+typedef struct
+{
+  ShouhuAnnex2Index *index;
+  const char        *needle;
+} Needle;
+
+static gboolean
+has_needle (guint    position,
+            gpointer user_data)
+{
+  const Needle *search = user_data;
+
+  return strstr (g_array_index (search->index->rows, ShouhuAnnex2Row, position).haystack, search->needle) != NULL;
+}
+
 /**
  * shouhu_annex2_index_search:
  * @district_id: 1..41, or 0 for all
@@ -260,41 +272,11 @@ shouhu_annex2_index_search (ShouhuAnnex2Index *index,
                             const GArray      *within)
 {
   g_autofree char *needle = shouhu_annex2_fold (query);
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
-  const ShouhuAnnex2Row *rows = (const ShouhuAnnex2Row *) (gpointer) index->rows->data;
-  guint start = 0, end = index->rows->len;
+  Needle search = { index, needle };
+  guint start, end;
 
-  if (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS)
-    {
-      start = index->district_start[district_id];
-      end = index->district_start[district_id + 1];
-    }
-
-  if (within != NULL)
-    {
-      for (guint i = 0; i < within->len; i++)
-        {
-          guint pos = g_array_index (within, guint, i);
-
-          if (pos >= start && pos < end &&
-              (needle[0] == '\0' || strstr (rows[pos].haystack, needle) != NULL))
-            g_array_append_val (found, pos);
-        }
-      return found;
-    }
-
-  if (needle[0] == '\0')
-    {
-      g_array_set_size (found, end - start);
-      for (guint i = start; i < end; i++)
-        g_array_index (found, guint, i - start) = i;
-      return found;
-    }
-
-  for (guint i = start; i < end; i++)
-    if (strstr (rows[i].haystack, needle) != NULL)
-      g_array_append_val (found, i);
-  return found;
+  shouhu_list_district_range (index->district_start, index->rows->len, district_id, &start, &end);
+  return shouhu_list_search (start, end, within, needle[0] != '\0' ? has_needle : NULL, &search);
 }
 
 /**

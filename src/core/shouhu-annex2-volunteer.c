@@ -422,6 +422,33 @@ move_pairings (ShouhuStore            *store,
   return TRUE;
 }
 
+/* The service ledger's records name volunteers too: what @other_id did
+ * becomes @keep_id's work (a record naming both keeps one line). */
+static gboolean
+move_services (ShouhuStore  *store,
+               gint64        keep_id,
+               gint64        other_id,
+               GError      **error)
+{
+  const char *const sql[] = {
+    "UPDATE OR IGNORE service_volunteer SET volunteer_id = ?1 WHERE volunteer_id = ?2",
+    "DELETE FROM service_volunteer WHERE volunteer_id = ?2",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, keep_id);
+      sqlite3_bind_int64 (stmt, 2, other_id);
+      if (!shouhu_store_run_statement (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * shouhu_annex2_merge_volunteers:
  * @keep_id: the record that stays
@@ -470,6 +497,8 @@ shouhu_annex2_merge_volunteers (ShouhuStore  *store,
                                       shouhu_volunteer_form_column (f)->key, value, NULL, error))
         goto fail;
     }
+  if (!move_services (store, keep->id, other->id, error))
+    goto fail;
   stmt = shouhu_store_prepare (store, "DELETE FROM volunteer WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
@@ -479,6 +508,7 @@ shouhu_annex2_merge_volunteers (ShouhuStore  *store,
     goto fail;
 
   shouhu_store_emit_changed (store, "annex2");
+  shouhu_store_emit_changed (store, "ledger");
   return TRUE;
 
 fail:

@@ -462,33 +462,7 @@ static gboolean
 annex2_row_empty (const Annex2Layout *layout,
                   guint               row)
 {
-  for (int c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
-    {
-      const ShouhuXlsxCell *cell;
-      g_autofree char *text = NULL;
-
-      if (layout->cols[c] < 0)
-        continue;
-      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[c]);
-      if (cell == NULL)
-        continue;
-      text = shouhu_import_normalise (cell->text);
-      if (*text != '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A phone hidden the way a masked export writes it: digits and a run of
- * asterisks (138****5678, 023-****1234). */
-static gboolean
-is_masked (const char *text)
-{
-  g_autofree char *folded = shouhu_import_normalise (text);
-  g_auto(GStrv) parts = g_strsplit (folded, "＊", -1);
-  g_autofree char *plain = g_strjoinv ("*", parts);
-
-  return strstr (plain, "**") != NULL && strpbrk (plain, "0123456789") != NULL;
+  return shouhu_import_row_empty (layout->sheet, row, layout->cols, SHOUHU_ANNEX2_N_FIELDS);
 }
 
 /* A masked file as a whole, not row by row: every row would fail.  The
@@ -507,7 +481,7 @@ check_not_masked (const Annex2Layout  *layout,
       if (layout->cols[f] < 0 || (kind != SHOUHU_FIELD_PHONE && kind != SHOUHU_FIELD_VOLUNTEERS))
         continue;
       cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[f]);
-      if (cell == NULL || !is_masked (cell->text))
+      if (cell == NULL || !shouhu_import_is_masked (cell->text))
         continue;
       name = shouhu_xlsx_cell_name (row, (guint) layout->cols[f]);
       g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_MASKED,

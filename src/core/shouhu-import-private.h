@@ -32,6 +32,11 @@ char       *shouhu_import_normalise      (const char            *text);
 gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
                                           gsize                  n,
                                           guint                  row);
+gboolean    shouhu_import_row_empty      (const ShouhuXlsxSheet *sheet,
+                                          guint                  row,
+                                          const gint64          *cols,
+                                          guint                  n_cols);
+gboolean    shouhu_import_is_masked      (const char            *text);
 char       *shouhu_import_cell_date      (const ShouhuXlsxCell  *cell);
 
 /* A ShouhuAnnex2ImportChange (shouhu-import-match.c). */

@@ -227,27 +227,6 @@ read_row (const RosterLayout  *layout,
   return r;
 }
 
-static gboolean
-row_empty (const RosterLayout *layout,
-           guint               row)
-{
-  for (int f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    {
-      const ShouhuXlsxCell *cell;
-      g_autofree char *text = NULL;
-
-      if (layout->cols[f] < 0)
-        continue;
-      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[f]);
-      if (cell == NULL)
-        continue;
-      text = shouhu_import_normalise (cell->text);
-      if (*text != '\0')
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* A masked roster cannot be matched or kept: its phones are hidden. */
 static gboolean
 check_not_masked (const RosterLayout  *layout,
@@ -258,7 +237,7 @@ check_not_masked (const RosterLayout  *layout,
                                                            (guint) layout->cols[SHOUHU_VOLUNTEER_FIELD_PHONE]);
   g_autofree char *name = NULL;
 
-  if (cell == NULL || (strstr (cell->text, "**") == NULL && strstr (cell->text, "＊＊") == NULL))
+  if (cell == NULL || !shouhu_import_is_masked (cell->text))
     return TRUE;
   name = shouhu_xlsx_cell_name (row, (guint) layout->cols[SHOUHU_VOLUNTEER_FIELD_PHONE]);
   g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_MASKED,
@@ -289,7 +268,7 @@ read_rows (const RosterLayout  *layout,
         i++;
       if (g_str_has_prefix (first, "说明") || g_str_has_prefix (first, "注："))
         break;
-      if (row_empty (layout, row))
+      if (shouhu_import_row_empty (layout->sheet, row, layout->cols, SHOUHU_N_VOLUNTEER_FIELDS))
         continue;
       if (!check_not_masked (layout, row, error))
         return FALSE;

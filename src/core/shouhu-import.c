@@ -17,6 +17,7 @@
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 G_DEFINE_QUARK (shouhu-import-error-quark, shouhu_import_error)
 
@@ -71,6 +72,43 @@ shouhu_import_normalise (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Whether @row holds nothing in the columns @cols (-1: not in the
+ * sheet): a printed form numbers its empty rows in 序号. */
+gboolean
+shouhu_import_row_empty (const ShouhuXlsxSheet *sheet,
+                         guint                  row,
+                         const gint64          *cols,
+                         guint                  n_cols)
+{
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const ShouhuXlsxCell *cell;
+      g_autofree char *text = NULL;
+
+      if (cols[c] < 0)
+        continue;
+      cell = shouhu_xlsx_sheet_get_cell (sheet, row, (guint) cols[c]);
+      if (cell == NULL)
+        continue;
+      text = shouhu_import_normalise (cell->text);
+      if (*text != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A phone hidden the way a masked export writes it: digits and a run of
+ * asterisks (138****5678, 023-****1234). */
+gboolean
+shouhu_import_is_masked (const char *text)
+{
+  g_autofree char *folded = shouhu_import_normalise (text);
+  g_auto(GStrv) parts = g_strsplit (folded, "＊", -1);
+  g_autofree char *plain = g_strjoinv ("*", parts);
+
+  return strstr (plain, "**") != NULL && strpbrk (plain, "0123456789") != NULL;
+}
+
 /* Index of the first cell at or below @row. */
 gsize
 shouhu_import_row_start (const ShouhuXlsxCell *cells,
@@ -114,7 +152,15 @@ shouhu_import_cell_date (const ShouhuXlsxCell *cell)
                                   g_date_get_day (&date));
         }
     }
-  return g_strstrip (g_strdup (cell->text));
+  /* A date with a time of day, as some programs write a date cell. */
+  {
+    char *text = g_strstrip (g_strdup (cell->text));
+    char *time = strpbrk (text, " T");
+
+    if (time != NULL && time - text >= 8 && time - text <= 10 && g_ascii_isdigit (time[1]))
+      *time = '\0';
+    return text;
+  }
 }
 
 /* Either annex ------------------------------------------------------------ */

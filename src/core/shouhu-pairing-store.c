@@ -295,6 +295,7 @@ shouhu_worklist_item_free (ShouhuWorklistItem *item)
   g_free (item->hospital);
   g_free (item->home_address);
   g_free (item->created);
+  g_free (item->last_contact);
   g_free (item);
 }
 
@@ -342,7 +343,8 @@ shouhu_pairing_load_families (ShouhuStore  *store,
                          "       coalesce (sum (p.role = 0 AND NOT (%s)), 0), "
                          "       coalesce ((SELECT sum (DISTINCT q.role) FROM pairing q "
                          "                   JOIN volunteer v ON v.id = q.volunteer_id "
-                         "                  WHERE q.worker_id = w.id AND q.role <> 0 AND (%s)), 0) "
+                         "                  WHERE q.worker_id = w.id AND q.role <> 0 AND (%s)), 0), "
+                         "       (SELECT max (s.day) FROM service s WHERE s.worker_id = w.id) "
                          "  FROM worker w "
                          "  LEFT JOIN pairing p ON p.worker_id = w.id "
                          "  LEFT JOIN volunteer v ON v.id = p.volunteer_id "
@@ -370,6 +372,7 @@ shouhu_pairing_load_families (ShouhuStore  *store,
       item->guarded = sqlite3_column_int (stmt, 9) > 0;
       item->basic_waiting = (guint) sqlite3_column_int (stmt, 10);
       item->unmet = item->needs & ~(guint) sqlite3_column_int (stmt, 11);
+      item->last_contact = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
       g_ptr_array_add (items, item);
     }
   if (rc != SQLITE_DONE)

@@ -179,6 +179,8 @@ typedef struct
   guint     basic_waiting;   /* 保底 guardians paired but not ready (待上岗) */
   guint     needs;           /* registered needs (ShouhuFamilyNeed) */
   guint     unmet;           /* of them, not met on the day */
+  char     *last_contact;    /* day of the family's last service (服务台账),
+                              * NULL when never contacted */
 } ShouhuWorklistItem;
 
 void            shouhu_worklist_item_free      (ShouhuWorklistItem *item);

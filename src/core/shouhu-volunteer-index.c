@@ -14,6 +14,7 @@
 
 #include "shouhu-volunteer-index.h"
 #include "shouhu-annex2-index.h"
+#include "shouhu-list-order.h"
 #include "shouhu-store-private.h"
 
 #include <string.h>
@@ -225,12 +226,8 @@ shouhu_volunteer_index_load (ShouhuStore  *store,
   sqlite3_close_v2 (reader);
 
   /* Rows come sorted by district (0: none): each district is one range. */
-  for (int d = 0, i = 0; d <= SHOUHU_N_DISTRICTS + 1; d++)
-    {
-      while (i < (int) index->rows->len && g_array_index (index->rows, ShouhuVolunteerEntry, i).district_id < d)
-        i++;
-      index->district_start[d] = i;
-    }
+  shouhu_list_district_starts (index->rows, G_STRUCT_OFFSET (ShouhuVolunteerEntry, district_id),
+                               index->district_start);
   return g_steal_pointer (&index);
 }
 
@@ -311,11 +308,22 @@ keeps_readiness (ShouhuReadinessFilter   filter,
     }
 }
 
-static gboolean
-keeps (const ShouhuVolunteerFilter *filter,
-       const char                  *needle,
-       const ShouhuVolunteerEntry  *row)
+typedef struct
 {
+  ShouhuVolunteerIndex        *index;
+  const ShouhuVolunteerFilter *filter;
+  const char                  *needle;
+} Search;
+
+static gboolean
+keeps (guint    position,
+       gpointer user_data)
+{
+  const Search *search = user_data;
+  const ShouhuVolunteerFilter *filter = search->filter;
+  const char *needle = search->needle;
+  const ShouhuVolunteerEntry *row = &g_array_index (search->index->rows, ShouhuVolunteerEntry, position);
+
   return (filter->town == NULL || filter->town[0] == '\0' ||
           strcmp (row->text[SHOUHU_VOLUNTEER_FIELD_TOWN], filter->town) == 0) &&
          keeps_readiness (filter->readiness, &row->readiness) &&
@@ -338,31 +346,11 @@ shouhu_volunteer_index_search (ShouhuVolunteerIndex        *index,
                                const GArray                *within)
 {
   g_autofree char *needle = shouhu_volunteer_fold_query (filter->query);
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
-  const ShouhuVolunteerEntry *rows = (const ShouhuVolunteerEntry *) (gpointer) index->rows->data;
-  guint start = 0, end = index->rows->len;
+  Search search = { index, filter, needle };
+  guint start, end;
 
-  if (filter->district_id >= 1 && filter->district_id <= SHOUHU_N_DISTRICTS)
-    {
-      start = index->district_start[filter->district_id];
-      end = index->district_start[filter->district_id + 1];
-    }
-
-  if (within != NULL)
-    {
-      for (guint i = 0; i < within->len; i++)
-        {
-          guint pos = g_array_index (within, guint, i);
-
-          if (pos >= start && pos < end && keeps (filter, needle, &rows[pos]))
-            g_array_append_val (found, pos);
-        }
-      return found;
-    }
-  for (guint i = start; i < end; i++)
-    if (keeps (filter, needle, &rows[i]))
-      g_array_append_val (found, i);
-  return found;
+  shouhu_list_district_range (index->district_start, index->rows->len, filter->district_id, &start, &end);
+  return shouhu_list_search (start, end, within, keeps, &search);
 }
 
 static char *
@@ -452,13 +440,9 @@ shouhu_volunteer_index_towns (ShouhuVolunteerIndex *index,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) towns = g_ptr_array_new ();
-  guint start = 0, end = index->rows->len;
+  guint start, end;
 
-  if (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS)
-    {
-      start = index->district_start[district_id];
-      end = index->district_start[district_id + 1];
-    }
+  shouhu_list_district_range (index->district_start, index->rows->len, district_id, &start, &end);
   for (guint i = start; i < end; i++)
     {
       const char *town = g_array_index (index->rows, ShouhuVolunteerEntry, i).text[SHOUHU_VOLUNTEER_FIELD_TOWN];
@@ -486,13 +470,9 @@ shouhu_volunteer_index_count (ShouhuVolunteerIndex *index,
                               guint                *n_insurance_ending,
                               guint                *n_not_ready)
 {
-  guint start = 0, end = index->rows->len, ready = 0, ending = 0;
+  guint start, end, ready = 0, ending = 0;
 
-  if (district_id >= 1 && district_id <= SHOUHU_N_DISTRICTS)
-    {
-      start = index->district_start[district_id];
-      end = index->district_start[district_id + 1];
-    }
+  shouhu_list_district_range (index->district_start, index->rows->len, district_id, &start, &end);
   for (guint i = start; i < end; i++)
     {
       const ShouhuReadiness *r = &g_array_index (index->rows, ShouhuVolunteerEntry, i).readiness;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "shouhu-volunteer-list.h"
+#include "shouhu-list-order.h"
 
 #include <string.h>
 
@@ -77,40 +78,22 @@ rebuild_visible (ShouhuVolunteerList *self)
   guint old_len = self->visible->len;
   guint n_rows = self->index != NULL ? shouhu_volunteer_index_get_n_rows (self->index) : 0;
 
-  g_array_set_size (self->visible, 0);
-  if (self->order == NULL || self->matches->len == 0)
-    g_array_append_vals (self->visible, self->matches->data, self->matches->len);
-  else
-    {
-      g_autofree guint8 *marked = g_malloc0 (MAX (n_rows, 1));
-
-      for (guint i = 0; i < self->matches->len; i++)
-        marked[g_array_index (self->matches, guint, i)] = 1;
-      for (guint i = 0; i < n_rows; i++)
-        if (marked[self->order[i]])
-          g_array_append_val (self->visible, self->order[i]);
-    }
+  shouhu_list_order_pick (self->visible, self->matches, self->order, n_rows);
 
   if (old_len != 0 || self->visible->len != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
 }
 
 static int
-compare_positions (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_positions (guint    a,
+                   guint    b,
+                   gpointer user_data)
 {
   ShouhuVolunteerList *self = user_data;
-  guint pa = *(const guint *) a;
-  guint pb = *(const guint *) b;
-  int result;
 
-  shouhu_volunteer_row_set_position (self->scratch_a, pa);
-  shouhu_volunteer_row_set_position (self->scratch_b, pb);
-  result = self->compare (self->scratch_a, self->scratch_b, self->compare_data);
-  if (result == 0)
-    result = (pa > pb) - (pa < pb);
-  return result;
+  shouhu_volunteer_row_set_position (self->scratch_a, a);
+  shouhu_volunteer_row_set_position (self->scratch_b, b);
+  return self->compare (self->scratch_a, self->scratch_b, self->compare_data);
 }
 
 static void
@@ -125,13 +108,9 @@ compute_order (ShouhuVolunteerList *self)
     return;
 
   n_rows = shouhu_volunteer_index_get_n_rows (self->index);
-  self->order = g_new (guint, MAX (n_rows, 1));
-  for (guint i = 0; i < n_rows; i++)
-    self->order[i] = i;
   self->scratch_a = shouhu_volunteer_row_new (self->index, 0);
   self->scratch_b = shouhu_volunteer_row_new (self->index, 0);
-  if (n_rows > 0)
-    g_qsort_with_data (self->order, (int) n_rows, sizeof (guint), compare_positions, self);
+  self->order = shouhu_list_order_new (n_rows, compare_positions, self);
 }
 
 static void

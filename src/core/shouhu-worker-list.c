@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "shouhu-worker-list.h"
+#include "shouhu-list-order.h"
 
 #include <string.h>
 
@@ -20,6 +21,7 @@ struct _ShouhuWorkerList
   int                  district_id;
   gboolean             unpaired_only;
   char                *query;     /* folded */
+  guint                needs;     /* only families with all of these needs; 0: any */
   GArray              *matches;   /* guint positions, index order */
   guint               *order;     /* all positions in sort order; NULL: index order */
   GArray              *visible;   /* guint positions, display order */
@@ -73,40 +75,22 @@ rebuild_visible (ShouhuWorkerList *self)
   guint old_len = self->visible->len;
   guint n_rows = self->index != NULL ? shouhu_annex2_index_get_n_rows (self->index) : 0;
 
-  g_array_set_size (self->visible, 0);
-  if (self->order == NULL || self->matches->len == 0)
-    g_array_append_vals (self->visible, self->matches->data, self->matches->len);
-  else
-    {
-      g_autofree guint8 *marked = g_malloc0 (n_rows);
-
-      for (guint i = 0; i < self->matches->len; i++)
-        marked[g_array_index (self->matches, guint, i)] = 1;
-      for (guint i = 0; i < n_rows; i++)
-        if (marked[self->order[i]])
-          g_array_append_val (self->visible, self->order[i]);
-    }
+  shouhu_list_order_pick (self->visible, self->matches, self->order, n_rows);
 
   if (old_len != 0 || self->visible->len != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->visible->len);
 }
 
 static int
-compare_positions (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+compare_positions (guint    a,
+                   guint    b,
+                   gpointer user_data)
 {
   ShouhuWorkerList *self = user_data;
-  guint pa = *(const guint *) a;
-  guint pb = *(const guint *) b;
-  int result;
 
-  shouhu_worker_row_set_position (self->scratch_a, pa);
-  shouhu_worker_row_set_position (self->scratch_b, pb);
-  result = self->compare (self->scratch_a, self->scratch_b, self->compare_data);
-  if (result == 0)
-    result = (pa > pb) - (pa < pb);
-  return result;
+  shouhu_worker_row_set_position (self->scratch_a, a);
+  shouhu_worker_row_set_position (self->scratch_b, b);
+  return self->compare (self->scratch_a, self->scratch_b, self->compare_data);
 }
 
 static void
@@ -121,13 +105,9 @@ compute_order (ShouhuWorkerList *self)
     return;
 
   n_rows = shouhu_annex2_index_get_n_rows (self->index);
-  self->order = g_new (guint, MAX (n_rows, 1));
-  for (guint i = 0; i < n_rows; i++)
-    self->order[i] = i;
   self->scratch_a = shouhu_worker_row_new (self->index, 0);
   self->scratch_b = shouhu_worker_row_new (self->index, 0);
-  if (n_rows > 0)
-    g_qsort_with_data (self->order, (int) n_rows, sizeof (guint), compare_positions, self);
+  self->order = shouhu_list_order_new (n_rows, compare_positions, self);
 }
 
 static void
@@ -140,15 +120,16 @@ search (ShouhuWorkerList *self,
     found = shouhu_annex2_index_search (self->index, self->district_id, self->query, within);
   else
     found = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (self->unpaired_only)
+  if ((self->unpaired_only || self->needs != 0) && self->index != NULL)
     {
       guint kept = 0;
 
       for (guint i = 0; i < found->len; i++)
         {
           guint pos = g_array_index (found, guint, i);
+          const ShouhuAnnex2Row *row = shouhu_annex2_index_get_row (self->index, pos);
 
-          if (shouhu_annex2_index_get_row (self->index, pos)->n_volunteers == 0)
+          if ((!self->unpaired_only || row->n_volunteers == 0) && (row->needs & self->needs) == self->needs)
             g_array_index (found, guint, kept++) = pos;
         }
       g_array_set_size (found, kept);
@@ -263,6 +244,24 @@ shouhu_worker_list_set_filter (ShouhuWorkerList *self,
   self->query = g_steal_pointer (&folded);
 
   search (self, narrows ? self->matches : NULL);
+  rebuild_visible (self);
+}
+
+/**
+ * shouhu_worker_list_set_needs_filter:
+ * @needs: ShouhuFamilyNeed flags: only the families that registered all
+ *   of them are shown; 0 for every family
+ */
+void
+shouhu_worker_list_set_needs_filter (ShouhuWorkerList *self,
+                                     guint             needs)
+{
+  g_return_if_fail (SHOUHU_IS_WORKER_LIST (self));
+
+  if (needs == self->needs)
+    return;
+  self->needs = needs;
+  search (self, NULL);
   rebuild_visible (self);
 }
 

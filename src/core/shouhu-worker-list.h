@@ -31,6 +31,8 @@ void               shouhu_worker_list_set_filter   (ShouhuWorkerList    *self,
                                                     const char          *query);
 void               shouhu_worker_list_set_unpaired_only (ShouhuWorkerList *self,
                                                     gboolean             unpaired_only);
+void               shouhu_worker_list_set_needs_filter (ShouhuWorkerList *self,
+                                                        guint             needs);
 void               shouhu_worker_list_set_sort     (ShouhuWorkerList    *self,
                                                     ShouhuWorkerCompare  compare,
                                                     gpointer             user_data,

@@ -56,6 +56,7 @@ struct _ShouhuAnnex2Page
   GtkDropDown         *district_dropdown;
   GtkSearchEntry      *search_entry;
   GtkToggleButton     *unpaired_button;
+  GtkDropDown         *need_dropdown;      /* every family, or those with one need */
   GtkWidget           *form_header;
   GtkLabel            *form_district_label;
   GtkEntry            *reporter_entry;

@@ -20,6 +20,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-page-private.h"
 #include "shouhu-history-dialog.h"
+#include "shouhu-pairing.h"
 
 G_DEFINE_FINAL_TYPE (ShouhuAnnex2Page, shouhu_annex2_page, GTK_TYPE_WIDGET)
 
@@ -49,6 +50,8 @@ describe_filters (ShouhuAnnex2Page *self)
     /* Translators: %s is what was typed in the search field */
     return g_strdup_printf (_("No record matches “%s”. Search looks in names, hospitals, "
                               "phones, addresses and volunteers."), query);
+  if (!unpaired && gtk_drop_down_get_selected (self->need_dropdown) > 0)
+    return g_strdup (_("No family shown here registered this need."));
   return g_strdup (_("Every family shown here has a volunteer."));
 }
 
@@ -425,6 +428,27 @@ add_service_action_cb (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.add-service", "(xx)", shouhu_worker_row_get_id (row), (gint64) 0);
 }
 
+/* 待结对 of the district shown, else of the selected record's district. */
+static void
+worklist_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ShouhuAnnex2Page *self = SHOUHU_ANNEX2_PAGE (widget);
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (self);
+  int district_id = self->district_id;
+
+  if (district_id == 0 && row != NULL)
+    district_id = shouhu_worker_row_get_row (row)->district_id;
+  if (district_id == 0)
+    {
+      gtk_widget_activate_action (widget, "win.notify", "s",
+                                  _("Choose a district in the District list first to see its families to pair"));
+      return;
+    }
+  gtk_widget_activate_action (widget, "win.show-worklist", "i", district_id);
+}
+
 static void
 ledger_action_cb (GtkWidget  *widget,
                   const char *action_name,
@@ -494,6 +518,7 @@ clear_filters_cb (GtkWidget  *widget,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_toggle_button_set_active (self->unpaired_button, FALSE);
+  gtk_drop_down_set_selected (self->need_dropdown, 0);
   apply_filter (self);
 }
 
@@ -512,6 +537,19 @@ district_selected_cb (ShouhuAnnex2Page *self)
   self->district_id = selected == GTK_INVALID_LIST_POSITION ? 0 : (int) selected;
   apply_filter (self);
   shouhu_annex2_page_load_form_header (self);
+}
+
+static void
+need_selected_cb (ShouhuAnnex2Page *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->need_dropdown);
+
+  if (self->list == NULL)
+    return;
+  /* Position 0 is every family, then the needs in their order. */
+  shouhu_worker_list_set_needs_filter (self->list, selected == GTK_INVALID_LIST_POSITION || selected == 0
+                                                   ? 0 : 1u << (selected - 1));
+  update_status (self);
 }
 
 static void
@@ -660,6 +698,8 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.clear-filters", NULL, clear_filters_cb);
   gtk_widget_class_install_action (widget_class, "annex2.add-service", NULL, add_service_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.ledger", NULL, ledger_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.worklist", NULL, worklist_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "annex2.worklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "annex2.erase", NULL);
@@ -686,6 +726,21 @@ shouhu_annex2_page_init (ShouhuAnnex2Page *self)
   gtk_drop_down_set_expression (self->district_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_model (self->district_dropdown, G_LIST_MODEL (districts));
+
+  {
+    g_autoptr(GtkStringList) needs = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (needs, _("All Needs"));
+    for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+      gtk_string_list_append (needs, shouhu_family_need_label (1u << bit));
+    self->need_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&needs)), NULL));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->need_dropdown),
+                                 _("Show every family, or only those that registered this need"));
+    gtk_widget_insert_after (GTK_WIDGET (self->need_dropdown),
+                             gtk_widget_get_parent (GTK_WIDGET (self->district_dropdown)),
+                             GTK_WIDGET (self->district_dropdown));
+    g_signal_connect_swapped (self->need_dropdown, "notify::selected", G_CALLBACK (need_selected_cb), self);
+  }
 
   self->list = shouhu_worker_list_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
@@ -720,6 +775,23 @@ int
 shouhu_annex2_page_get_district_filter (ShouhuAnnex2Page *self)
 {
   return self->district_id;
+}
+
+/**
+ * shouhu_annex2_page_set_need_filter:
+ * @need: one ShouhuFamilyNeed, or 0 for every family
+ */
+void
+shouhu_annex2_page_set_need_filter (ShouhuAnnex2Page *self,
+                                    guint             need)
+{
+  guint position = 0;
+
+  g_return_if_fail (SHOUHU_IS_ANNEX2_PAGE (self));
+  for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+    if (need == 1u << bit)
+      position = bit + 1;
+  gtk_drop_down_set_selected (self->need_dropdown, position);
 }
 
 /* As typing @text in the search entry, without waiting for its delay. */

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (ShouhuAnnex2Page, shouhu_annex2_page, SHOUHU, ANNEX2_PAGE,
 void        shouhu_annex2_page_set_district_filter (ShouhuAnnex2Page *self,
                                                     int               district_id);
 int         shouhu_annex2_page_get_district_filter (ShouhuAnnex2Page *self);
+void        shouhu_annex2_page_set_need_filter     (ShouhuAnnex2Page *self,
+                                                    guint             need);
 void        shouhu_annex2_page_set_search          (ShouhuAnnex2Page *self,
                                                     const char       *text);
 GListModel *shouhu_annex2_page_get_model           (ShouhuAnnex2Page *self);

@@ -265,6 +265,20 @@ update_confirm_button (ShouhuDashboardPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.confirm-report",
                                  f != NULL && self->figures != NULL && self->figures->as_of != NULL && !f->reported);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.show-worklist", f != NULL);
+}
+
+/* 待结对 of the selected district, in a window of its own. */
+static void
+show_worklist_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
+  const ShouhuDistrictFigures *f = shouhu_district_table_get_selected (self->table);
+
+  if (f != NULL)
+    gtk_widget_activate_action (widget, "win.show-worklist", "i", f->district_id);
 }
 
 /* The table's ledger columns: needs not solved, families not contacted
@@ -705,6 +719,8 @@ shouhu_dashboard_page_class_init (ShouhuDashboardPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, table_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "dashboard.confirm-report", NULL, confirm_report_cb);
+  gtk_widget_class_install_action (widget_class, "dashboard.show-worklist", NULL, show_worklist_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "dashboard.show-worklist", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -721,6 +737,7 @@ shouhu_dashboard_page_init (ShouhuDashboardPage *self)
   add_legend (self);
   add_definitions (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.confirm-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.show-worklist", FALSE);
   gtk_label_set_text (self->as_of_label, _("No Annex 1 figures yet"));
 }
 

@@ -42,6 +42,8 @@ enum {
   PROP_NEEDS,
   PROP_OPEN_NEEDS,
   PROP_TO_REVISIT,
+  PROP_BASIC_GUARDED,
+  PROP_NEEDS_UNMET,
   N_PROPS
 };
 
@@ -110,6 +112,12 @@ shouhu_district_row_get_property (GObject    *object,
     case PROP_TO_REVISIT:
       g_value_set_int64 (value, self->to_revisit);
       break;
+    case PROP_BASIC_GUARDED:
+      g_value_set_int64 (value, f->basic_guarded);
+      break;
+    case PROP_NEEDS_UNMET:
+      g_value_set_int64 (value, f->needs_registered - f->needs_met);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -164,6 +172,8 @@ shouhu_district_row_class_init (ShouhuDistrictRowClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OPEN_NEEDS] = count_property ("open-needs");
   properties[PROP_TO_REVISIT] = count_property ("to-revisit");
+  properties[PROP_BASIC_GUARDED] = count_property ("basic-guarded");
+  properties[PROP_NEEDS_UNMET] = count_property ("needs-unmet");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -71,6 +71,8 @@ typedef enum
   COLUMN_PAIRING,
   COLUMN_GUARDED,
   COLUMN_GUARDING,
+  COLUMN_BASIC,
+  COLUMN_FAMILY_NEEDS,
   COLUMN_VOLUNTEERS,
   COLUMN_CHANGED,
   COLUMN_OPEN_NEEDS,
@@ -97,6 +99,8 @@ static const struct
   [COLUMN_PAIRING]     = { NULL, "paired-rate", SHOUHU_RATE_PAIRED, TRUE },
   [COLUMN_GUARDED]     = { NC_("table column", "Ready guardian"), "guarded", -1, FALSE },
   [COLUMN_GUARDING]    = { NULL, "guarded-rate", SHOUHU_RATE_GUARDED, TRUE },
+  [COLUMN_BASIC]       = { NC_("table column", "保底"), "basic-guarded", -1, FALSE },
+  [COLUMN_FAMILY_NEEDS] = { NC_("table column", "Needs met"), "needs-unmet", -1, FALSE },
   [COLUMN_VOLUNTEERS]  = { NC_("table column", "Volunteers"), "volunteers", -1, FALSE },
   [COLUMN_CHANGED]     = { NC_("table column", "Annex 2 changed"), "annex2-age", -1, FALSE },
   [COLUMN_OPEN_NEEDS]  = { NC_("table column", "Open Needs"), "open-needs", -1, FALSE },
@@ -309,6 +313,20 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       text = changed_text (f);
       tooltip = shouhu_format_annex2_change (f);
       attention = (f->needs & SHOUHU_NEEDS_UPDATE) != 0;
+      break;
+    case COLUMN_FAMILY_NEEDS:
+      /* met/registered in one column: the table is wide already. */
+      text = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, f->needs_met, f->needs_registered);
+      tooltip = g_strdup_printf (_("Of %lld needs registered for the district’s families, "
+                                   "%lld are met by a ready volunteer paired for them"),
+                                 (long long) f->needs_registered, (long long) f->needs_met);
+      attention = f->needs_met < f->needs_registered;
+      break;
+    case COLUMN_BASIC:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, f->basic_guarded);
+      tooltip = g_strdup_printf (_("%lld of %lld families have a ready 保底 guardian; "
+                                   "Ctrl+P lists the others"), (long long) f->basic_guarded, (long long) f->workers);
+      attention = f->basic_guarded < f->workers;
       break;
     case COLUMN_OPEN_NEEDS:
     case COLUMN_TO_REVISIT:

@@ -35,6 +35,9 @@ action_label (const char *action)
     return _("Unpaired");
   if (g_strcmp0 (action, "import") == 0)
     return _("Imported");
+  /* Translators: two records of one volunteer became one */
+  if (g_strcmp0 (action, "merge") == 0)
+    return _("Merged");
   return action;
 }
 

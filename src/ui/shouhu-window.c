@@ -25,7 +25,12 @@
  *                          be 0 (a worker's row gives the first, a
  *                          volunteer's row the second);
  *   win.show-ledger  (sx)  opens the ledger of ("family", worker id) or
- *                          ("volunteer", volunteer id).
+ *                          ("volunteer", volunteer id);
+ *   win.show-worklist (i)  opens 待结对 of a district (1..41);
+ *   win.undo-pairing (xx)  removes the pairing of (worker id, volunteer id),
+ *                          the Undo of one made in 待结对;
+ *   win.undo-proposal (u)  puts back the pairings as they were before a
+ *                          district's proposal was applied.
  *
  * win.export (Ctrl+E, the menu) opens it on what the page shown holds.
  *
@@ -40,6 +45,8 @@
 
 #include "shouhu-accessible.h"
 #include "shouhu-annex1.h"
+#include "shouhu-annex2.h"
+#include "shouhu-district.h"
 #include "shouhu-annex1-page.h"
 #include "shouhu-close-question.h"
 #include "shouhu-date.h"
@@ -47,6 +54,8 @@
 #include "shouhu-export-dialog.h"
 #include "shouhu-import-dialog.h"
 #include "shouhu-ledger-dialog.h"
+#include "shouhu-proposal-dialog.h"
+#include "shouhu-worklist-dialog.h"
 #include "shouhu-service-dialog.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-annex2-page.h"
@@ -557,6 +566,46 @@ show_ledger_cb (GtkWidget  *widget,
 }
 
 static void
+show_worklist_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  int district_id = g_variant_get_int32 (parameter);
+
+  if (self->store == NULL || district_id < 1 || district_id > SHOUHU_N_DISTRICTS)
+    return;
+  gtk_window_present (GTK_WINDOW (shouhu_worklist_dialog_new (GTK_WINDOW (self), self->store, district_id)));
+}
+
+static void
+undo_pairing_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 worker_id = 0, volunteer_id = 0;
+
+  g_variant_get (parameter, "(xx)", &worker_id, &volunteer_id);
+  if (self->store != NULL && !shouhu_annex2_unpair (self->store, worker_id, volunteer_id, &error))
+    show_message (self, error->message);
+}
+
+static void
+undo_proposal_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL
+      && !shouhu_proposal_dialog_undo (self->store, g_variant_get_uint32 (parameter), &error))
+    show_message (self, error->message);
+}
+
+static void
 show_page_cb (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -821,6 +870,9 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_cb);
   gtk_widget_class_install_action (widget_class, "win.add-service", "(xx)", add_service_cb);
   gtk_widget_class_install_action (widget_class, "win.show-ledger", "(sx)", show_ledger_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-pairing", "(xx)", undo_pairing_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo-proposal", "u", undo_proposal_cb);
   gtk_widget_class_install_action (widget_class, "win.purge-personal", NULL, purge_personal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);

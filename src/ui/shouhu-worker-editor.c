@@ -17,6 +17,7 @@
 
 #include "shouhu-accessible.h"
 #include "shouhu-conflict-view.h"
+#include "shouhu-pairing.h"
 #include "shouhu-volunteer-chooser.h"
 #include "shouhu-worker-editor.h"
 
@@ -29,6 +30,8 @@ struct _ShouhuWorkerEditor
 
   GtkWidget   *fields[SHOUHU_ANNEX2_N_FIELDS];   /* NULL for 结对志愿者: see volunteer_box */
   GtkFlowBox  *volunteer_box;
+  GtkWidget   *need_checks[SHOUHU_N_FAMILY_NEEDS];  /* 家庭需求, in ShouhuFamilyNeed order */
+  GHashTable  *roles;           /* volunteer id → its role with the stored record */
   GArray      *volunteer_ids;   /* gint64, in the order shown */
   GPtrArray   *volunteer_names; /* beside volunteer_ids */
   ShouhuWorker *seen;           /* the record as stored when shown; NULL when new */
@@ -91,7 +94,16 @@ shouhu_worker_editor_add_volunteer (ShouhuWorkerEditor *self,
   button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (button),
                         g_object_new (GTK_TYPE_BOX, "spacing", 4, NULL));
-  gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))), gtk_label_new (name));
+  {
+    gint64 key = id;
+    gpointer role = self->roles != NULL ? g_hash_table_lookup (self->roles, &key) : NULL;
+    /* Translators: a paired volunteer and its role (保底, or the need it serves) */
+    g_autofree char *text = role != NULL ? g_strdup_printf (_("%s · %s"), name,
+                                                            shouhu_pairing_role_label (GPOINTER_TO_UINT (role) - 1))
+                                         : g_strdup (name);
+
+    gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))), gtk_label_new (text));
+  }
   gtk_box_append (GTK_BOX (gtk_button_get_child (GTK_BUTTON (button))),
                   gtk_image_new_from_icon_name ("window-close-symbolic"));
   /* Translators: tooltip of a paired volunteer's button; %s is the name */
@@ -155,6 +167,10 @@ collect (ShouhuWorkerEditor *self)
       else
         shouhu_worker_set_field (w, f, selected == 1 || selected == 2 ? genders[selected] : "");
     }
+  w->needs = 0;
+  for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (self->need_checks[bit])))
+      w->needs |= 1 << bit;
   return w;
 }
 
@@ -352,6 +368,29 @@ set_seen (ShouhuWorkerEditor *self,
   self->seen_ids = ids_of (volunteers);
 }
 
+/* Each paired volunteer's role (保底 or a need), shown beside its name. */
+static void
+read_roles (ShouhuWorkerEditor *self,
+            gint64              worker_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) guardians = shouhu_pairing_list (self->store, worker_id, NULL, &error);
+
+  g_hash_table_remove_all (self->roles);
+  if (guardians == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      return;
+    }
+  for (guint i = 0; i < guardians->len; i++)
+    {
+      const ShouhuGuardian *g = g_ptr_array_index (guardians, i);
+
+      g_hash_table_insert (self->roles, g_memdup2 (&g->volunteer_id, sizeof (gint64)),
+                           GUINT_TO_POINTER (g->role + 1));
+    }
+}
+
 static void
 fill (ShouhuWorkerEditor *self,
       gint64              worker_id)
@@ -368,6 +407,10 @@ fill (ShouhuWorkerEditor *self,
     }
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     set_field (self, f, w);
+  for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (self->need_checks[bit]),
+                                 w->needs > 0 && (w->needs & (1 << bit)) != 0);
+  read_roles (self, worker_id);
   set_volunteers (self, volunteers);
   set_seen (self, w, volunteers);
 }
@@ -599,6 +642,7 @@ shouhu_worker_editor_finalize (GObject *object)
   ShouhuWorkerEditor *self = SHOUHU_WORKER_EDITOR (object);
 
   g_clear_pointer (&self->volunteer_ids, g_array_unref);
+  g_clear_pointer (&self->roles, g_hash_table_unref);
   g_clear_pointer (&self->volunteer_names, g_ptr_array_unref);
   g_clear_pointer (&self->seen, shouhu_worker_free);
   g_clear_pointer (&self->seen_ids, g_array_unref);
@@ -644,6 +688,7 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
   int row = 0;
 
   self->volunteer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->roles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->volunteer_names = g_ptr_array_new_with_free_func (g_free);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
@@ -686,6 +731,27 @@ shouhu_worker_editor_init (ShouhuWorkerEditor *self)
     }
   g_signal_connect_swapped (self->fields[SHOUHU_ANNEX2_FIELD_DISTRICT], "notify::selected",
                             G_CALLBACK (district_changed_cb), self);
+
+  /* 家庭需求: what the district registered for the family ("1+N"). */
+  label = gtk_label_new (_("Family needs"));
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  {
+    GtkWidget *flow = gtk_flow_box_new ();
+
+    gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+    gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 7);
+    gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 4);
+    for (guint bit = 0; bit < SHOUHU_N_FAMILY_NEEDS; bit++)
+      {
+        self->need_checks[bit] = gtk_check_button_new_with_label (shouhu_family_need_label (1 << bit));
+        gtk_flow_box_append (GTK_FLOW_BOX (flow), self->need_checks[bit]);
+      }
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    gtk_grid_attach (GTK_GRID (grid), flow, 1, row, 1, 1);
+  }
+  row++;
 
   label = gtk_label_new (shouhu_annex2_field_label (SHOUHU_ANNEX2_FIELD_VOLUNTEERS));
   gtk_label_set_xalign (GTK_LABEL (label), 1);
