@@ -361,3 +361,34 @@ shouhu_test_read_xlsx (const char *script,
     g_error ("openpyxl could not read %s: %s", path, err);
   return g_steal_pointer (&out);
 }
+
+/* A database at schema 1 in @path, as an older release left it: a new
+ * one with every table of the later migrations dropped (SQLite's own
+ * sqlite_sequence cannot be, and does no harm).  Returns it open, for
+ * the caller to fill and close. */
+sqlite3 *
+shouhu_test_make_schema_1 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_store_open (path, &error);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN"
+                                       " ('district', 'annex1_table', 'annex1_figure', 'annex1_note')"
+                                       " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (drops, g_strdup_printf ("DROP TABLE \"%s\"", sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < drops->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}

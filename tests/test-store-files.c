@@ -105,31 +105,15 @@ static void
 make_version_1 (const char *path,
                 int         n_dates)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ShouhuStore) store = shouhu_store_open (path, &error);
-  GString *sql = g_string_new ("PRAGMA foreign_keys = OFF;");
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  GString *sql = g_string_new (NULL);
+  sqlite3 *db = shouhu_test_make_schema_1 (path);
 
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  /* Schema 1 is what its migration made: every later table goes. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN"
-                                       " ('district', 'annex1_table', 'annex1_figure', 'annex1_note')"
-                                       " AND name NOT LIKE 'sqlite_%'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (sql, "DROP TABLE \"%s\";", sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
   for (int i = 0; i < n_dates; i++)
     {
       g_string_append_printf (sql, "INSERT INTO annex1_table (id, as_of) VALUES (%d, date('2020-02-07', '+%d days'));", i + 1, i);
       g_string_append_printf (sql, "INSERT INTO annex1_figure SELECT %d, id, 1, id * 10, id FROM district;", i + 1);
       g_string_append_printf (sql, "INSERT INTO annex1_note SELECT %d, id, '备注' || id FROM district;", i + 1);
     }
-  g_string_append (sql, "PRAGMA user_version = 1;");
   g_assert_cmpint (sqlite3_exec (db, sql->str, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
