@@ -30,6 +30,14 @@ test_lookup (void)
   g_assert_cmpint (shouhu_district_lookup ("忠县")->id, ==, 30);
   g_assert_cmpint (shouhu_district_lookup ("两江新区")->id, ==, 39);
   /* Too short to be sure, or not a unit of the notice. */
+  /* Full forms */
+  g_assert_cmpint (shouhu_district_lookup ("重庆市渝中区")->id, ==, 4);
+  g_assert_cmpint (shouhu_district_lookup ("万盛经济技术开发区")->id, ==, 41);
+  g_assert_cmpint (shouhu_district_lookup ("重庆高新区")->id, ==, 40);
+  g_assert_cmpint (shouhu_district_lookup ("重庆两江新区")->id, ==, 39);
+  g_assert_cmpint (shouhu_district_lookup ("重庆市石柱土家族自治县")->id, ==, 35);
+  g_assert_null (shouhu_district_lookup ("重庆市"));
+  g_assert_null (shouhu_district_lookup ("重庆"));
   g_assert_null (shouhu_district_lookup ("忠"));
   g_assert_null (shouhu_district_lookup ("两江县"));
   g_assert_null (shouhu_district_lookup ("成都"));

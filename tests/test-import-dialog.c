@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "shouhu-history-dialog.h"
 #include "shouhu-import-dialog.h"
 #include "shouhu-test-util.h"
 #include "shouhu-window.h"
@@ -48,7 +49,8 @@ find_widget (GtkWidget  *widget,
       if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
         {
           const char *label = type == GTK_TYPE_BUTTON ? gtk_button_get_label (GTK_BUTTON (c))
-                                                      : gtk_label_get_text (GTK_LABEL (c));
+                            : type == GTK_TYPE_CHECK_BUTTON ? gtk_check_button_get_label (GTK_CHECK_BUTTON (c))
+                            : gtk_label_get_text (GTK_LABEL (c));
           if (label != NULL && strstr (label, text) != NULL)
             return c;
         }
@@ -119,6 +121,83 @@ test_window (void)
   g_assert_cmpstr (shouhu_notification_get_message (shouhu_window_get_notification (window)), ==,
                    "Imported 渝中区附件2.xlsx: 2 new and 0 updated records");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A re-import of the form with 李四's phone changed, 赵六 gone and a
+ * heading nobody knows. */
+static char *
+make_edited_workbook (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "渝中区附件2-更新.xlsx", NULL);
+  g_autofree char *literal = g_shell_quote (path);
+  g_autofree char *script = g_strdup_printf (
+    "import openpyxl\n"
+    "wb = openpyxl.Workbook(); ws = wb.active; ws.title = '渝中区'\n"
+    "ws['A3'] = '区县：渝中区　填报人：张三　联系电话：023-63891234'\n"
+    "heads = ['序号', '医院', '姓名', '性别', '职务', '一线工作具体地点', '家庭地址', '本人联系电话', '微信号']\n"
+    "for c, h in enumerate(heads): ws.cell(4, 1 + c, h)\n"
+    "for c, v in enumerate([1, '市人民医院', '李四', '男', '护士长', '', '', 13811112222, 'lisi']): ws.cell(5, 1 + c, v)\n"
+    "wb.save(%s)\n", literal);
+
+  shouhu_test_run_python (tmp_dir, script);
+  return g_steal_pointer (&path);
+}
+
+/* The preview shows each change field by field, asks about the likely
+ * duplicate, lists the record not in the file and the ignored column,
+ * and imports only once the duplicate is decided. */
+static void
+test_decisions (void)
+{
+  g_autofree char *first = make_workbook ();
+  g_autofree char *edited = make_edited_workbook ();
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(ShouhuImportDialog) dialog = open_dialog (NULL, store, first);
+  GtkWidget *button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+  GtkWidget *drop_down, *check;
+  const ShouhuImport *import;
+
+  g_signal_emit_by_name (button, "clicked");
+  g_clear_object (&dialog);
+  dialog = open_dialog (NULL, store, edited);
+  import = shouhu_import_dialog_get_import (dialog);
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Import");
+  g_assert_cmpuint (import->annex2->n_undecided, ==, 1);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "李四 is probably record 1"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "“13812345678” → “13811112222”"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "微信号"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "在库中但不在此文件中"));
+
+  /* Update record 1: the change shows among the updates, Import is on. */
+  drop_down = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (
+    gtk_list_box_get_row_at_index (GTK_LIST_BOX (gtk_widget_get_ancestor (
+      find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "李四 is probably record 1"), GTK_TYPE_LIST_BOX)), 0))));
+  drop_down = gtk_widget_get_next_sibling (drop_down);
+  g_assert_true (GTK_IS_DROP_DOWN (drop_down));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), SHOUHU_IMPORT_CHOICE_UPDATE);
+  while (import->annex2->n_undecided > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (import->annex2->n_updated, ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  check = find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, "_Remove these records");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 1);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '李四' AND "
+                                                 "phone = '13811112222' AND title = '护士长'"), ==, 1);
+
+  /* The history tells a person what the imports did. */
+  {
+    GtkWindow *history = shouhu_history_dialog_new (NULL, store, "worker", 1, "李四");
+
+    g_assert_nonnull (find_widget (GTK_WIDGET (history), GTK_TYPE_LABEL, "Created by importing 渝中区附件2.xlsx"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (history), GTK_TYPE_LABEL, "Changed by importing 渝中区附件2-更新.xlsx"));
+    g_assert_nonnull (find_widget (GTK_WIDGET (history), GTK_TYPE_LABEL, "→ “护士长”"));
+    gtk_window_destroy (history);
+  }
 }
 
 static void
@@ -211,6 +290,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import-dialog/preview-and-confirm", test_preview_and_confirm);
   shouhu_test_add_openpyxl ("/import-dialog/window", test_window);
   shouhu_test_add_openpyxl ("/import-dialog/cancel", test_cancel);
+  shouhu_test_add_openpyxl ("/import-dialog/decisions", test_decisions);
   shouhu_test_add_openpyxl ("/import-dialog/roster", test_roster);
   shouhu_test_add ("/import-dialog/broken-file", test_broken_file);
 

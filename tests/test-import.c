@@ -5,6 +5,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "shouhu-export.h"
 #include "shouhu-import.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
@@ -424,7 +425,7 @@ test_annex2 (void)
   g_assert_cmpstr (r->worker->gender, ==, "男");
   g_assert_cmpstr (r->worker->phone, ==, "13812345678");
   g_assert_cmpstr (r->worker->family_phone, ==, "13900000000");
-  g_assert_cmpstr (r->volunteers, ==, "王五");
+  g_assert_cmpstr (r->volunteers, ==, "王五\x1f");   /* read: 姓名 and no phone */
   r = g_ptr_array_index (import->rows, 1);
   g_assert_cmpstr (r->worker->hospital, ==, "市中医院");
   g_assert_cmpstr (r->worker->name, ==, "赵六");
@@ -458,6 +459,88 @@ test_annex2 (void)
   }
 }
 
+/* Annex 1 in the notice's own layout, as Shouhu exports it: 共计 and its
+ * 支援湖北 on the first header row.  A 共计 that is not the sum of the
+ * batches, or a 合计 that is not the sum of the districts, is a rejected
+ * row naming the district and both figures; a 截至 line written as a
+ * date cell is read. */
+static void
+test_notice_layout (void)
+{
+  g_autoptr(ShouhuStore) source = shouhu_test_new_store (NULL);
+  g_autofree char *exported = g_build_filename (tmp_dir, "notice-layout.xlsx", NULL);
+  g_autofree char *wrong = g_build_filename (tmp_dir, "wrong-total.xlsx", NULL);
+  g_autofree char *quoted = g_shell_quote (exported);
+  g_autofree char *wrong_quoted = g_shell_quote (wrong);
+  g_autofree char *wrong_sum = g_build_filename (tmp_dir, "wrong-sum.xlsx", NULL);
+  g_autofree char *sum_quoted = g_shell_quote (wrong_sum);
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuImport) import = NULL;
+  const ShouhuImportRejection *r;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (source, &error));
+  g_assert_no_error (error);
+  g_assert_true (shouhu_export_run (source, SHOUHU_EXPORT_ANNEX1, NULL, 0, FALSE, exported, &error));
+  g_assert_no_error (error);
+
+  /* Shouhu's own file comes back whole. */
+  import = shouhu_import_from_file (exported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import->kind, ==, SHOUHU_IMPORT_ANNEX1);
+  g_assert_cmpuint (import->annex1->n_rejected, ==, 0);
+  g_assert_cmpuint (import->annex1->n_districts, ==, SHOUHU_N_DISTRICTS);
+  g_clear_pointer (&import, shouhu_import_free);
+
+  /* 万州区's 共计 changed (C6), 黔江区's 支援湖北 of 共计 (D7), and the
+   * 合计 of 第一批 (E47) written as a wrong number; the date line a date
+   * cell in a format that shows 截至. */
+  script = g_strdup_printf (
+    "import openpyxl, datetime\n"
+    "wb = openpyxl.load_workbook(%s); ws = wb.active\n"
+    "assert ws['C4'].value == '共计' and ws['B6'].value == '万州区'\n"
+    "ws['C6'] = ws['C6'].value + 100\n"
+    "ws['D7'] = 3\n"
+    "ws['A3'] = datetime.datetime(2020, 2, 7)\n"
+    "ws['A3'].number_format = '\"（截至\"yyyy\"年\"m\"月\"d\"日）\"'\n"
+    "wb.save(%s)\n"
+    "wb = openpyxl.load_workbook(%s); ws = wb.active\n"
+    "assert ws['A47'].value == '合计'\n"
+    "ws['E47'] = 1\n"
+    "ws.unmerge_cells('A3:I3'); ws['A3'] = '截至'; ws['B3'] = datetime.datetime(2020, 2, 7)\n"
+    "wb.save(%s)\n", quoted, wrong_quoted, quoted, sum_quoted);
+  shouhu_test_run_python (tmp_dir, script);
+  import = shouhu_import_from_file (wrong, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (import->annex1->table->as_of, ==, "2020-02-07");
+  for (guint i = 0; i < import->annex1->rejected->len; i++)
+    g_test_message ("rejected: row %u: %s", ((ShouhuImportRejection *) g_ptr_array_index (import->annex1->rejected, i))->row,
+                    ((ShouhuImportRejection *) g_ptr_array_index (import->annex1->rejected, i))->reason);
+  g_assert_cmpuint (import->annex1->n_rejected, ==, 2);
+  r = g_ptr_array_index (import->annex1->rejected, 0);
+  g_assert_cmpuint (r->row, ==, 6);
+  g_assert_nonnull (strstr (r->reason, "万州区"));
+  g_assert_nonnull (strstr (r->reason, "105"));
+  g_assert_nonnull (strstr (r->reason, " 5"));
+  r = g_ptr_array_index (import->annex1->rejected, 1);
+  g_assert_cmpuint (r->row, ==, 7);
+  g_assert_nonnull (strstr (r->reason, "黔江区"));
+  g_assert_nonnull (strstr (r->reason, "支援湖北"));
+  g_clear_pointer (&import, shouhu_import_free);
+
+  /* 截至 in one cell, the date in the next as a date cell; 合计 wrong. */
+  import = shouhu_import_from_file (wrong_sum, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (import->annex1->table->as_of, ==, "2020-02-07");
+  g_assert_cmpuint (import->annex1->n_rejected, ==, 1);
+  r = g_ptr_array_index (import->annex1->rejected, 0);
+  g_test_message ("%s", r->reason);
+  g_assert_cmpuint (r->row, ==, 47);
+  g_assert_nonnull (strstr (r->reason, "合计"));
+  g_assert_nonnull (strstr (r->reason, "says 1,"));
+  g_assert_nonnull (strstr (r->reason, "1300"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +555,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import/annex1/several-sheets", test_several_sheets);
   shouhu_test_add_openpyxl ("/import/annex1/layout-errors", test_layout_errors);
   shouhu_test_add_openpyxl ("/import/annex1/cli", test_cli);
+  shouhu_test_add_openpyxl ("/import/annex1/notice-layout", test_notice_layout);
   shouhu_test_add ("/import/phone", test_phone);
   shouhu_test_add_openpyxl ("/import/annex2/hand-made", test_annex2);
 

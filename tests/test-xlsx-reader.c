@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <xlsxwriter.h>
 #include SHOUHU_LIBZIP_H   /* libzip's zip.h by its full path: see meson.build */
 
@@ -278,7 +279,10 @@ test_crafted (void)
     "<c r=\"D2\" t=\"inlineStr\"><is><t>a_x000D_b_x005F_x0041_</t></is></c>"
     "<c r=\"E2\" t=\"e\"><v>#N/A</v></c><c r=\"F2\" s=\"3\"/><c r=\"G2\" t=\"s\"><v>0</v></c></row>"
     "<row><c><v>1</v></c><c t=\"str\"><f>A3</f><v> x </v></c></row>"
-    "<row r=\"9\"><c r=\"C9\"><v>5</v></c><c><v>6</v></c></row>");
+    "<row r=\"9\" hidden=\"1\"><c r=\"C9\"><v>5</v></c><c><v>6</v></c>"
+    /* Control characters: ESC sequences, NUL, C1; tab and newline stay. */
+    "<c r=\"E9\" t=\"inlineStr\"><is><t>王_x001B_[31m五_x0000_六\xc2\x85" "\t七&#10;八</t></is></c></row>"
+    "<row r=\"10\" hidden=\"true\"><c r=\"A10\" t=\"inlineStr\"><is><t>&#x1b;]0;title&#7;</t></is></c></row>");
   const ShouhuXlsxSheet *sheet;
   g_autofree char *digits = NULL;
 
@@ -291,14 +295,24 @@ test_crafted (void)
   assert_cell (sheet, "B2", SHOUHU_XLSX_CELL_STRING, "乙 丙");
   assert_cell (sheet, "G2", SHOUHU_XLSX_CELL_STRING, "甲");
   assert_cell (sheet, "C2", SHOUHU_XLSX_CELL_STRING, "第一批");
-  assert_cell (sheet, "D2", SHOUHU_XLSX_CELL_STRING, "a\rb_x0041_");
+  assert_cell (sheet, "D2", SHOUHU_XLSX_CELL_STRING, "a\nb_x0041_");
   assert_cell (sheet, "E2", SHOUHU_XLSX_CELL_ERROR, "#N/A");
   g_assert_null (cell (sheet, "F2"));
   assert_cell (sheet, "A3", SHOUHU_XLSX_CELL_NUMBER, "1");
   assert_cell (sheet, "B3", SHOUHU_XLSX_CELL_STRING, " x ");
   assert_cell (sheet, "C9", SHOUHU_XLSX_CELL_NUMBER, "5");
   assert_cell (sheet, "D9", SHOUHU_XLSX_CELL_NUMBER, "6");
-  g_assert_cmpuint (shouhu_xlsx_sheet_get_n_rows (sheet), ==, 9);
+  assert_cell (sheet, "E9", SHOUHU_XLSX_CELL_STRING, "王[31m五六\t七\n八");
+  assert_cell (sheet, "A10", SHOUHU_XLSX_CELL_STRING, "]0;title");
+  g_assert_cmpuint (shouhu_xlsx_sheet_get_n_rows (sheet), ==, 10);
+  {
+    guint n_hidden;
+    const guint32 *hidden = shouhu_xlsx_sheet_get_hidden_rows (sheet, &n_hidden);
+
+    g_assert_cmpuint (n_hidden, ==, 2);
+    g_assert_cmpuint (hidden[0], ==, 8);
+    g_assert_cmpuint (hidden[1], ==, 9);
+  }
 }
 
 static void
@@ -321,6 +335,144 @@ assert_refused (const char      *path,
     g_error ("“%s” does not mention “%s”", error->message, detail);
 }
 
+/* Other spreadsheet files, under their own names or an .xlsx one: the
+ * message names the format and says to save it as an Excel workbook. */
+static void
+test_other_formats (void)
+{
+  static const guint8 ole2[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0 };
+  static const struct { const char *name; const char *detail; } ole_files[] = {
+    { "old.xls", ".xls" }, { "wps.et", ".et" }, { "doc.wps", ".wps" }, { "renamed.xlsx", ".xls, .et" },
+  };
+  g_autofree char *ods = make_zip ("sheet.ods", "mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                                   "content.xml", "<office:document-content/>", NULL);
+  g_autofree char *ods_renamed = make_zip ("ods-renamed.xlsx", "mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                                           "content.xml", "<office:document-content/>", NULL);
+  g_autofree char *csv = g_build_filename (tmp_dir, "list.csv", NULL);
+  g_autofree char *html = g_build_filename (tmp_dir, "web.xls", NULL);
+  g_autofree char *fifo = g_build_filename (tmp_dir, "fifo.xlsx", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ole_files); i++)
+    {
+      g_autofree char *path = g_build_filename (tmp_dir, ole_files[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, (const char *) ole2, sizeof ole2, NULL));
+      assert_refused (path, SHOUHU_XLSX_ERROR_OTHER_FORMAT, ole_files[i].detail);
+      assert_refused (path, SHOUHU_XLSX_ERROR_OTHER_FORMAT, "另存为");
+    }
+  assert_refused (ods, SHOUHU_XLSX_ERROR_OTHER_FORMAT, ".ods");
+  assert_refused (ods_renamed, SHOUHU_XLSX_ERROR_OTHER_FORMAT, ".ods");
+  assert_refused (ods_renamed, SHOUHU_XLSX_ERROR_OTHER_FORMAT, "Excel 工作簿");
+  g_assert_true (g_file_set_contents (csv, "\xef\xbb\xbf序号,姓名\r\n1,张三\r\n", -1, NULL));
+  assert_refused (csv, SHOUHU_XLSX_ERROR_OTHER_FORMAT, ".csv");
+  g_assert_true (g_file_set_contents (html, "<html><body><table><tr><td>1</td></tr></table></body></html>", -1, NULL));
+  assert_refused (html, SHOUHU_XLSX_ERROR_OTHER_FORMAT, "HTML");
+
+  /* Only files: a FIFO without a writer and an endless device are
+   * refused at once, not read. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  assert_refused (fifo, SHOUHU_XLSX_ERROR_NOT_REGULAR, "fifo.xlsx");
+  assert_refused ("/dev/zero", SHOUHU_XLSX_ERROR_NOT_REGULAR, "zero");
+  assert_refused (tmp_dir, SHOUHU_XLSX_ERROR_NOT_REGULAR, NULL);
+}
+
+/* A text longer than a cell may hold is kept cut and marked, in shared
+ * strings and inline, so that the reader of the cell can name it. */
+static void
+test_long_text (void)
+{
+  g_autoptr(GString) strings = g_string_new ("<sst><si><t>甲</t></si><si><t>");
+  g_autoptr(GString) sheet = g_string_new (SHEET_OPEN "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c>"
+                                           "<c r=\"B1\" t=\"inlineStr\"><is><t>");
+  g_autofree char *path = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+  g_autoptr(GError) error = NULL;
+  const ShouhuXlsxSheet *ws;
+
+  for (int i = 0; i < 100000; i++)
+    {
+      g_string_append (strings, "长");
+      g_string_append (sheet, "文");
+    }
+  g_string_append (strings, "</t></si></sst>");
+  g_string_append (sheet, "</t></is></c><c r=\"C1\" t=\"s\"><v>0</v></c></row>" SHEET_CLOSE);
+  path = make_zip ("long.xlsx",
+                   "_rels/.rels", root_rels,
+                   "xl/workbook.xml", workbook_one_sheet,
+                   "xl/_rels/workbook.xml.rels", workbook_rels,
+                   "xl/sharedStrings.xml", strings->str,
+                   "xl/worksheets/sheet1.xml", sheet->str,
+                   NULL);
+  wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  ws = shouhu_xlsx_workbook_get_sheet (wb, 0);
+  for (const char *const *name = (const char *const[]) { "A1", "B1", NULL }; *name != NULL; name++)
+    {
+      const ShouhuXlsxCell *c = cell (ws, *name);
+
+      g_assert_true (c->too_long);
+      g_assert_cmpuint (strlen (c->text), <=, SHOUHU_XLSX_MAX_TEXT);
+      g_assert_cmpuint (strlen (c->text), >, SHOUHU_XLSX_MAX_TEXT - 4);
+      g_assert_true (g_utf8_validate (c->text, -1, NULL));
+    }
+  g_assert_false (cell (ws, "C1")->too_long);
+  g_assert_cmpstr (cell (ws, "C1")->text, ==, "甲");
+}
+
+/* Numbers as the file's formats show them: built-in ids, the file's
+ * own codes, days counted from 1904. */
+static void
+test_shown (void)
+{
+  static const char styles[] =
+    "<styleSheet><numFmts count=\"2\"><numFmt numFmtId=\"176\" formatCode=\"m&quot;月&quot;d&quot;日&quot;\"/>"
+    "<numFmt numFmtId=\"177\" formatCode=\"0.0%\"/></numFmts>"
+    "<cellStyleXfs><xf numFmtId=\"10\"/></cellStyleXfs>"
+    "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"176\"/><xf numFmtId=\"9\"/><xf numFmtId=\"177\"/>"
+    "<xf numFmtId=\"14\"/><xf numFmtId=\"49\"/></cellXfs></styleSheet>";
+  static const char rels[] =
+    "<Relationships>"
+    "<Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>";
+  g_autofree char *sheet = g_strconcat (SHEET_OPEN,
+    "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>43871</v></c><c r=\"B1\" s=\"2\"><v>0.5</v></c>"
+    "<c r=\"C1\" s=\"3\"><v>0.125</v></c><c r=\"D1\" s=\"4\"><v>43868</v></c>"
+    "<c r=\"E1\" s=\"0\"><v>1.3812345678E+10</v></c><c r=\"F1\" s=\"99\"><v>7</v></c>"
+    "<c r=\"G1\" t=\"b\"><v>1</v></c><c r=\"H1\" s=\"5\"><v>12</v></c></row>", SHEET_CLOSE, NULL);
+  g_autofree char *workbook_1904 = g_strdup ("<workbook><workbookPr date1904=\"1\"/><sheets>"
+                                             "<sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+  g_autofree char *path = make_zip ("shown.xlsx", "_rels/.rels", root_rels, "xl/workbook.xml", workbook_one_sheet,
+                                    "xl/_rels/workbook.xml.rels", rels, "xl/styles.xml", styles,
+                                    "xl/worksheets/sheet1.xml", sheet, NULL);
+  g_autofree char *path_1904 = make_zip ("shown-1904.xlsx", "_rels/.rels", root_rels, "xl/workbook.xml", workbook_1904,
+                                         "xl/_rels/workbook.xml.rels", rels, "xl/styles.xml", styles,
+                                         "xl/worksheets/sheet1.xml", sheet, NULL);
+  static const struct { const char *cell, *shown; } expected[] = {
+    { "A1", "2月10日" }, { "B1", "50%" }, { "C1", "12.5%" }, { "D1", "2020/2/7" },
+    { "E1", "13812345678" }, { "F1", "7" }, { "G1", "TRUE" }, { "H1", "12" },
+  };
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_autoptr(ShouhuXlsxWorkbook) wb_1904 = NULL;
+  const ShouhuXlsxSheet *ws;
+  g_autofree char *date = NULL, *date_1904 = NULL;
+
+  g_assert_no_error (error);
+  ws = shouhu_xlsx_workbook_get_sheet (wb, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (shouhu_xlsx_sheet_get_shown (ws, cell (ws, expected[i].cell), scratch), ==, expected[i].shown);
+  date = shouhu_xlsx_sheet_get_date (ws, cell (ws, "D1"));
+  g_assert_cmpstr (date, ==, "2020-02-07");
+  g_assert_null (shouhu_xlsx_sheet_get_date (ws, cell (ws, "B1")));
+
+  wb_1904 = shouhu_xlsx_workbook_new_from_file (path_1904, &error);
+  g_assert_no_error (error);
+  ws = shouhu_xlsx_workbook_get_sheet (wb_1904, 0);
+  date_1904 = shouhu_xlsx_sheet_get_date (ws, cell (ws, "D1"));
+  g_assert_cmpstr (date_1904, ==, "2024-02-08");
+}
+
 static void
 test_not_zip (void)
 {
@@ -339,7 +491,7 @@ test_not_zip (void)
 
   g_assert_true (g_file_set_contents (text, "序号,区县\n1,万州区\n", -1, NULL));
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  assert_refused (text, SHOUHU_XLSX_ERROR_NOT_XLSX, "zip");
+  assert_refused (text, SHOUHU_XLSX_ERROR_OTHER_FORMAT, "CSV");
   assert_refused (empty, SHOUHU_XLSX_ERROR_NOT_XLSX, NULL);
   assert_refused (missing, SHOUHU_XLSX_ERROR_IO, NULL);
   assert_refused (no_book, SHOUHU_XLSX_ERROR_NOT_XLSX, "xl/workbook.xml");
@@ -471,13 +623,14 @@ test_sizes (void)
   g_autofree char *data = NULL;
   g_autofree char *bomb_rows = NULL;
   g_autofree char *bomb = NULL;
+  g_autofree char *limit = g_strdup_printf ("%d MiB", SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
   gsize len;
 
   /* A header declaring 4 GiB for a tiny part. */
   g_assert_true (g_file_get_contents (small, &data, &len, NULL));
   patch_size (data, len, "xl/worksheets/sheet1.xml", 0xfffffff0u);
   g_assert_true (g_file_set_contents (small, data, (gssize) len, NULL));
-  assert_refused (small, SHOUHU_XLSX_ERROR_TOO_LARGE, "64 MiB");
+  assert_refused (small, SHOUHU_XLSX_ERROR_TOO_LARGE, limit);
   g_clear_pointer (&data, g_free);
 
   /* A part that really inflates past the limit while its header claims
@@ -486,13 +639,13 @@ test_sizes (void)
   memset (bomb_rows, ' ', SHOUHU_XLSX_MAX_ENTRY_SIZE + 1);
   bomb_rows[SHOUHU_XLSX_MAX_ENTRY_SIZE + 1] = '\0';
   bomb = make_sheet ("bomb.xlsx", bomb_rows);
-  assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, "64 MiB");
+  assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, limit);
 
   g_assert_true (g_file_get_contents (bomb, &data, &len, NULL));
   g_assert_cmpuint (len, <, 1024 * 1024);
   patch_size (data, len, "xl/worksheets/sheet1.xml", 1000);
   g_assert_true (g_file_set_contents (bomb, data, (gssize) len, NULL));
-  assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, "64 MiB");
+  assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, limit);
 }
 
 int
@@ -510,6 +663,9 @@ main (int    argc,
   shouhu_test_add ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
   shouhu_test_add ("/xlsx-reader/crafted", test_crafted);
   shouhu_test_add ("/xlsx-reader/not-zip", test_not_zip);
+  shouhu_test_add ("/xlsx-reader/other-formats", test_other_formats);
+  shouhu_test_add ("/xlsx-reader/long-text", test_long_text);
+  shouhu_test_add ("/xlsx-reader/shown", test_shown);
   shouhu_test_add ("/xlsx-reader/truncated", test_truncated);
   shouhu_test_add ("/xlsx-reader/bad-sheets", test_bad_sheets);
   shouhu_test_add ("/xlsx-reader/limits", test_limits);

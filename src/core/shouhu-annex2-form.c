@@ -18,42 +18,58 @@
 
 #define VARIANTS(...) ((const char *const[]) { __VA_ARGS__, NULL })
 
-/* In ShouhuAnnex2Field order; the columns only the import reads last. */
+/* In ShouhuAnnex2Field order; the columns only the import reads last.
+ * The limits are far above any real value: what is longer is a mistake
+ * (a whole list pasted into one cell). */
 static const ShouhuFormColumn annex2_columns[SHOUHU_ANNEX2_N_IMPORT_FIELDS] = {
   { SHOUHU_ANNEX2_FIELD_DISTRICT, "district_id", "区县", NULL, N_("District"),
     .required = TRUE, .kind = SHOUHU_FIELD_DISTRICT },
-  { SHOUHU_ANNEX2_FIELD_HOSPITAL, "hospital", "医院", VARIANTS ("单位", "所在医院", "医院名称"), N_("Hospital"),
+  { SHOUHU_ANNEX2_FIELD_HOSPITAL, "hospital", "医院",
+    VARIANTS ("单位", "所在医院", "医院名称", "工作单位", "所在单位", "医疗机构"), N_("Hospital"),
     .required = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT,
-    .missing = N_("fill in the worker's hospital") },
-  { SHOUHU_ANNEX2_FIELD_NAME, "name", "姓名", NULL, N_("Name"),
+    .missing = N_("fill in the worker's hospital"), .max_chars = 100 },
+  { SHOUHU_ANNEX2_FIELD_NAME, "name", "姓名", VARIANTS ("医护人员姓名", "名字"), N_("Name"),
     .required = TRUE, .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT,
-    .missing = N_("every row needs the worker's name") },
+    .missing = N_("every row needs the worker's name"), .max_chars = 50 },
   { SHOUHU_ANNEX2_FIELD_GENDER, "gender", "性别", NULL, N_("Gender"),
-    .required = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_GENDER },
-  { SHOUHU_ANNEX2_FIELD_TITLE, "title", "职务", VARIANTS ("岗位", "职称"), N_("Position"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
-  { SHOUHU_ANNEX2_FIELD_WORK_PLACE, "work_place", "一线工作具体地点", VARIANTS ("工作地点", "一线工作地点"),
+    .required = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_GENDER, .max_chars = 10 },
+  { SHOUHU_ANNEX2_FIELD_TITLE, "title", "职务", VARIANTS ("岗位", "职称", "职务职称", "职务/职称"), N_("Position"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT, .max_chars = 100 },
+  { SHOUHU_ANNEX2_FIELD_WORK_PLACE, "work_place", "一线工作具体地点",
+    VARIANTS ("工作地点", "一线工作地点", "具体工作地点", "一线工作具体地址"),
     N_("Frontline Workplace"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
-  { SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, "home_address", "家庭地址", VARIANTS ("家庭住址", "住址"), N_("Home Address"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_ADDRESS, .mask = SHOUHU_MASK_ADDRESS },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT, .max_chars = 200 },
+  { SHOUHU_ANNEX2_FIELD_HOME_ADDRESS, "home_address", "家庭地址",
+    VARIANTS ("家庭住址", "住址", "家庭详细地址", "家庭详细住址", "居住地址", "现住址"), N_("Home Address"),
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_ADDRESS, .mask = SHOUHU_MASK_ADDRESS, .max_chars = 200 },
   { SHOUHU_ANNEX2_FIELD_PHONE, "phone", "本人联系电话",
-    VARIANTS ("手机", "手机号", "手机号码", "联系方式", "联系电话", "本人电话"), N_("Own Phone"),
-    .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE },
-  { SHOUHU_ANNEX2_FIELD_FAMILY_PHONE, "family_phone", "家属联系电话", VARIANTS ("家属电话", "家属手机"),
+    VARIANTS ("手机", "手机号", "手机号码", "联系方式", "联系电话", "本人电话", "本人手机", "本人手机号码",
+              "本人联系方式", "电话"), N_("Own Phone"),
+    .identifies = TRUE, .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE, .max_chars = 64 },
+  { SHOUHU_ANNEX2_FIELD_FAMILY_PHONE, "family_phone", "家属联系电话",
+    VARIANTS ("家属电话", "家属手机", "家属手机号", "家属手机号码", "家属联系方式"),
     N_("Family Phone"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_PHONE, .max_chars = 64 },
   /* Its key is the field of history rows about pairings. */
-  { SHOUHU_ANNEX2_FIELD_VOLUNTEERS, "volunteer", "结对志愿者", VARIANTS ("志愿者", "结对志愿者姓名", "守护志愿者"),
+  { SHOUHU_ANNEX2_FIELD_VOLUNTEERS, "volunteer", "结对志愿者",
+    VARIANTS ("志愿者", "结对志愿者姓名", "守护志愿者", "对接志愿者", "对接服务志愿者", "志愿者姓名"),
     N_("Paired Volunteers"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_VOLUNTEERS },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_VOLUNTEERS, .max_chars = 1000 },
   { SHOUHU_ANNEX2_FIELD_NOTE, "note", "备注", NULL, N_("Remarks"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_TEXT, .max_chars = 500 },
   /* Districts registered each family's needs (登记造册) beside the form;
    * the import reads them, the official export leaves them out. */
   { SHOUHU_ANNEX2_FIELD_NEEDS, "needs", "需求", VARIANTS ("家庭需求", "服务需求", "需求事项", "家庭需求类型"),
     N_("Family Needs"),
-    .in_sheet = TRUE, .kind = SHOUHU_FIELD_NEEDS },
+    .in_sheet = TRUE, .kind = SHOUHU_FIELD_NEEDS, .max_chars = 200 },
+};
+
+/* In ShouhuAnnex2Extra order. */
+static const ShouhuFormExtraColumn annex2_extras[SHOUHU_ANNEX2_N_EXTRAS] = {
+  { SHOUHU_ANNEX2_EXTRA_NUMBER, SHOUHU_ANNEX2_FORM_NUMBER_HEADING, VARIANTS ("编号", "序") },
+  { SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES, "结对志愿者联系电话",
+    VARIANTS ("志愿者联系电话", "志愿者电话", "结对志愿者电话", "志愿者手机", "结对志愿者手机",
+              "志愿者联系方式", "结对志愿者联系方式") },
 };
 
 /* In ShouhuVolunteerField order, which is the roster's (志愿者花名册).
@@ -162,6 +178,19 @@ shouhu_volunteer_form_find_key (const char *key)
   return find_key (volunteer_columns, G_N_ELEMENTS (volunteer_columns), key);
 }
 
+static gboolean
+heading_matches (const char        *heading,
+                 const char        *official,
+                 const char *const *variants)
+{
+  if (strcmp (official, heading) == 0)
+    return TRUE;
+  for (guint v = 0; variants != NULL && variants[v] != NULL; v++)
+    if (strcmp (variants[v], heading) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * shouhu_annex2_form_find_heading:
  * @heading: a heading cell's text, without spaces and with ASCII digits
@@ -176,15 +205,33 @@ shouhu_annex2_form_find_heading (const char *heading)
     {
       const ShouhuFormColumn *c = &annex2_columns[i];
 
-      if (!c->in_sheet)
-        continue;
-      if (strcmp (c->heading, heading) == 0)
+      if (c->in_sheet && heading_matches (heading, c->heading, c->variants))
         return c;
-      for (guint v = 0; c->variants != NULL && c->variants[v] != NULL; v++)
-        if (strcmp (c->variants[v], heading) == 0)
-          return c;
     }
   return NULL;
+}
+
+/**
+ * shouhu_annex2_form_find_extra:
+ * @heading: as for shouhu_annex2_form_find_heading()
+ *
+ * Returns: (nullable): the column beside the form's own that @heading
+ *   names (序号, 结对志愿者联系电话)
+ */
+const ShouhuFormExtraColumn *
+shouhu_annex2_form_find_extra (const char *heading)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (annex2_extras); i++)
+    if (heading_matches (heading, annex2_extras[i].heading, annex2_extras[i].variants))
+      return &annex2_extras[i];
+  return NULL;
+}
+
+const ShouhuFormExtraColumn *
+shouhu_annex2_form_extra (ShouhuAnnex2Extra extra)
+{
+  g_return_val_if_fail (extra < SHOUHU_ANNEX2_N_EXTRAS, NULL);
+  return &annex2_extras[extra];
 }
 
 /* Full-width brackets for ASCII ones: 乡镇(街道) is 乡镇（街道）. */
@@ -221,11 +268,8 @@ shouhu_volunteer_form_find_heading (const char *heading)
     {
       const ShouhuFormColumn *c = &volunteer_columns[i];
 
-      if (strcmp (c->heading, folded) == 0)
+      if (heading_matches (folded, c->heading, c->variants))
         return c;
-      for (guint v = 0; c->variants != NULL && c->variants[v] != NULL; v++)
-        if (strcmp (c->variants[v], folded) == 0)
-          return c;
     }
   return NULL;
 }

@@ -101,12 +101,32 @@ typedef struct
   ShouhuFieldKind    kind;
   ShouhuMaskRule     mask;
   const char        *missing;     /* untranslated: what a form row left empty needs */
+  guint              max_chars;   /* the longest value kept, in characters; 0: no limit */
 } ShouhuFormColumn;
+
+/* Columns a filled-in form may have beside the notice's own: not fields
+ * of a record, but read by the import. */
+typedef enum
+{
+  SHOUHU_ANNEX2_EXTRA_NUMBER,            /* 序号: numbered by the export, passed over */
+  SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES,  /* 结对志愿者联系电话: the phones of 结对志愿者,
+                                          * in the same order */
+  SHOUHU_ANNEX2_N_EXTRAS
+} ShouhuAnnex2Extra;
+
+typedef struct
+{
+  ShouhuAnnex2Extra  extra;
+  const char        *heading;
+  const char *const *variants;    /* NULL-terminated, or NULL */
+} ShouhuFormExtraColumn;
 
 const ShouhuFormColumn *shouhu_annex2_form_columns      (void);
 const ShouhuFormColumn *shouhu_annex2_form_column       (ShouhuAnnex2Field       field);
 const ShouhuFormColumn *shouhu_annex2_form_find_key     (const char             *key);
 const ShouhuFormColumn *shouhu_annex2_form_find_heading (const char             *heading);
+const ShouhuFormExtraColumn *shouhu_annex2_form_find_extra (const char        *heading);
+const ShouhuFormExtraColumn *shouhu_annex2_form_extra      (ShouhuAnnex2Extra  extra);
 gboolean                shouhu_annex2_field_in_record   (ShouhuAnnex2Field       field);
 gboolean                shouhu_annex2_field_is_text     (ShouhuAnnex2Field       field);
 const char             *shouhu_annex2_field_label       (ShouhuAnnex2Field       field);

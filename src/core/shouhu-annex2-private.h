@@ -41,6 +41,25 @@ gboolean         shouhu_annex2_add_history     (ShouhuStore           *store,
 gint64           shouhu_annex2_next_id         (ShouhuStore           *store,
                                                 const char            *table,
                                                 GError               **error);
+ShouhuWorker    *shouhu_annex2_worker_from_row (sqlite3_stmt          *stmt);
+void             shouhu_annex2_bind_worker     (sqlite3_stmt          *stmt,
+                                                const ShouhuWorker    *worker);
+sqlite3_stmt    *shouhu_annex2_prepare_insert_worker (ShouhuStore     *store,
+                                                GError               **error);
+gboolean         shouhu_annex2_update_worker   (ShouhuStore           *store,
+                                                const ShouhuWorker    *worker,
+                                                const char            *at,
+                                                GError               **error);
+gboolean         shouhu_annex2_set_pairings    (ShouhuStore           *store,
+                                                gint64                 worker_id,
+                                                const gint64          *volunteer_ids,
+                                                gsize                  n_volunteers,
+                                                const char            *at,
+                                                GError               **error);
+gboolean         shouhu_annex2_delete_in_transaction (ShouhuStore     *store,
+                                                const ShouhuWorker    *worker,
+                                                const char            *at,
+                                                GError               **error);
 
 gboolean         shouhu_annex2_pair_in_transaction (ShouhuStore       *store,
                                                 gint64                 worker_id,

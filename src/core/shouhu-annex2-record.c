@@ -170,6 +170,24 @@ shouhu_worker_set_field (ShouhuWorker      *w,
   *member = g_strdup (text != NULL ? text : "");
 }
 
+/**
+ * shouhu_worker_take_field:
+ * @text: (transfer full): the new value
+ *
+ * As shouhu_worker_set_field(), keeping @text itself.
+ */
+void
+shouhu_worker_take_field (ShouhuWorker      *w,
+                          ShouhuAnnex2Field  field,
+                          char              *text)
+{
+  char **member = worker_text (w, field);
+
+  g_return_if_fail (member != NULL && text != NULL);
+  g_free (*member);
+  *member = text;
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -238,6 +256,7 @@ shouhu_history_entry_free (ShouhuHistoryEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->import_file);
   g_free (entry);
 }
 
@@ -328,6 +347,13 @@ check_text (const ShouhuFormColumn  *column,
     }
   if (column->required && !shouhu_validate_required (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
+  if (column->max_chars > 0 && g_utf8_strlen (trimmed, -1) > (glong) column->max_chars)
+    {
+      g_set_error (error, domain, column->field, _("%s is too long: at most %u characters"), label,
+                   column->max_chars);
+      g_free (checked);
+      return FALSE;
+    }
   g_clear_pointer (&checked, g_free);   /* that is @trimmed */
   if (column->kind == SHOUHU_FIELD_PHONE && !shouhu_validate_phone (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);

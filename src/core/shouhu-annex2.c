@@ -50,11 +50,16 @@ shouhu_annex2_add_history (ShouhuStore  *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  gint64 import_id = shouhu_store_get_import_event (store);
+
+  /* Written by an import: the row points to the import's event. */
   stmt = shouhu_store_prepare (store,
-                               "INSERT INTO history (at, entity, entity_id, action, field, old_value, new_value) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                               "INSERT INTO history (at, entity, entity_id, action, field, old_value, new_value, "
+                               "import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
+  if (import_id != 0)
+    sqlite3_bind_int64 (stmt, 8, import_id);
   sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, entity, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, entity_id);
@@ -92,9 +97,50 @@ add_worker_snapshot (ShouhuStore         *store,
   return TRUE;
 }
 
+/* A record an import created has no history rows of its own: its
+ * creation is the import's event. */
+static gboolean
+add_import_creation (ShouhuStore  *store,
+                     const char   *entity,
+                     gint64        entity_id,
+                     GPtrArray    *entries,
+                     GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  gboolean found;
+  ShouhuHistoryEntry *e;
+
+  if (g_strcmp0 (entity, "worker") != 0 && g_strcmp0 (entity, "volunteer") != 0)
+    return TRUE;
+  sql = g_strdup_printf ("SELECT e.at, e.file_name, r.name FROM %s r JOIN import_event e ON e.id = r.import_id "
+                         "WHERE r.id = ?", entity);
+  stmt = shouhu_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entity_id);
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  if (!found)
+    return TRUE;
+  e = g_new0 (ShouhuHistoryEntry, 1);
+  e->at = shouhu_annex2_column_dup (stmt, 0);
+  e->entity = g_strdup (entity);
+  e->entity_id = entity_id;
+  e->action = g_strdup ("create");
+  e->new_value = shouhu_annex2_column_dup (stmt, 2);
+  e->import_file = shouhu_annex2_column_dup (stmt, 1);
+  g_ptr_array_add (entries, e);
+  return TRUE;
+}
+
 /**
  * shouhu_annex2_history:
  * @entity: "worker", "volunteer" or "district_form"
+ *
+ * What happened to a record, field by field, each change with the file
+ * of the import that made it (if one did).  A record an import created
+ * begins with that import.
  *
  * Returns: (transfer full) (element-type ShouhuHistoryEntry): the record's
  *   changes, oldest first
@@ -109,9 +155,12 @@ shouhu_annex2_history (ShouhuStore  *store,
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) shouhu_history_entry_free);
   int rc;
 
+  if (!add_import_creation (store, entity, entity_id, entries, error))
+    return NULL;
   stmt = shouhu_store_prepare (store,
-                               "SELECT at, entity, entity_id, action, field, old_value, new_value "
-                               "FROM history WHERE entity = ? AND entity_id = ? ORDER BY id", error);
+                               "SELECT h.at, h.entity, h.entity_id, h.action, h.field, h.old_value, h.new_value, "
+                               "e.file_name FROM history h LEFT JOIN import_event e ON e.id = h.import_id "
+                               "WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
@@ -127,6 +176,7 @@ shouhu_annex2_history (ShouhuStore  *store,
       e->field = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       e->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       e->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      e->import_file = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       g_ptr_array_add (entries, e);
     }
   if (rc != SQLITE_DONE)
@@ -166,8 +216,8 @@ shouhu_annex2_next_id (ShouhuStore  *store,
 /* The worker table's columns are those of the Annex 2 form's table
  * (shouhu-annex2-form.c): id, district_id, each text field in the
  * form's order, created, changed. */
-static ShouhuWorker *
-worker_from_row (sqlite3_stmt *stmt)
+ShouhuWorker *
+shouhu_annex2_worker_from_row (sqlite3_stmt *stmt)
 {
   ShouhuWorker *w = shouhu_worker_new ();
   int col = 2;
@@ -200,7 +250,7 @@ shouhu_annex2_get_worker (ShouhuStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return worker_from_row (stmt);
+    return shouhu_annex2_worker_from_row (stmt);
   if (rc != SQLITE_DONE)
     shouhu_store_set_error (store, error);
   else
@@ -251,9 +301,9 @@ shouhu_annex2_find_duplicate (ShouhuStore  *store,
 
 /* Binds district_id, the text fields, created, changed and id, in that
  * order. */
-static void
-bind_worker (sqlite3_stmt       *stmt,
-             const ShouhuWorker *w)
+void
+shouhu_annex2_bind_worker (sqlite3_stmt       *stmt,
+                           const ShouhuWorker *w)
 {
   int param = 1;
 
@@ -280,15 +330,34 @@ insert_worker (ShouhuStore         *store,
   stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_worker (stmt, w);
+  shouhu_annex2_bind_worker (stmt, w);
   return shouhu_store_run_statement (store, stmt, error);
 }
 
-static gboolean
-update_worker (ShouhuStore         *store,
-               const ShouhuWorker  *w,
-               const char          *at,
-               GError             **error)
+/**
+ * shouhu_annex2_prepare_insert_worker:
+ *
+ * The statement that inserts a worker created by an import: parameters
+ * as shouhu_annex2_bind_worker() binds them, then the import's event.
+ * Writes no history: the event is the record's history.
+ */
+sqlite3_stmt *
+shouhu_annex2_prepare_insert_worker (ShouhuStore  *store,
+                                     GError      **error)
+{
+  g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
+  g_autofree char *values = shouhu_annex2_form_sql_columns ("?", "", FALSE);
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO worker (district_id, %s, created, changed, id, import_id) "
+                                          "VALUES (?, %s, ?, ?, ?, ?)", columns, values);
+
+  return shouhu_store_prepare (store, sql, error);
+}
+
+gboolean
+shouhu_annex2_update_worker (ShouhuStore         *store,
+                             const ShouhuWorker  *w,
+                             const char          *at,
+                             GError             **error)
 {
   g_autoptr(ShouhuWorker) old = shouhu_annex2_get_worker (store, w->id, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -331,7 +400,7 @@ update_worker (ShouhuStore         *store,
     row->created = g_strdup (old->created);
     g_free (row->changed);
     row->changed = g_strdup (at);
-    bind_worker (stmt, row);
+    shouhu_annex2_bind_worker (stmt, row);
     return shouhu_store_run_statement (store, stmt, error);
   }
 }
@@ -471,13 +540,13 @@ contains_id (const gint64 *ids,
   return FALSE;
 }
 
-static gboolean
-set_pairings (ShouhuStore   *store,
-              gint64         worker_id,
-              const gint64  *volunteer_ids,
-              gsize          n_volunteers,
-              const char    *at,
-              GError       **error)
+gboolean
+shouhu_annex2_set_pairings (ShouhuStore   *store,
+                            gint64         worker_id,
+                            const gint64  *volunteer_ids,
+                            gsize          n_volunteers,
+                            const char    *at,
+                            GError       **error)
 {
   g_autoptr(GArray) current = worker_volunteer_ids (store, worker_id, error);
 
@@ -574,10 +643,10 @@ save_worker (ShouhuStore         *store,
         goto fail;
     }
   else if ((seen_stamp != NULL && !check_unchanged (store, w->id, seen_stamp, error)) ||
-           !update_worker (store, w, at, error))
+           !shouhu_annex2_update_worker (store, w, at, error))
     goto fail;
 
-  if (!set_pairings (store, w->id, volunteer_ids, n_volunteers, at, error))
+  if (!shouhu_annex2_set_pairings (store, w->id, volunteer_ids, n_volunteers, at, error))
     goto fail;
 
   if (!shouhu_store_commit (store, error))
@@ -640,6 +709,31 @@ shouhu_annex2_save_edited_worker (ShouhuStore         *store,
 }
 
 /**
+ * shouhu_annex2_delete_in_transaction:
+ * @w: the record as stored
+ *
+ * Deletes @w and its pairings, with their history; inside the caller's
+ * transaction.
+ */
+gboolean
+shouhu_annex2_delete_in_transaction (ShouhuStore         *store,
+                                     const ShouhuWorker  *w,
+                                     const char          *at,
+                                     GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!shouhu_annex2_set_pairings (store, w->id, NULL, 0, at, error))
+    return FALSE;
+  stmt = shouhu_store_prepare (store, "DELETE FROM worker WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->id);
+  return shouhu_store_run_statement (store, stmt, error) &&
+         add_worker_snapshot (store, at, "delete", w, TRUE, error);
+}
+
+/**
  * shouhu_annex2_delete_worker:
  *
  * Deletes the record and its pairings.
@@ -665,14 +759,7 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
 
   if (!shouhu_store_begin (store, error))
     return NULL;
-  if (!set_pairings (store, id, NULL, 0, at, error))
-    goto fail;
-  stmt = shouhu_store_prepare (store, "DELETE FROM worker WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!shouhu_store_run_statement (store, stmt, error) ||
-      !add_worker_snapshot (store, at, "delete", deleted->worker, TRUE, error) ||
+  if (!shouhu_annex2_delete_in_transaction (store, deleted->worker, at, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
 
@@ -717,7 +804,7 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
   if (!insert_worker (store, deleted->worker, error) ||
       !add_worker_snapshot (store, at, "restore", deleted->worker, FALSE, error) ||
       !shouhu_annex2_store_needs (store, deleted->worker->id, "restore", 0, deleted->worker->needs, at, error) ||
-      !set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
+      !shouhu_annex2_set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
                      still_there->len, at, error) ||
       !shouhu_store_commit (store, error))
     goto fail;

@@ -57,6 +57,8 @@ typedef struct
   char   *field;           /* column name; NULL for whole-record actions */
   char   *old_value;
   char   *new_value;
+  char   *import_file;     /* the file of the import that did it; NULL when
+                            * done by hand */
 } ShouhuHistoryEntry;
 
 /* What a delete took away, enough to put it back as it was. */
@@ -82,6 +84,9 @@ void                 shouhu_worker_set_field        (ShouhuWorker         *worke
                                                      const char           *text);
 gboolean             shouhu_worker_validate         (ShouhuWorker         *worker,
                                                      GError              **error);
+void                 shouhu_worker_take_field       (ShouhuWorker         *worker,
+                                                     ShouhuAnnex2Field     field,
+                                                     char                 *text);
 char                *shouhu_worker_stamp            (const ShouhuWorker   *worker,
                                                      const gint64         *volunteer_ids,
                                                      gsize                 n_volunteers);

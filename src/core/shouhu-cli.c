@@ -57,6 +57,11 @@ static const GOptionEntry options[] = {
     N_("Import the Annex 1 or Annex 2 workbook, a volunteers’ roster or a service ledger FILE.xlsx; nothing is written when a row is rejected"), N_("FILE.xlsx") },
   { "accept-valid", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import: import the valid rows even when others were rejected, and replace the figures already stored for that date"), NULL },
+  { "remove-missing", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import of Annex 2: remove the stored records of the file’s districts that the file no longer holds (kept otherwise)"), NULL },
+  { "duplicates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import of Annex 2: what rows that are probably stored records are: “update” (update those records) or “new” (add new ones); without it they stop the import"),
+    N_("update|new") },
   { "propose-pairings", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Propose a ready volunteer nearby for every family of --district without a ready 保底 guardian, "
        "print each proposal with its reason and exit; nothing is written without --apply"), NULL },
@@ -350,10 +355,12 @@ export (GVariantDict *dict)
   return 0;
 }
 
+/* @n_rejected: all of them; @rejected lists the first */
 static void
-print_rejections (GPtrArray *rejected)
+print_rejections (GPtrArray *rejected,
+                  guint      n_rejected)
 {
-  g_print (_("Rejected rows: %u\n"), rejected->len);
+  g_print (_("Rejected rows: %u\n"), n_rejected);
   for (guint i = 0; i < rejected->len; i++)
     {
       const ShouhuImportRejection *r = g_ptr_array_index (rejected, i);
@@ -361,6 +368,8 @@ print_rejections (GPtrArray *rejected)
 
       g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, r->sheet), r->row, safe (texts, r->reason));
     }
+  if (n_rejected > rejected->len)
+    g_print (_("  … and %u more rejected rows, not listed\n"), n_rejected - rejected->len);
 }
 
 static void
@@ -371,7 +380,9 @@ print_import_summary (ShouhuAnnex1Import *import)
 
   g_print (_("Annex 1 as of %s in %s\n"), date, safe (texts, import->file_name));
   g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
-  print_rejections (import->rejected);
+  for (guint i = 0; i < import->notes->len; i++)
+    g_print ("  %s\n", safe (texts, g_ptr_array_index (import->notes, i)));
+  print_rejections (import->rejected, import->n_rejected);
 }
 
 static int
@@ -391,10 +402,10 @@ import_annex1 (ShouhuStore        *store,
       g_printerr (_("Nothing was written: no district row could be read.\n"));
       return 1;
     }
-  if (import->rejected->len > 0 && !accept)
+  if (import->n_rejected > 0 && !accept)
     {
       g_printerr (_("Nothing was written: %u rows were rejected. Correct them, or run again with --accept-valid to import only the valid rows.\n"),
-                  import->rejected->len);
+                  import->n_rejected);
       refused = TRUE;
     }
   if (import->date_differs && !accept)
@@ -422,56 +433,150 @@ import_annex1 (ShouhuStore        *store,
   return 0;
 }
 
+/* @list lists at most this many new records; the rest are counted. */
+#define MAX_NEW_LISTED 1000
+
+static void
+print_fields (const ShouhuAnnex2ImportChange *c)
+{
+  for (guint f = 0; f < c->fields->len; f++)
+    {
+      const ShouhuImportFieldChange *fc = g_ptr_array_index (c->fields, f);
+      g_autoptr(GPtrArray) texts = safe_texts_new ();
+
+      /* Translators: one field an import changes: label, old value → new value */
+      g_print (_("      %s: “%s” → “%s”\n"), shouhu_annex2_field_label (fc->field),
+               safe (texts, fc->old_value), safe (texts, fc->new_value));
+    }
+}
+
 static void
 print_annex2_changes (ShouhuAnnex2Import *import,
                       ShouhuImportAction  action)
 {
+  guint listed = 0, n = 0;
+
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
       g_autoptr(GPtrArray) texts = NULL;
+      const char *sheet, *name;
 
       if (c->action != action)
         continue;
+      n++;
+      if (action == SHOUHU_IMPORT_NEW && listed >= MAX_NEW_LISTED)
+        continue;
+      listed++;
       texts = safe_texts_new ();
+      sheet = safe (texts, c->row->sheet);
+      name = safe (texts, c->row->worker->name);
       if (action == SHOUHU_IMPORT_UPDATE)
-        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), safe (texts, c->row->sheet), c->row->row,
-                 safe (texts, c->row->worker->name), safe (texts, c->changes));
+        g_print (_("  sheet “%s”, row %u: %s (record %" PRId64 ")\n"), sheet, c->row->row, name, c->worker_id);
+      else if (action == SHOUHU_IMPORT_UNDECIDED)
+        g_print (_("  sheet “%s”, row %u: %s is probably record %" PRId64 ": %s; updating it would change:\n"),
+                 sheet, c->row->row, name, c->probable_id, safe (texts, c->probable_reason));
+      else if (c->probable_id != 0)
+        g_print (_("  sheet “%s”, row %u: %s (a new record, though probably record %" PRId64 ": %s)\n"),
+                 sheet, c->row->row, name, c->probable_id, safe (texts, c->probable_reason));
       else
-        g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, c->row->sheet), c->row->row,
-                 safe (texts, c->row->worker->name));
+        g_print (_("  sheet “%s”, row %u: %s\n"), sheet, c->row->row, name);
+      print_fields (c);
     }
+  if (n > listed)
+    g_print (_("  … and %u more\n"), n - listed);
+}
+
+static void
+print_annex2_preview (ShouhuAnnex2Import *import)
+{
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+
+  g_print (_("Annex 2 in %s: %u district forms\n"), safe (texts, import->file_name), import->forms->len);
+  for (guint i = 0; i < import->notes->len; i++)
+    g_print ("  %s\n", safe (texts, g_ptr_array_index (import->notes, i)));
+  g_print (_("New records: %u\n"), import->n_new);
+  print_annex2_changes (import, SHOUHU_IMPORT_NEW);
+  g_print (_("Updated records: %u\n"), import->n_updated);
+  print_annex2_changes (import, SHOUHU_IMPORT_UPDATE);
+  if (import->n_undecided > 0)
+    {
+      g_print (_("Likely duplicates: %u\n"), import->n_undecided);
+      print_annex2_changes (import, SHOUHU_IMPORT_UNDECIDED);
+    }
+  g_print (_("Records already stored as they are: %u\n"), import->n_unchanged);
+  g_print (_("In the database but not in this file (在库中但不在此文件中): %u\n"), import->missing->len);
+  for (guint i = 0; i < import->missing->len; i++)
+    {
+      const ShouhuAnnex2ImportMissing *m = g_ptr_array_index (import->missing, i);
+      g_autoptr(GPtrArray) row_texts = safe_texts_new ();
+
+      g_print (_("  record %" PRId64 ": %s, %s, %s %s\n"), m->worker_id, safe (row_texts, m->name),
+               shouhu_district_get (m->district_id)->name, safe (row_texts, m->hospital),
+               safe (row_texts, m->phone));
+    }
+  print_rejections (import->rejected, import->n_rejected);
 }
 
 static int
 import_annex2 (ShouhuStore        *store,
                ShouhuAnnex2Import *import,
-               gboolean            accept)
+               GVariantDict       *dict)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *duplicates = NULL;
+  gboolean accept = g_variant_dict_contains (dict, "accept-valid");
+  gboolean refused = FALSE;
 
-  g_print (_("Annex 2 in %s: %u district forms\n"), safe (texts, import->file_name), import->forms->len);
-  g_print (_("New records: %u\n"), import->n_new);
-  print_annex2_changes (import, SHOUHU_IMPORT_NEW);
-  g_print (_("Updated records: %u\n"), import->n_updated);
-  print_annex2_changes (import, SHOUHU_IMPORT_UPDATE);
-  g_print (_("Records already stored as they are: %u\n"), import->n_unchanged);
-  print_rejections (import->rejected);
+  import->remove_missing = g_variant_dict_contains (dict, "remove-missing");
+  if (g_variant_dict_lookup (dict, "duplicates", "s", &duplicates))
+    {
+      if (g_strcmp0 (duplicates, "update") == 0)
+        import->duplicates = SHOUHU_IMPORT_CHOICE_UPDATE;
+      else if (g_strcmp0 (duplicates, "new") == 0)
+        import->duplicates = SHOUHU_IMPORT_CHOICE_NEW;
+      else
+        {
+          g_autofree char *shown = shouhu_terminal_safe (duplicates);
 
-  if (import->rejected->len > 0 && !accept)
+          g_printerr (_("--duplicates takes “update” or “new”, not “%s”\n"), shown);
+          return 2;
+        }
+      if (!shouhu_import_annex2_preview (store, import, &error))
+        {
+          shouhu_cli_print_error (error);
+          return 1;
+        }
+    }
+  print_annex2_preview (import);
+
+  if (import->n_rejected > 0 && !accept)
     {
       g_printerr (_("Nothing was written: %u rows were rejected. Correct them, or run again with --accept-valid to import only the valid rows.\n"),
-                  import->rejected->len);
-      return 1;
+                  import->n_rejected);
+      refused = TRUE;
     }
+  if (import->n_undecided > 0)
+    {
+      g_printerr (_("Nothing was written: %u rows are probably records already stored. Run again with --duplicates=update to update those records, or --duplicates=new to add them as new records.\n"),
+                  import->n_undecided);
+      refused = TRUE;
+    }
+  if (refused)
+    return 1;
   if (!shouhu_import_annex2_write (store, import, &error))
     {
       shouhu_cli_print_error (error);
       return 1;
     }
-  g_print (_("Imported into %s: %u new and %u updated records.\n"),
-           safe (texts, shouhu_store_get_path (store)), import->n_new, import->n_updated);
+  /* What was written, as the write counted it. */
+  {
+    g_autofree char *path = shouhu_terminal_safe (shouhu_store_get_path (store));
+
+    g_print (_("Imported into %s: %u new, %u updated and %u removed records; %u missing records kept.\n"),
+             path, import->n_new, import->n_updated, import->n_removed,
+             import->missing->len - import->n_removed);
+  }
   return 0;
 }
 
@@ -519,7 +624,7 @@ import_roster (ShouhuStore        *store,
   g_print (_("Updated volunteers: %u\n"), import->n_updated);
   print_roster_changes (import, SHOUHU_IMPORT_UPDATE);
   g_print (_("Volunteers already stored as they are: %u\n"), import->n_unchanged);
-  print_rejections (import->rejected);
+  print_rejections (import->rejected, import->rejected->len);
 
   if (import->rejected->len > 0 && !accept)
     {
@@ -561,7 +666,7 @@ import_ledger (ShouhuStore        *store,
                safe (row_texts, r->day), safe (row_texts, r->family), shouhu_service_kind_name (r->kind));
     }
   g_print (_("Lines already recorded: %u\n"), import->n_already);
-  print_rejections (import->rejected);
+  print_rejections (import->rejected, import->rejected->len);
 
   if (import->rejected->len > 0)
     {
@@ -611,7 +716,7 @@ import_file (GVariantDict *dict)
     return import_ledger (store, import->ledger, accept);
   if (import->kind == SHOUHU_IMPORT_ROSTER)
     return import_roster (store, import->roster, accept);
-  return import_annex2 (store, import->annex2, accept);
+  return import_annex2 (store, import->annex2, dict);
 }
 
 /* ---- Erasing personal data -------------------------------------------------- */

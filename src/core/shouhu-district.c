@@ -58,21 +58,53 @@ shouhu_district_get (int id)
   return &districts[id - 1];
 }
 
+/* Full names that are not the official name with a prefix. */
+static const struct
+{
+  const char *name;
+  int         id;
+} full_names[] = {
+  { "万盛经济技术开发区", 41 },
+  { "万盛区", 41 },
+  { "万盛开发区", 41 },
+  { "高新技术产业开发区", 40 },
+  { "高新技术开发区", 40 },
+  { "两江新区管委会", 39 },
+};
+
 /* Names as people type them: the official name, the name without its
- * 区/县 suffix, or the autonomous counties as "石柱县".  "忠" alone is too
- * short to be taken for 忠县, so single-character short names must match
- * the full name. */
+ * 区/县 suffix, or the autonomous counties as "石柱县"; the full forms
+ * with the city in front (重庆市渝中区, 重庆高新区, 重庆两江新区) and the
+ * long names of the functional areas (万盛经济技术开发区).  "忠" alone is
+ * too short to be taken for 忠县, so single-character short names must
+ * match the full name. */
 const ShouhuDistrict *
 shouhu_district_lookup (const char *name)
 {
   g_autofree char *clean = NULL;
+  const char *bare;
 
   if (name == NULL)
     return NULL;
 
   clean = g_strstrip (g_strdup (name));
-  if (*clean == '\0')
+  bare = clean;
+  if (g_str_has_prefix (bare, "重庆市"))
+    bare += strlen ("重庆市");
+  else if (g_str_has_prefix (bare, "重庆"))
+    bare += strlen ("重庆");
+  if (*bare == '\0')
     return NULL;
+  if (bare != clean)
+    {
+      char *rest = g_strdup (bare);
+
+      g_free (clean);
+      clean = rest;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (full_names); i++)
+    if (strcmp (clean, full_names[i].name) == 0)
+      return &districts[full_names[i].id - 1];
 
   for (guint i = 0; i < G_N_ELEMENTS (districts); i++)
     {

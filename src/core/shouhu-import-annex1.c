@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include "shouhu-import-private.h"
+#include "shouhu-import-event.h"
+#include "shouhu-store-private.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -57,8 +59,10 @@ shouhu_annex1_import_free (ShouhuAnnex1Import *import)
   if (import == NULL)
     return;
   g_free (import->file_name);
+  g_free (import->sha256);
   shouhu_annex1_table_free (import->table);
   g_ptr_array_unref (import->rejected);
+  g_clear_pointer (&import->notes, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -87,6 +91,48 @@ layout_error (GError                   **error,
   return FALSE;
 }
 
+/* The date that a 截至 line gives: in its text as shown (a date cell in
+ * a format such as "（截至"yyyy"年"m"月"d"日）" shows it too), or, after a
+ * bare 截至, in the next cell of the row (a date cell, or text). */
+static gboolean
+date_after (const ShouhuXlsxSheet *sheet,
+            const ShouhuXlsxCell  *cells,
+            gsize                  n,
+            gsize                  i,
+            GString               *scratch,
+            char                 **as_of)
+{
+  const char *shown = shouhu_xlsx_sheet_get_shown (sheet, &cells[i], scratch);
+  g_autofree char *text = shouhu_import_normalise (strstr (shown, "截至") + strlen ("截至"));
+  char *p = text, *cut;
+
+  for (const char *const *mark = (const char *const[]) { "（", "(", "：", ":", NULL }; *mark != NULL; mark++)
+    if (g_str_has_prefix (p, *mark))
+      p += strlen (*mark);
+  if (*p == '\0' || strcmp (p, "）") == 0 || strcmp (p, ")") == 0)
+    {
+      g_autofree char *date = NULL;
+
+      if (i + 1 >= n || cells[i + 1].row != cells[i].row)
+        return FALSE;
+      if ((date = shouhu_xlsx_sheet_get_date (sheet, &cells[i + 1])) != NULL)
+        {
+          *as_of = g_steal_pointer (&date);
+          return TRUE;
+        }
+      g_free (text);
+      text = shouhu_import_normalise (shouhu_xlsx_sheet_get_shown (sheet, &cells[i + 1], scratch));
+      p = text;
+    }
+  if ((cut = strstr (p, "日")) != NULL)
+    cut[strlen ("日")] = '\0';
+  if ((cut = strchr (p, ')')) != NULL)
+    *cut = '\0';
+  if ((cut = strstr (p, "）")) != NULL)
+    *cut = '\0';
+  return shouhu_validate_date ("截至", p, as_of, NULL);
+}
+
 /* The 截至 line: "（截至2020年2月7日）" and the like. */
 static gboolean
 find_date (Layout  *layout,
@@ -94,24 +140,13 @@ find_date (Layout  *layout,
 {
   gsize n;
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
+  g_autoptr(GString) scratch = g_string_new (NULL);
 
   for (gsize i = 0; i < n && cells[i].row <= layout->sub_row; i++)
     {
-      g_autofree char *text = NULL;
-      g_autoptr(GError) local_error = NULL;
-      char *p, *cut;
-
-      if (cells[i].type != SHOUHU_XLSX_CELL_STRING || strstr (cells[i].text, "截至") == NULL)
+      if (strstr (shouhu_xlsx_sheet_get_shown (layout->sheet, &cells[i], scratch), "截至") == NULL)
         continue;
-      text = shouhu_import_normalise (strstr (cells[i].text, "截至") + strlen ("截至"));
-      p = text;
-      if ((cut = strstr (p, "日")) != NULL)
-        cut[strlen ("日")] = '\0';
-      if ((cut = strchr (p, ')')) != NULL)
-        *cut = '\0';
-      if ((cut = strstr (p, "）")) != NULL)
-        *cut = '\0';
-      if (!shouhu_validate_date ("截至", p, &layout->as_of, &local_error))
+      if (!date_after (layout->sheet, cells, n, i, scratch, &layout->as_of))
         {
           g_autofree char *cell = shouhu_xlsx_cell_name (cells[i].row, cells[i].col);
           g_autofree char *msg = g_strdup_printf (_("the date line in %s does not give a date such as （截至2020年2月7日）"),
@@ -172,6 +207,28 @@ find_batch_columns (Layout  *layout,
       layout->n_batches = MAX (layout->n_batches, cols.batch);
       g_array_append_val (layout->columns, cols);
     }
+
+  /* The notice's own layout: 共计 and 其中：支援湖北 are headings of the
+   * first header row, merged down over the second. */
+  if (!(seen & 1u))
+    for (gsize i = shouhu_import_row_start (cells, n, layout->header_row); i < n && cells[i].row == layout->header_row; i++)
+      {
+        g_autofree char *heading = shouhu_import_normalise (cells[i].text);
+        g_autofree char *next = NULL;
+        g_autofree char *below = NULL;
+        BatchColumns cols = { 0, cells[i].col, cells[i].col + 1 };
+
+        if (strcmp (heading, "共计") != 0)
+          continue;
+        next = shouhu_import_normalise (text_at (sheet, layout->header_row, cols.hubei_col));
+        below = shouhu_import_normalise (shouhu_xlsx_sheet_get_cell (sheet, layout->sub_row, cols.total_col) != NULL
+                                         ? shouhu_xlsx_sheet_get_cell (sheet, layout->sub_row, cols.total_col)->text : "");
+        if (strstr (next, "支援湖北") == NULL || *below != '\0')
+          return layout_error (error, sheet, _("the column right of 共计 must be 其中：支援湖北"));
+        seen |= 1u;
+        g_array_append_val (layout->columns, cols);
+        break;
+      }
 
   if (layout->n_batches == 0)
     return layout_error (error, sheet, _("no batch columns (第一批, 第二批 …) with 总人数 and 其中：支援湖北"));
@@ -344,11 +401,18 @@ read_row (const Layout  *layout,
     }
 
   /* 共计 is derived: when the file states it, it must agree. */
-  if ((stated.total >= 0 && stated.total != sum.total) || (stated.hubei >= 0 && stated.hubei != sum.hubei))
+  if (stated.total >= 0 && stated.total != sum.total)
     {
-      *reason = g_strdup_printf (_("共计 (%lld / %lld) is not the sum of the batches (%lld / %lld)"),
-                                 (long long) MAX (stated.total, 0), (long long) MAX (stated.hubei, 0),
-                                 (long long) sum.total, (long long) sum.hubei);
+      *reason = g_strdup_printf (_("%s: 共计 says %lld, but the batches add up to %lld"),
+                                 shouhu_district_get (parsed->district_id)->name,
+                                 (long long) stated.total, (long long) sum.total);
+      return FALSE;
+    }
+  if (stated.hubei >= 0 && stated.hubei != sum.hubei)
+    {
+      *reason = g_strdup_printf (_("%s: 共计 其中：支援湖北 says %lld, but the batches add up to %lld"),
+                                 shouhu_district_get (parsed->district_id)->name,
+                                 (long long) stated.hubei, (long long) sum.hubei);
       return FALSE;
     }
 
@@ -392,12 +456,14 @@ check_total_row (const Layout       *layout,
           !read_count (layout->sheet, row, cols->hubei_col, "", &stated[1], &present[1], NULL) ||
           (present[0] && stated[0] != sum.total) || (present[1] && stated[1] != sum.hubei))
         {
-          g_autofree char *field = batch_field_name (cols, FALSE);
+          gboolean hubei = !(present[0] && stated[0] != sum.total);
+          g_autofree char *field = batch_field_name (cols, hubei);
           g_autofree char *reason =
-            g_strdup_printf (_("合计 of %s does not match the districts above it (they add up to %lld / %lld)"),
-                             field, (long long) sum.total, (long long) sum.hubei);
-          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (layout->sheet),
-                                shouhu_import_shown_row (row), reason);
+            g_strdup_printf (_("合计 of %s says %lld, but the districts above it add up to %lld"),
+                             field, (long long) stated[hubei ? 1 : 0], (long long) (hubei ? sum.hubei : sum.total));
+          shouhu_import_reject_counted (import->rejected, &import->n_rejected,
+                                        shouhu_xlsx_sheet_get_name (layout->sheet),
+                                        shouhu_import_shown_row (row), reason);
           return;
         }
     }
@@ -461,7 +527,7 @@ read_sheet_rows (const Layout       *layout,
           g_autofree char *msg = *name == '\0'
             ? g_strdup (_("the 区县 cell is empty"))
             : g_strdup_printf (_("“%s” is not a district of Chongqing: write its official name, such as 渝中区"), name);
-          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (sheet),
+          shouhu_import_reject_counted (import->rejected, &import->n_rejected, shouhu_xlsx_sheet_get_name (sheet),
                                 shouhu_import_shown_row (row), msg);
           continue;
         }
@@ -469,14 +535,14 @@ read_sheet_rows (const Layout       *layout,
         {
           g_autofree char *msg = g_strdup_printf (_("%s already appears in row %d"), district->name,
                                                   row_of_district[district->id - 1]);
-          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (sheet),
+          shouhu_import_reject_counted (import->rejected, &import->n_rejected, shouhu_xlsx_sheet_get_name (sheet),
                                 shouhu_import_shown_row (row), msg);
           continue;
         }
       parsed.district_id = district->id;
       if (!read_row (layout, row, &parsed, &reason))
         {
-          shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (sheet),
+          shouhu_import_reject_counted (import->rejected, &import->n_rejected, shouhu_xlsx_sheet_get_name (sheet),
                                 shouhu_import_shown_row (row), reason);
           g_free (parsed.note);
           continue;
@@ -519,16 +585,24 @@ shouhu_import_annex1_read (const ShouhuXlsxWorkbook  *workbook,
 
   g_array_set_clear_func (rows, parsed_row_clear);
   import->file_name = g_strdup (shouhu_xlsx_workbook_get_name (workbook));
+  import->sha256 = g_strdup (shouhu_xlsx_workbook_get_sha256 (workbook));
   import->rejected = g_ptr_array_new_with_free_func (shouhu_import_rejection_free);
+  import->notes = g_ptr_array_new_with_free_func (g_free);
 
   for (guint s = 0; s < shouhu_xlsx_workbook_get_n_sheets (workbook); s++)
     {
       Layout layout = { shouhu_xlsx_workbook_get_sheet (workbook, s) };
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *hidden_rows = NULL;
       gboolean ok;
 
       if (shouhu_xlsx_sheet_is_hidden (layout.sheet))
-        continue;
+        {
+          g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” is hidden: it was not read. Show it in the "
+                                                             "workbook and import again to take it in."),
+                                                           shouhu_xlsx_sheet_get_name (layout.sheet)));
+          continue;
+        }
       layout.columns = g_array_new (FALSE, FALSE, sizeof (BatchColumns));
       ok = find_layout (&layout, &local_error);
       if (ok && as_of != NULL && strcmp (as_of, layout.as_of) != 0)
@@ -541,6 +615,10 @@ shouhu_import_annex1_read (const ShouhuXlsxWorkbook  *workbook,
         ok = read_sheet_rows (&layout, rows, row_of_district, import, &local_error);
       if (ok && as_of == NULL)
         as_of = g_strdup (layout.as_of);
+      if (ok && (hidden_rows = shouhu_import_hidden_rows_note (layout.sheet)) != NULL)
+        g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” has hidden rows (%s): they are imported "
+                                                           "like the others."),
+                                                         shouhu_xlsx_sheet_get_name (layout.sheet), hidden_rows));
       n_batches = MAX (n_batches, layout.n_batches);
       g_array_unref (layout.columns);
       g_free (layout.as_of);
@@ -642,9 +720,29 @@ shouhu_import_annex1_preview (ShouhuStore         *store,
  * what that date held.
  */
 gboolean
-shouhu_import_annex1_write (ShouhuStore               *store,
-                            const ShouhuAnnex1Import  *import,
-                            GError                   **error)
+shouhu_import_annex1_write (ShouhuStore         *store,
+                            ShouhuAnnex1Import  *import,
+                            GError             **error)
 {
-  return shouhu_annex1_save_table (store, import->table, error);
+  ShouhuImportEvent event = { 0 };
+  gint64 id;
+
+  event.kind = "annex1";
+  event.file_name = import->file_name;
+  event.sha256 = import->sha256;
+  event.n_new = import->date_exists ? 0 : import->n_districts;
+  event.n_updated = import->date_differs ? import->n_districts : 0;
+  event.n_unchanged = import->date_exists && !import->date_differs ? import->n_districts : 0;
+  event.n_rejected = import->n_rejected;
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+  if (!shouhu_annex1_save_table (store, import->table, error) ||
+      (id = shouhu_import_event_add (store, &event, error)) == 0 ||
+      !shouhu_store_commit (store, error))
+    {
+      shouhu_store_rollback (store);
+      return FALSE;
+    }
+  import->event_id = id;
+  return TRUE;
 }

@@ -3,7 +3,14 @@
  * One form per district: the 区县：/填报人：/联系电话： line, a header row
  * (序号, 医院, 姓名, 性别, …) and one row per frontline worker.  Rows are
  * checked here; matching them with stored records is
- * shouhu-import-match.c's job, storing them the Annex 2 model's.
+ * shouhu-import-match.c's job, writing them shouhu-import-write.c's.
+ *
+ * Headings are those of the form's table (shouhu-annex2-form.c) with the
+ * variants people write.  A column the form lacks is noted, and the
+ * preview keeps the stored values of its field; a heading that names no
+ * column is listed as ignored; a missing column that a record needs
+ * refuses the file, naming it.  Text cells are read as the spreadsheet
+ * shows them (a date in its format), phones by their stored digits.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,15 +30,26 @@ typedef struct
 {
   const ShouhuXlsxSheet *sheet;
   guint                  header_row;
-  gint64                 cols[SHOUHU_ANNEX2_N_IMPORT_FIELDS];   /* -1: not in the form */
+  gint64                 cols[SHOUHU_ANNEX2_N_IMPORT_FIELDS]; /* -1: not in the form */
+  gint64                 extras[SHOUHU_ANNEX2_N_EXTRAS];       /* -1: not in the form */
+  GPtrArray             *ignored;                              /* char *: "heading (cell)" */
+  GString               *scratch;                              /* shown numbers */
+  struct _RowCells      *current;                              /* the row being read */
 } Annex2Layout;
+
+/* The cells of the row being read, by form column: a row's cells are
+ * next to each other, so each is found once, not searched for. */
+typedef struct _RowCells
+{
+  guint                 row;
+  const ShouhuXlsxCell *at[SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_N_EXTRAS];
+} RowCells;
 
 static void
 annex2_row_free (gpointer data)
 {
   ShouhuAnnex2ImportRow *r = data;
 
-  g_free (r->sheet);
   shouhu_worker_free (r->worker);
   g_free (r->volunteers);
   g_free (r);
@@ -45,6 +63,7 @@ annex2_form_free (gpointer data)
   g_free (f->sheet);
   g_free (f->reporter);
   g_free (f->phone);
+  g_clear_pointer (&f->ignored, g_ptr_array_unref);
   g_free (f);
 }
 
@@ -54,10 +73,14 @@ shouhu_annex2_import_free (ShouhuAnnex2Import *import)
   if (import == NULL)
     return;
   g_free (import->file_name);
-  g_ptr_array_unref (import->forms);
-  g_ptr_array_unref (import->rows);
-  g_ptr_array_unref (import->rejected);
+  g_free (import->sha256);
+  /* Rows point to their form's sheet name: rows go first. */
   g_ptr_array_unref (import->changes);
+  g_ptr_array_unref (import->rows);
+  g_ptr_array_unref (import->forms);
+  g_ptr_array_unref (import->rejected);
+  g_ptr_array_unref (import->notes);
+  g_ptr_array_unref (import->missing);
   g_free (import);
 }
 
@@ -111,9 +134,69 @@ shouhu_import_phone (const char  *field,
   return shouhu_phone_normalise (field, digits, NULL, error);
 }
 
-/* The header row: the one holding 姓名 and 医院 (or a heading people
- * write for it).  Then every column a record needs, and those that tell
- * one person from another, must be there. */
+/* The heading shown in a cell, as headings are compared. */
+static char *
+heading_text (const Annex2Layout   *layout,
+              const ShouhuXlsxCell *cell)
+{
+  return shouhu_import_normalise (shouhu_xlsx_sheet_get_shown (layout->sheet, cell, layout->scratch));
+}
+
+/* Reads the headings of @row into @layout; returns how many name a
+ * column of the form. */
+static guint
+read_headings (Annex2Layout *layout,
+               guint         row)
+{
+  gsize n;
+  const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
+  guint found = 0;
+
+  for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
+    layout->cols[f] = -1;
+  for (int e = 0; e < SHOUHU_ANNEX2_N_EXTRAS; e++)
+    layout->extras[e] = -1;
+  g_ptr_array_set_size (layout->ignored, 0);
+  for (gsize j = shouhu_import_row_start (cells, n, row); j < n && cells[j].row == row; j++)
+    {
+      g_autofree char *heading = heading_text (layout, &cells[j]);
+      const ShouhuFormColumn *c = shouhu_annex2_form_find_heading (heading);
+      const ShouhuFormExtraColumn *extra = c == NULL ? shouhu_annex2_form_find_extra (heading) : NULL;
+
+      if (c != NULL && layout->cols[c->field] < 0)
+        {
+          layout->cols[c->field] = cells[j].col;
+          found++;
+        }
+      else if (extra != NULL && layout->extras[extra->extra] < 0)
+        layout->extras[extra->extra] = cells[j].col;
+      else if (*heading != '\0')
+        {
+          g_autofree char *cell_name = shouhu_xlsx_cell_name (cells[j].row, cells[j].col);
+          g_autofree char *shown = g_strstrip (g_strdup (shouhu_xlsx_sheet_get_shown (layout->sheet, &cells[j],
+                                                                                       layout->scratch)));
+
+          g_ptr_array_add (layout->ignored, g_strdup_printf ("%s (%s)", shown, cell_name));
+        }
+    }
+  return found;
+}
+
+/* The variants of a heading, for the message that misses it. */
+static char *
+heading_variants (const ShouhuFormColumn *c)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint v = 0; c->variants != NULL && c->variants[v] != NULL; v++)
+    g_string_append_printf (list, "%s%s", v > 0 ? "、" : "", c->variants[v]);
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* The header row: the first holding 姓名 (or a heading people write for
+ * it) and at least two other headings of the form.  Then every column a
+ * record needs, and those that tell one person from another, must be
+ * there: without them a row could only erase or duplicate. */
 static gboolean
 find_annex2_layout (Annex2Layout  *layout,
                     GError       **error)
@@ -126,24 +209,18 @@ find_annex2_layout (Annex2Layout  *layout,
 
   for (i = 0; i < n && cells[i].row < SHOUHU_IMPORT_HEADER_SEARCH_ROWS && !found; i++)
     {
-      g_autofree char *text = shouhu_import_normalise (cells[i].text);
-      const ShouhuFormColumn *column = shouhu_annex2_form_find_heading (text);
+      g_autofree char *text = NULL;
+      const ShouhuFormColumn *column;
 
+      if (cells[i].row == checked_row || cells[i].type != SHOUHU_XLSX_CELL_STRING)
+        continue;
+      text = heading_text (layout, &cells[i]);
+      column = shouhu_annex2_form_find_heading (text);
       /* Each row is looked at once, however many 姓名 it holds. */
-      if (column == NULL || column->field != SHOUHU_ANNEX2_FIELD_NAME || cells[i].row == checked_row)
+      if (column == NULL || column->field != SHOUHU_ANNEX2_FIELD_NAME)
         continue;
       checked_row = cells[i].row;
-      for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
-        layout->cols[f] = -1;
-      for (gsize j = shouhu_import_row_start (cells, n, cells[i].row); j < n && cells[j].row == cells[i].row; j++)
-        {
-          g_autofree char *heading = shouhu_import_normalise (cells[j].text);
-          const ShouhuFormColumn *c = shouhu_annex2_form_find_heading (heading);
-
-          if (c != NULL && layout->cols[c->field] < 0)
-            layout->cols[c->field] = cells[j].col;
-        }
-      if (layout->cols[SHOUHU_ANNEX2_FIELD_HOSPITAL] >= 0)
+      if (read_headings (layout, cells[i].row) >= 3)
         {
           layout->header_row = cells[i].row;
           found = TRUE;
@@ -152,17 +229,26 @@ find_annex2_layout (Annex2Layout  *layout,
   if (!found)
     return FALSE;
 
-  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+  for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
     {
       const ShouhuFormColumn *c = shouhu_annex2_form_column (f);
 
       if (layout->cols[f] < 0 && c->in_sheet && (c->required || c->identifies))
         {
-          g_autofree char *msg = g_strdup_printf (_("the header row has no “%s” column"), c->heading);
+          g_autofree char *variants = heading_variants (c);
 
-          g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
-                       _("Sheet “%s” is not in the Annex 2 layout: %s"),
-                       shouhu_xlsx_sheet_get_name (sheet), msg);
+          if (*variants != '\0')
+            g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                         _("Sheet “%s” cannot be imported: its header row (row %u) has no “%s” column (nor %s). "
+                           "Add the column, or give the one that holds it that heading."),
+                         shouhu_xlsx_sheet_get_name (sheet), shouhu_import_shown_row (layout->header_row),
+                         c->heading, variants);
+          else
+            g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                         _("Sheet “%s” cannot be imported: its header row (row %u) has no “%s” column. "
+                           "Add the column, or give the one that holds it that heading."),
+                         shouhu_xlsx_sheet_get_name (sheet), shouhu_import_shown_row (layout->header_row),
+                         c->heading);
           return FALSE;
         }
     }
@@ -208,7 +294,7 @@ read_form_header (const Annex2Layout  *layout,
 
   for (gsize i = 0; i < n && cells[i].row < layout->header_row; i++)
     {
-      g_autofree char *text = shouhu_import_normalise (cells[i].text);
+      g_autofree char *text = heading_text (layout, &cells[i]);
       char *colon;
 
       while ((colon = strchr (text, ':')) != NULL)
@@ -234,11 +320,21 @@ read_form_header (const Annex2Layout  *layout,
 
   district_text = form_value (line->str, "区县：");
   district = shouhu_district_lookup (district_text);
-  if (district == NULL && *district_text == '\0')
-    {
-      g_autofree char *sheet_name = shouhu_import_normalise (shouhu_xlsx_sheet_get_name (sheet));
-      district = shouhu_district_lookup (sheet_name);
-    }
+  {
+    g_autofree char *sheet_name = shouhu_import_normalise (shouhu_xlsx_sheet_get_name (sheet));
+    const ShouhuDistrict *named = shouhu_district_lookup (sheet_name);
+
+    if (district == NULL && *district_text == '\0')
+      district = named;
+    else if (district != NULL && named != NULL && named != district)
+      {
+        g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_LAYOUT,
+                     _("Sheet “%s” is named for %s, but its 区县： line says %s (“%s”): correct the one that "
+                       "is wrong, so that the records go to the right district"),
+                     shouhu_xlsx_sheet_get_name (sheet), named->name, district->name, district_text);
+        return NULL;
+      }
+  }
   if (district == NULL)
     {
       if (*district_text != '\0')
@@ -258,15 +354,32 @@ read_form_header (const Annex2Layout  *layout,
   form->reporter = form_value (line->str, "填报人：");
   form->phone = form_value (line->str, "联系电话：");
   form->row = line_row;
+  form->ignored = g_ptr_array_new_with_free_func (g_free);
+  for (int f = 0; f < SHOUHU_ANNEX2_N_IMPORT_FIELDS; f++)
+    if (layout->cols[f] >= 0)
+      form->present |= 1u << f;
+  for (guint i = 0; i < layout->ignored->len; i++)
+    g_ptr_array_add (form->ignored, g_strdup (g_ptr_array_index (layout->ignored, i)));
   return form;
 }
 
 /* Cells merged down a column in the rows, as people do for the hospital
  * or the address that several workers share: per form column, the ranges
  * that start in it below the header, sorted by their first row. */
+#define N_COLUMNS (SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_N_EXTRAS)
+
+/* The sheet column of a form field, or (from SHOUHU_ANNEX2_N_IMPORT_FIELDS on)
+ * of an extra column; -1 when the form has none. */
+static gint64
+column_of (const Annex2Layout *layout,
+           int                 c)
+{
+  return c < SHOUHU_ANNEX2_N_IMPORT_FIELDS ? layout->cols[c] : layout->extras[c - SHOUHU_ANNEX2_N_IMPORT_FIELDS];
+}
+
 typedef struct
 {
-  GArray *down[SHOUHU_ANNEX2_N_FIELDS];
+  GArray *down[N_COLUMNS];
 } Annex2Merges;
 
 static int
@@ -285,13 +398,13 @@ annex2_merges_init (Annex2Merges       *merges,
   guint n = 0;
   const ShouhuXlsxRange *ranges = shouhu_xlsx_sheet_get_merged (layout->sheet, &n);
 
-  for (int c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
+  for (int c = 0; c < N_COLUMNS; c++)
     {
       merges->down[c] = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxRange));
-      if (layout->cols[c] < 0)
+      if (column_of (layout, c) < 0)
         continue;
       for (guint i = 0; i < n; i++)
-        if (ranges[i].first_col == (guint) layout->cols[c] &&
+        if (ranges[i].first_col == (guint) column_of (layout, c) &&
             ranges[i].first_row > layout->header_row &&
             ranges[i].last_row > ranges[i].first_row)
           g_array_append_val (merges->down[c], ranges[i]);
@@ -302,7 +415,7 @@ annex2_merges_init (Annex2Merges       *merges,
 static void
 annex2_merges_clear (Annex2Merges *merges)
 {
-  for (int c = 0; c < SHOUHU_ANNEX2_N_FIELDS; c++)
+  for (int c = 0; c < N_COLUMNS; c++)
     g_clear_pointer (&merges->down[c], g_array_unref);
 }
 
@@ -313,15 +426,17 @@ static const ShouhuXlsxCell *
 field_cell (const Annex2Layout *layout,
             const Annex2Merges *merges,
             guint               row,
-            ShouhuAnnex2Field    col)
+            int                 col)
 {
   const ShouhuXlsxCell *cell;
   GArray *down = merges->down[col];
   guint lo = 0, hi;
 
-  if (layout->cols[col] < 0)
+  if (column_of (layout, col) < 0)
     return NULL;
-  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[col]);
+  cell = layout->current != NULL && layout->current->row == row
+    ? layout->current->at[col]
+    : shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) column_of (layout, col));
   if (cell != NULL || down->len == 0)
     return cell;
 
@@ -346,30 +461,95 @@ field_cell (const Annex2Layout *layout,
   return NULL;
 }
 
+/* The text shown in a form column at @row, trimmed at its ends; %NULL
+ * with @reason when it is longer than the field may hold, naming the
+ * cell. */
 static char *
-field_text (const Annex2Layout *layout,
-            const Annex2Merges *merges,
-            guint               row,
-            ShouhuAnnex2Field    col)
+field_text (const Annex2Layout  *layout,
+            const Annex2Merges  *merges,
+            guint                row,
+            int                  col,
+            char               **reason)
 {
   const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
+  const ShouhuFormColumn *column = col < SHOUHU_ANNEX2_N_IMPORT_FIELDS ? shouhu_annex2_form_column (col) : NULL;
+  g_autofree char *text = NULL;
+  glong length;
 
-  return shouhu_validate_fold_digits (cell != NULL ? cell->text : "");
+  if (cell == NULL)
+    return g_strdup ("");
+  text = g_strstrip (shouhu_validate_fold_digits (shouhu_xlsx_sheet_get_shown (layout->sheet, cell,
+                                                                                layout->scratch)));
+  if (column == NULL || column->max_chars == 0)
+    return g_steal_pointer (&text);
+  length = g_utf8_strlen (text, -1);
+  if (cell->too_long || length > (glong) column->max_chars)
+    {
+      g_autofree char *name = shouhu_xlsx_cell_name (cell->row, cell->col);
+
+      if (cell->too_long)
+        *reason = g_strdup_printf (_("cell %s holds more than 32767 characters, more than a cell may hold: "
+                                     "%s takes at most %u"), name, column->heading, column->max_chars);
+      else
+        *reason = g_strdup_printf (_("cell %s holds %ld characters: %s takes at most %u"), name, length,
+                                   column->heading, column->max_chars);
+      return NULL;
+    }
+  return g_steal_pointer (&text);
 }
 
 static char *
 field_phone (const Annex2Layout  *layout,
              const Annex2Merges  *merges,
              guint                row,
-             ShouhuAnnex2Field     col,
+             ShouhuAnnex2Field    col,
              GError             **error)
 {
   const ShouhuXlsxCell *cell = field_cell (layout, merges, row, col);
 
   if (cell == NULL)
     return g_strdup ("");
+  if (cell->too_long || g_utf8_strlen (cell->text, -1) > (glong) shouhu_annex2_form_column (col)->max_chars)
+    {
+      g_autofree char *name = shouhu_xlsx_cell_name (cell->row, cell->col);
+
+      g_set_error (error, SHOUHU_VALIDATE_ERROR, SHOUHU_VALIDATE_ERROR_INVALID,
+                   _("cell %s is too long for %s: write one phone number"), name,
+                   shouhu_annex2_form_column (col)->heading);
+      return NULL;
+    }
   return shouhu_import_phone (shouhu_annex2_form_column (col)->heading, cell->text,
                               cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
+}
+
+/* The reason a row breaks a rule, when it is that a required cell is
+ * empty or 性别 is neither 男 nor 女; %NULL otherwise. */
+static char *
+quick_reason (const Annex2Layout *layout,
+              const Annex2Merges *merges,
+              guint               row)
+{
+  for (int f = 0; f <= SHOUHU_ANNEX2_FIELD_GENDER; f++)
+    {
+      const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
+      const ShouhuXlsxCell *cell;
+      char text[32];
+
+      if (!column->in_sheet || layout->cols[f] < 0)
+        continue;
+      cell = field_cell (layout, merges, row, f);
+      if (cell == NULL && column->required && column->kind != SHOUHU_FIELD_GENDER)
+        return g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing));
+      if (column->kind != SHOUHU_FIELD_GENDER || cell == NULL || cell->type != SHOUHU_XLSX_CELL_STRING ||
+          strlen (cell->text) >= sizeof text)
+        continue;
+      g_strlcpy (text, cell->text, sizeof text);
+      g_strstrip (text);
+      if (shouhu_form_parse_gender (text) == NULL && strpbrk (text, " \t\n") == NULL && g_utf8_validate (text, -1, NULL) &&
+          strstr (text, "　") == NULL)
+        return g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text);
+    }
+  return NULL;
 }
 
 /* The family's needs (需求, a column the notice's form does not have), as
@@ -377,6 +557,7 @@ field_phone (const Annex2Layout  *layout,
  * such column, so that importing it keeps the needs already stored. */
 static int
 row_needs (const Annex2Layout  *layout,
+           const Annex2Merges  *merges,
            guint                row,
            char               **reason)
 {
@@ -386,7 +567,7 @@ row_needs (const Annex2Layout  *layout,
 
   if (layout->cols[SHOUHU_ANNEX2_FIELD_NEEDS] < 0)
     return SHOUHU_WORKER_NEEDS_UNKNOWN;
-  cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[SHOUHU_ANNEX2_FIELD_NEEDS]);
+  cell = field_cell (layout, merges, row, SHOUHU_ANNEX2_FIELD_NEEDS);
   if (!shouhu_family_needs_parse (cell != NULL ? cell->text : "", &needs, &error))
     {
       *reason = g_strdup (error->message);
@@ -399,26 +580,32 @@ row_needs (const Annex2Layout  *layout,
  * required field left empty is named by its heading, as the form
  * prints it. */
 static ShouhuAnnex2ImportRow *
-read_annex2_row (const Annex2Layout  *layout,
-                 const Annex2Merges  *merges,
-                 int                  district_id,
-                 guint                row,
-                 char               **reason)
+read_annex2_row (const Annex2Layout     *layout,
+                 const Annex2Merges     *merges,
+                 const ShouhuAnnex2ImportForm *form,
+                 guint                   row,
+                 char                  **reason)
 {
   g_autoptr(GError) error = NULL;
-  ShouhuAnnex2ImportRow *r = g_new0 (ShouhuAnnex2ImportRow, 1);
+  ShouhuAnnex2ImportRow *r;
 
-  r->sheet = g_strdup (shouhu_xlsx_sheet_get_name (layout->sheet));
+  /* What most often breaks a row, seen without building its record: a
+   * file of a million broken rows stays cheap. */
+  if ((*reason = quick_reason (layout, merges, row)) != NULL)
+    return NULL;
+  r = g_new0 (ShouhuAnnex2ImportRow, 1);
+  r->sheet = form->sheet;
   r->row = shouhu_import_shown_row (row);
   r->worker = shouhu_worker_new ();
-  r->worker->district_id = district_id;
+  r->worker->district_id = form->district_id;
+  r->present = form->present;
 
   for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS && *reason == NULL; f++)
     {
       const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
       g_autofree char *text = NULL;
 
-      if (!column->in_sheet)
+      if (!column->in_sheet || layout->cols[f] < 0)
         continue;
       if (column->kind == SHOUHU_FIELD_PHONE)
         {
@@ -426,7 +613,7 @@ read_annex2_row (const Annex2Layout  *layout,
             *reason = g_strdup (error->message);
         }
       else
-        text = field_text (layout, merges, row, f);
+        text = field_text (layout, merges, row, f, reason);
 
       if (*reason != NULL)
         break;
@@ -446,10 +633,28 @@ read_annex2_row (const Annex2Layout  *layout,
       if (column->kind == SHOUHU_FIELD_VOLUNTEERS)
         r->volunteers = g_steal_pointer (&text);
       else
-        shouhu_worker_set_field (r->worker, f, text);
+        shouhu_worker_take_field (r->worker, f, g_steal_pointer (&text));
     }
   if (*reason == NULL)
-    r->worker->needs = row_needs (layout, row, reason);
+    r->worker->needs = row_needs (layout, merges, row, reason);
+  /* The rules of a record, and the volunteers read once, here: the
+   * preview and the write (which previews again) only match. */
+  if (*reason == NULL && !shouhu_worker_validate (r->worker, &error))
+    *reason = g_strdup (error->message);
+  if (*reason == NULL && r->volunteers != NULL)
+    {
+      g_autofree char *phones = NULL;
+      char *read;
+
+      if (layout->extras[SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES] >= 0)
+        phones = field_text (layout, merges, row, SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_EXTRA_VOLUNTEER_PHONES,
+                             reason);
+      if (*reason == NULL && (read = shouhu_import_parse_volunteers (r->volunteers, phones, reason)) != NULL)
+        {
+          g_free (r->volunteers);
+          r->volunteers = read;
+        }
+    }
   if (*reason == NULL)
     return r;
   annex2_row_free (r);
@@ -459,19 +664,57 @@ read_annex2_row (const Annex2Layout  *layout,
 /* Whether the row holds anything in the form's own columns (the printed
  * form numbers its empty rows in 序号). */
 static gboolean
-annex2_row_empty (const Annex2Layout *layout,
-                  guint               row)
+annex2_row_empty (const RowCells *cells)
 {
-  return shouhu_import_row_empty (layout->sheet, row, layout->cols, SHOUHU_ANNEX2_N_FIELDS);
+  for (int c = 0; c < N_COLUMNS; c++)
+    {
+      const ShouhuXlsxCell *cell = cells->at[c];
+      g_autofree char *text = NULL;
+
+      if (cell == NULL || c == SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_EXTRA_NUMBER)
+        continue;
+      /* Most cells hold something to see: only spaces need a closer look. */
+      if (!g_ascii_isspace (cell->text[0]) && (guchar) cell->text[0] < 0x80)
+        return FALSE;
+      text = shouhu_import_normalise (cell->text);
+      if (*text != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Fills @cells with the form's cells of the row starting at @cells[@i];
+ * returns the index past it. */
+static gsize
+gather_row (const Annex2Layout   *layout,
+            const ShouhuXlsxCell *all,
+            gsize                 n,
+            gsize                 i,
+            RowCells             *cells)
+{
+  guint row = all[i].row;
+
+  memset (cells, 0, sizeof *cells);
+  cells->row = row;
+  for (; i < n && all[i].row == row; i++)
+    for (int c = 0; c < N_COLUMNS; c++)
+      if (column_of (layout, c) == (gint64) all[i].col)
+        {
+          cells->at[c] = &all[i];
+          break;
+        }
+  return i;
 }
 
 /* A masked file as a whole, not row by row: every row would fail.  The
  * columns that hold phone numbers show it. */
 static gboolean
 check_not_masked (const Annex2Layout  *layout,
-                  guint                row,
+                  const RowCells      *cells,
                   GError             **error)
 {
+  guint row = cells->row;
+
   for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     {
       ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
@@ -480,7 +723,7 @@ check_not_masked (const Annex2Layout  *layout,
 
       if (layout->cols[f] < 0 || (kind != SHOUHU_FIELD_PHONE && kind != SHOUHU_FIELD_VOLUNTEERS))
         continue;
-      cell = shouhu_xlsx_sheet_get_cell (layout->sheet, row, (guint) layout->cols[f]);
+      cell = cells->at[f];
       if (cell == NULL || !shouhu_import_is_masked (cell->text))
         continue;
       name = shouhu_xlsx_cell_name (row, (guint) layout->cols[f]);
@@ -494,44 +737,82 @@ check_not_masked (const Annex2Layout  *layout,
 }
 
 static gboolean
-read_annex2_rows (const Annex2Layout  *layout,
-                  int                  district_id,
-                  ShouhuAnnex2Import  *import,
-                  GError             **error)
+read_annex2_rows (Annex2Layout                  *layout,
+                  const ShouhuAnnex2ImportForm  *form,
+                  ShouhuAnnex2Import            *import,
+                  GError                       **error)
 {
   gsize n, i;
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
   Annex2Merges merges;
+  RowCells current;
   gboolean ok = TRUE;
 
   annex2_merges_init (&merges, layout);
+  layout->current = &current;
   for (i = shouhu_import_row_start (cells, n, layout->header_row + 1); i < n;)
     {
       guint row = cells[i].row;
-      g_autofree char *first = shouhu_import_normalise (cells[i].text);
+      const char *first = cells[i].text;
       g_autofree char *reason = NULL;
       ShouhuAnnex2ImportRow *r;
 
-      while (i < n && cells[i].row == row)
-        i++;
-      if (g_str_has_prefix (first, "说明") || g_str_has_prefix (first, "注："))
-        break;
-      if (annex2_row_empty (layout, row))
+      i = gather_row (layout, cells, n, i, &current);
+      if (strstr (first, "说明") != NULL || strstr (first, "注") != NULL)
+        {
+          g_autofree char *normal = shouhu_import_normalise (first);
+
+          if (g_str_has_prefix (normal, "说明") || g_str_has_prefix (normal, "注："))
+            break;
+        }
+      if (annex2_row_empty (&current))
         continue;
-      if (!check_not_masked (layout, row, error))
+      if (!check_not_masked (layout, &current, error))
         {
           ok = FALSE;
           break;
         }
-      r = read_annex2_row (layout, &merges, district_id, row, &reason);
+      r = read_annex2_row (layout, &merges, form, row, &reason);
       if (r == NULL)
-        shouhu_import_reject (import->rejected, shouhu_xlsx_sheet_get_name (layout->sheet),
-                              shouhu_import_shown_row (row), reason);
+        shouhu_import_reject_counted (import->rejected, &import->n_rejected, form->sheet,
+                                      shouhu_import_shown_row (row), reason);
       else
         g_ptr_array_add (import->rows, r);
     }
+  layout->current = NULL;
   annex2_merges_clear (&merges);
   return ok;
+}
+
+/* What the preview says of a form besides its rows: the columns it
+ * lacks (their stored values are kept), the headings it ignored, its
+ * hidden rows (imported all the same). */
+static void
+add_form_notes (ShouhuAnnex2Import           *import,
+                const ShouhuAnnex2ImportForm *form,
+                const ShouhuXlsxSheet        *sheet)
+{
+  g_autoptr(GString) absent = g_string_new (NULL);
+  g_autofree char *hidden = shouhu_import_hidden_rows_note (sheet);
+
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      const ShouhuFormColumn *c = shouhu_annex2_form_column (f);
+
+      if (c->in_sheet && !(form->present & (1u << f)))
+        g_string_append_printf (absent, "%s%s", absent->len > 0 ? "、" : "", c->heading);
+    }
+  if (absent->len > 0)
+    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” has no column %s: the values stored for "
+                                                       "them are kept, and new records leave them empty."),
+                                                     form->sheet, absent->str));
+  for (guint i = 0; i < form->ignored->len; i++)
+    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s”: the column “%s” is no column of the form "
+                                                       "and was ignored."),
+                                                     form->sheet, (const char *) g_ptr_array_index (form->ignored, i)));
+  if (hidden != NULL)
+    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” has hidden rows (%s): they are imported "
+                                                       "like the others."), form->sheet, hidden));
 }
 
 /**
@@ -548,21 +829,31 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
                            GError                   **error)
 {
   g_autoptr(ShouhuAnnex2Import) import = g_new0 (ShouhuAnnex2Import, 1);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hidden_sheets = g_ptr_array_new ();
 
   import->file_name = g_strdup (shouhu_xlsx_workbook_get_name (workbook));
+  import->sha256 = g_strdup (shouhu_xlsx_workbook_get_sha256 (workbook));
   import->forms = g_ptr_array_new_with_free_func (annex2_form_free);
   import->rows = g_ptr_array_new_with_free_func (annex2_row_free);
   import->rejected = g_ptr_array_new_with_free_func (shouhu_import_rejection_free);
+  import->notes = g_ptr_array_new_with_free_func (g_free);
   import->changes = g_ptr_array_new_with_free_func (shouhu_import_change_free);
+  import->missing = g_ptr_array_new_with_free_func (shouhu_import_missing_free);
 
   for (guint s = 0; s < shouhu_xlsx_workbook_get_n_sheets (workbook); s++)
     {
-      Annex2Layout layout = { shouhu_xlsx_workbook_get_sheet (workbook, s) };
+      Annex2Layout layout = { shouhu_xlsx_workbook_get_sheet (workbook, s), 0, { 0 }, { 0 }, ignored, scratch };
       g_autoptr(GError) local_error = NULL;
       ShouhuAnnex2ImportForm *form;
+      g_autofree char *hidden_rows = NULL;
 
       if (shouhu_xlsx_sheet_is_hidden (layout.sheet))
-        continue;
+        {
+          g_ptr_array_add (hidden_sheets, (gpointer) shouhu_xlsx_sheet_get_name (layout.sheet));
+          continue;
+        }
       if (!find_annex2_layout (&layout, &local_error) ||
           (form = read_form_header (&layout, &local_error)) == NULL)
         {
@@ -574,13 +865,14 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
           return NULL;
         }
       g_ptr_array_add (import->forms, form);
-      if (!read_annex2_rows (&layout, form->district_id, import, &local_error))
+      if (!read_annex2_rows (&layout, form, import, &local_error))
         {
           /* Translators: a file's name before why it cannot be imported */
           g_prefix_error (&local_error, _("%s: "), import->file_name);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
+      add_form_notes (import, form, layout.sheet);
     }
 
   if (import->forms->len == 0)
@@ -590,7 +882,12 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
                    import->file_name);
       return NULL;
     }
-  import->n_read_rejected = import->rejected->len;
+  for (guint i = 0; i < hidden_sheets->len; i++)
+    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” is hidden: it was not read. Show it in the "
+                                                       "workbook and import again to take it in."),
+                                                     (const char *) g_ptr_array_index (hidden_sheets, i)));
+  import->n_read_rejected = import->n_rejected;
+  import->n_read_listed = import->rejected->len;
   return g_steal_pointer (&import);
 }
 

@@ -28,6 +28,12 @@ void        shouhu_import_reject         (GPtrArray             *rejected,
                                           const char            *sheet,
                                           guint                  shown_row,
                                           const char            *reason);
+void        shouhu_import_reject_counted (GPtrArray             *rejected,
+                                          guint                 *n_rejected,
+                                          const char            *sheet,
+                                          guint                  shown_row,
+                                          const char            *reason);
+char       *shouhu_import_hidden_rows_note (const ShouhuXlsxSheet *sheet);
 char       *shouhu_import_normalise      (const char            *text);
 gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
                                           gsize                  n,
@@ -41,5 +47,13 @@ char       *shouhu_import_cell_date      (const ShouhuXlsxCell  *cell);
 
 /* A ShouhuAnnex2ImportChange (shouhu-import-match.c). */
 void        shouhu_import_change_free    (gpointer               data);
+void        shouhu_import_missing_free   (gpointer               data);
+char       *shouhu_import_volunteers_text (GStrv                 volunteers);
+
+/* Annex 2's write (shouhu-import-write.c) */
+gboolean    shouhu_import_annex2_check_preview (ShouhuAnnex2Import *import,
+                                                GHashTable         *before,
+                                                guint               n_rejected_before,
+                                                GError            **error);
 
 G_END_DECLS

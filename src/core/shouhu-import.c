@@ -54,20 +54,85 @@ shouhu_import_reject (GPtrArray  *rejected,
   g_ptr_array_add (rejected, r);
 }
 
+/**
+ * shouhu_import_reject_counted:
+ * @n_rejected: the count of rejections, listed or not
+ *
+ * As shouhu_import_reject(), but past %SHOUHU_IMPORT_MAX_LISTED
+ * rejections only counts them.
+ */
+void
+shouhu_import_reject_counted (GPtrArray  *rejected,
+                              guint      *n_rejected,
+                              const char *sheet,
+                              guint       shown_row,
+                              const char *reason)
+{
+  (*n_rejected)++;
+  if (rejected->len < SHOUHU_IMPORT_MAX_LISTED)
+    shouhu_import_reject (rejected, sheet, shown_row, reason);
+}
+
+/* The hidden rows of @sheet as "5, 7–9", or %NULL for none. */
+char *
+shouhu_import_hidden_rows_note (const ShouhuXlsxSheet *sheet)
+{
+  guint n;
+  const guint32 *rows = shouhu_xlsx_sheet_get_hidden_rows (sheet, &n);
+  g_autoptr(GString) out = NULL;
+  guint listed = 0;
+
+  if (n == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint i = 0; i < n;)
+    {
+      guint j = i;
+
+      while (j + 1 < n && rows[j + 1] == rows[j] + 1)
+        j++;
+      if (listed++ == 20)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      if (j == i)
+        g_string_append_printf (out, "%u", shouhu_import_shown_row (rows[i]));
+      else
+        g_string_append_printf (out, "%u–%u", shouhu_import_shown_row (rows[i]), shouhu_import_shown_row (rows[j]));
+      i = j + 1;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Text as compared with headings and names: ASCII digits, no spaces of
  * any width, no line breaks. */
 char *
 shouhu_import_normalise (const char *text)
 {
   g_autofree char *folded = shouhu_validate_fold_digits (text);
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *p;
 
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  /* Up to the first byte that may start a space: copied by the run. */
+  for (p = folded; *p != '\0'; p++)
+    {
+      guchar b = (guchar) *p;
+
+      if (g_ascii_isspace (b) || b >= 0x80)
+        break;
+    }
+  if (*p == '\0')
+    return g_steal_pointer (&folded);
+  out = g_string_new_len (folded, p - folded);
+  for (; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
-        g_string_append_unichar (out, c);
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
 }
@@ -102,7 +167,12 @@ shouhu_import_row_empty (const ShouhuXlsxSheet *sheet,
 gboolean
 shouhu_import_is_masked (const char *text)
 {
-  g_autofree char *folded = shouhu_import_normalise (text);
+  g_autofree char *folded = NULL;
+
+  /* Most cells hold no asterisk at all: no need to fold them. */
+  if (strchr (text, '*') == NULL && strstr (text, "＊") == NULL)
+    return FALSE;
+  folded = shouhu_import_normalise (text);
   g_auto(GStrv) parts = g_strsplit (folded, "＊", -1);
   g_autofree char *plain = g_strjoinv ("*", parts);
 
@@ -299,19 +369,37 @@ shouhu_import_write (ShouhuStore   *store,
   return shouhu_import_annex2_write (store, import->annex2, error);
 }
 
+/* Returns: the action as the preview names it, translated */
+const char *
+shouhu_import_action_label (ShouhuImportAction action)
+{
+  switch (action)
+    {
+    case SHOUHU_IMPORT_NEW:
+      return _("New");
+    case SHOUHU_IMPORT_UPDATE:
+      return _("To Update");
+    case SHOUHU_IMPORT_UNCHANGED:
+      return _("Unchanged");
+    case SHOUHU_IMPORT_UNDECIDED:
+    default:
+      return _("Likely Duplicate");
+    }
+}
+
 guint
 shouhu_import_n_rejected (const ShouhuImport *import)
 {
   switch (import->kind)
     {
     case SHOUHU_IMPORT_ANNEX1:
-      return import->annex1->rejected->len;
+      return import->annex1->n_rejected;
     case SHOUHU_IMPORT_LEDGER:
       return import->ledger->rejected->len;
     case SHOUHU_IMPORT_ROSTER:
       return import->roster->rejected->len;
     case SHOUHU_IMPORT_ANNEX2:
     default:
-      return import->annex2->rejected->len;
+      return import->annex2->n_rejected;
     }
 }

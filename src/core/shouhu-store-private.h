@@ -48,6 +48,11 @@ sqlite3      *shouhu_store_open_reader      (ShouhuStore   *self,
 gboolean      shouhu_store_reader_error     (sqlite3       *reader,
                                              int            rc,
                                              GError       **error);
+/* While an import writes, the history rows written point to its event
+ * (import_event.id); 0 when no import writes. */
+void          shouhu_store_set_import_event (ShouhuStore   *self,
+                                             gint64         event_id);
+gint64        shouhu_store_get_import_event (ShouhuStore   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

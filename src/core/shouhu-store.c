@@ -29,6 +29,7 @@ struct _ShouhuStore
   guint    savepoint_depth;
   GArray  *pending_changes;  /* GQuark details to emit at the outer commit */
   gint64   data_version;     /* PRAGMA data_version at the last check */
+  gint64   import_event;     /* the import writing now, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuStore, shouhu_store, G_TYPE_OBJECT)
@@ -207,6 +208,35 @@ static const char *const migrations[] = {
   "ALTER TABLE worker ADD COLUMN needs INTEGER NOT NULL DEFAULT 0 CHECK (needs BETWEEN 0 AND 127);"
   "ALTER TABLE pairing ADD COLUMN role INTEGER NOT NULL DEFAULT 0"
   "  CHECK (role IN (0, 1, 2, 4, 8, 16, 32, 64));",
+
+  /* 7: imports as events (shouhu-import-event.h): records an import
+   * created and the history rows of the fields it changed point to it,
+   * instead of a history row per field of every new record. */
+  "CREATE TABLE import_event ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  at           TEXT NOT NULL,"
+  "  kind         TEXT NOT NULL,"
+  "  file_name    TEXT NOT NULL,"
+  "  sha256       TEXT NOT NULL,"
+  "  n_new        INTEGER NOT NULL DEFAULT 0,"
+  "  n_updated    INTEGER NOT NULL DEFAULT 0,"
+  "  n_unchanged  INTEGER NOT NULL DEFAULT 0,"
+  "  n_removed    INTEGER NOT NULL DEFAULT 0,"
+  "  n_rejected   INTEGER NOT NULL DEFAULT 0);"
+  "ALTER TABLE worker ADD COLUMN import_id INTEGER REFERENCES import_event (id);"
+  "ALTER TABLE volunteer ADD COLUMN import_id INTEGER REFERENCES import_event (id);"
+  "ALTER TABLE history ADD COLUMN import_id INTEGER REFERENCES import_event (id);"
+  /* A pairing is its two ids: the table is its key (no rowid beside). */
+  "CREATE TABLE pairing_by_key ("
+  "  worker_id    INTEGER NOT NULL REFERENCES worker (id) ON DELETE CASCADE,"
+  "  volunteer_id INTEGER NOT NULL REFERENCES volunteer (id) ON DELETE CASCADE,"
+  "  created      TEXT NOT NULL,"
+  "  role         INTEGER NOT NULL DEFAULT 0 CHECK (role IN (0, 1, 2, 4, 8, 16, 32, 64)),"
+  "  PRIMARY KEY (worker_id, volunteer_id)) WITHOUT ROWID;"
+  "INSERT INTO pairing_by_key SELECT worker_id, volunteer_id, created, role FROM pairing;"
+  "DROP TABLE pairing;"
+  "ALTER TABLE pairing_by_key RENAME TO pairing;"
+  "CREATE INDEX pairing_volunteer ON pairing (volunteer_id);",
 };
 
 static gboolean
@@ -1034,4 +1064,19 @@ shouhu_store_check_outside_changes (ShouhuStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (change_details); i++)
     g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (change_details[i]));
   return TRUE;
+}
+
+void
+shouhu_store_set_import_event (ShouhuStore *self,
+                               gint64       event_id)
+{
+  g_return_if_fail (SHOUHU_IS_STORE (self));
+  self->import_event = event_id;
+}
+
+gint64
+shouhu_store_get_import_event (ShouhuStore *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), 0);
+  return self->import_event;
 }

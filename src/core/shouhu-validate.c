@@ -24,9 +24,21 @@ G_DEFINE_QUARK (shouhu-validate-error-quark, shouhu_validate_error)
 char *
 shouhu_validate_fold_digits (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *p;
 
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  /* Most text holds nothing to fold: its characters are copied by the
+   * run, up to the first one that may be (all of them start with
+   * 0xC2, 0xE2, 0xE3 or 0xEF). */
+  for (p = text; p != NULL && *p != '\0'; p++)
+    {
+      guchar b = (guchar) *p;
+
+      if (b == 0xc2 || b == 0xe2 || b == 0xe3 || b == 0xef)
+        break;
+    }
+  out = g_string_new_len (text, p != NULL ? p - text : 0);
+  for (; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -40,7 +52,7 @@ shouhu_validate_fold_digits (const char *text)
       else if (c == 0x3000 || c == 0x00A0)     /* ideographic, no-break space */
         g_string_append_c (out, ' ');
       else
-        g_string_append_unichar (out, c);
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
   return g_strstrip (g_string_free (out, FALSE));

@@ -18,10 +18,12 @@ G_BEGIN_DECLS
 
 struct _ShouhuXlsxSheet
 {
+  const ShouhuXlsxWorkbook *workbook;
   char      *name;
   gboolean   hidden;
-  GArray    *cells;    /* ShouhuXlsxCell, sorted by row then column */
-  GArray    *merged;   /* ShouhuXlsxRange */
+  GArray    *cells;        /* ShouhuXlsxCell, sorted by row then column */
+  GArray    *merged;       /* ShouhuXlsxRange */
+  GArray    *hidden_rows;  /* guint32, 0-based, ascending */
   guint      n_rows;
   guint      n_cols;
 };
@@ -29,9 +31,14 @@ struct _ShouhuXlsxSheet
 struct _ShouhuXlsxWorkbook
 {
   char         *name;       /* for messages: the file's display name */
+  char         *sha256;     /* of the file's bytes */
   GPtrArray    *sheets;     /* ShouhuXlsxSheet, in the workbook's order */
   GPtrArray    *strings;    /* shared strings, pointing into chunk */
+  GHashTable   *long_strings; /* indices of shared strings cut at SHOUHU_XLSX_MAX_TEXT */
   GStringChunk *chunk;      /* every cell text */
+  GArray       *xf_formats; /* guint32: the numFmtId of each cell format (s=) */
+  GHashTable   *formats;    /* numFmtId → code, the file's own formats */
+  gboolean      date1904;   /* days counted from 1904 */
   zip_t        *zip;        /* only while loading */
   guint64       total_read;
   gsize         n_cells;
@@ -42,10 +49,13 @@ typedef enum
 {
   E_OTHER,
   E_C,
+  E_CELL_XFS,
   E_F,
   E_IS,
   E_MERGE_CELL,
   E_MERGE_CELLS,
+  E_NUM_FMT,
+  E_NUM_FMTS,
   E_R,
   E_RELATIONSHIP,
   E_RELATIONSHIPS,
@@ -57,8 +67,11 @@ typedef enum
   E_SST,
   E_T,
   E_V,
+  E_STYLE_SHEET,
   E_WORKBOOK,
+  E_WORKBOOK_PR,
   E_WORKSHEET,
+  E_XF,
 } Element;
 
 /* What every parser keeps: the element path and where text goes. */
@@ -69,6 +82,7 @@ typedef struct
   Element             stack[SHOUHU_XLSX_MAX_DEPTH];
   guint               depth;
   GString            *target;    /* text of the current element goes here, or NULL */
+  gboolean            overflow;  /* target reached SHOUHU_XLSX_MAX_TEXT: the rest was dropped */
 } Parse;
 
 
@@ -87,7 +101,24 @@ const char *shouhu_xlsx_attribute              (const char         **names,
 const char *shouhu_xlsx_relationship_attribute (const char         **names,
                                                 const char         **values);
 char       *shouhu_xlsx_decode_xstring         (const GString       *in);
+gboolean    shouhu_xlsx_plain_text             (const GString       *in);
+void        shouhu_xlsx_clean_text             (char                *text);
 gboolean    shouhu_xlsx_parse_part             (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                const GMarkupParser *parser,
+                                                Parse               *p,
+                                                gboolean            *found,
+                                                GError             **error);
+zip_file_t *shouhu_xlsx_open_part              (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                gboolean            *found,
+                                                GError             **error);
+gboolean    shouhu_xlsx_count_read             (ShouhuXlsxWorkbook  *workbook,
+                                                const char          *part,
+                                                guint64             *entry_read,
+                                                guint64              n,
+                                                GError             **error);
+gboolean    shouhu_xlsx_scan_part              (ShouhuXlsxWorkbook  *workbook,
                                                 const char          *part,
                                                 const GMarkupParser *parser,
                                                 Parse               *p,
@@ -107,6 +138,14 @@ void        shouhu_xlsx_text_cb                (GMarkupParseContext *context,
 gboolean    shouhu_xlsx_is_number              (const char          *s);
 gboolean    shouhu_xlsx_parse_range            (const char          *text,
                                                 ShouhuXlsxRange     *range);
+
+/* Other formats (shouhu-xlsx-sniff.c) */
+gboolean    shouhu_xlsx_sniff                  (const guint8        *data,
+                                                gsize                size,
+                                                const char          *display_name,
+                                                GError             **error);
+gboolean    shouhu_xlsx_sniff_zip              (zip_t               *zip,
+                                                GError             **error);
 
 /* Worksheets (shouhu-xlsx-sheet.c) */
 int         shouhu_xlsx_compare_cells          (gconstpointer        a,

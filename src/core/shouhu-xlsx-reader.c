@@ -18,9 +18,13 @@
 
 #include "shouhu-xlsx-reader-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (shouhu-xlsx-error-quark, shouhu_xlsx_error)
 
@@ -219,6 +223,13 @@ workbook_start (GMarkupParseContext  *context,
 
   if (!shouhu_xlsx_push (&wp->base, name, error))
     return;
+  if (shouhu_xlsx_parent (&wp->base, 0) == E_WORKBOOK_PR)
+    {
+      const char *date1904 = shouhu_xlsx_attribute (names, values, "date1904");
+
+      wp->base.workbook->date1904 = date1904 != NULL && (strcmp (date1904, "1") == 0 || strcmp (date1904, "true") == 0);
+      return;
+    }
   if (shouhu_xlsx_parent (&wp->base, 0) != E_SHEET || shouhu_xlsx_parent (&wp->base, 1) != E_SHEETS)
     return;
   if (wp->entries->len >= SHOUHU_XLSX_MAX_SHEETS)
@@ -237,6 +248,7 @@ workbook_start (GMarkupParseContext  *context,
     }
   e = g_new0 (SheetEntry, 1);
   e->name = g_strdup (sheet_name);
+  shouhu_xlsx_clean_text (e->name);
   e->rel_id = g_strdup (rel_id);
   e->hidden = state != NULL && strcmp (state, "visible") != 0;
   g_ptr_array_add (wp->entries, e);
@@ -293,14 +305,78 @@ strings_end (GMarkupParseContext  *context,
     sp->base.target = NULL;
   else if (e == E_SI && shouhu_xlsx_parent (&sp->base, 1) == E_SST)
     {
-      g_autofree char *text = shouhu_xlsx_decode_xstring (sp->text);
+      g_autofree char *text = shouhu_xlsx_plain_text (sp->text) ? NULL : shouhu_xlsx_decode_xstring (sp->text);
 
-      g_ptr_array_add (workbook->strings, g_string_chunk_insert (workbook->chunk, text));
+      if (sp->base.overflow)
+        {
+          if (workbook->long_strings == NULL)
+            workbook->long_strings = g_hash_table_new (NULL, NULL);
+          g_hash_table_add (workbook->long_strings, GUINT_TO_POINTER (workbook->strings->len));
+          sp->base.overflow = FALSE;
+        }
+      g_ptr_array_add (workbook->strings, text != NULL ? g_string_chunk_insert (workbook->chunk, text)
+                                                       : g_string_chunk_insert_len (workbook->chunk, sp->text->str,
+                                                                                    (gssize) sp->text->len));
     }
   sp->base.depth--;
 }
 
 static const GMarkupParser strings_parser = { strings_start, strings_end, shouhu_xlsx_text_cb, NULL, NULL };
+
+/* Styles (xl/styles.xml): the number format of each cell format ------- */
+
+typedef struct
+{
+  Parse base;
+} StylesParse;
+
+static void
+styles_start (GMarkupParseContext  *context,
+              const char           *name,
+              const char          **names,
+              const char          **values,
+              gpointer              user_data,
+              GError              **error)
+{
+  StylesParse *sp = user_data;
+  ShouhuXlsxWorkbook *workbook = sp->base.workbook;
+  const char *id_text;
+  guint64 id = 0;
+  Element e;
+
+  if (!shouhu_xlsx_push (&sp->base, name, error))
+    return;
+  e = shouhu_xlsx_parent (&sp->base, 0);
+  if (!((e == E_NUM_FMT && shouhu_xlsx_parent (&sp->base, 1) == E_NUM_FMTS) ||
+        (e == E_XF && shouhu_xlsx_parent (&sp->base, 1) == E_CELL_XFS)))
+    return;
+  if (workbook->xf_formats->len >= SHOUHU_XLSX_MAX_FORMATS ||
+      g_hash_table_size (workbook->formats) >= SHOUHU_XLSX_MAX_FORMATS)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("%s defines more than %d formats"), sp->base.part, SHOUHU_XLSX_MAX_FORMATS);
+      return;
+    }
+  /* A format that cannot be read shows its cells as General. */
+  id_text = shouhu_xlsx_attribute (names, values, "numFmtId");
+  if (id_text != NULL && !g_ascii_string_to_unsigned (id_text, 10, 0, G_MAXUINT32, &id, NULL))
+    id = 0;
+  if (e == E_XF)
+    {
+      guint32 id32 = (guint32) id;
+
+      g_array_append_val (workbook->xf_formats, id32);
+    }
+  else
+    {
+      const char *code = shouhu_xlsx_attribute (names, values, "formatCode");
+
+      if (id_text != NULL && code != NULL && strlen (code) < 1024)
+        g_hash_table_replace (workbook->formats, GUINT_TO_POINTER ((guint) id), g_strdup (code));
+    }
+}
+
+static const GMarkupParser styles_parser = { styles_start, shouhu_xlsx_end_element_pop, NULL, NULL, NULL };
 
 /* Worksheets ------------------------------------------------------------- */
 
@@ -337,6 +413,8 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
   if (!found)
     {
       g_ptr_array_unref (wp.entries);
+      if (shouhu_xlsx_sniff_zip (workbook->zip, error))
+        return FALSE;
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_NOT_XLSX,
                    _("it is a zip archive but holds no Excel workbook (%s)"), workbook_part);
       return FALSE;
@@ -356,6 +434,21 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
       return FALSE;
     }
 
+  rel = find_rel_by_type (rels, "/styles");
+  if (rel != NULL)
+    {
+      g_autofree char *part = resolve_target (workbook_dir, rel->target);
+      StylesParse sp = { { 0 } };
+
+      if (part == NULL || !shouhu_xlsx_parse_part (workbook, part, &styles_parser, &sp.base, &found, error))
+        {
+          g_ptr_array_unref (wp.entries);
+          if (part == NULL)
+            return shouhu_xlsx_damaged (error, _("%s points outside the file"), rels_part);
+          return FALSE;
+        }
+    }
+
   rel = find_rel_by_type (rels, "/sharedStrings");
   if (rel != NULL)
     {
@@ -369,7 +462,7 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
           return shouhu_xlsx_damaged (error, _("%s points outside the file"), rels_part);
         }
       sp.text = g_string_new (NULL);
-      ok = shouhu_xlsx_parse_part (workbook, part, &strings_parser, &sp.base, &found, error);
+      ok = shouhu_xlsx_scan_part (workbook, part, &strings_parser, &sp.base, &found, error);
       g_string_free (sp.text, TRUE);
       if (!ok)
         {
@@ -402,7 +495,9 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
         }
 
       sheet = g_new0 (ShouhuXlsxSheet, 1);
+      sheet->workbook = workbook;
       sheet->name = g_strdup (e->name);
+      sheet->hidden_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
       sheet->hidden = e->hidden;
       sheet->cells = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxCell));
       sheet->merged = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxRange));
@@ -500,8 +595,12 @@ shouhu_xlsx_workbook_free (ShouhuXlsxWorkbook *workbook)
     zip_discard (workbook->zip);
   g_ptr_array_unref (workbook->sheets);
   g_ptr_array_unref (workbook->strings);
+  g_clear_pointer (&workbook->long_strings, g_hash_table_unref);
   g_string_chunk_free (workbook->chunk);
+  g_array_unref (workbook->xf_formats);
+  g_hash_table_unref (workbook->formats);
   g_free (workbook->name);
+  g_free (workbook->sha256);
   g_free (workbook);
 }
 
@@ -526,12 +625,16 @@ shouhu_xlsx_workbook_new_from_data (const guint8  *data,
   workbook->name = g_strdup (display_name);
   workbook->sheets = g_ptr_array_new_with_free_func (shouhu_xlsx_sheet_free);
   workbook->strings = g_ptr_array_new ();
-  workbook->chunk = g_string_chunk_new (4096);
+  workbook->chunk = g_string_chunk_new (64 * 1024);
+  workbook->xf_formats = g_array_new (FALSE, FALSE, sizeof (guint32));
+  workbook->formats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  workbook->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
 
   if (size > SHOUHU_XLSX_MAX_FILE_SIZE)
     g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
                  _("the file is larger than %d MiB"), SHOUHU_XLSX_MAX_FILE_SIZE / (1024 * 1024));
-  else if (open_zip (workbook, data, size, &local_error))
+  else if (!shouhu_xlsx_sniff (data, size, display_name, &local_error) &&
+           open_zip (workbook, data, size, &local_error))
     read_workbook (workbook, &local_error);
 
   /* The zip points into @data, which the caller keeps only for the call. */
@@ -557,25 +660,73 @@ shouhu_xlsx_workbook_new_from_file (const char  *path,
                                     GError     **error)
 {
   g_autofree char *display_name = g_filename_display_basename (path);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree guint8 *contents = NULL;
   GStatBuf st;
-  gsize length;
+  gsize length = 0;
+  int fd, saved;
 
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > SHOUHU_XLSX_MAX_FILE_SIZE)
+  /* Opened without waiting (a FIFO with no writer would block), then
+   * refused unless it is a file: a pipe, /dev/zero or a folder never
+   * ends or holds no workbook. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
     {
+      saved = errno;
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_IO,
+                   _("Cannot read “%s”: %s"), display_name, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_NOT_REGULAR,
+                   _("Cannot read “%s”: it is not a file but a folder, a pipe or a device; choose the workbook itself"),
+                   display_name);
+      return NULL;
+    }
+  if (st.st_size > SHOUHU_XLSX_MAX_FILE_SIZE)
+    {
+      close (fd);
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
                    _("Cannot read “%s”: the file is larger than %d MiB"),
                    display_name, SHOUHU_XLSX_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* The file may grow while it is read: never past the limit. */
+  contents = g_malloc ((gsize) st.st_size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, contents + length, (gsize) st.st_size + 1 - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_IO,
+                       _("Cannot read “%s”: %s"), display_name, g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0 || (length += (gsize) n) > (gsize) st.st_size)
+        break;
+    }
+  close (fd);
+  if (length > (gsize) st.st_size)
     {
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_IO,
-                   _("Cannot read “%s”: %s"), display_name, local_error->message);
+                   _("Cannot read “%s”: it changed while it was read; wait until it is saved and try again"),
+                   display_name);
       return NULL;
     }
-  return shouhu_xlsx_workbook_new_from_data ((const guint8 *) contents, length, display_name, error);
+  return shouhu_xlsx_workbook_new_from_data (contents, length, display_name, error);
+}
+
+/* Returns: the SHA-256 of the file's bytes, in hexadecimal */
+const char *
+shouhu_xlsx_workbook_get_sha256 (const ShouhuXlsxWorkbook *workbook)
+{
+  return workbook->sha256;
 }
 
 const char *

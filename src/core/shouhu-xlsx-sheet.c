@@ -36,6 +36,7 @@ typedef struct
   guint            c_row;
   guint            c_col;
   StoredType       c_type;
+  guint32          c_style;
   gboolean         c_formula;
   gboolean         c_has_value;
   gboolean         c_has_inline;
@@ -62,23 +63,33 @@ start_row (SheetParse  *sp,
            GError     **error)
 {
   const char *r = shouhu_xlsx_attribute (names, values, "r");
+  const char *hidden = shouhu_xlsx_attribute (names, values, "hidden");
 
   sp->next_col = 0;
   sp->row_given = r != NULL;
   if (r != NULL)
     {
       if (!parse_row_number (r, &sp->row))
-        shouhu_xlsx_damaged (error, _("sheet “%s” has a row numbered “%s”, outside rows 1 to %d"),
-                             sp->sheet->name, r, SHOUHU_XLSX_MAX_ROWS);
-      return;
+        {
+          shouhu_xlsx_damaged (error, _("sheet “%s” has a row numbered “%s”, outside rows 1 to %d"),
+                               sp->sheet->name, r, SHOUHU_XLSX_MAX_ROWS);
+          return;
+        }
     }
-  if (sp->row + 1 >= SHOUHU_XLSX_MAX_ROWS)
+  else if (sp->row + 1 >= SHOUHU_XLSX_MAX_ROWS)
     {
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
                    _("sheet “%s” has more than %d rows"), sp->sheet->name, SHOUHU_XLSX_MAX_ROWS);
       return;
     }
-  sp->row++;
+  else
+    sp->row++;
+  if (hidden != NULL && (strcmp (hidden, "1") == 0 || strcmp (hidden, "true") == 0))
+    {
+      guint32 row = (guint32) sp->row;
+
+      g_array_append_val (sp->sheet->hidden_rows, row);
+    }
 }
 
 static void
@@ -93,6 +104,8 @@ start_cell (SheetParse  *sp,
   };
   const char *r = shouhu_xlsx_attribute (names, values, "r");
   const char *t = shouhu_xlsx_attribute (names, values, "t");
+  const char *style = shouhu_xlsx_attribute (names, values, "s");
+  guint64 style_index = 0;
   guint row, col;
 
   if (sp->row < 0)
@@ -145,7 +158,12 @@ start_cell (SheetParse  *sp,
         }
       sp->c_type = types[i].type;
     }
+  /* A style the file does not define shows as General. */
+  if (style != NULL && !g_ascii_string_to_unsigned (style, 10, 0, G_MAXUINT32, &style_index, NULL))
+    style_index = 0;
+  sp->c_style = (guint32) style_index;
   sp->c_formula = FALSE;
+  sp->base.overflow = FALSE;
   sp->c_has_value = FALSE;
   sp->c_has_inline = FALSE;
   g_string_truncate (sp->value, 0);
@@ -219,9 +237,15 @@ end_cell (SheetParse  *sp,
           GError     **error)
 {
   ShouhuXlsxWorkbook *workbook = sp->base.workbook;
-  g_autofree char *cell_name = shouhu_xlsx_cell_name (sp->c_row, sp->c_col);
-  ShouhuXlsxCell cell = { sp->c_row, sp->c_col, SHOUHU_XLSX_CELL_STRING, sp->c_formula, NULL };
-  g_autofree char *v = g_strstrip (g_strdup (sp->value->str));  /* for numbers and codes */
+  /* Named only in messages: made then. */
+#define cell_name (cell_name_text != NULL ? cell_name_text : \
+                   (cell_name_text = shouhu_xlsx_cell_name (sp->c_row, sp->c_col)))
+  g_autofree char *cell_name_text = NULL;
+  ShouhuXlsxCell cell = { sp->c_row, sp->c_col, SHOUHU_XLSX_CELL_STRING, sp->c_formula, sp->base.overflow,
+                          sp->c_style, NULL };
+  /* For numbers and codes: trimmed in place (a formula's text keeps its
+   * spaces, and its length). */
+  char *v = sp->c_type == T_FORMULA_STRING ? sp->value->str : g_strstrip (sp->value->str);
   guint64 index;
 
   switch (sp->c_type)
@@ -229,10 +253,13 @@ end_cell (SheetParse  *sp,
     case T_INLINE:
       if (!sp->c_has_inline)
         return;
-      {
-        g_autofree char *text = shouhu_xlsx_decode_xstring (sp->inline_text);
-        cell.text = g_string_chunk_insert (workbook->chunk, text);
-      }
+      if (shouhu_xlsx_plain_text (sp->inline_text))
+        cell.text = g_string_chunk_insert_len (workbook->chunk, sp->inline_text->str, (gssize) sp->inline_text->len);
+      else
+        {
+          g_autofree char *text = shouhu_xlsx_decode_xstring (sp->inline_text);
+          cell.text = g_string_chunk_insert (workbook->chunk, text);
+        }
       break;
 
     case T_SHARED:
@@ -246,6 +273,8 @@ end_cell (SheetParse  *sp,
           return;
         }
       cell.text = g_ptr_array_index (workbook->strings, index);
+      cell.too_long = workbook->long_strings != NULL &&
+                      g_hash_table_contains (workbook->long_strings, GUINT_TO_POINTER ((guint) index));
       break;
 
     case T_FORMULA_STRING:
@@ -307,6 +336,8 @@ end_cell (SheetParse  *sp,
   sp->sheet->n_cols = MAX (sp->sheet->n_cols, cell.col + 1);
 }
 
+#undef cell_name
+
 static void
 sheet_end (GMarkupParseContext  *context,
            const char           *name,
@@ -346,6 +377,7 @@ shouhu_xlsx_sheet_free (gpointer data)
   g_free (sheet->name);
   g_array_unref (sheet->cells);
   g_array_unref (sheet->merged);
+  g_array_unref (sheet->hidden_rows);
   g_free (sheet);
 }
 
@@ -362,7 +394,7 @@ shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
   sp.row = -1;
   sp.value = g_string_new (NULL);
   sp.inline_text = g_string_new (NULL);
-  ok = shouhu_xlsx_parse_part (workbook, part, &sheet_parser, &sp.base, &found, error);
+  ok = shouhu_xlsx_scan_part (workbook, part, &sheet_parser, &sp.base, &found, error);
   g_string_free (sp.value, TRUE);
   g_string_free (sp.inline_text, TRUE);
   if (!ok)
@@ -370,7 +402,15 @@ shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
   if (!found)
     return shouhu_xlsx_damaged (error, _("sheet “%s” is missing from the file (%s)"), sheet->name, part);
 
-  g_array_sort (sheet->cells, shouhu_xlsx_compare_cells);
+  /* Spreadsheet programs write cells in order; sorting (which takes as
+   * much memory again) only when a file did not. */
+  for (guint i = 1; i < sheet->cells->len; i++)
+    if (shouhu_xlsx_compare_cells (&g_array_index (sheet->cells, ShouhuXlsxCell, i - 1),
+                                   &g_array_index (sheet->cells, ShouhuXlsxCell, i)) > 0)
+      {
+        g_array_sort (sheet->cells, shouhu_xlsx_compare_cells);
+        break;
+      }
   for (guint i = 1; i < sheet->cells->len; i++)
     {
       const ShouhuXlsxCell *c = &g_array_index (sheet->cells, ShouhuXlsxCell, i);
@@ -394,6 +434,116 @@ gboolean
 shouhu_xlsx_sheet_is_hidden (const ShouhuXlsxSheet *sheet)
 {
   return sheet->hidden;
+}
+
+/**
+ * shouhu_xlsx_sheet_get_hidden_rows:
+ *
+ * Returns: the hidden rows (0-based, ascending)
+ */
+const guint32 *
+shouhu_xlsx_sheet_get_hidden_rows (const ShouhuXlsxSheet *sheet,
+                                   guint                 *n_rows)
+{
+  *n_rows = sheet->hidden_rows->len;
+  return (const guint32 *) (gpointer) sheet->hidden_rows->data;
+}
+
+/**
+ * shouhu_xlsx_sheet_get_format:
+ *
+ * Returns: the number format code of @cell ("General" when it has none)
+ */
+const char *
+shouhu_xlsx_sheet_get_format (const ShouhuXlsxSheet *sheet,
+                              const ShouhuXlsxCell  *cell)
+{
+  const ShouhuXlsxWorkbook *workbook = sheet->workbook;
+  guint32 id;
+  const char *code;
+
+  if (workbook == NULL || cell->style >= workbook->xf_formats->len)
+    return "General";
+  id = g_array_index (workbook->xf_formats, guint32, cell->style);
+  code = g_hash_table_lookup (workbook->formats, GUINT_TO_POINTER (id));
+  return code != NULL ? code : shouhu_xlsx_builtin_format (id);
+}
+
+/* Whether @text is a whole number General shows as it is stored. */
+static gboolean
+plain_integer (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++, n++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return n > 0 && n <= 11 && (text[0] != '0' || n == 1);
+}
+
+/**
+ * shouhu_xlsx_sheet_get_shown:
+ * @scratch: where a formatted number is written
+ *
+ * The text a spreadsheet program shows in @cell: a number in its number
+ * format (43871 as 2月10日 under m"月"d"日", 0.5 as 50% under 0%), a
+ * boolean as TRUE or FALSE, text as it is.
+ *
+ * Returns: the text, @cell's own or @scratch's
+ */
+const char *
+shouhu_xlsx_sheet_get_shown (const ShouhuXlsxSheet *sheet,
+                             const ShouhuXlsxCell  *cell,
+                             GString               *scratch)
+{
+  const char *code;
+  g_autofree char *shown = NULL;
+  double value;
+
+  if (cell->type != SHOUHU_XLSX_CELL_NUMBER && cell->type != SHOUHU_XLSX_CELL_DATE)
+    return cell->text;
+  code = shouhu_xlsx_sheet_get_format (sheet, cell);
+  if (cell->type == SHOUHU_XLSX_CELL_DATE)
+    {
+      /* t="d": an ISO date; shown in the cell's format when it has one */
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (cell->text, utc);
+      g_autoptr(GDateTime) epoch = g_date_time_new_utc (1899, 12, 30, 0, 0, 0);
+
+      if (at == NULL || g_ascii_strcasecmp (code, "General") == 0)
+        return cell->text;
+      value = (double) g_date_time_difference (at, epoch) / G_TIME_SPAN_DAY;
+      if (value < 61)
+        value -= 1;
+    }
+  else
+    {
+      if (g_ascii_strcasecmp (code, "General") == 0 && plain_integer (cell->text))
+        return cell->text;
+      value = g_ascii_strtod (cell->text, NULL);
+    }
+  shown = shouhu_xlsx_format_number (value, code, sheet->workbook != NULL && sheet->workbook->date1904);
+  g_string_assign (scratch, shown);
+  return scratch->str;
+}
+
+/**
+ * shouhu_xlsx_sheet_get_date:
+ *
+ * Returns: (transfer full) (nullable): the day @cell holds as a date
+ *   (a number in a date format, or t="d"), as YYYY-MM-DD; %NULL when it
+ *   holds none
+ */
+char *
+shouhu_xlsx_sheet_get_date (const ShouhuXlsxSheet *sheet,
+                            const ShouhuXlsxCell  *cell)
+{
+  if (cell->type == SHOUHU_XLSX_CELL_DATE)
+    return strlen (cell->text) >= 10 ? g_strndup (cell->text, 10) : NULL;
+  if (cell->type != SHOUHU_XLSX_CELL_NUMBER || !shouhu_xlsx_format_is_date (shouhu_xlsx_sheet_get_format (sheet, cell)))
+    return NULL;
+  return shouhu_xlsx_serial_to_date (g_ascii_strtod (cell->text, NULL),
+                                     sheet->workbook != NULL && sheet->workbook->date1904);
 }
 
 /* Returns: 1 + the last row holding a cell; 0 for an empty sheet */

@@ -19,12 +19,12 @@ static const struct
   const char *name;
   Element     element;
 } element_names[] = {
-  { "c", E_C }, { "f", E_F }, { "is", E_IS }, { "mergeCell", E_MERGE_CELL },
-  { "mergeCells", E_MERGE_CELLS }, { "r", E_R }, { "Relationship", E_RELATIONSHIP },
+  { "c", E_C }, { "cellXfs", E_CELL_XFS }, { "f", E_F }, { "is", E_IS }, { "mergeCell", E_MERGE_CELL },
+  { "mergeCells", E_MERGE_CELLS }, { "numFmt", E_NUM_FMT }, { "numFmts", E_NUM_FMTS }, { "r", E_R }, { "Relationship", E_RELATIONSHIP },
   { "Relationships", E_RELATIONSHIPS }, { "row", E_ROW }, { "sheet", E_SHEET },
   { "sheetData", E_SHEET_DATA }, { "sheets", E_SHEETS }, { "si", E_SI },
-  { "sst", E_SST }, { "t", E_T }, { "v", E_V }, { "workbook", E_WORKBOOK },
-  { "worksheet", E_WORKSHEET },
+  { "sst", E_SST }, { "styleSheet", E_STYLE_SHEET }, { "t", E_T }, { "v", E_V },
+  { "workbook", E_WORKBOOK }, { "workbookPr", E_WORKBOOK_PR }, { "worksheet", E_WORKSHEET }, { "xf", E_XF },
 };
 
 static const char *
@@ -40,6 +40,19 @@ element_of (const char *name)
 {
   const char *local = local_name (name);
 
+  /* The cells' own elements first: a sheet has a million of them. */
+  if (local[0] != '\0' && local[1] == '\0')
+    switch (local[0])
+      {
+      case 'c': return E_C;
+      case 'v': return E_V;
+      case 't': return E_T;
+      case 'f': return E_F;
+      case 'r': return E_R;
+      default: return E_OTHER;
+      }
+  if (strcmp (local, "row") == 0)
+    return E_ROW;
   for (guint i = 0; i < G_N_ELEMENTS (element_names); i++)
     if (strcmp (local, element_names[i].name) == 0)
       return element_names[i].element;
@@ -80,12 +93,12 @@ collect_text (Parse       *p,
 {
   if (p->target == NULL)
     return TRUE;
+  /* A longer text is kept cut, and marked: the reader of the cell names
+   * it by its reference, which is not known here. */
   if (p->target->len + length > SHOUHU_XLSX_MAX_TEXT)
     {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("%s holds a text longer than a cell can hold (%d characters)"),
-                   p->part, 32767);
-      return FALSE;
+      length = SHOUHU_XLSX_MAX_TEXT - MIN (p->target->len, SHOUHU_XLSX_MAX_TEXT);
+      p->overflow = TRUE;
     }
   g_string_append_len (p->target, text, length);
   return TRUE;
@@ -127,8 +140,63 @@ shouhu_xlsx_damaged (GError    **error,
   return FALSE;
 }
 
+/**
+ * shouhu_xlsx_clean_text:
+ * @text: valid UTF-8, changed in place
+ *
+ * Removes control characters (C0 but tab and newline, DEL, C1): a cell
+ * may hold ESC sequences or NULs that would reach a terminal or cut a
+ * name short.  A carriage return becomes a newline, CR LF one newline.
+ * A text cut in the middle of a character loses that character.
+ */
+void
+shouhu_xlsx_clean_text (char *text)
+{
+  const char *end = NULL;
+  char *out = text;
+
+  g_utf8_validate (text, -1, &end);
+  for (const char *p = text; p < end;)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '\r')
+        {
+          *out++ = '\n';
+          p += p[1] == '\n' ? 2 : 1;
+        }
+      else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+        p++;
+      else if (c == 0xc2 && (guchar) p[1] >= 0x80 && (guchar) p[1] <= 0x9f)
+        p += 2;
+      else
+        *out++ = *p++;
+    }
+  *out = '\0';
+}
+
+/**
+ * shouhu_xlsx_plain_text:
+ *
+ * Whether @in needs neither decoding nor cleaning: no _x escape, no
+ * control character, valid UTF-8.  Most cells are such.
+ */
+gboolean
+shouhu_xlsx_plain_text (const GString *in)
+{
+  for (gsize i = 0; i < in->len; i++)
+    {
+      guchar c = (guchar) in->str[i];
+
+      if (c < 0x20 || c == 0x7f || c == 0xc2 || (c == '_' && i + 1 < in->len && in->str[i + 1] == 'x'))
+        return FALSE;
+    }
+  return g_utf8_validate_len (in->str, in->len, NULL);
+}
+
 /* Excel writes characters XML cannot carry as _xHHHH_ (and a literal
- * "_x" that would look like one as _x005F_x). */
+ * "_x" that would look like one as _x005F_x); NUL and the other control
+ * characters are then removed. */
 char *
 shouhu_xlsx_decode_xstring (const GString *in)
 {
@@ -145,7 +213,12 @@ shouhu_xlsx_decode_xstring (const GString *in)
 
           for (int k = 2; k < 6; k++)
             c = c * 16 + (gunichar) g_ascii_xdigit_value (in->str[i + k]);
-          if (c != 0 && g_unichar_validate (c))
+          if (c == 0)
+            {
+              i += 6;   /* a NUL: dropped, the text goes on */
+              continue;
+            }
+          if (g_unichar_validate (c))
             {
               g_string_append_unichar (out, c);
               i += 6;
@@ -154,10 +227,92 @@ shouhu_xlsx_decode_xstring (const GString *in)
         }
       g_string_append_c (out, in->str[i]);
     }
+  shouhu_xlsx_clean_text (out->str);
+  out->len = strlen (out->str);
   return g_string_free (out, FALSE);
 }
 
 /* Reading parts of the zip ---------------------------------------------- */
+
+/**
+ * shouhu_xlsx_open_part:
+ * @found: (out): whether the zip holds @part
+ *
+ * Opens @part for reading, refusing a declared size above the limit.
+ *
+ * Returns: (nullable): the open entry; %NULL with @found %FALSE when the
+ *   part is not there, or with @error set
+ */
+zip_file_t *
+shouhu_xlsx_open_part (ShouhuXlsxWorkbook  *workbook,
+                       const char          *part,
+                       gboolean            *found,
+                       GError             **error)
+{
+  zip_file_t *file;
+  zip_stat_t st;
+  zip_int64_t index;
+
+  *found = FALSE;
+  index = zip_name_locate (workbook->zip, part, ZIP_FL_NOCASE);
+  if (index < 0)
+    return NULL;
+  *found = TRUE;
+
+  zip_stat_init (&st);
+  if (zip_stat_index (workbook->zip, (zip_uint64_t) index, 0, &st) != 0)
+    {
+      shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+      return NULL;
+    }
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > SHOUHU_XLSX_MAX_ENTRY_SIZE)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MiB once uncompressed"),
+                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  file = zip_fopen_index (workbook->zip, (zip_uint64_t) index, 0);
+  if (file == NULL)
+    shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+  return file;
+}
+
+/**
+ * shouhu_xlsx_count_read:
+ * @entry_read: (inout): what @part gave so far
+ * @n: what it gave now
+ *
+ * The declared size may lie: counts what really comes out of a part and
+ * of the whole workbook.
+ *
+ * Returns: %FALSE with @error set past a limit
+ */
+gboolean
+shouhu_xlsx_count_read (ShouhuXlsxWorkbook  *workbook,
+                        const char          *part,
+                        guint64             *entry_read,
+                        guint64              n,
+                        GError             **error)
+{
+  *entry_read += n;
+  workbook->total_read += n;
+  if (*entry_read > SHOUHU_XLSX_MAX_ENTRY_SIZE)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("%s is larger than %d MiB once uncompressed"),
+                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (workbook->total_read > SHOUHU_XLSX_MAX_TOTAL_SIZE)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("the workbook is larger than %d MiB once uncompressed"),
+                   SHOUHU_XLSX_MAX_TOTAL_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 gboolean
 shouhu_xlsx_parse_part (ShouhuXlsxWorkbook  *workbook,
@@ -170,34 +325,14 @@ shouhu_xlsx_parse_part (ShouhuXlsxWorkbook  *workbook,
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
   zip_file_t *file;
-  zip_stat_t st;
-  zip_int64_t index;
   guint64 entry_read = 0;
   char buffer[65536];
 
   p->workbook = workbook;
   p->part = part;
-  *found = FALSE;
-
-  index = zip_name_locate (workbook->zip, part, ZIP_FL_NOCASE);
-  if (index < 0)
-    return TRUE;
-  *found = TRUE;
-
-  zip_stat_init (&st);
-  if (zip_stat_index (workbook->zip, (zip_uint64_t) index, 0, &st) != 0)
-    return shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
-  if ((st.valid & ZIP_STAT_SIZE) && st.size > SHOUHU_XLSX_MAX_ENTRY_SIZE)
-    {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("%s is larger than %d MiB once uncompressed"),
-                   part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-
-  file = zip_fopen_index (workbook->zip, (zip_uint64_t) index, 0);
+  file = shouhu_xlsx_open_part (workbook, part, found, error);
   if (file == NULL)
-    return shouhu_xlsx_damaged (error, _("%s cannot be read: %s"), part, zip_strerror (workbook->zip));
+    return !*found;
 
   context = g_markup_parse_context_new (parser, G_MARKUP_TREAT_CDATA_AS_TEXT, p, NULL);
   for (;;)
@@ -214,23 +349,8 @@ shouhu_xlsx_parse_part (ShouhuXlsxWorkbook  *workbook,
           g_markup_parse_context_end_parse (context, &local_error);
           break;
         }
-      /* The declared size may lie: count what really comes out. */
-      entry_read += (guint64) n;
-      workbook->total_read += (guint64) n;
-      if (entry_read > SHOUHU_XLSX_MAX_ENTRY_SIZE)
-        {
-          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                       _("%s is larger than %d MiB once uncompressed"),
-                       part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
-          break;
-        }
-      if (workbook->total_read > SHOUHU_XLSX_MAX_TOTAL_SIZE)
-        {
-          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                       _("the workbook is larger than %d MiB once uncompressed"),
-                       SHOUHU_XLSX_MAX_TOTAL_SIZE / (1024 * 1024));
-          break;
-        }
+      if (!shouhu_xlsx_count_read (workbook, part, &entry_read, (guint64) n, &local_error))
+        break;
       if (!g_markup_parse_context_parse (context, buffer, (gssize) n, &local_error))
         break;
     }

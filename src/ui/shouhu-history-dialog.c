@@ -41,6 +41,30 @@ action_label (const char *action)
   return action;
 }
 
+/* What an import did: "由导入 文件名 新增" and the like. */
+static char *
+import_action_label (const ShouhuHistoryEntry *e)
+{
+  if (g_strcmp0 (e->action, "create") == 0)
+    /* Translators: %s is the name of the imported file */
+    return g_strdup_printf (_("Created by importing %s"), e->import_file);
+  if (g_strcmp0 (e->action, "edit") == 0)
+    return g_strdup_printf (_("Changed by importing %s"), e->import_file);
+  if (g_strcmp0 (e->action, "delete") == 0)
+    return g_strdup_printf (_("Removed by importing %s (not in the file)"), e->import_file);
+  if (g_strcmp0 (e->action, "pair") == 0)
+    return g_strdup_printf (_("Paired by importing %s"), e->import_file);
+  if (g_strcmp0 (e->action, "unpair") == 0)
+    return g_strdup_printf (_("Unpaired by importing %s"), e->import_file);
+  return g_strdup_printf ("%s (%s)", action_label (e->action), e->import_file);
+}
+
+static char *
+entry_action_label (const ShouhuHistoryEntry *e)
+{
+  return e->import_file != NULL ? import_action_label (e) : g_strdup (action_label (e->action));
+}
+
 static char *
 describe (const ShouhuHistoryEntry *e)
 {
@@ -109,7 +133,8 @@ shouhu_history_dialog_new (GtkWindow   *parent,
       const ShouhuHistoryEntry *e = entries->pdata[i];
       g_autofree char *at = shouhu_format_date_time (e->at);
       g_autofree char *what = describe (e);
-      GtkWidget *labels[] = { gtk_label_new (at), gtk_label_new (action_label (e->action)), gtk_label_new (what) };
+      g_autofree char *action = entry_action_label (e);
+      GtkWidget *labels[] = { gtk_label_new (at), gtk_label_new (action), gtk_label_new (what) };
 
       for (guint c = 0; c < G_N_ELEMENTS (labels); c++)
         {

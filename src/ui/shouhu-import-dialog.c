@@ -18,6 +18,9 @@
 #include "shouhu-import-dialog.h"
 #include "shouhu-import-ledger.h"
 
+/* PRId64 in translated strings: xgettext knows it, not G_GINT64_FORMAT */
+#include <inttypes.h>
+
 struct _ShouhuImportDialog
 {
   GtkWindow      parent_instance;
@@ -35,13 +38,20 @@ struct _ShouhuImportDialog
   GtkLabel      *error_label;
   GtkLabel      *summary_label;
   GtkLabel      *detail_label;
+  GtkLabel      *notes_label;
   GtkStack      *list_stack;
   GtkStackPage  *new_page;
   GtkStackPage  *updated_page;
+  GtkStackPage  *duplicates_page;
+  GtkStackPage  *missing_page;
   GtkStackPage  *rejected_page;
   GtkListView   *new_list;
   GtkListView   *updated_list;
+  GtkListBox    *duplicates_list;
+  GtkListView   *missing_list;
   GtkListView   *rejected_list;
+  GtkCheckButton *remove_missing_check;
+  guint          refresh_id;   /* a preview again after a decision */
 };
 
 G_DEFINE_FINAL_TYPE (ShouhuImportDialog, shouhu_import_dialog, GTK_TYPE_WINDOW)
@@ -181,50 +191,230 @@ show_annex1 (ShouhuImportDialog *self,
                             a1->n_districts > 0 && (!a1->date_exists || a1->date_differs));
 }
 
+/* Rows past this many likely duplicates are decided with the buttons
+ * for all of them. */
+#define MAX_DUPLICATE_ROWS 200
+
+static void show_annex2 (ShouhuImportDialog *self,
+                         const char         *name);
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  ShouhuImportDialog *self = SHOUHU_IMPORT_DIALOG (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = display_name (self->file);
+
+  self->refresh_id = 0;
+  if (!shouhu_import_preview (self->store, self->import, &error))
+    {
+      show_error (self, error->message);
+      return G_SOURCE_REMOVE;
+    }
+  show_annex2 (self, name);
+  return G_SOURCE_REMOVE;
+}
+
+/* A decision changes which records are missing and what is updated:
+ * preview again, once the signal that asked has returned. */
+static void
+refresh_later (ShouhuImportDialog *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+choice_changed_cb (GtkDropDown *drop_down,
+                   GParamSpec  *pspec,
+                   gpointer     user_data)
+{
+  ShouhuImportDialog *self = SHOUHU_IMPORT_DIALOG (user_data);
+  ShouhuAnnex2ImportRow *row = g_object_get_data (G_OBJECT (drop_down), "row");
+
+  row->choice = (int) gtk_drop_down_get_selected (drop_down);
+  refresh_later (self);
+}
+
+static void
+decide_all (ShouhuImportDialog *self,
+            ShouhuImportChoice  choice)
+{
+  ShouhuAnnex2Import *a2 = self->import->annex2;
+
+  a2->duplicates = choice;
+  for (guint i = 0; i < a2->rows->len; i++)
+    ((ShouhuAnnex2ImportRow *) g_ptr_array_index (a2->rows, i))->choice = SHOUHU_IMPORT_CHOICE_NONE;
+  refresh_later (self);
+}
+
+static void
+update_all_clicked_cb (ShouhuImportDialog *self)
+{
+  decide_all (self, SHOUHU_IMPORT_CHOICE_UPDATE);
+}
+
+static void
+new_all_clicked_cb (ShouhuImportDialog *self)
+{
+  decide_all (self, SHOUHU_IMPORT_CHOICE_NEW);
+}
+
+static void
+remove_missing_toggled_cb (ShouhuImportDialog *self)
+{
+  if (self->import != NULL && self->import->kind == SHOUHU_IMPORT_ANNEX2)
+    self->import->annex2->remove_missing = gtk_check_button_get_active (self->remove_missing_check);
+}
+
+/* "职务: “护士” → “主管护师”", one field a line. */
+static void
+append_fields (GString                        *text,
+               const ShouhuAnnex2ImportChange *c)
+{
+  for (guint f = 0; f < c->fields->len; f++)
+    {
+      const ShouhuImportFieldChange *fc = g_ptr_array_index (c->fields, f);
+
+      g_string_append_c (text, '\n');
+      /* Translators: one field an import changes: label, old value → new value */
+      g_string_append_printf (text, _("    %s: “%s” → “%s”"), shouhu_annex2_field_label (fc->field),
+                              fc->old_value, fc->new_value);
+    }
+}
+
+/* A likely duplicate: what it is and a choice. */
+static GtkWidget *
+duplicate_row (ShouhuImportDialog             *self,
+               const ShouhuAnnex2ImportChange *c)
+{
+  const char *choices[] = { _("Decide…"), NULL, _("Add as a new record"), NULL };
+  g_autofree char *update = g_strdup_printf (_("Update record %" PRId64), c->probable_id);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label, *drop_down;
+
+  choices[1] = update;
+  g_string_printf (text, _("Sheet “%s”, row %u: %s is probably record %" PRId64 ": %s. Updating it would change:"),
+                   c->row->sheet, c->row->row, c->row->worker->name, c->probable_id, c->probable_reason);
+  append_fields (text, c);
+  label = gtk_label_new (text->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  drop_down = gtk_drop_down_new_from_strings (choices);
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), (guint) (c->row->choice != SHOUHU_IMPORT_CHOICE_NONE
+                                                                  ? c->row->choice
+                                                                  : self->import->annex2->duplicates));
+  g_object_set_data (G_OBJECT (drop_down), "row", (gpointer) c->row);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (choice_changed_cb), self);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 4, "margin-bottom", 4, NULL);
+  return box;
+}
+
 static void
 show_annex2 (ShouhuImportDialog *self,
              const char         *name)
 {
   ShouhuAnnex2Import *a2 = self->import->annex2;
   g_autofree char *summary = g_strdup_printf (_("%s: Annex 2, %u district forms"), name, a2->forms->len);
-  g_autofree char *detail = g_strdup_printf (_("%u new records, %u to update, %u already stored as they are, "
-                                               "%u rows rejected. Rejected rows are left out; nothing is "
-                                               "written until you choose Import."),
-                                             a2->n_new, a2->n_updated, a2->n_unchanged, a2->rejected->len);
+  g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *new_title = g_strdup_printf (_("New (%u)"), a2->n_new);
   g_autofree char *updated_title = g_strdup_printf (_("To Update (%u)"), a2->n_updated);
-  g_autofree char *rejected_title = g_strdup_printf (_("Rejected (%u)"), a2->rejected->len);
+  g_autofree char *rejected_title = g_strdup_printf (_("Rejected (%u)"), a2->n_rejected);
+  g_autofree char *missing_title = g_strdup_printf (_("Not in This File (%u)"), a2->missing->len);
+  g_autofree char *duplicates_title = NULL;
   GtkStringList *new_rows = gtk_string_list_new (NULL);
   GtkStringList *updated_rows = gtk_string_list_new (NULL);
+  GtkStringList *missing_rows = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new ();   /* borrowed texts */
+  GtkWidget *child;
+  guint n_duplicates = 0;
 
+  g_string_printf (detail, _("%u new records, %u to update, %u already stored as they are, "
+                             "%u rows rejected. Rejected rows are left out; nothing is "
+                             "written until you choose Import."),
+                   a2->n_new, a2->n_updated, a2->n_unchanged, a2->n_rejected);
+  if (a2->n_undecided > 0)
+    {
+      g_string_append_c (detail, ' ');
+      g_string_append_printf (detail, _("%u rows are probably records already stored: decide for each before "
+                                        "importing."), a2->n_undecided);
+    }
+  if (a2->missing->len > 0)
+    {
+      g_string_append_c (detail, ' ');
+      g_string_append_printf (detail, _("%u stored records of these districts are not in this file "
+                                        "(在库中但不在此文件中): they are kept unless you choose to remove them."),
+                              a2->missing->len);
+    }
+
+  for (guint i = 0; i < a2->notes->len; i++)
+    g_ptr_array_add (notes, g_ptr_array_index (a2->notes, i));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->duplicates_list))) != NULL)
+    gtk_list_box_remove (self->duplicates_list, child);
   for (guint i = 0; i < a2->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (a2->changes, i);
       const ShouhuDistrict *d = shouhu_district_get (c->row->worker->district_id);
-      g_autofree char *text = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
 
+      if (c->probable_id != 0 && n_duplicates++ < MAX_DUPLICATE_ROWS)
+        gtk_list_box_append (self->duplicates_list, duplicate_row (self, c));
       if (c->action == SHOUHU_IMPORT_NEW)
         {
-          text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s, %s"), c->row->sheet, c->row->row,
-                                  c->row->worker->name, d->name, c->row->worker->hospital);
-          gtk_string_list_append (new_rows, text);
+          g_string_printf (text, _("Sheet “%s”, row %u: %s, %s, %s"), c->row->sheet, c->row->row,
+                           c->row->worker->name, d->name, c->row->worker->hospital);
+          gtk_string_list_append (new_rows, text->str);
         }
       else if (c->action == SHOUHU_IMPORT_UPDATE)
         {
-          text = g_strdup_printf (_("Sheet “%s”, row %u: %s, %s (changes: %s)"), c->row->sheet, c->row->row,
-                                  c->row->worker->name, d->name, c->changes);
-          gtk_string_list_append (updated_rows, text);
+          g_string_printf (text, _("Sheet “%s”, row %u: %s, %s (record %" PRId64 ")"), c->row->sheet,
+                           c->row->row, c->row->worker->name, d->name, c->worker_id);
+          append_fields (text, c);
+          gtk_string_list_append (updated_rows, text->str);
         }
+    }
+  if (n_duplicates > MAX_DUPLICATE_ROWS)
+    g_ptr_array_add (notes, (gpointer) _("Only the first 200 likely duplicates are listed: decide for the others "
+                                         "with Update All or Add All as New."));
+  for (guint i = 0; i < a2->missing->len; i++)
+    {
+      const ShouhuAnnex2ImportMissing *m = g_ptr_array_index (a2->missing, i);
+      g_autofree char *text = g_strdup_printf (_("Record %" PRId64 ": %s, %s, %s %s"), m->worker_id, m->name,
+                                               shouhu_district_get (m->district_id)->name, m->hospital, m->phone);
+
+      gtk_string_list_append (missing_rows, text);
     }
 
   gtk_label_set_text (self->summary_label, summary);
-  gtk_label_set_text (self->detail_label, detail);
+  gtk_label_set_text (self->detail_label, detail->str);
+  g_ptr_array_add (notes, NULL);
+  {
+    g_autofree char *joined = g_strjoinv ("\n", (char **) notes->pdata);
+
+    gtk_label_set_text (self->notes_label, joined);
+    gtk_widget_set_visible (GTK_WIDGET (self->notes_label), *joined != '\0');
+  }
   set_list (self->new_list, self->new_page, new_title, new_rows);
   set_list (self->updated_list, self->updated_page, updated_title, updated_rows);
+  set_list (self->missing_list, self->missing_page, missing_title, missing_rows);
   set_list (self->rejected_list, self->rejected_page, rejected_title, rejected_rows (a2->rejected));
-  if (a2->n_new == 0 && a2->n_updated == 0 && a2->rejected->len > 0)
+  duplicates_title = g_strdup_printf (_("Likely Duplicates (%u)"), n_duplicates);
+  gtk_stack_page_set_title (self->duplicates_page, duplicates_title);
+  gtk_stack_page_set_visible (self->duplicates_page, n_duplicates > 0);
+  gtk_stack_page_set_visible (self->missing_page, a2->missing->len > 0);
+  gtk_check_button_set_active (self->remove_missing_check, a2->remove_missing);
+  if (a2->n_undecided > 0)
+    gtk_stack_set_visible_child (self->list_stack, gtk_stack_page_get_child (self->duplicates_page));
+  else if (a2->n_new == 0 && a2->n_updated == 0 && a2->n_rejected > 0)
     gtk_stack_set_visible_child (self->list_stack, gtk_stack_page_get_child (self->rejected_page));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), a2->changes->len > 0 || a2->forms->len > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            a2->n_undecided == 0 && (a2->changes->len > 0 || a2->forms->len > 0));
 }
 
 /* A ledger is all or nothing: one rejected line and Import stays off. */
@@ -468,6 +658,7 @@ shouhu_import_dialog_dispose (GObject *object)
   ShouhuImportDialog *self = SHOUHU_IMPORT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* GtkWindow keeps its own pointer to the child: let it unparent it
    * before the template does. */
   gtk_window_set_child (GTK_WINDOW (self), NULL);
@@ -496,6 +687,12 @@ shouhu_import_dialog_class_init (ShouhuImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, notes_label);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, duplicates_page);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, missing_page);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, duplicates_list);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, missing_list);
+  gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, remove_missing_check);
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, list_stack);
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, new_page);
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, updated_page);
@@ -504,6 +701,9 @@ shouhu_import_dialog_class_init (ShouhuImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, updated_list);
   gtk_widget_class_bind_template_child (widget_class, ShouhuImportDialog, rejected_list);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_all_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_missing_toggled_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -511,12 +711,13 @@ shouhu_import_dialog_class_init (ShouhuImportDialogClass *klass)
 static void
 shouhu_import_dialog_init (ShouhuImportDialog *self)
 {
-  GtkListView *lists[3];
+  GtkListView *lists[4];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   lists[0] = self->new_list;
   lists[1] = self->updated_list;
   lists[2] = self->rejected_list;
+  lists[3] = self->missing_list;
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();

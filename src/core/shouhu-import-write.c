@@ -1,0 +1,494 @@
+/* shouhu-import-write.c — Annex 2 import: writing what the preview showed
+ *
+ * One transaction: the preview runs again inside it, and when its
+ * verdict on any row differs from the one the user saw (another program
+ * added a person meanwhile, a record was deleted), nothing is written
+ * and the rows are named.  Nothing is ever dropped silently.
+ *
+ * The import is one event (shouhu-import-event.h): the records it
+ * creates point to it and get no history rows of their own; the fields
+ * it changes get one history row each, pointing to it too.  Statements
+ * are prepared once and volunteers found through an index in memory, so
+ * that 100,000 rows go in at the speed of SQLite's inserts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "shouhu-import-private.h"
+#include "shouhu-annex2-private.h"
+#include "shouhu-import-event.h"
+#include "shouhu-validate.h"
+
+#include <glib/gi18n-lib.h>
+/* PRId64 in translated strings: xgettext knows it, not G_GINT64_FORMAT */
+#include <inttypes.h>
+#include <string.h>
+
+/* Rows named in a message saying why nothing was written. */
+#define MAX_ROWS_NAMED 20
+
+typedef struct
+{
+  ShouhuStore  *store;
+  char         *at;
+  gint64        event_id;
+  gint64        next_worker;
+  gint64        next_volunteer;
+  sqlite3_stmt *insert_worker;
+  sqlite3_stmt *insert_volunteer;
+  sqlite3_stmt *insert_pairing;
+  GHashTable   *by_name_phone;     /* "姓名\x1f电话" → volunteer id */
+  GHashTable   *by_name_district;  /* "姓名\x1f区县" → volunteer id, one without a phone first */
+  GHashTable   *has_phone;         /* volunteer id (of by_name_district) → whether it has a phone */
+} Writer;
+
+static void
+writer_clear (Writer *w)
+{
+  g_clear_pointer (&w->at, g_free);
+  g_clear_pointer (&w->insert_worker, sqlite3_finalize);
+  g_clear_pointer (&w->insert_volunteer, sqlite3_finalize);
+  g_clear_pointer (&w->insert_pairing, sqlite3_finalize);
+  g_clear_pointer (&w->by_name_phone, g_hash_table_unref);
+  g_clear_pointer (&w->by_name_district, g_hash_table_unref);
+  g_clear_pointer (&w->has_phone, g_hash_table_unref);
+}
+
+static void
+index_volunteer (Writer     *w,
+                 gint64      id,
+                 const char *name,
+                 const char *phone,
+                 int         district_id)
+{
+  char *key = g_strdup_printf ("%s\x1f%s", name, phone);
+  char *district_key = g_strdup_printf ("%s\x1f%d", name, district_id);
+  gpointer old_id;
+
+  if (!g_hash_table_contains (w->by_name_phone, key))
+    g_hash_table_insert (w->by_name_phone, key, g_memdup2 (&id, sizeof id));
+  else
+    g_free (key);
+  /* Without a phone, a volunteer of that name in the district: one
+   * without a phone first (就近就便). */
+  if (g_hash_table_lookup_extended (w->by_name_district, district_key, NULL, &old_id) &&
+      !(*phone == '\0' && GPOINTER_TO_INT (g_hash_table_lookup (w->has_phone, old_id))))
+    {
+      g_free (district_key);
+      return;
+    }
+  g_hash_table_insert (w->by_name_district, district_key, g_memdup2 (&id, sizeof id));
+  g_hash_table_insert (w->has_phone, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (*phone != '\0'));
+}
+
+static gboolean
+writer_init (Writer       *w,
+             ShouhuStore  *store,
+             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  w->store = store;
+  w->at = shouhu_annex2_now ();
+  w->by_name_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w->by_name_district = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w->has_phone = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if ((w->next_worker = shouhu_annex2_next_id (store, "worker", error)) == 0 ||
+      (w->next_volunteer = shouhu_annex2_next_id (store, "volunteer", error)) == 0 ||
+      (w->insert_worker = shouhu_annex2_prepare_insert_worker (store, error)) == NULL ||
+      (w->insert_volunteer = shouhu_store_prepare (store, "INSERT INTO volunteer (id, name, phone, district_id, "
+                                                          "created, changed, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                                   error)) == NULL ||
+      (w->insert_pairing = shouhu_store_prepare (store, "INSERT OR IGNORE INTO pairing (worker_id, volunteer_id, "
+                                                        "created) VALUES (?, ?, ?)", error)) == NULL ||
+      (stmt = shouhu_store_prepare (store, "SELECT id, name, phone, coalesce (district_id, 0) FROM volunteer "
+                                           "ORDER BY id", error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    index_volunteer (w, sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                     (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int (stmt, 3));
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run (Writer        *w,
+     sqlite3_stmt  *stmt,
+     GError       **error)
+{
+  gboolean ok = shouhu_store_run_statement (w->store, stmt, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/* The volunteer's id: found (same name and phone; without a phone, one
+ * of that name in the district), or created by the import. */
+static gint64
+volunteer_id (Writer      *w,
+              const char  *volunteer,
+              int          district_id,
+              GError     **error)
+{
+  const char *sep = strchr (volunteer, '\x1f');
+  g_autofree char *name = g_strndup (volunteer, (gsize) (sep - volunteer));
+  const char *phone = sep + 1;
+  g_autofree char *key = *phone != '\0' ? g_strdup (volunteer) : g_strdup_printf ("%s\x1f%d", name, district_id);
+  gint64 *found = g_hash_table_lookup (*phone != '\0' ? w->by_name_phone : w->by_name_district, key);
+  gint64 id;
+
+  if (found != NULL)
+    return *found;
+  id = w->next_volunteer++;
+  sqlite3_bind_int64 (w->insert_volunteer, 1, id);
+  sqlite3_bind_text (w->insert_volunteer, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (w->insert_volunteer, 3, phone, -1, SQLITE_STATIC);
+  sqlite3_bind_int (w->insert_volunteer, 4, district_id);
+  sqlite3_bind_text (w->insert_volunteer, 5, w->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (w->insert_volunteer, 6, w->at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (w->insert_volunteer, 7, w->event_id);
+  if (!run (w, w->insert_volunteer, error))
+    return 0;
+  index_volunteer (w, id, name, phone, district_id);
+  return id;
+}
+
+/* The ids of a row's volunteers (ShouhuAnnex2ImportRow.volunteers). */
+static GArray *
+volunteer_ids (Writer      *w,
+               const char  *volunteers,
+               int          district_id,
+               GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) list = NULL;
+
+  if (volunteers == NULL || *volunteers == '\0')
+    return g_steal_pointer (&ids);
+  list = g_strsplit (volunteers, "\x1e", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      gint64 id = volunteer_id (w, list[i], district_id, error);
+
+      if (id == 0)
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+static gboolean
+write_new (Writer                          *w,
+           const ShouhuAnnex2ImportChange  *change,
+           GError                         **error)
+{
+  /* The row's worker, validated by the reader, with its id and times. */
+  ShouhuWorker *worker = change->row->worker;
+  gint64 id = w->next_worker++;
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok;
+
+  worker->id = id;
+  worker->created = w->at;
+  worker->changed = w->at;
+  shouhu_annex2_bind_worker (w->insert_worker, worker);
+  sqlite3_bind_int64 (w->insert_worker, sqlite3_bind_parameter_count (w->insert_worker), w->event_id);
+  ok = run (w, w->insert_worker, error);
+  worker->id = 0;
+  worker->created = worker->changed = NULL;
+  if (!ok || (ids = volunteer_ids (w, change->row->volunteers, change->row->worker->district_id, error)) == NULL)
+    return FALSE;
+  /* 需求, when the file gives them (the record is created with none). */
+  if (worker->needs > 0 && !shouhu_annex2_store_needs (w->store, id, "create", 0, worker->needs, w->at, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (w->insert_pairing, 1, id);
+      sqlite3_bind_int64 (w->insert_pairing, 2, g_array_index (ids, gint64, i));
+      sqlite3_bind_text (w->insert_pairing, 3, w->at, -1, SQLITE_STATIC);
+      if (!run (w, w->insert_pairing, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The stored record with the fields of the form's columns replaced:
+ * what the form lacks keeps its stored value. */
+static gboolean
+write_update (Writer                          *w,
+              const ShouhuAnnex2ImportChange  *change,
+              GError                         **error)
+{
+  g_autoptr(ShouhuWorker) stored = shouhu_annex2_get_worker (w->store, change->worker_id, error);
+  g_autoptr(ShouhuWorker) row = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (stored == NULL)
+    return FALSE;
+  row = shouhu_worker_copy (change->row->worker);
+  for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    if (shouhu_annex2_field_is_text (f) && (change->row->present & (1u << f)))
+      shouhu_worker_set_field (stored, f, shouhu_worker_get_field (row, f));
+  if (row->needs != SHOUHU_WORKER_NEEDS_UNKNOWN)
+    stored->needs = row->needs;
+  if (!shouhu_annex2_update_worker (w->store, stored, w->at, error))
+    return FALSE;
+  if (change->row->volunteers == NULL)
+    return TRUE;
+  ids = volunteer_ids (w, change->row->volunteers, stored->district_id, error);
+  return ids != NULL &&
+         shouhu_annex2_set_pairings (w->store, stored->id, (const gint64 *) (gpointer) ids->data, ids->len,
+                                     w->at, error);
+}
+
+static gboolean
+write_form (ShouhuStore                   *store,
+            const ShouhuAnnex2ImportForm  *form,
+            GError                       **error)
+{
+  g_autofree char *reporter = NULL, *phone = NULL, *clean = NULL;
+  g_autofree char *given_reporter = g_strstrip (g_strdup (form->reporter));
+
+  if (!shouhu_annex2_get_district_form (store, form->district_id, &reporter, &phone, error))
+    return FALSE;
+  /* What the file leaves empty keeps what was stored. */
+  if (shouhu_validate_phone ("", form->phone, &clean, NULL) && *clean != '\0')
+    {
+      g_free (phone);
+      phone = g_steal_pointer (&clean);
+    }
+  if (*given_reporter != '\0')
+    {
+      g_free (reporter);
+      reporter = g_steal_pointer (&given_reporter);
+    }
+  return shouhu_annex2_set_district_form (store, form->district_id, reporter, phone, error);
+}
+
+/* What the preview decided, row by row, in a form two previews can be
+ * compared in: "sheet\x1frow" → the verdict; "missing\x1fid" for the
+ * records it would remove. */
+static GHashTable *
+verdicts (ShouhuAnnex2Import *import)
+{
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
+      g_autoptr(GString) v = g_string_new (NULL);
+
+      g_string_printf (v, "%d\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, c->action, c->worker_id, c->probable_id);
+      for (guint f = 0; f < c->fields->len; f++)
+        {
+          const ShouhuImportFieldChange *fc = g_ptr_array_index (c->fields, f);
+
+          g_string_append_printf (v, "\x1f%d\x1e%s\x1e%s", fc->field, fc->old_value, fc->new_value);
+        }
+      g_hash_table_insert (out, g_strdup_printf ("%s\x1f%u", c->row->sheet, c->row->row),
+                           g_string_free (g_steal_pointer (&v), FALSE));
+    }
+  for (guint i = 0; i < import->rejected->len; i++)
+    {
+      const ShouhuImportRejection *r = g_ptr_array_index (import->rejected, i);
+
+      g_hash_table_insert (out, g_strdup_printf ("%s\x1f%u", r->sheet, r->row), g_strdup ("rejected"));
+    }
+  for (guint i = 0; import->remove_missing && i < import->missing->len; i++)
+    g_hash_table_insert (out, g_strdup_printf ("missing\x1f%" G_GINT64_FORMAT,
+                                               ((ShouhuAnnex2ImportMissing *) g_ptr_array_index (import->missing, i))->worker_id),
+                         g_strdup (""));
+  return out;
+}
+
+/**
+ * shouhu_import_annex2_check_preview:
+ * @before: verdicts() of the preview the user saw
+ * @n_rejected_before: how many rows it rejected
+ *
+ * Whether the write may go on: every row it writes is written as the
+ * preview showed it, none of them is rejected now, and no record it
+ * removes was kept in the preview.  A row that now finds its record
+ * already stored as the file has it writes nothing, and is no change.
+ *
+ * Returns: %FALSE with @error naming the rows that differ
+ */
+gboolean
+shouhu_import_annex2_check_preview (ShouhuAnnex2Import  *import,
+                                    GHashTable          *before,
+                                    guint                n_rejected_before,
+                                    GError             **error)
+{
+  g_autoptr(GHashTable) after = verdicts (import);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autofree char *unchanged = g_strdup_printf ("%d\x1f", SHOUHU_IMPORT_UNCHANGED);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_differ = 0;
+
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *was = g_hash_table_lookup (before, key);
+      g_auto(GStrv) parts = NULL;
+
+      if (g_strcmp0 (was, value) == 0 || g_str_has_prefix (value, unchanged))
+        continue;
+      if (n_differ++ >= MAX_ROWS_NAMED)
+        continue;
+      parts = g_strsplit (key, "\x1f", 2);
+      if (strcmp (parts[0], "missing") == 0)
+        g_string_append_printf (rows, _("\n  record %s would be removed, though the preview kept it"), parts[1]);
+      else if (strcmp (value, "rejected") == 0)
+        g_string_append_printf (rows, _("\n  sheet “%s”, row %s is rejected now"), parts[0], parts[1]);
+      else
+        g_string_append_printf (rows, _("\n  sheet “%s”, row %s would change other records or fields"),
+                                parts[0], parts[1]);
+    }
+  if (import->n_rejected > n_rejected_before && n_differ == 0)
+    n_differ++;
+  if (n_differ == 0)
+    return TRUE;
+  g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED,
+               _("Nothing was imported from %s: the records changed after the preview (another window or "
+                 "program wrote to the database), so these rows would not be imported as shown:%s\n"
+                 "Look at the preview again and import once more."),
+               import->file_name, rows->len > 0 ? rows->str : _("\n  more rows are rejected now"));
+  return FALSE;
+}
+
+static gboolean
+check_decided (ShouhuAnnex2Import  *import,
+               GError             **error)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
+
+      if (c->action == SHOUHU_IMPORT_UNDECIDED && n++ < MAX_ROWS_NAMED)
+        g_string_append_printf (rows, _("\n  sheet “%s”, row %u: %s is probably record %" PRId64 " (%s)"),
+                                c->row->sheet, c->row->row, c->row->worker->name, c->probable_id,
+                                c->probable_reason);
+    }
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_UNDECIDED,
+               _("Nothing was imported from %s: %u rows are probably records already stored. Decide for each "
+                 "whether it updates that record or is a new one:%s"),
+               import->file_name, n, rows->str);
+  return FALSE;
+}
+
+static gboolean
+write_changes (Writer              *w,
+               ShouhuAnnex2Import  *import,
+               GError             **error)
+{
+  for (guint i = 0; i < import->forms->len; i++)
+    if (!write_form (w->store, g_ptr_array_index (import->forms, i), error))
+      return FALSE;
+  for (guint i = 0; i < import->changes->len; i++)
+    {
+      const ShouhuAnnex2ImportChange *change = g_ptr_array_index (import->changes, i);
+      gboolean ok = TRUE;
+
+      if (change->action == SHOUHU_IMPORT_NEW)
+        ok = write_new (w, change, error);
+      else if (change->action == SHOUHU_IMPORT_UPDATE)
+        ok = write_update (w, change, error);
+      if (!ok)
+        {
+          g_prefix_error (error, _("Nothing was imported: sheet “%s”, row %u could not be written: "),
+                          change->row->sheet, change->row->row);
+          return FALSE;
+        }
+    }
+  import->n_removed = 0;
+  for (guint i = 0; import->remove_missing && i < import->missing->len; i++)
+    {
+      const ShouhuAnnex2ImportMissing *m = g_ptr_array_index (import->missing, i);
+      g_autoptr(ShouhuWorker) stored = shouhu_annex2_get_worker (w->store, m->worker_id, error);
+
+      if (stored == NULL || !shouhu_annex2_delete_in_transaction (w->store, stored, w->at, error))
+        return FALSE;
+      import->n_removed++;
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_import_annex2_write:
+ *
+ * Previews @import again inside one transaction and, when every row
+ * comes out as the user saw it, writes it: the forms' 填报人 and 联系电话
+ * where given, new records, the fields of updated ones that the form's
+ * columns hold (an absent column keeps what is stored), their volunteers
+ * and pairings, and (ShouhuAnnex2Import.remove_missing) the removal of
+ * the missing records.  The import is recorded as one event
+ * (ShouhuAnnex2Import.event_id).  Rejected rows are left out, as the
+ * preview said; nothing is written when anything else fails, when a row
+ * now differs from the preview, or when a likely duplicate is undecided.
+ */
+gboolean
+shouhu_import_annex2_write (ShouhuStore         *store,
+                            ShouhuAnnex2Import  *import,
+                            GError             **error)
+{
+  g_autoptr(GHashTable) before = verdicts (import);
+  guint n_rejected_before = import->n_rejected;
+  Writer w = { 0 };
+  ShouhuImportEvent event = { 0 };
+
+  /* A city's forms touch every page of the indexes: a cache that holds
+   * them keeps SQLite from spilling half-written pages to disk. */
+  if (!shouhu_store_exec (store, "PRAGMA cache_size = -16384", error))
+    return FALSE;
+  if (!shouhu_store_begin (store, error))
+    goto restore;
+  if (!shouhu_import_annex2_preview (store, import, error) ||
+      !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error) ||
+      !check_decided (import, error) ||
+      !writer_init (&w, store, error))
+    goto fail;
+
+  event.kind = "annex2";
+  event.file_name = import->file_name;
+  event.sha256 = import->sha256;
+  event.at = w.at;
+  event.n_new = import->n_new;
+  event.n_updated = import->n_updated;
+  event.n_unchanged = import->n_unchanged;
+  event.n_removed = import->remove_missing ? import->missing->len : 0;
+  event.n_rejected = import->n_rejected;
+  if ((w.event_id = shouhu_import_event_add (store, &event, error)) == 0)
+    goto fail;
+  shouhu_store_set_import_event (store, w.event_id);
+  if (!write_changes (&w, import, error))
+    goto fail;
+  shouhu_store_set_import_event (store, 0);
+  if (!shouhu_store_commit (store, error))
+    goto fail;
+  import->event_id = w.event_id;
+  writer_clear (&w);
+  shouhu_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  shouhu_store_emit_changed (store, "annex2");
+  return TRUE;
+
+fail:
+  shouhu_store_set_import_event (store, 0);
+  shouhu_store_rollback (store);
+  writer_clear (&w);
+restore:
+  shouhu_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  return FALSE;
+}

@@ -1,0 +1,502 @@
+/* shouhu-xlsx-scan.c — the big parts of an xlsx, scanned fast
+ *
+ * A city's 41 forms hold a million cells: their worksheets and shared
+ * strings are tens of megabytes of XML.  GMarkup reads them a character
+ * at a time; this scanner finds the next '<' or '&' with memchr and
+ * hands the same GMarkupParser callbacks the same elements, attributes
+ * and text, so the parsers of shouhu-xlsx-reader.c and
+ * shouhu-xlsx-sheet.c serve both.  It streams: the part is inflated in
+ * pieces, a text of any length reaches the callback in pieces (which
+ * keep at most SHOUHU_XLSX_MAX_TEXT of it), and a comment or CDATA of
+ * any length is passed through without being held.
+ *
+ * What a worksheet part may not do is refused as malformed XML: end tags
+ * that do not match, attributes without quotes, text that is not UTF-8,
+ * unknown entities, a document that stops before its end.  DTDs are not
+ * expanded (there is nothing to expand: no entity but the five and
+ * character references is known).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE   /* memmem (), memrchr () */
+#include "config.h"
+
+#include "shouhu-xlsx-reader-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#define CHUNK          (64 * 1024)
+#define MAX_TAG        (64 * 1024)   /* one start tag with its attributes */
+#define MAX_ATTRIBUTES 64
+#define MAX_NAME       64            /* element names compared at their end tags */
+
+typedef enum
+{
+  IN_CONTENT,
+  IN_COMMENT,
+  IN_CDATA,
+  IN_PI,
+} ScanState;
+
+typedef struct
+{
+  const GMarkupParser *parser;
+  gpointer             user_data;
+  char                *buf;
+  gsize                len;
+  gsize                size;
+  ScanState            state;
+  guint                depth;
+  gboolean             seen_root;
+  char                 names[SHOUHU_XLSX_MAX_DEPTH][MAX_NAME];
+  GString             *text;
+} Scan;
+
+static gboolean
+malformed (GError    **error,
+           const char *what)
+{
+  g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_PARSE, "%s", what);
+  return FALSE;
+}
+
+/* Decodes the entities of @text in place; %FALSE for an unknown one. */
+static gboolean
+decode_entities (char  *text,
+                 gsize *length)
+{
+  char *out = text, *p = text, *end = text + *length;
+
+  while (p < end)
+    {
+      char *amp = memchr (p, '&', (gsize) (end - p));
+      char *semi;
+      gsize n;
+
+      if (amp == NULL)
+        {
+          memmove (out, p, (gsize) (end - p));
+          out += end - p;
+          break;
+        }
+      memmove (out, p, (gsize) (amp - p));
+      out += amp - p;
+      semi = memchr (amp, ';', MIN ((gsize) (end - amp), 12));
+      if (semi == NULL)
+        return FALSE;
+      n = (gsize) (semi - amp - 1);
+      if (n == 2 && strncmp (amp + 1, "lt", 2) == 0)
+        *out++ = '<';
+      else if (n == 2 && strncmp (amp + 1, "gt", 2) == 0)
+        *out++ = '>';
+      else if (n == 3 && strncmp (amp + 1, "amp", 3) == 0)
+        *out++ = '&';
+      else if (n == 4 && strncmp (amp + 1, "quot", 4) == 0)
+        *out++ = '"';
+      else if (n == 4 && strncmp (amp + 1, "apos", 4) == 0)
+        *out++ = '\'';
+      else if (n >= 2 && amp[1] == '#')
+        {
+          gboolean hex = amp[2] == 'x' || amp[2] == 'X';
+          guint64 c = 0;
+          char digits[12] = { 0 };
+          char *stop = NULL;
+          char encoded[8];
+          int k;
+
+          memcpy (digits, amp + (hex ? 3 : 2), MIN (n - (hex ? 2 : 1), sizeof digits - 1));
+          c = g_ascii_strtoull (digits, &stop, hex ? 16 : 10);
+          if (*digits == '\0' || stop == NULL || *stop != '\0' || c == 0 || c > 0x10FFFF ||
+              !g_unichar_validate ((gunichar) c))
+            return FALSE;
+          /* A character reference is never longer than its encoding. */
+          k = g_unichar_to_utf8 ((gunichar) c, encoded);
+          memcpy (out, encoded, (gsize) k);
+          out += k;
+        }
+      else
+        return FALSE;
+      p = semi + 1;
+    }
+  *length = (gsize) (out - text);
+  return TRUE;
+}
+
+/* Hands @length bytes of text to the parser, decoded and checked. */
+static gboolean
+emit_text (Scan     *s,
+           char     *text,
+           gsize     length,
+           gboolean  raw,
+           GError  **error)
+{
+  if (length == 0 || s->parser->text == NULL)
+    return TRUE;
+  if (s->depth == 0)
+    {
+      /* Only white space may stand outside the root element. */
+      for (gsize i = 0; i < length; i++)
+        if (!g_ascii_isspace (text[i]))
+          return malformed (error, _("text outside the document's element"));
+      return TRUE;
+    }
+  if (!raw && !decode_entities (text, &length))
+    return malformed (error, _("an unknown entity or a cut one"));
+  if (!g_utf8_validate_len (text, length, NULL))
+    return malformed (error, _("text that is not UTF-8"));
+  s->parser->text (NULL, text, length, s->user_data, error);
+  return error == NULL || *error == NULL;
+}
+
+/* The end of the complete UTF-8 characters in @text: a character cut by
+ * the end of the buffer waits for the next piece. */
+static gsize
+complete_utf8 (const char *text,
+               gsize       length)
+{
+  gsize back = 0;
+
+  while (back < length && back < 4 && ((guchar) text[length - 1 - back] & 0xc0) == 0x80)
+    back++;
+  if (back < length && ((guchar) text[length - 1 - back] & 0x80))
+    {
+      guchar lead = (guchar) text[length - 1 - back];
+      gsize need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+
+      if (back + 1 < need)
+        return length - back - 1;
+    }
+  return length;
+}
+
+static inline gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == ':' || c == '_' || c == '-' || c == '.' || (guchar) c >= 0x80;
+}
+
+/* A start tag, @tag to @end (the '>'), NUL-terminated in place. */
+static gboolean
+start_tag (Scan     *s,
+           char     *tag,
+           char     *end,
+           GError  **error)
+{
+  const char *names[MAX_ATTRIBUTES + 1];
+  const char *values[MAX_ATTRIBUTES + 1];
+  gboolean empty = end[-1] == '/';
+  char *p = tag + 1, *name = p;
+  guint n = 0;
+
+  if (empty)
+    end--;
+  while (p < end && is_name_char (*p))
+    p++;
+  if (p == name)
+    return malformed (error, _("an element without a name"));
+  if (s->depth == 0 && s->seen_root)
+    return malformed (error, _("a second document element"));
+  if (s->depth >= SHOUHU_XLSX_MAX_DEPTH)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("the part nests its elements more than %d levels deep"), SHOUHU_XLSX_MAX_DEPTH);
+      return FALSE;
+    }
+  while (p < end)
+    {
+      char *attr, *value, quote;
+      gsize value_len;
+
+      if (!g_ascii_isspace (*p))
+        return malformed (error, _("an attribute not separated by a space"));
+      while (p < end && g_ascii_isspace (*p))
+        *p++ = '\0';
+      if (p == end)
+        break;
+      attr = p;
+      while (p < end && is_name_char (*p))
+        p++;
+      if (p == attr)
+        return malformed (error, _("an attribute without a name"));
+      while (p < end && g_ascii_isspace (*p))
+        *p++ = '\0';
+      if (p >= end || *p != '=')
+        return malformed (error, _("an attribute without a value"));
+      *p++ = '\0';
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p >= end || (*p != '"' && *p != '\''))
+        return malformed (error, _("an attribute value without quotes"));
+      quote = *p++;
+      value = p;
+      p = memchr (p, quote, (gsize) (end - p));
+      if (p == NULL)
+        return malformed (error, _("an attribute value without its closing quote"));
+      value_len = (gsize) (p - value);
+      if (memchr (value, '<', value_len) != NULL || !decode_entities (value, &value_len) ||
+          !g_utf8_validate_len (value, value_len, NULL))
+        return malformed (error, _("an attribute value that cannot be read"));
+      value[value_len] = '\0';
+      p++;
+      if (n == MAX_ATTRIBUTES)
+        return malformed (error, _("an element with too many attributes"));
+      names[n] = attr;
+      values[n++] = value;
+    }
+  *end = '\0';
+  names[n] = values[n] = NULL;
+  {
+    char *name_end = name;
+
+    while (is_name_char (*name_end))
+      name_end++;
+    *name_end = '\0';
+  }
+  g_strlcpy (s->names[s->depth], name, MAX_NAME);
+  s->depth++;
+  s->seen_root = TRUE;
+  if (s->parser->start_element != NULL)
+    {
+      s->parser->start_element (NULL, name, names, values, s->user_data, error);
+      if (error != NULL && *error != NULL)
+        return FALSE;
+    }
+  if (empty)
+    {
+      s->depth--;
+      if (s->parser->end_element != NULL)
+        s->parser->end_element (NULL, name, s->user_data, error);
+    }
+  return error == NULL || *error == NULL;
+}
+
+static gboolean
+end_tag (Scan     *s,
+         char     *tag,
+         char     *end,
+         GError  **error)
+{
+  char *name = tag + 2, *p = name;
+
+  while (p < end && is_name_char (*p))
+    p++;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p != end || p == name)
+    return malformed (error, _("an end tag that cannot be read"));
+  *end = '\0';
+  for (p = name; is_name_char (*p); p++)
+    ;
+  *p = '\0';
+  if (s->depth == 0 || strncmp (s->names[s->depth - 1], name, MAX_NAME - 1) != 0)
+    return malformed (error, _("an end tag that does not match its element"));
+  s->depth--;
+  if (s->parser->end_element != NULL)
+    s->parser->end_element (NULL, name, s->user_data, error);
+  return error == NULL || *error == NULL;
+}
+
+/* The '>' that ends the tag at @p, past quoted attribute values (which
+ * may hold one); %NULL when the buffer ends first. */
+static char *
+tag_end (char *p,
+         char *end)
+{
+  char quote = '\0';
+
+  for (; p < end; p++)
+    {
+      if (quote != '\0')
+        {
+          char *close = memchr (p, quote, (gsize) (end - p));
+
+          if (close == NULL)
+            return NULL;
+          p = close;
+          quote = '\0';
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p;
+    }
+  return NULL;
+}
+
+/* Scans what the buffer holds; leaves in it what needs more bytes.
+ * @last: no more bytes will come. */
+static gboolean
+scan (Scan     *s,
+      gboolean  last,
+      GError  **error)
+{
+  char *p = s->buf, *end = s->buf + s->len;
+
+  while (p < end)
+    {
+      if (s->state == IN_COMMENT || s->state == IN_PI || s->state == IN_CDATA)
+        {
+          const char *close = s->state == IN_COMMENT ? "-->" : s->state == IN_PI ? "?>" : "]]>";
+          gsize close_len = strlen (close);
+          char *at = memmem (p, (gsize) (end - p), close, close_len);
+          gsize upto = at != NULL ? (gsize) (at - p) : (gsize) (end - p) > close_len ? (gsize) (end - p) - close_len + 1 : 0;
+
+          if (s->state == IN_CDATA)
+            {
+              gsize n = at != NULL ? upto : complete_utf8 (p, upto);
+
+              if (!emit_text (s, p, n, TRUE, error))
+                return FALSE;
+              upto = n;
+            }
+          if (at == NULL)
+            {
+              p += upto;
+              break;
+            }
+          p = at + close_len;
+          s->state = IN_CONTENT;
+          continue;
+        }
+
+      if (*p != '<')
+        {
+          char *lt = memchr (p, '<', (gsize) (end - p));
+          gsize n = lt != NULL ? (gsize) (lt - p) : (gsize) (end - p);
+
+          if (lt == NULL && !last)
+            {
+              /* Keep a cut entity or character for the next piece. */
+              char *amp = memrchr (p, '&', n);
+
+              if (amp != NULL && memchr (amp, ';', (gsize) (end - amp)) == NULL)
+                n = (gsize) (amp - p);
+              n = complete_utf8 (p, n);
+            }
+          if (!emit_text (s, p, n, FALSE, error))
+            return FALSE;
+          p += n;
+          if (lt == NULL)
+            break;
+          continue;
+        }
+
+      /* Markup */
+      if ((gsize) (end - p) < 9 && !last)
+        break;
+      if (strncmp (p, "<!--", MIN (4, (gsize) (end - p))) == 0 && end - p >= 4)
+        {
+          s->state = IN_COMMENT;
+          p += 4;
+          continue;
+        }
+      if (end - p >= 9 && strncmp (p, "<![CDATA[", 9) == 0)
+        {
+          if (s->depth == 0)
+            return malformed (error, _("CDATA outside the document's element"));
+          s->state = IN_CDATA;
+          p += 9;
+          continue;
+        }
+      if (end - p >= 2 && p[1] == '?')
+        {
+          s->state = IN_PI;
+          p += 2;
+          continue;
+        }
+      {
+        char *gt = tag_end (p, end);
+
+        if (gt == NULL)
+          {
+            if ((gsize) (end - p) > MAX_TAG)
+              {
+                g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                             _("an element’s tag is longer than %d bytes"), MAX_TAG);
+                return FALSE;
+              }
+            break;
+          }
+        if (p[1] == '!')
+          ;   /* a declaration (<!DOCTYPE …>): passed over, nothing expanded */
+        else if (p[1] == '/')
+          {
+            if (!end_tag (s, p, gt, error))
+              return FALSE;
+          }
+        else if (!start_tag (s, p, gt, error))
+          return FALSE;
+        p = gt + 1;
+      }
+    }
+
+  if (last && (p < end || s->state != IN_CONTENT))
+    return malformed (error, _("the document ends in the middle of an element"));
+  memmove (s->buf, p, (gsize) (end - p));
+  s->len = (gsize) (end - p);
+  return TRUE;
+}
+
+/**
+ * shouhu_xlsx_scan_part:
+ *
+ * As shouhu_xlsx_parse_part(), with the scanner of this file: for the
+ * worksheets and shared strings, where the cells are.
+ */
+gboolean
+shouhu_xlsx_scan_part (ShouhuXlsxWorkbook  *workbook,
+                       const char          *part,
+                       const GMarkupParser *parser,
+                       Parse               *p,
+                       gboolean            *found,
+                       GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Scan s = { parser, p };
+  zip_file_t *file;
+  guint64 entry_read = 0;
+
+  p->workbook = workbook;
+  p->part = part;
+  file = shouhu_xlsx_open_part (workbook, part, found, error);
+  if (file == NULL)
+    return !*found;
+
+  s.size = CHUNK + MAX_TAG + 16;
+  s.buf = g_malloc (s.size);
+  for (;;)
+    {
+      zip_int64_t n;
+
+      if (s.len + CHUNK > s.size)
+        {
+          g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                       _("%s holds a tag longer than %d bytes"), part, MAX_TAG);
+          break;
+        }
+      n = zip_fread (file, s.buf + s.len, CHUNK);
+      if (n < 0)
+        {
+          shouhu_xlsx_damaged (&local_error, _("%s cannot be read: %s"), part, zip_file_strerror (file));
+          break;
+        }
+      if (!shouhu_xlsx_count_read (workbook, part, &entry_read, (guint64) n, &local_error))
+        break;
+      s.len += (gsize) n;
+      if (!scan (&s, n == 0, &local_error) || n == 0)
+        break;
+    }
+  if (local_error == NULL && (s.depth != 0 || !s.seen_root))
+    malformed (&local_error, _("the document ends before its element does"));
+  zip_fclose (file);
+  g_free (s.buf);
+
+  if (local_error == NULL)
+    return TRUE;
+  if (local_error->domain == SHOUHU_XLSX_ERROR)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    shouhu_xlsx_damaged (error, _("%s is not well-formed XML: %s"), part, local_error->message);
+  return FALSE;
+}
