@@ -286,7 +286,6 @@ main (void)
     }
   for (guint i = 0; i < N_BASELINE; i++)
     {
-      g_autofree char *address = NULL;
       g_autoptr(ShouhuWorker) w = shouhu_annex2_get_worker (store, (gint64) i * 100 + 1, &error);
       gint64 first;
 

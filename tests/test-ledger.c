@@ -154,7 +154,6 @@ static void
 test_rules (Fixture       *fx,
             gconstpointer  data)
 {
-  g_autofree char *tomorrow = NULL;
   g_autofree char *today = shouhu_ledger_today ();
   g_autofree char *long_text = NULL;
   g_autoptr(ShouhuService) s = make_service (1, 1, "2020-02-10", SHOUHU_SERVICE_CARE, 30);

@@ -747,7 +747,6 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
                              GError      **error)
 {
   g_autoptr(ShouhuDeletedWorker) deleted = g_new0 (ShouhuDeletedWorker, 1);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *at = shouhu_annex2_now ();
 
   deleted->worker = shouhu_annex2_get_worker (store, id, error);

@@ -847,7 +847,6 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
       Annex2Layout layout = { shouhu_xlsx_workbook_get_sheet (workbook, s), 0, { 0 }, { 0 }, ignored, scratch };
       g_autoptr(GError) local_error = NULL;
       ShouhuAnnex2ImportForm *form;
-      g_autofree char *hidden_rows = NULL;
 
       if (shouhu_xlsx_sheet_is_hidden (layout.sheet))
         {

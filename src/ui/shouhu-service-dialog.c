@@ -718,7 +718,6 @@ shouhu_service_dialog_new_edit (GtkWindow   *parent,
   ShouhuServiceDialog *self = dialog_new (parent, store, _("Edit Service Record"));
   g_autoptr(GError) error = NULL;
   g_autoptr(ShouhuService) s = shouhu_ledger_get (store, service_id, &error);
-  g_autofree char *minutes = NULL;
 
   self->service_id = service_id;
   if (s == NULL)
