@@ -1,4 +1,5 @@
-/* shouhu-test-annex2.c — a small Annex 2 set written straight into the database
+/* shouhu-test-annex2.c — a small Annex 2 set written straight into the
+ * database, and a worker record to save through the model
  *
  * The rows are written with plain SQL, apart from any model code, so that
  * the figures computed from them are checked against sums worked out by
@@ -62,6 +63,26 @@ void
 shouhu_test_annex2_insert_set (ShouhuStore *store)
 {
   exec_or_fail (store, annex2_set);
+}
+
+/* A worker of 重庆医科大学附属第一医院, 女, with the fields given, not stored. */
+ShouhuWorker *
+shouhu_test_make_worker (int         district_id,
+                         const char *name,
+                         const char *phone)
+{
+  ShouhuWorker *w = shouhu_worker_new ();
+
+  w->district_id = district_id;
+  g_free (w->hospital);
+  w->hospital = g_strdup ("重庆医科大学附属第一医院");
+  g_free (w->name);
+  w->name = g_strdup (name);
+  g_free (w->gender);
+  w->gender = g_strdup ("女");
+  g_free (w->phone);
+  w->phone = g_strdup (phone);
+  return w;
 }
 
 gint64

@@ -1,14 +1,21 @@
-/* shouhu-test-annex2.h — a small Annex 2 set written straight into the database
+/* shouhu-test-annex2.h — a small Annex 2 set written straight into the
+ * database, and a worker record to save through the model
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
+#include "shouhu-annex2.h"
 #include "shouhu-store.h"
 
 G_BEGIN_DECLS
 
 void   shouhu_test_annex2_insert_set    (ShouhuStore *store);
+/* A worker of 重庆医科大学附属第一医院, 女, with the fields given, not
+ * stored. */
+ShouhuWorker *shouhu_test_make_worker   (int          district_id,
+                                         const char  *name,
+                                         const char  *phone);
 
 /* Saves a family (worker record) of @district_id through core, with a
  * phone made from its name and the hospital 重庆医科大学附属第一医院. */

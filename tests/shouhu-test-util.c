@@ -5,6 +5,7 @@
 #include "shouhu-test-util.h"
 #include "shouhu-store-private.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -85,22 +86,43 @@ shouhu_test_query_int (ShouhuStore *store,
   return value;
 }
 
-/* Runs the built program (SHOUHU_BIN) with @args, @env (NAME, VALUE pairs)
- * added to the environment.  Returns its exit status; what it printed is
- * in @out and @err when asked for.  A program killed by a signal (a crash,
- * or a sanitizer's abort) fails the test: no caller expects that. */
-int
-shouhu_test_run_cli (const char *const *args,
-                     const char *const *env,
-                     char             **out,
-                     char             **err)
+static char *
+bytes_to_string (GBytes *bytes)
 {
+  gsize size = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+
+  return data != NULL ? g_strndup (data, size) : g_strdup ("");
+}
+
+/**
+ * shouhu_test_run_cli_full:
+ * @args: the options, %NULL-terminated
+ * @env: (nullable): NAME, VALUE pairs to add to the environment
+ * @stdin_fd: the program's stdin (taken), or -1 for /dev/null
+ * @out: (out) (optional): what it printed on stdout, as bytes
+ * @err: (out) (optional): what it printed on stderr, as bytes
+ *
+ * Runs the built program (SHOUHU_BIN).  A program killed by a signal (a
+ * crash, or a sanitizer's abort) fails the test: no caller expects that.
+ *
+ * Returns: its exit status
+ */
+int
+shouhu_test_run_cli_full (const char *const *args,
+                          const char *const *env,
+                          int                stdin_fd,
+                          char             **out,
+                          char             **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   const char *program = g_getenv ("SHOUHU_BIN");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out_bytes = NULL, err_bytes = NULL;
   g_autofree char *std_out = NULL, *std_err = NULL;
-  int status = 0;
 
   if (program == NULL)
     g_error ("SHOUHU_BIN must name the built program");
@@ -109,19 +131,37 @@ shouhu_test_run_cli (const char *const *args,
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
   for (int i = 0; env != NULL && env[i] != NULL; i += 2)
-    envp = g_environ_setenv (envp, env[i], env[i + 1], TRUE);
+    g_subprocess_launcher_setenv (launcher, env[i], env[i + 1], TRUE);
+  if (stdin_fd >= 0)
+    g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &std_out, &std_err, &status, &error);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
+  /* As bytes: a test may look for bytes that are not UTF-8. */
+  g_subprocess_communicate (process, NULL, NULL, &out_bytes, &err_bytes, &error);
+  g_assert_no_error (error);
+  std_out = bytes_to_string (out_bytes);
+  std_err = bytes_to_string (err_bytes);
   g_test_message ("shouhu %s: %s%s", args[0], std_out, std_err);
-  if (!WIFEXITED (status))
-    g_error ("shouhu died of signal %d: %s", WTERMSIG (status), std_err);
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("shouhu died of signal %d: %s", g_subprocess_get_term_sig (process), std_err);
   if (out != NULL)
     *out = g_steal_pointer (&std_out);
   if (err != NULL)
     *err = g_steal_pointer (&std_err);
-  return WEXITSTATUS (status);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* Runs the built program (SHOUHU_BIN) with @args, @env (NAME, VALUE pairs)
+ * added to the environment, stdin empty.  Returns its exit status; what it
+ * printed is in @out and @err when asked for. */
+int
+shouhu_test_run_cli (const char *const *args,
+                     const char *const *env,
+                     char             **out,
+                     char             **err)
+{
+  return shouhu_test_run_cli_full (args, env, -1, out, err);
 }
 
 /* `shouhu --database @db_path --import @file [--accept-valid]`; what it
@@ -320,4 +360,35 @@ shouhu_test_read_xlsx (const char *script,
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("openpyxl could not read %s: %s", path, err);
   return g_steal_pointer (&out);
+}
+
+/* A database at schema 1 in @path, as an older release left it: a new
+ * one with every table of the later migrations dropped (SQLite's own
+ * sqlite_sequence cannot be, and does no harm).  Returns it open, for
+ * the caller to fill and close. */
+sqlite3 *
+shouhu_test_make_schema_1 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_store_open (path, &error);
+  g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN"
+                                       " ('district', 'annex1_table', 'annex1_figure', 'annex1_note')"
+                                       " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (drops, g_strdup_printf ("DROP TABLE \"%s\"", sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < drops->len; i++)
+    g_assert_cmpint (sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
 }

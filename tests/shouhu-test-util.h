@@ -6,6 +6,8 @@
 
 #include "shouhu-store.h"
 
+#include <sqlite3.h>
+
 G_BEGIN_DECLS
 
 char        *shouhu_test_temp_dir   (void);
@@ -20,6 +22,11 @@ int          shouhu_test_run_cli    (const char *const *args,
                                      const char *const *env,
                                      char             **out,
                                      char             **err);
+int          shouhu_test_run_cli_full (const char *const *args,
+                                       const char *const *env,
+                                       int                stdin_fd,
+                                       char             **out,
+                                       char             **err);
 int          shouhu_test_run_import (const char        *db_path,
                                      const char        *file,
                                      gboolean           accept_valid,
@@ -27,6 +34,8 @@ int          shouhu_test_run_import (const char        *db_path,
 
 void         shouhu_test_run_python (const char        *dir,
                                      const char        *script);
+
+sqlite3     *shouhu_test_make_schema_1 (const char     *path);
 
 /* Tests that read or write workbooks with openpyxl form the 'interop'
  * suite, which the Flatpak build leaves out (the GNOME SDK has Python but

@@ -10,33 +10,10 @@
 #include "shouhu-conflict-view.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-window.h"
 #include "shouhu-worker-editor.h"
 #include "shouhu-worker-list.h"
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-wait_loaded (ShouhuAnnex2Page *page)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  while (shouhu_annex2_page_is_loading (page))
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static guint
 n_rows (ShouhuAnnex2Page *page)
@@ -80,9 +57,9 @@ test_page (void)
 
   gtk_window_present (GTK_WINDOW (window));
   shouhu_window_show_page (window, "annex2");
-  page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  page = SHOUHU_ANNEX2_PAGE (shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
   g_assert_nonnull (page);
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 0);
 
   /* The editor: a missing 医院 is refused, named, and gets the focus. */
@@ -106,7 +83,7 @@ test_page (void)
   g_assert_null (editor);  /* closed once stored */
 
   /* In the list, with its volunteer and its phone normalised. */
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_NAME], ==, "张三");
   g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_PHONE], ==, "13812345678");
@@ -138,11 +115,11 @@ test_page (void)
   g_assert_true (shouhu_annex2_page_select_id (page, shouhu_worker_row_get_id (row)));
   g_clear_object (&row);
   shouhu_annex2_page_delete_selected (page);
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_nonnull (shouhu_notification_get_message (shouhu_window_get_notification (window)));
   shouhu_notification_activate_button (shouhu_window_get_notification (window));
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_NAME], ==, "张三");
   g_assert_cmpuint (first_row (page, &row)->n_volunteers, ==, 1);
@@ -153,8 +130,8 @@ test_page (void)
    * its field, and the 填报人 typed beside it is stored all the same. */
   shouhu_annex2_page_set_district_filter (page, 2);
   {
-    GtkWidget *reporter = find_child (GTK_WIDGET (page), GTK_TYPE_ENTRY);
-    GtkWidget *phone = find_child (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)),
+    GtkWidget *reporter = shouhu_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+    GtkWidget *phone = shouhu_test_find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (reporter)),
                                    GTK_TYPE_ENTRY);
     g_autofree char *stored_reporter = NULL;
     g_autofree char *stored_phone = NULL;
@@ -217,15 +194,15 @@ test_outside_changes (void)
 
   gtk_window_present (GTK_WINDOW (window));
   shouhu_window_show_page (window, "annex2");
-  page = SHOUHU_ANNEX2_PAGE (find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
-  wait_loaded (page);
+  page = SHOUHU_ANNEX2_PAGE (shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE));
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 0);
 
   other = shouhu_store_open (path, &error);
   g_assert_no_error (error);
   save_elsewhere (other, "外来甲");
   shouhu_window_check_outside_changes (window);
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_NAME], ==, "外来甲");
   g_clear_object (&row);
@@ -238,7 +215,7 @@ test_outside_changes (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (too_late);
   g_source_remove (deadline);
-  wait_loaded (page);
+  shouhu_test_wait_annex2_loaded (page);
   g_assert_cmpuint (n_rows (page), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -391,17 +368,17 @@ test_notify (void)
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
   ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
   ShouhuNotification *notification = shouhu_window_get_notification (window);
-  GtkRevealer *revealer = GTK_REVEALER (find_child (GTK_WIDGET (notification), GTK_TYPE_REVEALER));
-  GtkWidget *page = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
+  GtkRevealer *revealer = GTK_REVEALER (shouhu_test_find_widget (GTK_WIDGET (notification), GTK_TYPE_REVEALER));
+  GtkWidget *page = shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
 
   g_assert_nonnull (page);
-  wait_loaded (SHOUHU_ANNEX2_PAGE (page));
+  shouhu_test_wait_annex2_loaded (SHOUHU_ANNEX2_PAGE (page));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_true (gtk_widget_activate_action (page, "annex2.history", NULL));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_cmpstr (shouhu_notification_get_message (notification), ==,
                    "Select a record first to see its change history");
-  g_assert_false (gtk_widget_get_visible (find_child (GTK_WIDGET (revealer), GTK_TYPE_BUTTON)));
+  g_assert_false (gtk_widget_get_visible (shouhu_test_find_widget (GTK_WIDGET (revealer), GTK_TYPE_BUTTON)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

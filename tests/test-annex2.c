@@ -5,30 +5,12 @@
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-index.h"
 #include "shouhu-store-private.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
 #include "shouhu-worker-list.h"
 
 #include <string.h>
-
-static ShouhuWorker *
-make_worker (int         district_id,
-             const char *name,
-             const char *phone)
-{
-  ShouhuWorker *w = shouhu_worker_new ();
-
-  w->district_id = district_id;
-  g_free (w->hospital);
-  w->hospital = g_strdup ("重庆医科大学附属第一医院");
-  g_free (w->name);
-  w->name = g_strdup (name);
-  g_free (w->gender);
-  w->gender = g_strdup ("女");
-  g_free (w->phone);
-  w->phone = g_strdup (phone);
-  return w;
-}
 
 static gint64
 add_worker (ShouhuStore *store,
@@ -36,7 +18,7 @@ add_worker (ShouhuStore *store,
             const char  *name,
             const char  *phone)
 {
-  g_autoptr(ShouhuWorker) w = make_worker (district_id, name, phone);
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (district_id, name, phone);
   g_autoptr(GError) error = NULL;
   gint64 id = shouhu_annex2_save_worker (store, w, NULL, 0, FALSE, &error);
 
@@ -84,7 +66,7 @@ assert_field_error (ShouhuWorker      *w,
 static void
 test_validate (void)
 {
-  g_autoptr(ShouhuWorker) w = make_worker (1, " 张三 ", "１３８ １２３４ ５６７８");
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (1, " 张三 ", "１３８ １２３４ ５６７８");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (shouhu_worker_validate (w, &error));
@@ -141,7 +123,7 @@ static void
 test_save_and_store_normalised (void)
 {
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
-  g_autoptr(ShouhuWorker) w = make_worker (5, "王五", "138-1234-5678");
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (5, "王五", "138-1234-5678");
   g_autoptr(ShouhuWorker) got = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -170,7 +152,7 @@ static void
 test_duplicate (void)
 {
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
-  g_autoptr(ShouhuWorker) w = make_worker (3, "张三", "13812345678");
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (3, "张三", "13812345678");
   g_autoptr(GError) error = NULL;
   gint64 first = add_worker (store, 1, "张三", "138 1234 5678");
   gint64 found = -1;
@@ -599,7 +581,7 @@ test_index_search (void)
   gint64 a = add_worker (store, 1, "Zhang Wei", "13812345678");
   gint64 b = add_worker (store, 2, "王芳", "023-68881234");
   gint64 v = add_volunteer (store, "志愿者小明");
-  g_autoptr(ShouhuWorker) w = make_worker (2, "李娜", "");
+  g_autoptr(ShouhuWorker) w = shouhu_test_make_worker (2, "李娜", "");
   guint pos;
 
   g_free (w->home_address);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-annex1.h"
+#include "shouhu-export.h"
 #include "shouhu-annex1-page.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-export-dialog.h"
@@ -10,24 +11,10 @@
 #include "shouhu-test-annex2.h"
 #include "shouhu-volunteer-page.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-window.h"
 
 #include <gtk/gtk.h>
-
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (c, type) ? c : find_child (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_dialog_exports_annex1 (void)
@@ -43,7 +30,7 @@ test_dialog_exports_annex1 (void)
 
   g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
   dialog = shouhu_export_dialog_new (NULL, store);
-  kind = GTK_DROP_DOWN (find_child (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  kind = GTK_DROP_DOWN (shouhu_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, 0);
 
   g_assert_true (shouhu_export_dialog_export_to (dialog, file, &error));
@@ -78,6 +65,46 @@ test_dialog_exports_annex1 (void)
   g_assert_cmpstr (error->message, !=, "");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+  shouhu_test_rm_rf (dir);
+}
+
+/* A visible label under @widget that reads @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_visible (c) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
+        return TRUE;
+      if (shows_text (c, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Choosing the database itself as the workbook's file: refused, the
+ * dialog says why, the database stays whole. */
+static void
+test_dialog_refuses_database (void)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autoptr(GFile) file = g_file_new_for_path (db);
+  g_autoptr(GError) error = NULL;
+  ShouhuExportDialog *dialog;
+
+  g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
+  dialog = shouhu_export_dialog_new (NULL, store);
+  g_assert_false (shouhu_export_dialog_export_to (dialog, file, &error));
+  g_assert_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_REFUSED);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), error->message));
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM annex1_table"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&store);
   shouhu_test_rm_rf (dir);
 }
 
@@ -118,7 +145,7 @@ test_window_action (void)
   g_assert_true (shouhu_export_dialog_export_to (dialog, file, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (shouhu_notification_get_message (notification), ==, "Exported “附件1.xlsx”");
-  button = find_child (GTK_WIDGET (notification), GTK_TYPE_BUTTON);
+  button = shouhu_test_find_widget (GTK_WIDGET (notification), GTK_TYPE_BUTTON);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Open");
 
@@ -191,8 +218,8 @@ test_follows_context (void)
   g_autofree char *dir = g_path_get_dirname (db);
   g_autoptr(GError) error = NULL;
   ShouhuWindow *window = shouhu_window_new (NULL, store, NULL);
-  GtkWidget *annex1 = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX1_PAGE);
-  GtkWidget *annex2 = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
+  GtkWidget *annex1 = shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX1_PAGE);
+  GtkWidget *annex2 = shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
   const char *as_of;
   int district_id;
 
@@ -254,7 +281,7 @@ test_keeps_width (void)
 
   g_assert_true (shouhu_annex1_load_notice_figures (store, &error));
   dialog = shouhu_export_dialog_new (NULL, store);
-  kind = GTK_DROP_DOWN (find_child (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  kind = GTK_DROP_DOWN (shouhu_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
   gtk_window_present (GTK_WINDOW (dialog));
   for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
     {
@@ -269,7 +296,7 @@ test_keeps_width (void)
   /* The dates are listed as people read them (the same in English); the
    * export gets the date as stored. */
   {
-    GtkDropDown *date = GTK_DROP_DOWN (find_child (find_stack_page (GTK_WIDGET (dialog), "date"),
+    GtkDropDown *date = GTK_DROP_DOWN (shouhu_test_find_widget (find_stack_page (GTK_WIDGET (dialog), "date"),
                                                    GTK_TYPE_DROP_DOWN));
     const char *as_of = NULL;
 
@@ -291,6 +318,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export-dialog/annex1", test_dialog_exports_annex1);
   g_test_add_func ("/export-dialog/window-action", test_window_action);
+  g_test_add_func ("/export-dialog/refuses-database", test_dialog_refuses_database);
   g_test_add_func ("/export-dialog/follows-context", test_follows_context);
   g_test_add_func ("/export-dialog/keeps-width", test_keeps_width);
   return g_test_run ();

@@ -10,6 +10,7 @@
 #include "shouhu-application.h"
 #include "shouhu-settings.h"
 #include "shouhu-test-util.h"
+#include "shouhu-test-widget.h"
 #include "shouhu-window.h"
 
 typedef struct
@@ -97,21 +98,6 @@ test_save_size_on_close (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_child (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Ctrl+Q quits through app.quit: the window is closed as by its close
  * button, so its size is remembered and the field being typed in (here
  * the district's 填报人) is stored all the same. */
@@ -140,7 +126,7 @@ test_save_size_on_quit (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 931, 557);
   shouhu_window_show_district (window, 3);
-  page = find_child (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
+  page = shouhu_test_find_widget (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);
   entry = GTK_WIDGET (gtk_widget_get_template_child (page, SHOUHU_TYPE_ANNEX2_PAGE, "reporter_entry"));
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "陈填报");

@@ -83,28 +83,7 @@ test_migrate_existing (void)
   sqlite3 *copy = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  /* Build version 1 by opening a current database and keeping only what
-   * migration 1 makes. */
-  store = shouhu_store_open (path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT IN"
-                                       " ('district', 'annex1_table', 'annex1_figure', 'annex1_note')"
-                                       /* SQLite's own (sqlite_sequence) cannot be dropped. */
-                                       " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  {
-    g_autoptr(GPtrArray) drops = g_ptr_array_new_with_free_func (g_free);
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      g_ptr_array_add (drops, g_strdup_printf ("DROP TABLE \"%s\"", sqlite3_column_text (stmt, 0)));
-    sqlite3_finalize (stmt);
-    g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
-    for (guint i = 0; i < drops->len; i++)
-      g_assert_cmpint (sqlite3_exec (db, drops->pdata[i], NULL, NULL, NULL), ==, SQLITE_OK);
-  }
+  db = shouhu_test_make_schema_1 (path);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO annex1_table (as_of) VALUES ('2020-02-07');"
                                  "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -8,41 +8,11 @@
 
 #include "shouhu-cli-private.h"
 #include "shouhu-pairing.h"
+#include "shouhu-terminal.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
-
-/* Names come from data (a workbook someone sent): one line, and no
- * control character reaches the terminal. */
-static char *
-printable (const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        g_string_append_c (out, ' ');
-      else if (g_unichar_iscntrl (c) || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
-               (c >= 0x2066 && c <= 0x2069))
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-print_error (const GError *error)
-{
-  g_autofree char *message = printable (error->message);
-
-  g_printerr ("%s\n", message);
-}
 
 /**
  * shouhu_cli_propose_pairings:
@@ -76,7 +46,7 @@ shouhu_cli_propose_pairings (GVariantDict *dict)
     }
   if ((district = shouhu_district_lookup (district_name)) == NULL)
     {
-      g_autofree char *shown = printable (district_name);
+      g_autofree char *shown = shouhu_terminal_safe (district_name);
 
       g_printerr (_("“%s” is not one of the 41 district units of the notice\n"), shown);
       return 2;
@@ -88,7 +58,7 @@ shouhu_cli_propose_pairings (GVariantDict *dict)
     }
   if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &day, &error))
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 2;
     }
 
@@ -98,16 +68,16 @@ shouhu_cli_propose_pairings (GVariantDict *dict)
   proposals = shouhu_pairing_propose (store, NULL, district->id, day, (guint) cap, with_needs, &error);
   if (proposals == NULL || (worklist = shouhu_pairing_worklist (store, district->id, day, &error)) == NULL)
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
 
   for (guint i = 0; i < proposals->len; i++)
     {
       const ShouhuProposal *p = g_ptr_array_index (proposals, i);
-      g_autofree char *family = printable (p->worker_name);
-      g_autofree char *volunteer = printable (p->volunteer_name);
-      g_autofree char *reason = printable (p->reason);
+      g_autofree char *family = shouhu_terminal_safe (p->worker_name);
+      g_autofree char *volunteer = shouhu_terminal_safe (p->volunteer_name);
+      g_autofree char *reason = shouhu_terminal_safe (p->reason);
 
       if (p->role == SHOUHU_PAIRING_BASIC)
         basic++;
@@ -126,7 +96,7 @@ shouhu_cli_propose_pairings (GVariantDict *dict)
   batch = shouhu_pairing_apply (store, proposals, &error);
   if (batch == NULL)
     {
-      print_error (error);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Stored %u pairings in one step.\n"), shouhu_pairing_batch_get_n_pairs (batch));

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 /* The store --database names (or the default one); %NULL after printing
  * why it cannot be opened. */
 ShouhuStore *shouhu_cli_open_store        (GVariantDict *dict);
+/* An error's message, through shouhu_terminal_safe(): messages quote data. */
+void         shouhu_cli_print_error       (const GError *error);
 
 int          shouhu_cli_propose_pairings  (GVariantDict *dict);
 

@@ -13,15 +13,20 @@
 #include "shouhu-export.h"
 #include "shouhu-import.h"
 #include "shouhu-import-ledger.h"
+#include "shouhu-purge.h"
 #include "shouhu-store.h"
+#include "shouhu-terminal.h"
 #include "shouhu-validate.h"
 #include "shouhu-work-report.h"
 
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 /* PRId64, not G_GINT64_FORMAT, in translated strings: xgettext and the .mo
  * format know the <inttypes.h> macros, so the message stays translatable. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 static const GOptionEntry options[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
@@ -39,8 +44,8 @@ static const GOptionEntry options[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Export the Annex 1 figures as of DATE (YYYY-MM-DD; the latest by default)"), N_("DATE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT (all districts by default); "
-       "with --propose-pairings, the district to pair"), N_("DISTRICT") },
+    N_("Export only the Annex 2 form, the volunteers or the work report of DISTRICT, or purge only its "
+       "personal data (all districts by default); with --propose-pairings, the district to pair"), N_("DISTRICT") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export work-report: the first day of the period (YYYY-MM-DD)"), N_("DATE") },
   { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -66,6 +71,10 @@ static const GOptionEntry options[] = {
     N_("With --propose-pairings: also propose a volunteer with the matching skill for each unmet need"), NULL },
   { "apply", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --propose-pairings: store the proposed pairings, in one step"), NULL },
+  { "purge-personal", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Erase for good the personal data of Annex 2 (workers, volunteers, pairings, the service ledger, form headers, history) when the action has ended; Annex 1 stays. Asks first"), NULL },
+  { "yes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --purge-personal: do not ask (for scripts)"), NULL },
   { NULL }
 };
 
@@ -73,6 +82,34 @@ const GOptionEntry *
 shouhu_cli_get_options (void)
 {
   return options;
+}
+
+/* Names, cells, reasons and file names come from data: each is printed
+ * through shouhu_terminal_safe(), kept in @texts until the job ends, so
+ * that no escape sequence in them reaches the terminal. */
+static const char *
+safe (GPtrArray  *texts,
+      const char *text)
+{
+  char *clean = shouhu_terminal_safe (text);
+
+  g_ptr_array_add (texts, clean);
+  return clean;
+}
+
+static GPtrArray *
+safe_texts_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+/* Messages quote data (a file name, a cell): one line, no controls. */
+void
+shouhu_cli_print_error (const GError *error)
+{
+  g_autofree char *message = shouhu_terminal_safe (error->message);
+
+  g_printerr ("%s\n", message);
 }
 
 static ShouhuStore *
@@ -85,7 +122,7 @@ open_store (GVariantDict *dict)
   g_variant_dict_lookup (dict, "database", "^ay", &path);
   store = shouhu_store_open (path, &error);
   if (store == NULL)
-    g_printerr ("%s\n", error->message);
+    shouhu_cli_print_error (error);
   return store;
 }
 
@@ -95,6 +132,7 @@ load_notice_figures (GVariantDict *dict)
   g_autoptr(ShouhuStore) store = open_store (dict);
   g_autoptr(ShouhuAnnex1Table) table = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
   g_autofree char *notice_date = shouhu_format_date (SHOUHU_NOTICE_DATE);
   gboolean exists = FALSE, as_is = FALSE;
   ShouhuCount sum;
@@ -104,32 +142,32 @@ load_notice_figures (GVariantDict *dict)
 
   if (!shouhu_annex1_check_notice_table (store, &exists, &as_is, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
   if (as_is)
     {
       g_print (_("The figures of the notice (as of %s) are already in %s; nothing was changed.\n"),
-               notice_date, shouhu_store_get_path (store));
+               notice_date, safe (texts, shouhu_store_get_path (store)));
       return 0;
     }
   if (!shouhu_annex1_load_notice_figures (store, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
 
   table = shouhu_annex1_load (store, SHOUHU_NOTICE_DATE, &error);
   if (table == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
 
   sum = shouhu_annex1_grand_total (table);
   g_print (exists ? _("Replaced the Annex 1 figures as of %s in %s with those of the notice.\n")
                   : _("Loaded the Annex 1 figures as of %s into %s.\n"),
-           notice_date, shouhu_store_get_path (store));
+           notice_date, safe (texts, shouhu_store_get_path (store)));
   g_print (_("Total: %" PRId64 ", of whom supporting Hubei: %" PRId64 "\n"),
            sum.total, sum.hubei);
   for (int b = 1; b <= table->n_batches; b++)
@@ -141,6 +179,35 @@ load_notice_figures (GVariantDict *dict)
                label, s.total, s.hubei);
     }
   return 0;
+}
+
+/* libxlsxwriter prints its own diagnostics, English and about its
+ * internals, on stderr; the job says what went wrong in a message of its
+ * own instead.  Returns the real stderr, to give back with
+ * restore_stderr(). */
+static int
+silence_stderr (void)
+{
+  int saved, null;
+
+  fflush (stderr);
+  saved = dup (STDERR_FILENO);
+  null = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && null >= 0)
+    dup2 (null, STDERR_FILENO);
+  if (null >= 0)
+    close (null);
+  return saved;
+}
+
+static void
+restore_stderr (int saved)
+{
+  if (saved < 0)
+    return;
+  fflush (stderr);
+  dup2 (saved, STDERR_FILENO);
+  close (saved);
 }
 
 static gboolean
@@ -171,7 +238,10 @@ export_work_report (GVariantDict *dict,
 {
   g_autoptr(ShouhuStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *from_text = NULL, *to_text = NULL, *from = NULL, *to = NULL, *display = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *from_text = NULL, *to_text = NULL, *from = NULL, *to = NULL;
+  gboolean done;
+  int saved_stderr;
 
   g_variant_dict_lookup (dict, "from", "s", &from_text);
   g_variant_dict_lookup (dict, "to", "s", &to_text);
@@ -183,21 +253,23 @@ export_work_report (GVariantDict *dict,
   if (!shouhu_validate_date ("--from", from_text, &from, &error) ||
       !shouhu_validate_date ("--to", to_text, &to, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 2;
     }
 
   store = open_store (dict);
   if (store == NULL)
     return 1;
-  if (!shouhu_work_report_run (store, from, to, district_id, g_variant_dict_contains (dict, "masked"),
-                               output, &error))
+  saved_stderr = silence_stderr ();
+  done = shouhu_work_report_run (store, from, to, district_id, g_variant_dict_contains (dict, "masked"),
+                                 output, &error);
+  restore_stderr (saved_stderr);
+  if (!done)
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
-  display = g_filename_display_name (output);
-  g_print (_("Exported %s\n"), display);
+  g_print (_("Exported %s\n"), safe (texts, output));
   return 0;
 }
 
@@ -207,10 +279,13 @@ export (GVariantDict *dict)
   g_autoptr(ShouhuStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *kind_name = NULL, *output = NULL, *date_text = NULL, *date = NULL;
-  g_autofree char *district_name = NULL, *display = NULL;
+  g_autofree char *district_name = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
   ShouhuExportKind kind = SHOUHU_EXPORT_ANNEX1;
   gboolean work_report;
   int district_id = 0;
+  gboolean done;
+  int saved_stderr;
 
   g_variant_dict_lookup (dict, "export", "s", &kind_name);
   g_variant_dict_lookup (dict, "output", "^ay", &output);
@@ -220,7 +295,8 @@ export (GVariantDict *dict)
   work_report = g_strcmp0 (kind_name, "work-report") == 0;
   if (!work_report && !parse_export_kind (kind_name, &kind))
     {
-      g_printerr (_("Unknown workbook “%s”: use annex1, annex2, summary, volunteers or work-report\n"), kind_name);
+      g_printerr (_("Unknown workbook “%s”: use annex1, annex2, summary, volunteers or work-report\n"),
+                  safe (texts, kind_name));
       return 2;
     }
   if (!work_report && (g_variant_dict_contains (dict, "from") || g_variant_dict_contains (dict, "to")))
@@ -240,7 +316,7 @@ export (GVariantDict *dict)
     }
   if (date_text != NULL && !shouhu_validate_date ("--date", date_text, &date, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 2;
     }
   if (district_name != NULL)
@@ -249,7 +325,8 @@ export (GVariantDict *dict)
 
       if (d == NULL)
         {
-          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"), district_name);
+          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"),
+                      safe (texts, district_name));
           return 2;
         }
       if (!work_report && kind != SHOUHU_EXPORT_ANNEX2 && kind != SHOUHU_EXPORT_VOLUNTEERS)
@@ -265,14 +342,16 @@ export (GVariantDict *dict)
   store = open_store (dict);
   if (store == NULL)
     return 1;
-  if (!shouhu_export_run (store, kind, date, district_id,
-                          g_variant_dict_contains (dict, "masked"), output, &error))
+  saved_stderr = silence_stderr ();
+  done = shouhu_export_run (store, kind, date, district_id,
+                            g_variant_dict_contains (dict, "masked"), output, &error);
+  restore_stderr (saved_stderr);
+  if (!done)
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
-  display = g_filename_display_name (output);
-  g_print (_("Exported %s\n"), display);
+  g_print (_("Exported %s\n"), safe (texts, output));
   return 0;
 }
 
@@ -285,8 +364,9 @@ print_rejections (GPtrArray *rejected,
   for (guint i = 0; i < rejected->len; i++)
     {
       const ShouhuImportRejection *r = g_ptr_array_index (rejected, i);
+      g_autoptr(GPtrArray) texts = safe_texts_new ();
 
-      g_print (_("  sheet “%s”, row %u: %s\n"), r->sheet, r->row, r->reason);
+      g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, r->sheet), r->row, safe (texts, r->reason));
     }
   if (n_rejected > rejected->len)
     g_print (_("  … and %u more rejected rows, not listed\n"), n_rejected - rejected->len);
@@ -295,12 +375,13 @@ print_rejections (GPtrArray *rejected,
 static void
 print_import_summary (ShouhuAnnex1Import *import)
 {
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
   g_autofree char *date = shouhu_format_date (import->table->as_of);
 
-  g_print (_("Annex 1 as of %s in %s\n"), date, import->file_name);
+  g_print (_("Annex 1 as of %s in %s\n"), date, safe (texts, import->file_name));
   g_print (_("District rows read: %u of %d\n"), import->n_districts, SHOUHU_N_DISTRICTS);
   for (guint i = 0; i < import->notes->len; i++)
-    g_print ("  %s\n", (const char *) g_ptr_array_index (import->notes, i));
+    g_print ("  %s\n", safe (texts, g_ptr_array_index (import->notes, i)));
   print_rejections (import->rejected, import->n_rejected);
 }
 
@@ -310,6 +391,8 @@ import_annex1 (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  const char *path = safe (texts, shouhu_store_get_path (store));
   g_autofree char *date = shouhu_format_date (import->table->as_of);
   gboolean refused = FALSE;
 
@@ -328,7 +411,7 @@ import_annex1 (ShouhuStore        *store,
   if (import->date_differs && !accept)
     {
       g_printerr (_("Nothing was written: %s already holds different Annex 1 figures as of %s, which this import would replace. Run again with --accept-valid to confirm replacing them.\n"),
-                  shouhu_store_get_path (store), date);
+                  path, date);
       refused = TRUE;
     }
   if (refused)
@@ -336,18 +419,17 @@ import_annex1 (ShouhuStore        *store,
 
   if (import->date_exists && !import->date_differs)
     {
-      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"),
-               shouhu_store_get_path (store), date);
+      g_print (_("%s already holds these figures as of %s; nothing was changed.\n"), path, date);
       return 0;
     }
   if (!shouhu_import_annex1_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (import->date_exists ? _("Replaced the Annex 1 figures as of %s in %s.\n")
                                : _("Imported the Annex 1 figures as of %s into %s.\n"),
-           date, shouhu_store_get_path (store));
+           date, path);
   return 0;
 }
 
@@ -360,9 +442,11 @@ print_fields (const ShouhuAnnex2ImportChange *c)
   for (guint f = 0; f < c->fields->len; f++)
     {
       const ShouhuImportFieldChange *fc = g_ptr_array_index (c->fields, f);
+      g_autoptr(GPtrArray) texts = safe_texts_new ();
 
       /* Translators: one field an import changes: label, old value → new value */
-      g_print (_("      %s: “%s” → “%s”\n"), shouhu_annex2_field_label (fc->field), fc->old_value, fc->new_value);
+      g_print (_("      %s: “%s” → “%s”\n"), shouhu_annex2_field_label (fc->field),
+               safe (texts, fc->old_value), safe (texts, fc->new_value));
     }
 }
 
@@ -375,6 +459,8 @@ print_annex2_changes (ShouhuAnnex2Import *import,
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
+      g_autoptr(GPtrArray) texts = NULL;
+      const char *sheet, *name;
 
       if (c->action != action)
         continue;
@@ -382,17 +468,19 @@ print_annex2_changes (ShouhuAnnex2Import *import,
       if (action == SHOUHU_IMPORT_NEW && listed >= MAX_NEW_LISTED)
         continue;
       listed++;
+      texts = safe_texts_new ();
+      sheet = safe (texts, c->row->sheet);
+      name = safe (texts, c->row->worker->name);
       if (action == SHOUHU_IMPORT_UPDATE)
-        g_print (_("  sheet “%s”, row %u: %s (record %" PRId64 ")\n"), c->row->sheet, c->row->row,
-                 c->row->worker->name, c->worker_id);
+        g_print (_("  sheet “%s”, row %u: %s (record %" PRId64 ")\n"), sheet, c->row->row, name, c->worker_id);
       else if (action == SHOUHU_IMPORT_UNDECIDED)
         g_print (_("  sheet “%s”, row %u: %s is probably record %" PRId64 ": %s; updating it would change:\n"),
-                 c->row->sheet, c->row->row, c->row->worker->name, c->probable_id, c->probable_reason);
+                 sheet, c->row->row, name, c->probable_id, safe (texts, c->probable_reason));
       else if (c->probable_id != 0)
         g_print (_("  sheet “%s”, row %u: %s (a new record, though probably record %" PRId64 ": %s)\n"),
-                 c->row->sheet, c->row->row, c->row->worker->name, c->probable_id, c->probable_reason);
+                 sheet, c->row->row, name, c->probable_id, safe (texts, c->probable_reason));
       else
-        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->worker->name);
+        g_print (_("  sheet “%s”, row %u: %s\n"), sheet, c->row->row, name);
       print_fields (c);
     }
   if (n > listed)
@@ -402,9 +490,11 @@ print_annex2_changes (ShouhuAnnex2Import *import,
 static void
 print_annex2_preview (ShouhuAnnex2Import *import)
 {
-  g_print (_("Annex 2 in %s: %u district forms\n"), import->file_name, import->forms->len);
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+
+  g_print (_("Annex 2 in %s: %u district forms\n"), safe (texts, import->file_name), import->forms->len);
   for (guint i = 0; i < import->notes->len; i++)
-    g_print ("  %s\n", (const char *) g_ptr_array_index (import->notes, i));
+    g_print ("  %s\n", safe (texts, g_ptr_array_index (import->notes, i)));
   g_print (_("New records: %u\n"), import->n_new);
   print_annex2_changes (import, SHOUHU_IMPORT_NEW);
   g_print (_("Updated records: %u\n"), import->n_updated);
@@ -419,9 +509,11 @@ print_annex2_preview (ShouhuAnnex2Import *import)
   for (guint i = 0; i < import->missing->len; i++)
     {
       const ShouhuAnnex2ImportMissing *m = g_ptr_array_index (import->missing, i);
+      g_autoptr(GPtrArray) row_texts = safe_texts_new ();
 
-      g_print (_("  record %" PRId64 ": %s, %s, %s %s\n"), m->worker_id, m->name,
-               shouhu_district_get (m->district_id)->name, m->hospital, m->phone);
+      g_print (_("  record %" PRId64 ": %s, %s, %s %s\n"), m->worker_id, safe (row_texts, m->name),
+               shouhu_district_get (m->district_id)->name, safe (row_texts, m->hospital),
+               safe (row_texts, m->phone));
     }
   print_rejections (import->rejected, import->n_rejected);
 }
@@ -445,12 +537,14 @@ import_annex2 (ShouhuStore        *store,
         import->duplicates = SHOUHU_IMPORT_CHOICE_NEW;
       else
         {
-          g_printerr (_("--duplicates takes “update” or “new”, not “%s”\n"), duplicates);
+          g_autofree char *shown = shouhu_terminal_safe (duplicates);
+
+          g_printerr (_("--duplicates takes “update” or “new”, not “%s”\n"), shown);
           return 2;
         }
       if (!shouhu_import_annex2_preview (store, import, &error))
         {
-          g_printerr ("%s\n", error->message);
+          shouhu_cli_print_error (error);
           return 1;
         }
     }
@@ -472,13 +566,17 @@ import_annex2 (ShouhuStore        *store,
     return 1;
   if (!shouhu_import_annex2_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
   /* What was written, as the write counted it. */
-  g_print (_("Imported into %s: %u new, %u updated and %u removed records; %u missing records kept.\n"),
-           shouhu_store_get_path (store), import->n_new, import->n_updated, import->n_removed,
-           import->missing->len - import->n_removed);
+  {
+    g_autofree char *path = shouhu_terminal_safe (shouhu_store_get_path (store));
+
+    g_print (_("Imported into %s: %u new, %u updated and %u removed records; %u missing records kept.\n"),
+             path, import->n_new, import->n_updated, import->n_removed,
+             import->missing->len - import->n_removed);
+  }
   return 0;
 }
 
@@ -489,14 +587,17 @@ print_roster_changes (ShouhuRosterImport *import,
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuRosterImportChange *c = g_ptr_array_index (import->changes, i);
+      g_autoptr(GPtrArray) texts = NULL;
 
       if (c->action != (int) action)
         continue;
+      texts = safe_texts_new ();
       if (action == SHOUHU_IMPORT_UPDATE)
-        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), c->row->sheet, c->row->row, c->row->volunteer->name,
-                 c->changes);
+        g_print (_("  sheet “%s”, row %u: %s (%s)\n"), safe (texts, c->row->sheet), c->row->row,
+                 safe (texts, c->row->volunteer->name), safe (texts, c->changes));
       else
-        g_print (_("  sheet “%s”, row %u: %s\n"), c->row->sheet, c->row->row, c->row->volunteer->name);
+        g_print (_("  sheet “%s”, row %u: %s\n"), safe (texts, c->row->sheet), c->row->row,
+                 safe (texts, c->row->volunteer->name));
     }
 }
 
@@ -506,8 +607,9 @@ import_roster (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
 
-  g_print (_("Volunteers’ roster in %s: %u sheets\n"), import->file_name, import->n_sheets);
+  g_print (_("Volunteers’ roster in %s: %u sheets\n"), safe (texts, import->file_name), import->n_sheets);
   if (import->ignored_headings->len > 0)
     {
       g_autofree char *names = NULL;
@@ -515,7 +617,7 @@ import_roster (ShouhuStore        *store,
       g_ptr_array_add (import->ignored_headings, NULL);
       names = g_strjoinv ("、", (char **) import->ignored_headings->pdata);
       g_ptr_array_remove_index (import->ignored_headings, import->ignored_headings->len - 1);
-      g_print (_("Columns passed over (not fields of a volunteer): %s\n"), names);
+      g_print (_("Columns passed over (not fields of a volunteer): %s\n"), safe (texts, names));
     }
   g_print (_("New volunteers: %u\n"), import->n_new);
   print_roster_changes (import, SHOUHU_IMPORT_NEW);
@@ -532,11 +634,11 @@ import_roster (ShouhuStore        *store,
     }
   if (!shouhu_import_roster_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
   g_print (_("Imported into %s: %u new and %u updated volunteers.\n"),
-           shouhu_store_get_path (store), import->n_new, import->n_updated);
+           safe (texts, shouhu_store_get_path (store)), import->n_new, import->n_updated);
   return 0;
 }
 
@@ -548,16 +650,20 @@ import_ledger (ShouhuStore        *store,
                gboolean            accept)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
 
-  g_print (_("Service ledger in %s: %u lines read\n"), import->file_name, import->rows->len);
+  g_print (_("Service ledger in %s: %u lines read\n"), safe (texts, import->file_name), import->rows->len);
   g_print (_("New service records: %u\n"), import->n_new);
   for (guint i = 0; i < import->rows->len; i++)
     {
       const ShouhuLedgerImportRow *r = import->rows->pdata[i];
+      g_autoptr(GPtrArray) row_texts = NULL;
 
-      if (r->service != NULL && !r->already)
-        g_print (_("  sheet “%s”, row %u: %s, %s, %s\n"), r->sheet, r->row, r->day, r->family,
-                 shouhu_service_kind_name (r->kind));
+      if (r->service == NULL || r->already)
+        continue;
+      row_texts = safe_texts_new ();
+      g_print (_("  sheet “%s”, row %u: %s, %s, %s\n"), safe (row_texts, r->sheet), r->row,
+               safe (row_texts, r->day), safe (row_texts, r->family), shouhu_service_kind_name (r->kind));
     }
   g_print (_("Lines already recorded: %u\n"), import->n_already);
   print_rejections (import->rejected, import->rejected->len);
@@ -572,10 +678,11 @@ import_ledger (ShouhuStore        *store,
     }
   if (!shouhu_import_ledger_write (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
-  g_print (_("Imported into %s: %u new service records.\n"), shouhu_store_get_path (store), import->n_new);
+  g_print (_("Imported into %s: %u new service records.\n"),
+           safe (texts, shouhu_store_get_path (store)), import->n_new);
   return 0;
 }
 
@@ -592,7 +699,7 @@ import_file (GVariantDict *dict)
   import = shouhu_import_from_file (path, &error);
   if (import == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
   store = open_store (dict);
@@ -600,7 +707,7 @@ import_file (GVariantDict *dict)
     return 1;
   if (!shouhu_import_preview (store, import, &error))
     {
-      g_printerr ("%s\n", error->message);
+      shouhu_cli_print_error (error);
       return 1;
     }
   if (import->kind == SHOUHU_IMPORT_ANNEX1)
@@ -610,6 +717,102 @@ import_file (GVariantDict *dict)
   if (import->kind == SHOUHU_IMPORT_ROSTER)
     return import_roster (store, import->roster, accept);
   return import_annex2 (store, import->annex2, dict);
+}
+
+/* ---- Erasing personal data -------------------------------------------------- */
+
+static void
+print_purge_counts (const ShouhuPurgeCounts *c)
+{
+  g_print (_("  Records of frontline workers: %" PRId64 "\n"), c->workers);
+  g_print (_("  Volunteers: %" PRId64 "\n"), c->volunteers);
+  g_print (_("  Pairings of a volunteer with a family: %" PRId64 "\n"), c->pairings);
+  g_print (_("  Services recorded in the ledger: %" PRId64 "\n"), c->services);
+  g_print (_("  Form headers (reporter and phone): %" PRId64 "\n"), c->forms);
+  g_print (_("  Rows of change history: %" PRId64 "\n"), c->history);
+  g_print (_("  Copies of the database taken before upgrades: %u\n"), c->backups);
+}
+
+/* Asks on the terminal; only "yes" goes on. */
+static gboolean
+confirmed_on_terminal (void)
+{
+  char answer[64] = "";
+
+  g_print (_("Type “yes” to erase them for good: "));
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) == NULL)
+    return FALSE;
+  g_strstrip (answer);
+  return g_ascii_strcasecmp (answer, "yes") == 0;
+}
+
+static int
+purge_personal (GVariantDict *dict)
+{
+  g_autoptr(ShouhuStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = safe_texts_new ();
+  g_autofree char *district_name = NULL;
+  const ShouhuDistrict *d = NULL;
+  ShouhuPurgeCounts counts;
+  const char *path;
+
+  if (g_variant_dict_lookup (dict, "district", "s", &district_name))
+    {
+      d = shouhu_district_lookup (district_name);
+      if (d == NULL)
+        {
+          g_printerr (_("“%s” is not one of the 41 district units of the notice\n"),
+                      safe (texts, district_name));
+          return 2;
+        }
+    }
+  store = open_store (dict);
+  if (store == NULL)
+    return 1;
+  path = safe (texts, shouhu_store_get_path (store));
+  if (!shouhu_purge_count (store, d ? d->id : 0, &counts, &error))
+    {
+      shouhu_cli_print_error (error);
+      return 1;
+    }
+  if (shouhu_purge_is_empty (&counts))
+    {
+      g_print (_("There is no personal data to erase in %s; nothing was changed.\n"), path);
+      return 0;
+    }
+
+  if (d != NULL)
+    g_print (_("This erases for good from %s the personal data of %s:\n"), path, d->name);
+  else
+    g_print (_("This erases for good from %s the personal data of all districts:\n"), path);
+  print_purge_counts (&counts);
+  g_print (_("The Annex 1 figures are kept.\n"));
+
+  if (!g_variant_dict_contains (dict, "yes"))
+    {
+      if (!isatty (STDIN_FILENO))
+        {
+          g_printerr (_("Nothing was erased: there is no terminal to ask for confirmation. "
+                        "Run again with --yes to confirm.\n"));
+          return 1;
+        }
+      if (!confirmed_on_terminal ())
+        {
+          g_printerr (_("Nothing was erased.\n"));
+          return 1;
+        }
+    }
+
+  if (!shouhu_purge_personal (store, d ? d->id : 0, &counts, &error))
+    {
+      shouhu_cli_print_error (error);
+      return 1;
+    }
+  g_print (_("Erased from %s, and cleared from the file:\n"), path);
+  print_purge_counts (&counts);
+  return 0;
 }
 
 /**
@@ -638,6 +841,9 @@ shouhu_cli_run (GVariantDict *dict)
 
   if (g_variant_dict_contains (dict, "propose-pairings"))
     return shouhu_cli_propose_pairings (dict);
+
+  if (g_variant_dict_contains (dict, "purge-personal"))
+    return purge_personal (dict);
 
   return -1;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "shouhu-export.h"
+#include "shouhu-export-file.h"
 #include "shouhu-export-private.h"
 #include "shouhu-export-roster.h"
 #include "shouhu-mask.h"
@@ -394,32 +395,28 @@ column_name (int col)
 
 typedef ShouhuExportBuildFunc BuildFunc;
 
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 const char  *reason)
+/* A translated reason for a failure of libxlsxwriter: its own text is
+ * English and speaks of its internals. */
+static const char *
+describe_lxw_error (lxw_error status)
 {
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, SHOUHU_EXPORT_ERROR, SHOUHU_EXPORT_ERROR_WRITE,
-               /* Translators: %s are the file and the reason */
-               _("Cannot write “%s”: %s. Nothing was changed there. Choose a folder you can write "
-                 "to with enough free space, close the file if another program has it open, "
-                 "then export again."),
-               display, reason);
-}
-
-static gboolean
-sync_file (const char *path)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  int rc;
-
-  if (fd < 0)
-    return FALSE;
-  rc = fsync (fd);
-  close (fd);
-  return rc == 0;
+  switch (status)
+    {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return g_strerror (ENOMEM);
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+      return _("a cell holds more than 32,767 characters, more than a spreadsheet cell can hold; "
+               "shorten that text");
+    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+      return _("the table has more rows or columns than a spreadsheet can hold");
+    case LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED:
+    case LXW_ERROR_INVALID_SHEETNAME_CHARACTER:
+    case LXW_ERROR_SHEETNAME_START_END_APOSTROPHE:
+    case LXW_ERROR_SHEETNAME_ALREADY_USED:
+      return _("a sheet name is not allowed in a spreadsheet");
+    default:
+      return NULL;
+    }
 }
 
 /* libxlsxwriter prints numbers (values, column widths, margins) with the
@@ -433,53 +430,43 @@ write_workbook (const char  *path,
                 gpointer     data,
                 GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  g_autoptr(ShouhuExportFile) file = shouhu_export_file_new (path, error);
   lxw_workbook_options options = { .constant_memory = constant_memory };
   Book book = { .masked = masked };
   locale_t c_locale, old_locale;
-  lxw_error status;
+  lxw_error status = LXW_NO_ERROR;
   gboolean built;
-  int fd;
+  int saved = 0;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_write_error (error, path, g_strerror (EISDIR));
-      return FALSE;
-    }
-
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      set_write_error (error, path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  if (file == NULL)
+    return FALSE;
+  /* The library's own temporary files stay in the private folder too. */
+  options.tmpdir = (char *) shouhu_export_file_get_temp_dir (file);
 
   c_locale = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
   old_locale = uselocale (c_locale);
 
-  book.wb = workbook_new_opt (tmp, &options);
+  book.wb = workbook_new_opt (shouhu_export_file_get_temp_path (file), &options);
   if (book.wb == NULL)
     {
       uselocale (old_locale);
       freelocale (c_locale);
-      g_unlink (tmp);
-      set_write_error (error, path, g_strerror (ENOMEM));
+      shouhu_export_file_set_error (file, ENOMEM, NULL, error);
       return FALSE;
     }
   book_add_formats (&book);
   built = build (&book, data, error);
   if (built && book.status != LXW_NO_ERROR)
     {
-      set_write_error (error, path, lxw_strerror (book.status));
+      shouhu_export_file_set_error (file, 0, describe_lxw_error (book.status), error);
       built = FALSE;
     }
   if (built)
-    status = workbook_close (book.wb);
+    {
+      errno = 0;
+      status = workbook_close (book.wb);
+      saved = errno;
+    }
   else
     lxw_workbook_free (book.wb);
 
@@ -487,25 +474,13 @@ write_workbook (const char  *path,
   freelocale (c_locale);
 
   if (!built)
+    return FALSE;
+  if (status != LXW_NO_ERROR)
     {
-      g_unlink (tmp);
+      shouhu_export_file_set_error (file, saved, describe_lxw_error (status), error);
       return FALSE;
     }
-  if (status != LXW_NO_ERROR || !sync_file (tmp))
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      set_write_error (error, path, status != LXW_NO_ERROR ? lxw_strerror (status) : g_strerror (saved));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      set_write_error (error, path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return shouhu_export_file_commit (file, error);
 }
 
 /* ---- Annex 1 ----------------------------------------------------------- */
@@ -1077,7 +1052,9 @@ export_annex1 (ShouhuStore  *store,
  *
  * Reads what the chosen workbook needs from @store and writes it.  The
  * date applies to Annex 1 and the summary, the district to Annex 2 and
- * the volunteers' roster, and masking to every workbook.
+ * the volunteers' roster, and masking to every workbook.  A @path that is
+ * the database, one of its companion files or backups, or any SQLite file
+ * is refused before anything is written.
  */
 gboolean
 shouhu_export_run (ShouhuStore       *store,
@@ -1097,6 +1074,9 @@ shouhu_export_run (ShouhuStore       *store,
                    _("There is no district number %d"), district_id);
       return FALSE;
     }
+  /* Before anything is read: a workbook must never land on the store. */
+  if (!shouhu_export_check_target (path, shouhu_store_get_path (store), error))
+    return FALSE;
 
   switch (kind)
     {
@@ -1127,8 +1107,8 @@ shouhu_export_run (ShouhuStore       *store,
 
 /* ---- For the other workbooks of core (shouhu-export-private.h) ----------- */
 
-/* Writes a workbook the way every export does (beside the target, then
- * renamed; numbers under the "C" locale; masked when asked). */
+/* Writes a workbook the way every export does (privately beside the
+ * target, then renamed; numbers under the "C" locale; masked when asked). */
 gboolean
 shouhu_export_write_book (const char             *path,
                           gboolean                constant_memory,

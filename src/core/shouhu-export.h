@@ -19,6 +19,7 @@ typedef enum
   SHOUHU_EXPORT_ERROR_WRITE,    /* the file could not be written */
   SHOUHU_EXPORT_ERROR_NO_DATA,  /* nothing to export */
   SHOUHU_EXPORT_ERROR_INVALID,  /* a bad choice (district, date, workbook) */
+  SHOUHU_EXPORT_ERROR_REFUSED,  /* the target is the database or another SQLite file */
 } ShouhuExportError;
 
 typedef enum
@@ -54,8 +55,9 @@ void                     shouhu_export_annex2_sheet_add  (ShouhuExportAnnex2Shee
                                                           const char *const        cells[SHOUHU_ANNEX2_N_FIELDS]);
 void                     shouhu_export_annex2_sheet_free (ShouhuExportAnnex2Sheet *sheet);
 
-/* Writers: each writes a temporary file beside @path and renames it;
- * @masked passes every text of the workbook through shouhu_mask_text(). */
+/* Writers: each writes a private temporary file beside @path and renames
+ * it (see shouhu-export-file.c); @masked passes every text of the workbook
+ * through shouhu_mask_text(). */
 gboolean                 shouhu_export_annex1            (const ShouhuAnnex1Table  *table,
                                                           gboolean                  masked,
                                                           const char               *path,

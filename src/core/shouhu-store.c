@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "shouhu-store.h"
+#include "shouhu-file.h"
 #include "shouhu-district.h"
 #include "shouhu-store-private.h"
 
@@ -13,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct _ShouhuStore
@@ -243,6 +246,11 @@ set_sqlite_error (sqlite3  *db,
 {
   int code;
 
+  /* A sync or a write that found the disk full can come as an I/O error. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL &&
+      (sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EDQUOT))
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
@@ -264,8 +272,18 @@ set_sqlite_error (sqlite3  *db,
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error (error, SHOUHU_STORE_ERROR, code,
-                   _("The disk is full: free some space and try again"));
+      {
+        const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+
+        if (file != NULL && *file != '\0')
+          g_set_error (error, SHOUHU_STORE_ERROR, code,
+                       _("The disk is full: the database “%s” cannot grow, so nothing of this "
+                         "change was stored. Free some space on that disk and try again."),
+                       file);
+        else
+          g_set_error (error, SHOUHU_STORE_ERROR, code,
+                       _("The disk is full: free some space and try again"));
+      }
       break;
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
@@ -341,6 +359,31 @@ shouhu_store_init (ShouhuStore *self)
   self->pending_changes = g_array_new (FALSE, FALSE, sizeof (GQuark));
 }
 
+/* A link can be turned to another file between two opens (the window's
+ * and an export's), so the database is opened only under its own name;
+ * the user is told where the link points. */
+static gboolean
+check_not_symlink (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *resolved = NULL;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
+    return TRUE;
+  target = g_file_read_link (path, NULL);
+  dir = g_path_get_dirname (path);
+  resolved = g_canonicalize_filename (target != NULL ? target : "", dir);
+  g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_OPEN,
+               _("It is a symbolic link to “%s”. A link can be changed to point at another "
+                 "file, so Shouhu opens a database only under its real name: open that file "
+                 "itself."),
+               resolved);
+  return FALSE;
+}
+
 /* Creates the folder (0700) and an empty file (0600) before SQLite sees the
  * path, so that the database never exists with looser permissions. */
 static gboolean
@@ -353,6 +396,8 @@ prepare_path (const char  *path,
 
   *is_new = FALSE;
 
+  if (!check_not_symlink (path, error))
+    return FALSE;
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -456,6 +501,57 @@ check_integrity (ShouhuStore  *self,
   return TRUE;
 }
 
+static void
+set_backup_error (GError     **error,
+                  const char  *target,
+                  int          sqlite_rc,
+                  int          errno_value)
+{
+  if ((sqlite_rc & 0xff) == SQLITE_FULL || errno_value == ENOSPC || errno_value == EDQUOT)
+    g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED,
+                 _("The disk is full: the backup copy “%s” taken before the upgrade cannot be "
+                   "written. The database was not changed. Free some space on that disk and "
+                   "open it again."),
+                 target);
+  else
+    g_set_error (error, SHOUHU_STORE_ERROR,
+                 errno_value == EACCES || errno_value == EROFS ? SHOUHU_STORE_ERROR_READ_ONLY
+                                                               : SHOUHU_STORE_ERROR_FAILED,
+                 _("The backup copy “%s” cannot be written: %s"),
+                 target, errno_value != 0 ? g_strerror (errno_value) : sqlite3_errstr (sqlite_rc));
+}
+
+/* A backup in progress is ".<db>.v<N>-<stamp>.bak.XXXXXX", locked by its
+ * writer; one left by a killed migration is removed. */
+static void
+remove_backup_leftovers (const char *db_path)
+{
+  g_autofree char *dir_name = g_path_get_dirname (db_path);
+  g_autofree char *db_base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strdup_printf (".%s.v", db_base);
+  g_autoptr(GDir) dir = g_dir_open (dir_name, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      if (!g_str_has_prefix (name, prefix) || strstr (name, ".bak.") == NULL)
+        continue;
+      path = g_build_filename (dir_name, name, NULL);
+      fd = g_open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (path);
+      close (fd);
+    }
+}
+
+/* The copy is written under a temporary name (0600 from its creation),
+ * synced, then renamed: a backup is whole or absent, never a file that
+ * opens as an empty or half database. */
 static gboolean
 backup_before_migration (ShouhuStore  *self,
                          int           from_version,
@@ -464,39 +560,64 @@ backup_before_migration (ShouhuStore  *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = g_strdup_printf ("%s.v%d-%s.bak", self->path, from_version, stamp);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *target_base = g_path_get_basename (target);
+  g_autofree char *tmp_name = g_strdup_printf (".%s.XXXXXX", target_base);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
   sqlite3 *copy = NULL;
   sqlite3_backup *backup;
-  int rc;
+  int rc, lock_fd, system_errno = 0;
 
-  rc = sqlite3_open_v2 (target, &copy,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, NULL);
-  if (rc != SQLITE_OK)
+  remove_backup_leftovers (self->path);
+  lock_fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (lock_fd < 0)
     {
-      g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_READ_ONLY,
-                   _("The backup copy “%s” cannot be written: %s"),
-                   target, sqlite3_errmsg (copy));
-      sqlite3_close_v2 (copy);
+      set_backup_error (error, target, SQLITE_CANTOPEN, errno);
       return FALSE;
     }
+  flock (lock_fd, LOCK_EX | LOCK_NB);
 
-  g_chmod (target, 0600);
-  backup = sqlite3_backup_init (copy, "main", self->db, "main");
-  if (backup != NULL)
+  rc = sqlite3_open_v2 (tmp, &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* The temporary file is thrown away on failure: no journal needed. */
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (copy, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
     {
-      sqlite3_backup_step (backup, -1);
-      sqlite3_backup_finish (backup);
+      backup = sqlite3_backup_init (copy, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (copy);
+      else
+        {
+          int step = sqlite3_backup_step (backup, -1);
+
+          rc = sqlite3_backup_finish (backup);
+          if (step != SQLITE_DONE)
+            rc = step;
+        }
     }
-  rc = sqlite3_errcode (copy);
-  sqlite3_close_v2 (copy);
+  if (rc != SQLITE_OK)
+    system_errno = sqlite3_system_errno (copy);
+  if (sqlite3_close (copy) != SQLITE_OK && rc == SQLITE_OK)
+    rc = SQLITE_IOERR;
 
   if (rc != SQLITE_OK)
     {
-      g_unlink (target);
-      g_set_error (error, SHOUHU_STORE_ERROR, SHOUHU_STORE_ERROR_FAILED,
-                   _("The backup copy “%s” cannot be written: %s"),
-                   target, sqlite3_errstr (rc));
+      g_unlink (tmp);
+      close (lock_fd);
+      set_backup_error (error, target, rc, system_errno);
       return FALSE;
     }
+  if (!shouhu_file_sync (tmp, FALSE) || g_rename (tmp, target) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      close (lock_fd);
+      set_backup_error (error, target, SQLITE_IOERR, saved);
+      return FALSE;
+    }
+  close (lock_fd);
+  shouhu_file_sync (dir, TRUE);
 
   g_free (self->backup_path);
   self->backup_path = g_steal_pointer (&target);
@@ -606,8 +727,10 @@ open_database (ShouhuStore  *self,
         return set_sqlite_error (self->db, SQLITE_NOTADB, error);
     }
 
+  /* secure_delete: what is deleted is overwritten, not left in free pages. */
   if (!shouhu_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !shouhu_store_exec (self, "PRAGMA foreign_keys = ON", error))
+      !shouhu_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !shouhu_store_exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
 
   self->schema_version = version;

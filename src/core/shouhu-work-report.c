@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "shouhu-work-report.h"
+#include "shouhu-export-file.h"
 #include "shouhu-export-private.h"
 #include "shouhu-store-private.h"
 #include "shouhu-validate.h"
@@ -665,6 +666,9 @@ shouhu_work_report_run (ShouhuStore  *store,
   g_return_val_if_fail (SHOUHU_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* As every export: never onto the store (see shouhu-export-file.c). */
+  if (!shouhu_export_check_target (path, shouhu_store_get_path (store), error))
+    return FALSE;
   report = shouhu_work_report_compute (store, from, to, district_id, error);
   return report != NULL && shouhu_work_report_export (report, masked, path, error);
 }

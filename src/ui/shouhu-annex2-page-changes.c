@@ -16,6 +16,9 @@
  * it; after a delete the focus goes to the next row (the previous one
  * for the last).
  *
+ * 彻底删除 erases a record for good, after a question, and drops what
+ * Ctrl+Z kept of it: an erased record never comes back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -23,6 +26,7 @@
 #include <glib/gi18n.h>
 
 #include "shouhu-annex2-page-private.h"
+#include "shouhu-purge.h"
 
 /* As many as the window's undo stack keeps. */
 #define MAX_CHANGES 100
@@ -396,6 +400,124 @@ shouhu_annex2_page_delete_selected (ShouhuAnnex2Page *self)
   message = g_strdup_printf (_("Deleted the record of %s"), change->name);
   if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.notify-undo", "(ss)", message, undo))
     g_hash_table_remove (self->changes, GUINT_TO_POINTER (serial));
+}
+
+/* Erase (彻底删除) */
+
+typedef struct
+{
+  ShouhuAnnex2Page *page;
+  gint64            id;
+  char             *name;
+} EraseRequest;
+
+static void
+erase_request_free (gpointer  data,
+                    GClosure *closure)
+{
+  EraseRequest *request = data;
+
+  g_object_unref (request->page);
+  g_free (request->name);
+  g_free (request);
+}
+
+static void
+erase_response_cb (GtkDialog    *dialog,
+                   int           response,
+                   EraseRequest *request)
+{
+  ShouhuAnnex2Page *self = request->page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response != GTK_RESPONSE_ACCEPT || self->store == NULL)
+    return;
+  if (!shouhu_purge_worker (self->store, request->id, &error))
+    {
+      notify (self, error->message);
+      return;
+    }
+  /* Nothing of it may come back with Ctrl+Z. */
+  shouhu_annex2_page_forget_changes (self, request->id);
+  /* Translators: %s is the worker's name */
+  message = g_strdup_printf (_("Erased the record of %s and its history for good"), request->name);
+  notify (self, message);
+}
+
+/**
+ * shouhu_annex2_page_erase_selected:
+ *
+ * 彻底删除: asks whether to erase the selected record for good, with its
+ * pairings and change history; there is no Undo for that.  The plain
+ * delete (with Undo, history kept) stays shouhu_annex2_page_delete_selected().
+ *
+ * Returns: (transfer none) (nullable): the question, answered with
+ *   %GTK_RESPONSE_ACCEPT to erase
+ */
+GtkWindow *
+shouhu_annex2_page_erase_selected (ShouhuAnnex2Page *self)
+{
+  ShouhuWorkerRow *row = shouhu_annex2_page_get_selected_row (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  EraseRequest *request;
+  GtkWidget *dialog;
+  GtkWidget *erase;
+
+  if (self->store == NULL)
+    return NULL;
+  if (row == NULL)
+    {
+      notify (self, _("Select a record first to erase it"));
+      return NULL;
+    }
+  request = g_new0 (EraseRequest, 1);
+  request->page = g_object_ref (self);
+  request->id = shouhu_worker_row_get_id (row);
+  request->name = g_strdup (shouhu_worker_row_get_row (row)->text[SHOUHU_ANNEX2_FIELD_NAME]);
+
+  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   /* Translators: %s is the worker's name */
+                                   _("Erase the record of %s for good?"), request->name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("The record, its pairings, the services the ledger "
+                                              "holds for the family and its change history are "
+                                              "erased, also from the database file, and cannot be "
+                                              "brought back. To take it off the list and keep its "
+                                              "history, use Delete instead."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  erase = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Erase for Good"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (erase, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (erase_response_cb), request,
+                         erase_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+/**
+ * shouhu_annex2_page_forget_changes:
+ * @id: the record, or 0 for every record
+ *
+ * Drops what Ctrl+Z would bring back of @id (a deleted record, a record as
+ * it was before an edit): after an erasure, none of it may return.
+ */
+void
+shouhu_annex2_page_forget_changes (ShouhuAnnex2Page *self,
+                                   gint64            id)
+{
+  GHashTableIter iter;
+  Change *change;
+
+  g_return_if_fail (SHOUHU_IS_ANNEX2_PAGE (self));
+
+  g_hash_table_iter_init (&iter, self->changes);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &change))
+    if (id == 0 || change->id == id)
+      g_hash_table_iter_remove (&iter);
 }
 
 void

@@ -3,7 +3,7 @@
  * The page is one class in three files: shouhu-annex2-page.c (the list
  * and its filters), shouhu-annex2-page-header.c (the district's form
  * header) and shouhu-annex2-page-changes.c (what the user changes: saves
- * from the editor, deletions, and their Undo).
+ * from the editor, deletions and erasures, and their Undo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -475,6 +475,14 @@ delete_action_cb (GtkWidget  *widget,
 }
 
 static void
+erase_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  shouhu_annex2_page_erase_selected (SHOUHU_ANNEX2_PAGE (widget));
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -685,6 +693,7 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_install_action (widget_class, "annex2.add", NULL, add_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "annex2.erase", NULL, erase_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.history", NULL, history_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "annex2.clear-filters", NULL, clear_filters_cb);
@@ -694,6 +703,7 @@ shouhu_annex2_page_class_init (ShouhuAnnex2PageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "annex2.worklist", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "annex2.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annex2.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_SHIFT_MASK, "annex2.erase", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "annex2.history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "annex2.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "annex2.add-service", NULL);

@@ -30,5 +30,8 @@ int         shouhu_annex2_page_get_form_district   (ShouhuAnnex2Page *self);
 const char *shouhu_annex2_page_get_form_error      (ShouhuAnnex2Page *self);
 char       *shouhu_annex2_page_store_typed         (ShouhuAnnex2Page *self);
 void        shouhu_annex2_page_show_unstored       (ShouhuAnnex2Page *self);
+GtkWindow  *shouhu_annex2_page_erase_selected      (ShouhuAnnex2Page *self);
+void        shouhu_annex2_page_forget_changes      (ShouhuAnnex2Page *self,
+                                                    gint64            id);
 
 G_END_DECLS

@@ -199,12 +199,9 @@ written_cb (GObject      *source,
   ShouhuExportDialog *self = SHOUHU_EXPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
 
+  /* A failure is shown in the dialog by _finish(). */
   if (!shouhu_export_dialog_export_to_finish (self, result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
+    return;
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -528,13 +525,20 @@ shouhu_export_dialog_export_to_finish (ShouhuExportDialog  *self,
                                        GError             **error)
 {
   GFile *file = g_object_get_data (G_OBJECT (result), "file");
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   g_clear_object (&self->writing);
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &local_error))
+    {
+      /* Why, in the dialog: e.g. a target refused as the database itself. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   remember_choices (self, file);
   g_signal_emit (self, signals[EXPORTED], 0, file);

@@ -61,6 +61,7 @@
 #include "shouhu-annex2-page.h"
 #include "shouhu-volunteer-page.h"
 #include "shouhu-undo-stack.h"
+#include "shouhu-purge-dialog.h"
 #include "shouhu-window.h"
 #include "shouhu-workbook-chooser.h"
 
@@ -436,6 +437,31 @@ export_cb (GtkWidget  *widget,
     }
   else
     open_export (self, SHOUHU_EXPORT_ANNEX1, shouhu_annex1_page_get_date (self->annex1_page), 0);
+}
+
+/* After a purge, Ctrl+Z brings back nothing the purge erased. */
+static void
+erased_cb (ShouhuPurgeDialog *dialog,
+           const char        *message,
+           ShouhuWindow      *self)
+{
+  shouhu_annex2_page_forget_changes (self->annex2_page, 0);
+  show_message (self, message);
+}
+
+static void
+purge_personal_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ShouhuWindow *self = SHOUHU_WINDOW (widget);
+  ShouhuPurgeDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = shouhu_purge_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "erased", G_CALLBACK (erased_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Opens the import preview of @file, which must be a workbook. */
@@ -854,6 +880,7 @@ shouhu_window_class_init (ShouhuWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-worklist", "i", show_worklist_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-pairing", "(xx)", undo_pairing_cb);
   gtk_widget_class_install_action (widget_class, "win.undo-proposal", "u", undo_proposal_cb);
+  gtk_widget_class_install_action (widget_class, "win.purge-personal", NULL, purge_personal_cb);
 
   gtk_widget_class_install_action (widget_class, "win.menu", NULL, menu_popup_cb);
 
@@ -914,6 +941,7 @@ shouhu_window_new (GtkApplication *app,
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-service", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-ledger", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.purge-personal", FALSE);
     }
 
   return self;
