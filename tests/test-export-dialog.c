@@ -249,7 +249,7 @@ test_follows_context (void)
   g_assert_cmpstr (as_of, ==, "2020-02-14");
 
   /* The volunteers' page offers their roster, of the district it shows. */
-  shouhu_volunteer_page_set_district_filter (SHOUHU_VOLUNTEER_PAGE (find_child (GTK_WIDGET (window),
+  shouhu_volunteer_page_set_district_filter (SHOUHU_VOLUNTEER_PAGE (shouhu_test_find_widget (GTK_WIDGET (window),
                                                                                SHOUHU_TYPE_VOLUNTEER_PAGE)), 7);
   shouhu_window_show_page (window, "volunteers");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
