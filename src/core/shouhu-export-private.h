@@ -94,4 +94,8 @@ double   shouhu_export_row_height    (ShouhuExportBook      *book,
                                       int                    lines,
                                       lxw_format           **format);
 
+/* The Annex 2 fields that are columns of the official sheet, in its
+ * order after 序号; returns how many (shouhu-export-load.c). */
+int shouhu_export_sheet_fields (ShouhuAnnex2Field fields[SHOUHU_ANNEX2_N_FIELDS]);
+
 G_END_DECLS
