@@ -383,6 +383,7 @@ shouhu_annex1_draft_flush (ShouhuAnnex1Draft        *draft,
     {
       const ShouhuAnnex1PairRef *ref = &g_array_index (refs, ShouhuAnnex1PairRef, i);
       g_autofree char *key = pair_key (table->as_of, ref->district_id, ref->batch);
+      g_autofree char *table_key = NULL;
       Pending *p = g_hash_table_lookup (draft->pairs, key);
       ShouhuCount count;
 
@@ -390,11 +391,12 @@ shouhu_annex1_draft_flush (ShouhuAnnex1Draft        *draft,
       if (!typed_count (p, table, &count, NULL, NULL) ||
           !shouhu_annex1_check (ref->batch, count.total, count.hubei, NULL))
         continue;
-      g_hash_table_steal (draft->pairs, key);
+      /* The table's own key goes out with the pair, and back if refused. */
+      g_hash_table_steal_extended (draft->pairs, key, (gpointer *) &table_key, NULL);
       if (!shouhu_annex1_set_pair (store, table->as_of, ref->district_id, ref->batch,
                                    count.total, count.hubei, error))
         {
-          g_hash_table_insert (draft->pairs, g_steal_pointer (&key), p);
+          g_hash_table_insert (draft->pairs, g_steal_pointer (&table_key), p);
           return FALSE;
         }
       pending_free (p);
