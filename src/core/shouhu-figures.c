@@ -827,9 +827,11 @@ shouhu_figures_describe_change (const ShouhuFigures         *figures,
 {
   g_autofree char *day = NULL;
 
-  if (f->annex2_source == SHOUHU_CHANGE_NONE || f->annex2_changed[0] == '\0')
+  if (f->annex2_changed[0] == '\0')
     return g_strdup (in_chinese ? "无记录" : _("never"));
   day = change_day (figures, f, in_chinese);
+  if (f->annex2_source == SHOUHU_CHANGE_NONE)
+    return g_steal_pointer (&day);
   if (f->annex2_source == SHOUHU_CHANGE_TYPED)
     /* Translators: a day, then that Annex 2 was typed in (录入): in the
      * editor, a delete or an undo.  Chinese: "%s 录入" */
