@@ -8,7 +8,6 @@
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
 #include "shouhu-export.h"
-#include "shouhu-import.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-test-util.h"
@@ -312,7 +311,6 @@ test_changed_cell (Fixture       *fx,
   g_autofree char *path = g_build_filename (dir, file, NULL);
   g_autofree char *source_path = NULL;
   g_autoptr(ShouhuStore) source = shouhu_test_new_store (&source_path);
-  g_autoptr(ShouhuImport) import = NULL;
   g_autofree char *imported = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *label;
@@ -325,11 +323,7 @@ test_changed_cell (Fixture       *fx,
   shouhu_test_annex2_add_family (source, 2, "乙四", "黔江区某路4号", "", "", 0);
   g_assert_true (shouhu_export_run (source, SHOUHU_EXPORT_ANNEX2, NULL, 2, FALSE, path, &error));
   g_assert_no_error (error);
-  import = shouhu_import_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (shouhu_import_preview (fx->store, import, &error));
-  g_assert_true (shouhu_import_write (fx->store, import, &error));
-  g_assert_no_error (error);
+  shouhu_test_import_file (fx->store, path);
   g_clear_object (&source);
   {
     g_autofree char *source_dir = g_path_get_dirname (source_path);

@@ -8,7 +8,6 @@
 #include "shouhu-annex2.h"
 #include "shouhu-export.h"
 #include "shouhu-figures.h"
-#include "shouhu-import.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-store-private.h"
@@ -565,21 +564,6 @@ set_title (ShouhuStore *store,
   g_assert_no_error (error);
 }
 
-static void
-import_file (ShouhuStore *store,
-             const char  *path)
-{
-  g_autoptr(ShouhuImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-
-  import = shouhu_import_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (shouhu_import_preview (store, import, &error));
-  g_assert_no_error (error);
-  g_assert_true (shouhu_import_write (store, import, &error));
-  g_assert_no_error (error);
-}
-
 /* Through what each district's Annex 2 last changed: typed in the
  * window (editor, delete, undo) or an import, in the window or by the
  * command line, with the file's name.  A change of a second after
@@ -608,7 +592,7 @@ test_change_source (Fixture       *fx,
   g_assert_true (shouhu_export_run (fx->store, SHOUHU_EXPORT_ANNEX2, NULL, 0, FALSE, file, &error));
   g_assert_no_error (error);
   target = shouhu_test_new_store (&target_path);
-  import_file (target, file);
+  shouhu_test_import_file (target, file);
   assert_source (target, "渝中区", SHOUHU_CHANGE_IMPORT, "渝中区附件2（11月28日）.xlsx");
   assert_source (target, "江北区", SHOUHU_CHANGE_IMPORT, "渝中区附件2（11月28日）.xlsx");
   assert_source (target, "大渡口区", SHOUHU_CHANGE_NONE, "");
