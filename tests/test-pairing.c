@@ -564,6 +564,12 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (shouhu_test_run_cli (bad, env, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "火星区"));
+  g_clear_object (&store);
+  {
+    g_autofree char *dir = g_path_get_dirname (db_path);
+
+    shouhu_test_rm_rf (dir);
+  }
 }
 
 /* The worklist carries each family's last contact from the service ledger
