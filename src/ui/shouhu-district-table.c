@@ -383,8 +383,10 @@ add_columns (ShouhuDistrictTable *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
       column = gtk_column_view_column_new (column_title (i), factory);
-      /* The table takes the width it is given: the extra is shared. */
-      gtk_column_view_column_set_expand (column, TRUE);
+      /* The table takes the width it is given: the extra goes to the
+       * one column whose text can be long, the file an import came
+       * from, so that a wide window shows it whole. */
+      gtk_column_view_column_set_expand (column, i == COLUMN_CHANGED);
 
       expression = gtk_property_expression_new (SHOUHU_TYPE_DISTRICT_ROW, NULL, columns[i].property);
       sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
