@@ -11,6 +11,7 @@
 #include "shouhu-annex2.h"
 #include "shouhu-ledger.h"
 #include "shouhu-pairing.h"
+#include "shouhu-purge.h"
 #include "shouhu-store-private.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
@@ -348,6 +349,23 @@ test_remove_new (Fixture       *fx,
   g_assert_true (history_has (fx->store, "volunteer", id, "delete", NULL));
 }
 
+/* The merge's record repeats the people it merged: a purge of their
+ * district erases it with them, and the merge can no longer be undone. */
+static void
+test_purged (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 merge_id = merge (fx, fx->a, fx->b);
+
+  g_assert_true (shouhu_purge_personal (fx->store, fx->district, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count(*) FROM volunteer_merge"), ==, 0);
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count(*) FROM volunteer_merge_pairing"), ==, 0);
+  g_assert_false (shouhu_annex2_undo_merge (fx->store, merge_id, NULL, &error));
+  g_assert_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_NOT_FOUND);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +381,7 @@ main (int    argc,
   g_test_add ("/volunteer-merge/refused-service-changed", Fixture, NULL, fixture_set_up,
               test_refused_service_changed, fixture_tear_down);
   g_test_add ("/volunteer-merge/merged-again", Fixture, NULL, fixture_set_up, test_merged_again, fixture_tear_down);
+  g_test_add ("/volunteer-merge/purged", Fixture, NULL, fixture_set_up, test_purged, fixture_tear_down);
   g_test_add ("/volunteer-merge/remove-new", Fixture, NULL, fixture_set_up, test_remove_new, fixture_tear_down);
   return g_test_run ();
 }
