@@ -472,14 +472,7 @@ static ShouhuImport *
 preview (ShouhuStore *store,
          const char  *path)
 {
-  g_autoptr(ShouhuImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-
-  import = shouhu_import_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (shouhu_import_preview (store, import, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&import);
+  return shouhu_test_import_preview (store, path);
 }
 
 /* 需求 is read as people write it; a sheet without it keeps the needs;
