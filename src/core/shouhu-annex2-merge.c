@@ -92,6 +92,32 @@ record_merge (ShouhuStore            *store,
   return sqlite3_last_insert_rowid (shouhu_store_get_db (store));
 }
 
+/* Pairs @volunteer with @worker_id as @put (INSERT INTO pairing
+ * (worker_id, volunteer_id, created, role)) with @created and @role, and
+ * writes the history on both sides. */
+static gboolean
+put_pairing (ShouhuStore            *store,
+             sqlite3_stmt           *put,
+             gint64                  worker_id,
+             const char             *worker_name,
+             const char             *created,
+             int                     role,
+             const ShouhuVolunteer  *volunteer,
+             const char             *at,
+             GError                **error)
+{
+  sqlite3_reset (put);
+  sqlite3_bind_int64 (put, 1, worker_id);
+  sqlite3_bind_int64 (put, 2, volunteer->id);
+  sqlite3_bind_text (put, 3, created, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (put, 4, role);
+  return shouhu_store_run_statement (store, put, error) &&
+         shouhu_annex2_add_history (store, at, "worker", worker_id, "pair", "volunteer", NULL, volunteer->name,
+                                    error) &&
+         shouhu_annex2_add_history (store, at, "volunteer", volunteer->id, "pair", "worker", NULL, worker_name,
+                                    error);
+}
+
 /* Moves @other's pairings to @keep, with history on both sides; a family
  * both guard keeps one pairing (the kept record's).  A moved pairing
  * keeps its day and its role.  Inside the caller's transaction. */
@@ -133,19 +159,10 @@ move_pairings (ShouhuStore            *store,
       if (!shouhu_annex2_add_history (store, at, "worker", worker_id, "unpair", "volunteer", other->name, NULL,
                                       error))
         return FALSE;
-      if (already)
-        continue;
-      sqlite3_reset (move);
-      sqlite3_bind_int64 (move, 1, worker_id);
-      sqlite3_bind_int64 (move, 2, keep->id);
       /* The pairing keeps the day it was made, and what it is for. */
-      sqlite3_bind_text (move, 3, (const char *) sqlite3_column_text (stmt, 2), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (move, 4, sqlite3_column_int (stmt, 3));
-      if (!shouhu_store_run_statement (store, move, error) ||
-          !shouhu_annex2_add_history (store, at, "worker", worker_id, "pair", "volunteer", NULL, keep->name,
-                                      error) ||
-          !shouhu_annex2_add_history (store, at, "volunteer", keep->id, "pair", "worker", NULL, worker_name,
-                                      error))
+      if (!already &&
+          !put_pairing (store, move, worker_id, worker_name, (const char *) sqlite3_column_text (stmt, 2),
+                        sqlite3_column_int (stmt, 3), keep, at, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -460,32 +477,15 @@ insert_other (ShouhuStore        *store,
   if (taken > 0 && (v->id = shouhu_annex2_next_id (store, "volunteer", error)) == 0)
     return FALSE;
   stmt = shouhu_store_prepare (store,
-                               "INSERT INTO volunteer (id, name, phone, district_id, town, village, note, created, "
-                               "changed, gender, source, skills, trained_on, gear_on, gear, insurer, policy_no, "
+                               "INSERT INTO volunteer (name, phone, district_id, town, village, note, created, "
+                               "changed, id, gender, source, skills, trained_on, gear_on, gear, insurer, policy_no, "
                                "insured_from, insured_until, import_id) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, v->id);
-  sqlite3_bind_text (stmt, 2, v->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, v->phone, -1, SQLITE_STATIC);
-  if (v->district_id != 0)
-    sqlite3_bind_int (stmt, 4, v->district_id);
-  sqlite3_bind_text (stmt, 5, v->town, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, v->village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, v->note, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, m->other_created, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, m->other_changed, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, v->gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, v->source, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 12, (int) v->skills);
-  sqlite3_bind_text (stmt, 13, v->trained_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, v->gear_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 15, (int) v->gear);
-  sqlite3_bind_text (stmt, 16, v->insurer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, v->policy_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, v->insured_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, v->insured_until, -1, SQLITE_STATIC);
+  shouhu_annex2_bind_volunteer (stmt, v);
+  sqlite3_bind_text (stmt, 7, m->other_created, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, m->other_changed, -1, SQLITE_STATIC);
   if (m->other_import != 0)
     sqlite3_bind_int64 (stmt, 20, m->other_import);
   if (!shouhu_store_run_statement (store, stmt, error))
@@ -530,16 +530,8 @@ return_pairings (ShouhuStore            *store,
            !shouhu_annex2_add_history (store, at, "volunteer", keep->id, "unpair", "worker", worker_name, NULL,
                                        error)))
         return FALSE;
-      sqlite3_reset (put);
-      sqlite3_bind_int64 (put, 1, worker_id);
-      sqlite3_bind_int64 (put, 2, other->id);
-      sqlite3_bind_text (put, 3, (const char *) sqlite3_column_text (stmt, 2), -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (put, 4, sqlite3_column_int (stmt, 3));
-      if (!shouhu_store_run_statement (store, put, error) ||
-          !shouhu_annex2_add_history (store, at, "worker", worker_id, "pair", "volunteer", NULL, other->name,
-                                      error) ||
-          !shouhu_annex2_add_history (store, at, "volunteer", other->id, "pair", "worker", NULL, worker_name,
-                                      error))
+      if (!put_pairing (store, put, worker_id, worker_name, (const char *) sqlite3_column_text (stmt, 2),
+                        sqlite3_column_int (stmt, 3), other, at, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)

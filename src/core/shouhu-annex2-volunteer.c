@@ -115,6 +115,42 @@ add_volunteer_history (ShouhuStore            *store,
 }
 
 /**
+ * shouhu_annex2_bind_volunteer:
+ *
+ * Binds @v's id (?9) and values (?1 to ?6, ?10 to ?19) to a statement
+ * that names the volunteer table's columns in the order of
+ * shouhu_annex2_store_volunteer(): name, phone, district_id, town,
+ * village, note, created (?7), changed (?8), id, gender, source, skills,
+ * trained_on, gear_on, gear, insurer, policy_no, insured_from,
+ * insured_until.
+ */
+void
+shouhu_annex2_bind_volunteer (sqlite3_stmt           *stmt,
+                              const ShouhuVolunteer  *v)
+{
+  sqlite3_bind_text (stmt, 1, v->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, v->phone, -1, SQLITE_STATIC);
+  if (v->district_id != 0)
+    sqlite3_bind_int (stmt, 3, v->district_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, v->town, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, v->village, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, v->note, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, v->id);
+  sqlite3_bind_text (stmt, 10, v->gender, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, v->source, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 12, (int) v->skills);
+  sqlite3_bind_text (stmt, 13, v->trained_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, v->gear_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 15, (int) v->gear);
+  sqlite3_bind_text (stmt, 16, v->insurer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, v->policy_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, v->insured_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, v->insured_until, -1, SQLITE_STATIC);
+}
+
+/**
  * shouhu_annex2_store_volunteer:
  * @v: a validated record; id 0 creates it (and sets its id)
  * @old: (nullable): the record as stored, for an edit
@@ -150,28 +186,9 @@ shouhu_annex2_store_volunteer (ShouhuStore            *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, v->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, v->phone, -1, SQLITE_STATIC);
-  if (v->district_id != 0)
-    sqlite3_bind_int (stmt, 3, v->district_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, v->town, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, v->village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, v->note, -1, SQLITE_STATIC);
+  shouhu_annex2_bind_volunteer (stmt, v);
   sqlite3_bind_text (stmt, 7, old == NULL ? at : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, v->id);
-  sqlite3_bind_text (stmt, 10, v->gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, v->source, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 12, (int) v->skills);
-  sqlite3_bind_text (stmt, 13, v->trained_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, v->gear_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 15, (int) v->gear);
-  sqlite3_bind_text (stmt, 16, v->insurer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, v->policy_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, v->insured_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, v->insured_until, -1, SQLITE_STATIC);
   return shouhu_store_run_statement (store, stmt, error);
 }
 
