@@ -469,7 +469,6 @@ insert_other (ShouhuStore        *store,
               GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = NULL;
   gint64 taken;
 
   if (!count_rows (store, "SELECT count(*) FROM volunteer WHERE id = ?1", v->id, 0, &taken, error))
