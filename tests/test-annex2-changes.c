@@ -11,6 +11,8 @@
 
 #include "shouhu-annex2.h"
 #include "shouhu-annex2-page.h"
+#include "shouhu-pairing.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-test-widget.h"
 #include "shouhu-undo-stack.h"
@@ -248,6 +250,39 @@ test_undo_in_turn (Fixture       *f,
   undo (f);
   g_assert_cmpstr (message (f), ==, "Nothing to undo");
   g_assert_cmpuint (n_rows (f), ==, 3);
+}
+
+/* Ctrl+Z after a delete brings the family's pairings back as they were:
+ * the one for a need stays for that need, not 保底. */
+static void
+test_undo_delete_keeps_roles (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 basic = shouhu_test_annex2_add_volunteer (f->store, YUZHONG, "周小红", "七星岗街道", "华一坡社区", 0,
+                                                   "2020-12-31");
+  gint64 tutor = shouhu_test_annex2_add_volunteer (f->store, YUZHONG, "吴刚", "七星岗街道", "华一坡社区",
+                                                   SHOUHU_SKILL_TUTORING, "2020-12-31");
+  g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM pairing WHERE worker_id = %" G_GINT64_FORMAT
+                                          " AND ((volunteer_id = %" G_GINT64_FORMAT " AND role = %d)"
+                                          "   OR (volunteer_id = %" G_GINT64_FORMAT " AND role = %d))",
+                                          f->ids[0], basic, SHOUHU_PAIRING_BASIC, tutor,
+                                          SHOUHU_FAMILY_NEED_TUTORING);
+
+  g_assert_true (shouhu_pairing_set_needs (f->store, f->ids[0], SHOUHU_FAMILY_NEED_TUTORING, &error));
+  g_assert_true (shouhu_pairing_pair (f->store, f->ids[0], basic, SHOUHU_PAIRING_BASIC, &error));
+  g_assert_true (shouhu_pairing_pair (f->store, f->ids[0], tutor, SHOUHU_FAMILY_NEED_TUTORING, &error));
+  g_assert_no_error (error);
+  shouhu_test_wait_annex2_loaded (f->page);
+  g_assert_cmpint (shouhu_test_query_int (f->store, sql), ==, 2);
+
+  g_assert_true (shouhu_annex2_page_select_id (f->page, f->ids[0]));
+  shouhu_annex2_page_delete_selected (f->page);
+  shouhu_test_wait_annex2_loaded (f->page);
+  g_assert_cmpint (shouhu_test_query_int (f->store, "SELECT count (*) FROM pairing"), ==, 0);
+
+  undo (f);
+  g_assert_cmpint (shouhu_test_query_int (f->store, sql), ==, 2);
 }
 
 /* An Undo never overwrites a change made since (here by another
@@ -507,6 +542,8 @@ main (int   argc,
   g_test_add_func ("/annex2-changes/undo-stack", test_undo_stack);
   g_test_add ("/annex2-changes/focus-after-delete", Fixture, NULL,
               fixture_set_up, test_focus_after_delete, fixture_tear_down);
+  g_test_add ("/annex2-changes/undo-delete-keeps-roles", Fixture, NULL, fixture_set_up,
+              test_undo_delete_keeps_roles, fixture_tear_down);
   g_test_add ("/annex2-changes/undo-in-turn", Fixture, NULL,
               fixture_set_up, test_undo_in_turn, fixture_tear_down);
   g_test_add ("/annex2-changes/undo-after-outside-change", Fixture, NULL,

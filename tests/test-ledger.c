@@ -521,7 +521,7 @@ test_volunteer_merge (Fixture       *fx,
   both_id = save (fx, both);
   other_id = save (fx, by_other);
 
-  g_assert_true (shouhu_annex2_merge_volunteers (fx->store, 1, 2, &error));
+  g_assert_true (shouhu_annex2_merge_volunteers (fx->store, 1, 2, NULL, &error));
   g_assert_no_error (error);
 
   got = shouhu_ledger_get (fx->store, both_id, &error);

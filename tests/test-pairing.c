@@ -622,6 +622,61 @@ test_worklist_last_contact (void)
   g_assert_false (shouhu_ledger_revisit_due ("2020-02-12", "2020-02-08", "2020-02-14", 3));
 }
 
+/* A deleted family brought back by Undo gets its pairings as they were:
+ * the one for a need (N) is not turned into 保底, and keeps its day. */
+static void
+test_restore_keeps_roles (void)
+{
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuDeletedWorker) deleted = NULL;
+  g_autoptr(GPtrArray) guardians = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  gint64 id = add_worker (store, "甲", HOME, "", "", SHOUHU_FAMILY_NEED_TUTORING);
+  gint64 basic = add_volunteer (store, "保底志愿者", "七星岗街道", "华一坡社区", 0, TRUE);
+  gint64 tutor = add_volunteer (store, "辅导志愿者", "七星岗街道", "华一坡社区", SHOUHU_SKILL_TUTORING, TRUE);
+  g_autofree char *day_sql = NULL;
+  g_autofree char *role_name = NULL;
+  gboolean restored_role = FALSE;
+
+  pair (store, id, basic, SHOUHU_PAIRING_BASIC);
+  pair (store, id, tutor, SHOUHU_FAMILY_NEED_TUTORING);
+  g_assert_true (shouhu_store_exec (store, "UPDATE pairing SET created = '2020-02-03T08:00:00'", NULL));
+
+  deleted = shouhu_annex2_delete_worker (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (shouhu_annex2_restore_worker (store, deleted, &error));
+  g_assert_no_error (error);
+
+  guardians = shouhu_pairing_list (store, id, DAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (guardians->len, ==, 2);
+  for (guint i = 0; i < guardians->len; i++)
+    {
+      ShouhuGuardian *g = guardians->pdata[i];
+
+      g_assert_cmpuint (g->role, ==, g->volunteer_id == tutor ? SHOUHU_FAMILY_NEED_TUTORING : SHOUHU_PAIRING_BASIC);
+    }
+  day_sql = g_strdup_printf ("SELECT count(*) FROM pairing WHERE worker_id = %" G_GINT64_FORMAT
+                             " AND created = '2020-02-03T08:00:00'", id);
+  g_assert_cmpint (shouhu_test_query_int (store, day_sql), ==, 2);
+
+  history = shouhu_annex2_history (store, "worker", id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      ShouhuHistoryEntry *e = history->pdata[i];
+
+      if (g_strcmp0 (e->action, "restore") == 0 && g_strcmp0 (e->field, "role") == 0)
+        {
+          role_name = g_strdup (e->new_value);
+          restored_role = TRUE;
+        }
+    }
+  g_assert_true (restored_role);
+  g_assert_cmpstr (role_name, ==, shouhu_pairing_role_name (SHOUHU_FAMILY_NEED_TUTORING));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -641,6 +696,7 @@ main (int    argc,
   shouhu_test_add ("/pairing/worklist-last-contact", test_worklist_last_contact);
   shouhu_test_add ("/pairing/propose-cap-apply-undo", test_propose_cap_apply_undo);
   shouhu_test_add ("/pairing/propose-balanced", test_propose_balanced);
+  shouhu_test_add ("/pairing/restore-keeps-roles", test_restore_keeps_roles);
   shouhu_test_add_openpyxl ("/pairing/import-needs", test_import_needs);
   shouhu_test_add_openpyxl ("/pairing/import-needs-rejected", test_import_needs_rejected);
   shouhu_test_add ("/pairing/cli", test_cli);

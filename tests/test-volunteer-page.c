@@ -12,6 +12,7 @@
 
 #include "shouhu-annex2.h"
 #include "shouhu-dashboard-page.h"
+#include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
 #include "shouhu-test-widget.h"
 #include "shouhu-volunteer-chooser.h"
@@ -509,6 +510,139 @@ test_merge (Fixture       *fx,
   g_assert_nonnull (shouhu_notification_get_message (shouhu_window_get_notification (fx->window)));
 }
 
+static const char *
+message (Fixture *fx)
+{
+  return shouhu_notification_get_message (shouhu_window_get_notification (fx->window));
+}
+
+/* Ctrl+Z, and the list read again. */
+static void
+undo (Fixture *fx)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.undo", NULL));
+  shouhu_test_wait_volunteers_loaded (fx->page);
+}
+
+static char *
+stored_phone (Fixture *fx,
+              gint64   id)
+{
+  g_autoptr(ShouhuVolunteer) v = shouhu_annex2_get_volunteer (fx->store, id, NULL);
+
+  return v != NULL ? g_strdup (v->phone) : NULL;
+}
+
+/* Saves @phone for @id in the page's editor. */
+static void
+edit_phone (Fixture    *fx,
+            gint64      id,
+            const char *phone)
+{
+  ShouhuVolunteerEditor *editor;
+
+  g_assert_true (shouhu_volunteer_page_select_id (fx->page, id, FALSE));
+  editor = SHOUHU_VOLUNTEER_EDITOR (shouhu_volunteer_page_edit_selected (fx->page));
+  g_assert_nonnull (editor);
+  set_text (editor, SHOUHU_VOLUNTEER_FIELD_PHONE, phone);
+  g_assert_true (shouhu_volunteer_editor_save (editor));
+  shouhu_test_wait_volunteers_loaded (fx->page);
+}
+
+/* A save from the editor is told with an Undo; Ctrl+Z puts the values
+ * back, with history, and never over a change made since. */
+static void
+test_undo_edit (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *phone = NULL;
+  g_autofree char *after_undo = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(ShouhuVolunteer) outside = NULL;
+
+  edit_phone (fx, fx->ready, "13300009999");
+  g_assert_cmpstr (message (fx), ==, "Changed the volunteer 周小红");
+  phone = stored_phone (fx, fx->ready);
+  g_assert_cmpstr (phone, ==, "13300009999");
+
+  undo (fx);
+  after_undo = stored_phone (fx, fx->ready);
+  g_assert_cmpstr (after_undo, ==, "13300001234");
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM history WHERE entity = 'volunteer' "
+                                          "AND action = 'edit' AND field = 'phone' AND new_value = '13300001234'"),
+                   ==, 1);
+  undo (fx);
+  g_assert_cmpstr (message (fx), ==, "Nothing to undo");
+
+  /* Changed since (another window): the undo says so and keeps it. */
+  edit_phone (fx, fx->ready, "13300009999");
+  outside = shouhu_annex2_get_volunteer (fx->store, fx->ready, NULL);
+  g_assert_true (shouhu_volunteer_set_field (outside, SHOUHU_VOLUNTEER_FIELD_NOTE, "另一窗口", NULL));
+  g_assert_cmpint (shouhu_annex2_save_volunteer (fx->store, outside, NULL), ==, fx->ready);
+  undo (fx);
+  g_assert_nonnull (strstr (message (fx), "changed again since"));
+  kept = stored_phone (fx, fx->ready);
+  g_assert_cmpstr (kept, ==, "13300009999");
+}
+
+/* A new volunteer: its Undo takes it away while nothing names it. */
+static void
+test_undo_add (Fixture       *fx,
+               gconstpointer  data)
+{
+  ShouhuVolunteerEditor *editor = SHOUHU_VOLUNTEER_EDITOR (shouhu_volunteer_page_add_volunteer (fx->page));
+
+  set_text (editor, SHOUHU_VOLUNTEER_FIELD_NAME, "李新");
+  g_assert_true (shouhu_volunteer_editor_save (editor));
+  shouhu_test_wait_volunteers_loaded (fx->page);
+  g_assert_cmpuint (n_rows (fx), ==, 5);
+  g_assert_cmpstr (message (fx), ==, "Added the volunteer 李新");
+
+  shouhu_notification_activate_button (shouhu_window_get_notification (fx->window));
+  shouhu_test_wait_volunteers_loaded (fx->page);
+  g_assert_cmpuint (n_rows (fx), ==, 4);
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM volunteer WHERE name = '李新'"), ==, 0);
+}
+
+/* A merge is told with an Undo, and Ctrl+Z brings the removed record
+ * back with its family. */
+static void
+test_undo_merge (Fixture       *fx,
+                 gconstpointer  data)
+{
+  gint64 twin = add_volunteer (fx->store, "周小红", "", "渝中区", FALSE, -1);
+  ShouhuVolunteerMergeDialog *dialog;
+  g_autoptr(GArray) workers = NULL;
+  g_autoptr(GArray) twin_workers = NULL;
+  g_autoptr(ShouhuWorker) family = shouhu_test_make_worker (shouhu_district_lookup ("渝中区")->id, "王芳",
+                                                            "13900002222");
+  gint64 other = shouhu_annex2_save_worker (fx->store, family, &twin, 1, FALSE, NULL);
+
+  g_assert_cmpint (other, >, 0);
+  shouhu_test_wait_volunteers_loaded (fx->page);
+  g_assert_true (shouhu_volunteer_page_select_id (fx->page, fx->ready, FALSE));
+  g_assert_true (shouhu_volunteer_page_select_id (fx->page, twin, TRUE));
+  dialog = SHOUHU_VOLUNTEER_MERGE_DIALOG (shouhu_volunteer_page_merge_selected (fx->page));
+  shouhu_volunteer_merge_dialog_set_keep (dialog, fx->ready);
+  g_assert_true (shouhu_volunteer_merge_dialog_merge (dialog));
+  shouhu_test_wait_volunteers_loaded (fx->page);
+  g_assert_cmpuint (n_rows (fx), ==, 4);
+  g_assert_cmpstr (message (fx), ==, "Merged the two records of 周小红 into one");
+
+  undo (fx);
+  g_assert_cmpuint (n_rows (fx), ==, 5);
+  workers = shouhu_annex2_volunteer_workers (fx->store, fx->ready, NULL);
+  twin_workers = shouhu_annex2_volunteer_workers (fx->store, twin, NULL);
+  g_assert_cmpuint (workers->len, ==, 1);
+  g_assert_cmpint (g_array_index (workers, gint64, 0), ==, fx->worker);
+  g_assert_cmpuint (twin_workers->len, ==, 1);
+  g_assert_cmpint (g_array_index (twin_workers, gint64, 0), ==, other);
+
+  /* Once: the notification's Undo has nothing left to take back. */
+  undo (fx);
+  g_assert_cmpstr (message (fx), ==, "Nothing to undo");
+}
+
 /* The overview counts those not ready and warns about insurance ending. */
 static void
 test_overview (Fixture       *fx,
@@ -543,6 +677,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/volunteer-page/merge", Fixture, NULL, fixture_set_up, test_merge, fixture_tear_down);
   g_test_add ("/volunteer-page/overview", Fixture, NULL, fixture_set_up, test_overview, fixture_tear_down);
+  g_test_add ("/volunteer-page/undo-edit", Fixture, NULL, fixture_set_up, test_undo_edit, fixture_tear_down);
+  g_test_add ("/volunteer-page/undo-add", Fixture, NULL, fixture_set_up, test_undo_add, fixture_tear_down);
+  g_test_add ("/volunteer-page/undo-merge", Fixture, NULL, fixture_set_up, test_undo_merge, fixture_tear_down);
 
   return g_test_run ();
 }

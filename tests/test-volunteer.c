@@ -538,7 +538,7 @@ test_merge (void)
   g_assert_true (shouhu_annex2_pair (store, w3, ia, NULL));
   g_assert_true (shouhu_annex2_pair (store, w3, ib, NULL));
 
-  g_assert_true (shouhu_annex2_merge_volunteers (store, ia, ib, &error));
+  g_assert_true (shouhu_annex2_merge_volunteers (store, ia, ib, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_null (shouhu_annex2_get_volunteer (store, ib, &error));

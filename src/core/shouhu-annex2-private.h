@@ -82,6 +82,8 @@ gboolean         shouhu_annex2_store_needs     (ShouhuStore           *store,
 
 /* Volunteers (shouhu-annex2-volunteer.c) */
 ShouhuVolunteer *shouhu_annex2_volunteer_from_row (sqlite3_stmt        *stmt);
+void             shouhu_annex2_bind_volunteer  (sqlite3_stmt           *stmt,
+                                                const ShouhuVolunteer  *volunteer);
 gboolean         shouhu_annex2_store_volunteer (ShouhuStore           *store,
                                                 ShouhuVolunteer       *volunteer,
                                                 const ShouhuVolunteer *old,

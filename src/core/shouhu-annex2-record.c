@@ -267,6 +267,8 @@ shouhu_deleted_worker_free (ShouhuDeletedWorker *deleted)
     return;
   shouhu_worker_free (deleted->worker);
   g_clear_pointer (&deleted->volunteer_ids, g_array_unref);
+  g_clear_pointer (&deleted->roles, g_array_unref);
+  g_clear_pointer (&deleted->paired_on, g_ptr_array_unref);
   g_free (deleted);
 }
 

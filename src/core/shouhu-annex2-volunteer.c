@@ -115,6 +115,42 @@ add_volunteer_history (ShouhuStore            *store,
 }
 
 /**
+ * shouhu_annex2_bind_volunteer:
+ *
+ * Binds @v's id (?9) and values (?1 to ?6, ?10 to ?19) to a statement
+ * that names the volunteer table's columns in the order of
+ * shouhu_annex2_store_volunteer(): name, phone, district_id, town,
+ * village, note, created (?7), changed (?8), id, gender, source, skills,
+ * trained_on, gear_on, gear, insurer, policy_no, insured_from,
+ * insured_until.
+ */
+void
+shouhu_annex2_bind_volunteer (sqlite3_stmt           *stmt,
+                              const ShouhuVolunteer  *v)
+{
+  sqlite3_bind_text (stmt, 1, v->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, v->phone, -1, SQLITE_STATIC);
+  if (v->district_id != 0)
+    sqlite3_bind_int (stmt, 3, v->district_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_text (stmt, 4, v->town, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, v->village, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, v->note, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, v->id);
+  sqlite3_bind_text (stmt, 10, v->gender, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, v->source, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 12, (int) v->skills);
+  sqlite3_bind_text (stmt, 13, v->trained_on, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, v->gear_on, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 15, (int) v->gear);
+  sqlite3_bind_text (stmt, 16, v->insurer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 17, v->policy_no, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, v->insured_from, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, v->insured_until, -1, SQLITE_STATIC);
+}
+
+/**
  * shouhu_annex2_store_volunteer:
  * @v: a validated record; id 0 creates it (and sets its id)
  * @old: (nullable): the record as stored, for an edit
@@ -150,28 +186,9 @@ shouhu_annex2_store_volunteer (ShouhuStore            *store,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, v->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, v->phone, -1, SQLITE_STATIC);
-  if (v->district_id != 0)
-    sqlite3_bind_int (stmt, 3, v->district_id);
-  else
-    sqlite3_bind_null (stmt, 3);
-  sqlite3_bind_text (stmt, 4, v->town, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, v->village, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, v->note, -1, SQLITE_STATIC);
+  shouhu_annex2_bind_volunteer (stmt, v);
   sqlite3_bind_text (stmt, 7, old == NULL ? at : NULL, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, v->id);
-  sqlite3_bind_text (stmt, 10, v->gender, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, v->source, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 12, (int) v->skills);
-  sqlite3_bind_text (stmt, 13, v->trained_on, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, v->gear_on, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 15, (int) v->gear);
-  sqlite3_bind_text (stmt, 16, v->insurer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, v->policy_no, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, v->insured_from, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, v->insured_until, -1, SQLITE_STATIC);
   /* A volunteer an import creates points to the import's event. */
   if (old == NULL && shouhu_store_get_import_event (store) != 0)
     sqlite3_bind_int64 (stmt, 20, shouhu_store_get_import_event (store));
@@ -370,155 +387,6 @@ shouhu_annex2_worker_guarded (ShouhuStore  *store,
   return TRUE;
 }
 
-/* Moves @other's pairings to @keep, with history on both sides; a family
- * both guard keeps one pairing.  Inside the caller's transaction. */
-static gboolean
-move_pairings (ShouhuStore            *store,
-               const ShouhuVolunteer  *keep,
-               const ShouhuVolunteer  *other,
-               const char             *at,
-               GError                **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) move = NULL;
-  int rc;
-
-  stmt = shouhu_store_prepare (store,
-                               "SELECT p.worker_id, w.name, p.created, EXISTS (SELECT 1 FROM pairing q "
-                               "WHERE q.worker_id = p.worker_id AND q.volunteer_id = ?2) "
-                               "FROM pairing p JOIN worker w ON w.id = p.worker_id "
-                               "WHERE p.volunteer_id = ?1 ORDER BY p.worker_id", error);
-  move = shouhu_store_prepare (store, "INSERT INTO pairing (worker_id, volunteer_id, created) VALUES (?, ?, ?)",
-                               error);
-  if (stmt == NULL || move == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, other->id);
-  sqlite3_bind_int64 (stmt, 2, keep->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 worker_id = sqlite3_column_int64 (stmt, 0);
-      const char *worker_name = (const char *) sqlite3_column_text (stmt, 1);
-      gboolean already = sqlite3_column_int (stmt, 3) != 0;
-
-      if (!shouhu_annex2_add_history (store, at, "worker", worker_id, "unpair", "volunteer", other->name, NULL,
-                                      error))
-        return FALSE;
-      if (already)
-        continue;
-      sqlite3_reset (move);
-      sqlite3_bind_int64 (move, 1, worker_id);
-      sqlite3_bind_int64 (move, 2, keep->id);
-      /* The pairing keeps the day it was made. */
-      sqlite3_bind_text (move, 3, (const char *) sqlite3_column_text (stmt, 2), -1, SQLITE_TRANSIENT);
-      if (!shouhu_store_run_statement (store, move, error) ||
-          !shouhu_annex2_add_history (store, at, "worker", worker_id, "pair", "volunteer", NULL, keep->name,
-                                      error) ||
-          !shouhu_annex2_add_history (store, at, "volunteer", keep->id, "pair", "worker", NULL, worker_name,
-                                      error))
-        return FALSE;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      shouhu_store_set_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The service ledger's records name volunteers too: what @other_id did
- * becomes @keep_id's work (a record naming both keeps one line). */
-static gboolean
-move_services (ShouhuStore  *store,
-               gint64        keep_id,
-               gint64        other_id,
-               GError      **error)
-{
-  const char *const sql[] = {
-    "UPDATE OR IGNORE service_volunteer SET volunteer_id = ?1 WHERE volunteer_id = ?2",
-    "DELETE FROM service_volunteer WHERE volunteer_id = ?2",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = shouhu_store_prepare (store, sql[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, keep_id);
-      sqlite3_bind_int64 (stmt, 2, other_id);
-      if (!shouhu_store_run_statement (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * shouhu_annex2_merge_volunteers:
- * @keep_id: the record that stays
- * @other_id: a record of the same person, merged into @keep_id and then
- *   removed
- *
- * Merges two records of one person in one transaction: @keep_id takes
- * the values shouhu_volunteer_merged() gives and every family @other_id
- * guards.  The history of @keep_id says what it took; that of @other_id
- * keeps every value it had and into whom it was merged.
- */
-gboolean
-shouhu_annex2_merge_volunteers (ShouhuStore  *store,
-                                gint64        keep_id,
-                                gint64        other_id,
-                                GError      **error)
-{
-  g_autoptr(ShouhuVolunteer) keep = NULL;
-  g_autoptr(ShouhuVolunteer) other = NULL;
-  g_autoptr(ShouhuVolunteer) merged = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *at = shouhu_annex2_now ();
-
-  g_return_val_if_fail (keep_id != other_id, FALSE);
-
-  if (!shouhu_store_begin (store, error))
-    return FALSE;
-  if ((keep = shouhu_annex2_get_volunteer (store, keep_id, error)) == NULL ||
-      (other = shouhu_annex2_get_volunteer (store, other_id, error)) == NULL)
-    goto fail;
-  merged = shouhu_volunteer_merged (keep, other);
-  if (!shouhu_volunteer_validate (merged, error))
-    goto fail;
-
-  if (!shouhu_annex2_add_history (store, at, "volunteer", keep->id, "merge", NULL, other->name, keep->name, error) ||
-      !shouhu_annex2_store_volunteer (store, merged, keep, at, error) ||
-      !move_pairings (store, keep, other, at, error) ||
-      !shouhu_annex2_add_history (store, at, "volunteer", other->id, "merge", NULL, other->name, keep->name, error))
-    goto fail;
-  for (guint f = 0; f < SHOUHU_N_VOLUNTEER_FIELDS; f++)
-    {
-      const char *value = shouhu_volunteer_get_field (other, f);
-
-      if (*value != '\0' &&
-          !shouhu_annex2_add_history (store, at, "volunteer", other->id, "merge",
-                                      shouhu_volunteer_form_column (f)->key, value, NULL, error))
-        goto fail;
-    }
-  if (!move_services (store, keep->id, other->id, error))
-    goto fail;
-  stmt = shouhu_store_prepare (store, "DELETE FROM volunteer WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, other->id);
-  if (!shouhu_store_run_statement (store, stmt, error) ||
-      !shouhu_store_commit (store, error))
-    goto fail;
-
-  shouhu_store_emit_changed (store, "annex2");
-  shouhu_store_emit_changed (store, "ledger");
-  return TRUE;
-
-fail:
-  shouhu_store_rollback (store);
-  return FALSE;
-}
-
 /**
  * shouhu_annex2_load_volunteers:
  * @district_id: 1..41 for that district's volunteers; 0 for every
@@ -607,4 +475,102 @@ shouhu_annex2_count_volunteer_readiness (ShouhuStore  *store,
   if (n_insurance_ending != NULL)
     *n_insurance_ending = found ? sqlite3_column_int64 (stmt, 1) : 0;
   return TRUE;
+}
+
+/* Whether anything names volunteer @id: a pairing, a service in the
+ * ledger, a merge that may still be undone.  @what says which. */
+static gboolean
+volunteer_in_use (ShouhuStore  *store,
+                  gint64        id,
+                  const char  **what,
+                  GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found;
+
+  *what = NULL;
+  stmt = shouhu_store_prepare (store,
+                               "SELECT CASE WHEN EXISTS (SELECT 1 FROM pairing WHERE volunteer_id = ?1) THEN 1 "
+                               "WHEN EXISTS (SELECT 1 FROM service_volunteer WHERE volunteer_id = ?1) THEN 2 "
+                               "WHEN EXISTS (SELECT 1 FROM volunteer_merge WHERE keep_id = ?1) THEN 3 ELSE 0 END",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!shouhu_store_step_row (store, stmt, &found, error))
+    return FALSE;
+  switch (found ? sqlite3_column_int (stmt, 0) : 0)
+    {
+    case 1:
+      *what = _("it already guards a family");
+      break;
+    case 2:
+      *what = _("the service ledger already names it");
+      break;
+    case 3:
+      *what = _("another record was merged into it");
+      break;
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+/**
+ * shouhu_annex2_remove_new_volunteer:
+ * @seen_stamp: shouhu_volunteer_stamp() of the record as it was added
+ *
+ * Takes back the adding of a volunteer: removes the record, with a
+ * history row, when it is still as it was added and nothing names it
+ * yet (no pairing, no service in the ledger, no merge).  Otherwise
+ * nothing changes and @error (%SHOUHU_ANNEX2_ERROR_CONFLICT) says why.
+ */
+gboolean
+shouhu_annex2_remove_new_volunteer (ShouhuStore  *store,
+                                    gint64        id,
+                                    const char   *seen_stamp,
+                                    GError      **error)
+{
+  g_autoptr(ShouhuVolunteer) v = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *at = shouhu_annex2_now ();
+  g_autofree char *stamp = NULL;
+  const char *what = NULL;
+
+  if (!shouhu_store_begin (store, error))
+    return FALSE;
+  if ((v = shouhu_annex2_get_volunteer (store, id, error)) == NULL)
+    goto fail;
+  stamp = shouhu_volunteer_stamp (v);
+  if (strcmp (stamp, seen_stamp) != 0)
+    {
+      g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT,
+                   /* Translators: %s is the volunteer's name */
+                   _("The record of %s was changed after it was added: it was not taken back. Open the "
+                     "record to see it."), v->name);
+      goto fail;
+    }
+  if (!volunteer_in_use (store, id, &what, error))
+    goto fail;
+  if (what != NULL)
+    {
+      g_set_error (error, SHOUHU_ANNEX2_ERROR, SHOUHU_ANNEX2_ERROR_CONFLICT,
+                   /* Translators: a volunteer, and why the record stays (it already guards a family) */
+                   _("The record of %s was not taken back: %s"), v->name, what);
+      goto fail;
+    }
+  stmt = shouhu_store_prepare (store, "DELETE FROM volunteer WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!shouhu_store_run_statement (store, stmt, error) ||
+      !shouhu_annex2_add_history (store, at, "volunteer", id, "delete", NULL, v->name, NULL, error) ||
+      !shouhu_store_commit (store, error))
+    goto fail;
+  shouhu_store_emit_changed (store, "annex2");
+  return TRUE;
+
+fail:
+  shouhu_store_rollback (store);
+  return FALSE;
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "shouhu-annex2-private.h"
+#include "shouhu-pairing.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -733,6 +734,76 @@ shouhu_annex2_delete_in_transaction (ShouhuStore         *store,
          add_worker_snapshot (store, at, "delete", w, TRUE, error);
 }
 
+/* Each pairing of @deleted's worker: its volunteer, role and day, in
+ * the order of worker_volunteer_ids(). */
+static gboolean
+read_pairings (ShouhuStore          *store,
+               ShouhuDeletedWorker  *deleted,
+               GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = shouhu_store_prepare (store, "SELECT volunteer_id, role, created FROM pairing WHERE worker_id = ? "
+                                      "ORDER BY created, volunteer_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, deleted->worker->id);
+  deleted->volunteer_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  deleted->roles = g_array_new (FALSE, FALSE, sizeof (guint));
+  deleted->paired_on = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint role = (guint) sqlite3_column_int (stmt, 1);
+
+      g_array_append_val (deleted->volunteer_ids, id);
+      g_array_append_val (deleted->roles, role);
+      g_ptr_array_add (deleted->paired_on, shouhu_annex2_column_dup (stmt, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      shouhu_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The pairings a restore made again get the role (1+N) and the day they
+ * had: a pairing for a need must not come back as 保底. */
+static gboolean
+restore_pairing_roles (ShouhuStore                *store,
+                       const ShouhuDeletedWorker  *deleted,
+                       const char                 *at,
+                       GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (deleted->roles == NULL)
+    return TRUE;
+  stmt = shouhu_store_prepare (store, "UPDATE pairing SET role = ?, created = ? "
+                                      "WHERE worker_id = ? AND volunteer_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < deleted->roles->len; i++)
+    {
+      guint role = g_array_index (deleted->roles, guint, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int (stmt, 1, (int) role);
+      sqlite3_bind_text (stmt, 2, deleted->paired_on->pdata[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, deleted->worker->id);
+      sqlite3_bind_int64 (stmt, 4, g_array_index (deleted->volunteer_ids, gint64, i));
+      if (!shouhu_store_run_statement (store, stmt, error))
+        return FALSE;
+      if (role != SHOUHU_PAIRING_BASIC && sqlite3_changes (shouhu_store_get_db (store)) > 0 &&
+          !shouhu_annex2_add_history (store, at, "worker", deleted->worker->id, "restore", "role", NULL,
+                                      shouhu_pairing_role_name (role), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * shouhu_annex2_delete_worker:
  *
@@ -752,8 +823,7 @@ shouhu_annex2_delete_worker (ShouhuStore  *store,
   deleted->worker = shouhu_annex2_get_worker (store, id, error);
   if (deleted->worker == NULL)
     return NULL;
-  deleted->volunteer_ids = worker_volunteer_ids (store, id, error);
-  if (deleted->volunteer_ids == NULL)
+  if (!read_pairings (store, deleted, error))
     return NULL;
 
   if (!shouhu_store_begin (store, error))
@@ -805,6 +875,7 @@ shouhu_annex2_restore_worker (ShouhuStore                *store,
       !shouhu_annex2_store_needs (store, deleted->worker->id, "restore", 0, deleted->worker->needs, at, error) ||
       !shouhu_annex2_set_pairings (store, deleted->worker->id, (const gint64 *) (gpointer) still_there->data,
                      still_there->len, at, error) ||
+      !restore_pairing_roles (store, deleted, at, error) ||
       !shouhu_store_commit (store, error))
     goto fail;
   shouhu_store_emit_changed (store, "annex2");

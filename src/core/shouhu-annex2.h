@@ -66,6 +66,8 @@ typedef struct
 {
   ShouhuWorker *worker;
   GArray       *volunteer_ids;  /* gint64 */
+  GArray       *roles;          /* guint, each pairing's role (shouhu-pairing.h) */
+  GPtrArray    *paired_on;      /* char *, the day each pairing was made */
 } ShouhuDeletedWorker;
 
 GQuark               shouhu_annex2_error_quark              (void);
@@ -166,6 +168,15 @@ gboolean             shouhu_annex2_unpair           (ShouhuStore          *store
 gboolean             shouhu_annex2_merge_volunteers (ShouhuStore          *store,
                                                      gint64                keep_id,
                                                      gint64                other_id,
+                                                     gint64               *merge_id,
+                                                     GError              **error);
+gboolean             shouhu_annex2_remove_new_volunteer (ShouhuStore      *store,
+                                                     gint64                id,
+                                                     const char           *seen_stamp,
+                                                     GError              **error);
+gboolean             shouhu_annex2_undo_merge       (ShouhuStore          *store,
+                                                     gint64                merge_id,
+                                                     gint64               *other_id,
                                                      GError              **error);
 gboolean             shouhu_annex2_count_volunteer_readiness (ShouhuStore *store,
                                                      int                   district_id,

@@ -121,6 +121,11 @@ static const char *const delete_sql[] = {
   "   OR volunteer_id IN temp.purge_volunteer",
   "DELETE FROM service WHERE id IN temp.purge_service",
   "DELETE FROM pairing WHERE" PAIRING_WHERE,
+  /* A merge's record repeats the records it merged. */
+  "DELETE FROM volunteer_merge WHERE :all OR keep_id IN temp.purge_volunteer"
+  "   OR other_id IN temp.purge_volunteer"
+  "   OR id IN (SELECT merge_id FROM volunteer_merge_pairing WHERE worker_id IN temp.purge_worker)"
+  "   OR id IN (SELECT merge_id FROM volunteer_merge_service WHERE service_id IN temp.purge_service)",
   "DELETE FROM worker WHERE id IN temp.purge_worker",
   "DELETE FROM volunteer WHERE id IN temp.purge_volunteer",
   "DELETE FROM district_form WHERE" FORM_WHERE,

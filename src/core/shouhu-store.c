@@ -237,6 +237,37 @@ static const char *const migrations[] = {
   "DROP TABLE pairing;"
   "ALTER TABLE pairing_by_key RENAME TO pairing;"
   "CREATE INDEX pairing_volunteer ON pairing (volunteer_id);",
+
+  /* 8: merges of two volunteers' records (shouhu-annex2-merge.c), kept
+   * so that one can be undone: the removed record, the kept one before
+   * and after, and which pairings and ledger links the merge moved (moved
+   * 0: the kept record already had that family or service).  The purge
+   * erases them with the people they name. */
+  "CREATE TABLE volunteer_merge ("
+  "  id            INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  at            TEXT NOT NULL,"
+  "  keep_id       INTEGER NOT NULL,"
+  "  other_id      INTEGER NOT NULL,"
+  "  keep_before   TEXT NOT NULL,"
+  "  keep_after    TEXT NOT NULL DEFAULT '',"
+  "  other_record  TEXT NOT NULL,"
+  "  other_created TEXT NOT NULL,"
+  "  other_changed TEXT NOT NULL,"
+  "  other_import  INTEGER);"
+  "CREATE INDEX volunteer_merge_keep ON volunteer_merge (keep_id);"
+  "CREATE INDEX volunteer_merge_other ON volunteer_merge (other_id);"
+  "CREATE TABLE volunteer_merge_pairing ("
+  "  merge_id      INTEGER NOT NULL REFERENCES volunteer_merge (id) ON DELETE CASCADE,"
+  "  worker_id     INTEGER NOT NULL,"
+  "  created       TEXT NOT NULL,"
+  "  role          INTEGER NOT NULL,"
+  "  moved         INTEGER NOT NULL CHECK (moved IN (0, 1)),"
+  "  PRIMARY KEY (merge_id, worker_id)) WITHOUT ROWID;"
+  "CREATE TABLE volunteer_merge_service ("
+  "  merge_id      INTEGER NOT NULL REFERENCES volunteer_merge (id) ON DELETE CASCADE,"
+  "  service_id    INTEGER NOT NULL,"
+  "  moved         INTEGER NOT NULL CHECK (moved IN (0, 1)),"
+  "  PRIMARY KEY (merge_id, service_id)) WITHOUT ROWID;",
 };
 
 static gboolean

@@ -277,6 +277,40 @@ shouhu_volunteer_stamp (const ShouhuVolunteer *volunteer)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/**
+ * shouhu_volunteer_to_variant:
+ *
+ * Returns: (transfer full): the record's id and stored values, exactly,
+ *   as %SHOUHU_VOLUNTEER_VARIANT_TYPE (an undo keeps a record this way)
+ */
+GVariant *
+shouhu_volunteer_to_variant (const ShouhuVolunteer *v)
+{
+  return g_variant_ref_sink (g_variant_new (SHOUHU_VOLUNTEER_VARIANT_TYPE, v->id, v->name, v->phone,
+                                            v->district_id, v->town, v->village, v->note, v->gender, v->source,
+                                            v->skills, v->trained_on, v->gear_on, v->gear, v->insurer,
+                                            v->policy_no, v->insured_from, v->insured_until));
+}
+
+/**
+ * shouhu_volunteer_from_variant:
+ * @variant: as shouhu_volunteer_to_variant() made it
+ *
+ * Returns: (transfer full): the record (without its created and changed
+ *   times)
+ */
+ShouhuVolunteer *
+shouhu_volunteer_from_variant (GVariant *variant)
+{
+  ShouhuVolunteer *v = g_new0 (ShouhuVolunteer, 1);
+
+  g_return_val_if_fail (g_variant_is_of_type (variant, G_VARIANT_TYPE (SHOUHU_VOLUNTEER_VARIANT_TYPE)), v);
+  g_variant_get (variant, SHOUHU_VOLUNTEER_VARIANT_TYPE, &v->id, &v->name, &v->phone, &v->district_id, &v->town,
+                 &v->village, &v->note, &v->gender, &v->source, &v->skills, &v->trained_on, &v->gear_on, &v->gear,
+                 &v->insurer, &v->policy_no, &v->insured_from, &v->insured_until);
+  return v;
+}
+
 /* Merging two records of one person */
 
 static const char *

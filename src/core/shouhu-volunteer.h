@@ -105,6 +105,12 @@ char            *shouhu_volunteer_stamp          (const ShouhuVolunteer  *volunt
 ShouhuVolunteer *shouhu_volunteer_merged         (const ShouhuVolunteer  *keep,
                                                   const ShouhuVolunteer  *other);
 
+/* A record as a GVariant: id, then the stored values field by field. */
+#define SHOUHU_VOLUNTEER_VARIANT_TYPE "(xssisssssussussss)"
+
+GVariant        *shouhu_volunteer_to_variant     (const ShouhuVolunteer  *volunteer);
+ShouhuVolunteer *shouhu_volunteer_from_variant   (GVariant               *variant);
+
 /* Values as people write them */
 const char      *shouhu_volunteer_parse_source   (const char             *text);
 const char      *shouhu_volunteer_source_label   (const char             *source);

@@ -38,6 +38,9 @@ action_label (const char *action)
   /* Translators: two records of one volunteer became one */
   if (g_strcmp0 (action, "merge") == 0)
     return _("Merged");
+  /* Translators: a merge of two records of one volunteer was taken back */
+  if (g_strcmp0 (action, "unmerge") == 0)
+    return _("Merge undone");
   return action;
 }
 

@@ -692,3 +692,17 @@ shouhu_volunteer_editor_get_question (ShouhuVolunteerEditor *self)
 {
   return self->question;
 }
+
+/**
+ * shouhu_volunteer_editor_get_seen:
+ *
+ * Returns: (transfer none) (nullable): the record as stored when the
+ *   editor read it (again, after Reload or Overwrite); %NULL for a new
+ *   volunteer.  What an Undo of the save puts back.
+ */
+const ShouhuVolunteer *
+shouhu_volunteer_editor_get_seen (ShouhuVolunteerEditor *self)
+{
+  g_return_val_if_fail (SHOUHU_IS_VOLUNTEER_EDITOR (self), NULL);
+  return self->seen;
+}

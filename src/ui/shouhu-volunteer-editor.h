@@ -31,5 +31,6 @@ const char            *shouhu_volunteer_editor_get_error      (ShouhuVolunteerEd
 gboolean               shouhu_volunteer_editor_is_changed     (ShouhuVolunteerEditor *self);
 gboolean               shouhu_volunteer_editor_save           (ShouhuVolunteerEditor *self);
 GtkWindow             *shouhu_volunteer_editor_get_question   (ShouhuVolunteerEditor *self);
+const ShouhuVolunteer *shouhu_volunteer_editor_get_seen       (ShouhuVolunteerEditor *self);
 
 G_END_DECLS

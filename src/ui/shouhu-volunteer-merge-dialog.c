@@ -159,10 +159,11 @@ shouhu_volunteer_merge_dialog_class_init (ShouhuVolunteerMergeDialogClass *klass
   /**
    * ShouhuVolunteerMergeDialog::merged:
    * @keep_id: the record that stayed
+   * @merge_id: what shouhu_annex2_undo_merge() takes to undo it
    * @message: what was done, for a notification
    */
   signals[MERGED] = g_signal_new ("merged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "merge.merge", NULL, merge_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -222,7 +223,7 @@ shouhu_volunteer_merge_dialog_new (GtkWindow    *parent,
   g_object_set (box, "margin-start", 18, "margin-end", 18, "margin-top", 12, "margin-bottom", 18, NULL);
   intro = gtk_label_new (_("Are these the same person? The record you keep takes the other’s values where it "
                            "has none, and guards every family of both; the other record is removed. "
-                           "A merge cannot be undone."));
+                           "Undo (Ctrl+Z) takes the merge back as long as neither record was changed since."));
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (intro), 60);
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
@@ -306,14 +307,17 @@ shouhu_volunteer_merge_dialog_merge (ShouhuVolunteerMergeDialog *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (!shouhu_annex2_merge_volunteers (self->store, self->records[keep]->id, self->records[!keep]->id, &error))
+  gint64 merge_id = 0;
+
+  if (!shouhu_annex2_merge_volunteers (self->store, self->records[keep]->id, self->records[!keep]->id, &merge_id,
+                                       &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       return FALSE;
     }
   /* Translators: after a merge; %s is the volunteer's name */
   message = g_strdup_printf (_("Merged the two records of %s into one"), self->records[keep]->name);
-  g_signal_emit (self, signals[MERGED], 0, self->records[keep]->id, message);
+  g_signal_emit (self, signals[MERGED], 0, self->records[keep]->id, merge_id, message);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -13,7 +13,8 @@
  * through ShouhuVolunteerMergeDialog.  Messages go to the window through
  * the win.notify action; the page never calls the window.  Volunteers
  * cannot be deleted here: core keeps every volunteer (a merge is how a
- * duplicate goes away).
+ * duplicate goes away).  A save and a merge can be undone
+ * (shouhu-volunteer-page-undo.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +28,7 @@
 #include "shouhu-volunteer-editor.h"
 #include "shouhu-volunteer-list.h"
 #include "shouhu-volunteer-merge-dialog.h"
-#include "shouhu-volunteer-page.h"
+#include "shouhu-volunteer-page-private.h"
 #include "shouhu-volunteer-text.h"
 
 struct _ShouhuVolunteerPage
@@ -463,6 +464,7 @@ editor_saved_cb (ShouhuVolunteerEditor *editor,
                  ShouhuVolunteerPage   *self)
 {
   self->select_after_load = id;
+  shouhu_volunteer_page_register_save (self, self->store, shouhu_volunteer_editor_get_seen (editor), id);
 }
 
 static GtkWindow *
@@ -494,11 +496,12 @@ row_activated_cb (ShouhuVolunteerPage *self,
 static void
 merged_cb (ShouhuVolunteerMergeDialog *dialog,
            gint64                      keep_id,
+           gint64                      merge_id,
            const char                 *message,
            ShouhuVolunteerPage        *self)
 {
   self->select_after_load = keep_id;
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.notify", "s", message);
+  shouhu_volunteer_page_register_merge (self, merge_id, message);
 }
 
 /* Actions */
@@ -760,6 +763,7 @@ shouhu_volunteer_page_class_init (ShouhuVolunteerPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "volunteers.add-service", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "volunteers.ledger", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "volunteers.search", NULL);
+  shouhu_volunteer_page_class_add_undo (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -971,4 +975,12 @@ shouhu_volunteer_page_merge_selected (ShouhuVolunteerPage *self)
   g_signal_connect_object (dialog, "merged", G_CALLBACK (merged_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+/* The record to select once the list was read again (after an undo). */
+void
+shouhu_volunteer_page_select_after_load (ShouhuVolunteerPage *self,
+                                         gint64               id)
+{
+  self->select_after_load = id;
 }
