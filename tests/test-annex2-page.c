@@ -37,6 +37,23 @@ set_entry (ShouhuWorkerEditor *editor,
   gtk_editable_set_text (GTK_EDITABLE (shouhu_worker_editor_get_field (editor, field)), text);
 }
 
+/* The first label under @widget whose text contains @part. */
+static GtkLabel *
+label_containing (GtkWidget  *widget,
+                  const char *part)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), part) != NULL)
+        return GTK_LABEL (c);
+      if ((found = label_containing (c, part)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_page (void)
 {
@@ -89,6 +106,10 @@ test_page (void)
   g_assert_cmpstr (first_row (page, &row)->text[SHOUHU_ANNEX2_FIELD_PHONE], ==, "13812345678");
   g_assert_cmpuint (first_row (page, &row)->n_volunteers, ==, 1);
   g_clear_object (&row);
+  /* Its volunteer is not trained, equipped or insured: paired, not guarded,
+   * in the cell and in the counts under the list. */
+  g_assert_nonnull (label_containing (GTK_WIDGET (page), "志愿者李四 (not ready for duty)"));
+  g_assert_nonnull (label_containing (GTK_WIDGET (page), "0 families without a volunteer · 1 without one ready"));
 
   /* District filter. */
   shouhu_annex2_page_set_district_filter (page, 3);

@@ -238,6 +238,25 @@ test_pairing_shapes (void)
   g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_volunteers, ==, 2);
   g_assert_cmpstr (shouhu_annex2_index_get_row (index, pos)->text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS],
                    ==, "志愿者二、志愿者三");
+  /* Neither is trained, equipped or insured: the family is paired, not guarded. */
+  g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_ready, ==, 0);
+  g_clear_pointer (&index, shouhu_annex2_index_unref);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE volunteer SET trained_on = '2020-02-08', gear_on = '2020-02-08', "
+                                            "gear = %d, insured_until = '2099-12-31' WHERE id = %" G_GINT64_FORMAT,
+                                            SHOUHU_GEAR_ALL, v3);
+
+    g_assert_true (shouhu_store_exec (store, sql, &error));
+    g_assert_no_error (error);
+  }
+  index = shouhu_annex2_index_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (shouhu_annex2_index_find_id (index, w2, &pos));
+  g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_volunteers, ==, 2);
+  g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_ready, ==, 1);
+  g_assert_true (shouhu_annex2_index_find_id (index, w4, &pos));
+  g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_volunteers, ==, 1);
+  g_assert_cmpuint (shouhu_annex2_index_get_row (index, pos)->n_ready, ==, 0);
 
   /* Pairing with a volunteer that is not there fails and stores nothing. */
   g_assert_false (shouhu_annex2_pair (store, w1, 999, &error));

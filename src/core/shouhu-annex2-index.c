@@ -13,6 +13,7 @@
 #include "shouhu-annex2-index.h"
 #include "shouhu-list-order.h"
 #include "shouhu-store-private.h"
+#include "shouhu-volunteer.h"
 
 #include <string.h>
 
@@ -92,7 +93,8 @@ chunk_text (GStringChunk *strings,
 /**
  * shouhu_annex2_index_load:
  *
- * Reads every worker, with the names of the paired volunteers, in one pass.
+ * Reads every worker, with the names of the paired volunteers and how
+ * many of them are ready for duty today, in one pass.
  *
  * Returns: (transfer full): the index, or %NULL with @error set
  */
@@ -105,6 +107,8 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   g_autoptr(GString) hay = g_string_sized_new (256);
   g_autofree char *columns = NULL;
   g_autofree char *sql = NULL;
+  g_autofree char *ready = shouhu_volunteer_ready_sql ("v");
+  g_autofree char *today = shouhu_volunteer_today ();
   sqlite3 *reader;
   int rc;
 
@@ -119,11 +123,13 @@ shouhu_annex2_index_load (ShouhuStore  *store,
   index->rows = g_array_new (FALSE, FALSE, sizeof (ShouhuAnnex2Row));
 
   columns = shouhu_annex2_form_sql_columns ("w.", "", TRUE);
+  /* "2 1 志愿者甲、志愿者乙": how many, how many ready, their names. */
   sql = g_strdup_printf ("SELECT w.id, w.district_id, %s, "
-                         "  (SELECT count (*) || ' ' || coalesce (group_concat (v.name, '、'), '') "
+                         "  (SELECT count (*) || ' ' || coalesce (sum (%s), 0) || ' ' || "
+                         "          coalesce (group_concat (v.name, '、'), '') "
                          "   FROM pairing p JOIN volunteer v ON v.id = p.volunteer_id "
                          "   WHERE p.worker_id = w.id), w.needs "
-                         "FROM worker w ORDER BY w.district_id, w.id", columns);
+                         "FROM worker w ORDER BY w.district_id, w.id", columns, ready);
   rc = sqlite3_prepare_v2 (reader, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -131,6 +137,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
       sqlite3_close_v2 (reader);
       return NULL;
     }
+  sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":day"), today, -1, SQLITE_STATIC);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -151,6 +158,7 @@ shouhu_annex2_index_load (ShouhuStore  *store,
 
       paired = (const char *) sqlite3_column_text (stmt, col);
       row.n_volunteers = (guint) g_ascii_strtoull (paired, &names, 10);
+      row.n_ready = (guint) g_ascii_strtoull (names, &names, 10);
       row.text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS] =
         names[0] == ' ' && names[1] != '\0' ? g_string_chunk_insert (index->strings, names + 1) : "";
       row.needs = (guint) sqlite3_column_int (stmt, col + 1);

@@ -14,6 +14,7 @@ typedef struct
   gint64      id;
   int         district_id;
   guint       n_volunteers;
+  guint       n_ready;                        /* of them, ready for duty today (可上岗) */
   guint       needs;                          /* the family's needs (ShouhuFamilyNeed) */
   const char *text[SHOUHU_ANNEX2_N_FIELDS];  /* by field; 区县 as its name, 结对志愿者 the names */
   const char *haystack;                       /* folded text that search looks in */

@@ -89,7 +89,7 @@ update_status (ShouhuAnnex2Page *self)
 {
   ShouhuAnnex2Index *index = self->list ? shouhu_worker_list_get_index (self->list) : NULL;
   guint shown = self->list ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
-  guint total = 0, unpaired = 0;
+  guint total = 0, unpaired = 0, unguarded = 0;
   g_autofree char *text = NULL;
 
   if (self->list == NULL)
@@ -102,10 +102,13 @@ update_status (ShouhuAnnex2Page *self)
         continue;
       total++;
       unpaired += row->n_volunteers == 0;
+      unguarded += row->n_ready == 0;
     }
-  /* Translators: %u shown of %u records; then families without a volunteer */
-  text = g_strdup_printf (_("%u of %u records shown · %u families without a volunteer"),
-                          shown, total, unpaired);
+  /* Translators: %u shown of %u records; then families without a
+   * volunteer, and those without one ready for duty (可上岗) */
+  text = g_strdup_printf (_("%u of %u records shown · %u families without a volunteer · "
+                            "%u without one ready for duty"),
+                          shown, total, unpaired, unguarded);
   gtk_label_set_text (self->status_label, text);
   update_content (self, index != NULL, shown, total);
 }
@@ -228,6 +231,11 @@ bind_number_cb (GtkSignalListItemFactory *factory,
         name = g_strdup_printf (_("%u. %s, %s, %s, no volunteer yet"), position + 1,
                                 row->text[SHOUHU_ANNEX2_FIELD_NAME], row->text[SHOUHU_ANNEX2_FIELD_DISTRICT],
                                 row->text[SHOUHU_ANNEX2_FIELD_HOSPITAL]);
+      else if (row->n_ready == 0)
+        /* Translators: a row of the Annex 2 list for screen readers: 序号, 姓名, 区县, 医院, 结对志愿者 */
+        name = g_strdup_printf (_("%u. %s, %s, %s, paired with %s, not ready for duty yet"), position + 1,
+                                row->text[SHOUHU_ANNEX2_FIELD_NAME], row->text[SHOUHU_ANNEX2_FIELD_DISTRICT],
+                                row->text[SHOUHU_ANNEX2_FIELD_HOSPITAL], row->text[SHOUHU_ANNEX2_FIELD_VOLUNTEERS]);
       else
         /* Translators: a row of the Annex 2 list for screen readers: 序号, 姓名, 区县, 医院, 结对志愿者 */
         name = g_strdup_printf (_("%u. %s, %s, %s, guarded by %s"), position + 1,
@@ -251,15 +259,29 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       /* Every family is to have a guardian: the gap must stand out. */
       gtk_label_set_text (GTK_LABEL (label), _("⚠ No volunteer yet"));
       gtk_widget_add_css_class (label, "unpaired");
+      gtk_widget_set_tooltip_text (label, NULL);
+    }
+  else if (column == SHOUHU_ANNEX2_FIELD_VOLUNTEERS && row->n_ready == 0)
+    {
+      /* 绝不上岗: paired only with volunteers not ready for duty, the
+       * family is not guarded yet, and the list says so. */
+      g_autofree char *text = g_strdup_printf (_("%s (not ready for duty)"), row->text[column]);
+      g_autofree char *tip = g_strdup_printf (_("%s: not ready for duty yet. The family counts as guarded once a "
+                                                "paired volunteer is trained, equipped and insured."),
+                                              row->text[column]);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_add_css_class (label, "unpaired");
+      gtk_widget_set_tooltip_text (label, tip);
     }
   else
     {
       gtk_label_set_text (GTK_LABEL (label), row->text[column]);
       gtk_widget_remove_css_class (label, "unpaired");
+      gtk_widget_set_tooltip_text (label, column == SHOUHU_ANNEX2_FIELD_VOLUNTEERS ||
+                                          column == SHOUHU_ANNEX2_FIELD_HOME_ADDRESS ||
+                                          column == SHOUHU_ANNEX2_FIELD_NOTE ? row->text[column] : NULL);
     }
-  gtk_widget_set_tooltip_text (label, column == SHOUHU_ANNEX2_FIELD_VOLUNTEERS ||
-                                      column == SHOUHU_ANNEX2_FIELD_HOME_ADDRESS ||
-                                      column == SHOUHU_ANNEX2_FIELD_NOTE ? row->text[column] : NULL);
 }
 
 static int
