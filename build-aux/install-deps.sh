@@ -22,6 +22,8 @@ apt-get update
 # clang, its sanitizer runtimes (libclang-rt-dev: libclang-rt-14-dev on
 # Debian 12) and llvm (llvm-symbolizer, for readable reports): .ci/run's
 # second build, under AddressSanitizer and UBSan, and the fuzzers.
+# libreoffice-calc-nogui: the interop suite imports a workbook as
+# LibreOffice re-saves it, as users' files are.
 # $extra is a list of package names: split on purpose.
 # shellcheck disable=SC2086
 apt-get install -y --no-install-recommends \
@@ -32,6 +34,7 @@ apt-get install -y --no-install-recommends \
   xvfb xauth dbus dbus-x11 \
   locales fonts-noto-cjk \
   python3-openpyxl at-spi2-core python3-pyatspi \
+  libreoffice-calc-nogui \
   $extra
 if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
   sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
