@@ -41,6 +41,7 @@ typedef struct
   GHashTable   *by_name_phone;     /* "姓名\x1f电话" → volunteer id */
   GHashTable   *by_name_district;  /* "姓名\x1f区县" → volunteer id, one without a phone first */
   GHashTable   *has_phone;         /* volunteer id (of by_name_district) → whether it has a phone */
+  GPtrArray    *deferred_indexes;  /* char *: the CREATE INDEX of each index dropped until the end */
 } Writer;
 
 static void
@@ -53,6 +54,76 @@ writer_clear (Writer *w)
   g_clear_pointer (&w->by_name_phone, g_hash_table_unref);
   g_clear_pointer (&w->by_name_district, g_hash_table_unref);
   g_clear_pointer (&w->has_phone, g_hash_table_unref);
+  g_clear_pointer (&w->deferred_indexes, g_ptr_array_unref);
+}
+
+/* Tables the import fills, and whose indexes it may build at its end. */
+static const char *const filled_tables[] = { "worker", "volunteer", "pairing" };
+
+/* A table the import fills from empty gets its secondary indexes at the
+ * end, in the same transaction: SQLite builds an index from sorted keys
+ * in one pass, where inserting the rows one by one into it walks the
+ * index at random for each.  Nothing done before the end reads those
+ * indexes (volunteers are found in memory, pairings by their key,
+ * foreign keys by the parents' ids).  Unique indexes stay: they judge
+ * each row as it goes in.  Should the import be killed, the transaction
+ * never happened: the indexes are as they were. */
+static gboolean
+defer_indexes (Writer  *w,
+               GError **error)
+{
+  w->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
+  for (guint t = 0; t < G_N_ELEMENTS (filled_tables); t++)
+    {
+      g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", filled_tables[t]);
+      g_autoptr(sqlite3_stmt) empty = shouhu_store_prepare (w->store, empty_sql, error);
+      g_autoptr(sqlite3_stmt) indexes = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      gboolean found;
+      int rc;
+
+      if (empty == NULL || !shouhu_store_step_row (w->store, empty, &found, error))
+        return FALSE;
+      if (!found || sqlite3_column_int (empty, 0) == 0)
+        continue;
+      /* No statement may be running while an index is dropped. */
+      g_clear_pointer (&empty, sqlite3_finalize);
+      indexes = shouhu_store_prepare (w->store, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                                "AND tbl_name = ? AND sql IS NOT NULL "
+                                                "AND sql NOT LIKE 'CREATE UNIQUE %'", error);
+      if (indexes == NULL)
+        return FALSE;
+      sqlite3_bind_text (indexes, 1, filled_tables[t], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (indexes)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (indexes, 0)));
+          g_ptr_array_add (w->deferred_indexes, g_strdup ((const char *) sqlite3_column_text (indexes, 1)));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          shouhu_store_set_error (w->store, error);
+          return FALSE;
+        }
+      g_clear_pointer (&indexes, sqlite3_finalize);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) g_ptr_array_index (names, i));
+
+          if (!shouhu_store_exec (w->store, drop, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+build_deferred_indexes (Writer  *w,
+                        GError **error)
+{
+  for (guint i = 0; i < w->deferred_indexes->len; i++)
+    if (!shouhu_store_exec (w->store, g_ptr_array_index (w->deferred_indexes, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -457,8 +528,11 @@ shouhu_import_annex2_write (ShouhuStore         *store,
     goto restore;
   if (!shouhu_import_annex2_preview (store, import, error) ||
       !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error) ||
-      !check_decided (import, error) ||
-      !writer_init (&w, store, error))
+      !check_decided (import, error))
+    goto fail;
+  /* A city's verdicts weigh megabytes: not kept through the write. */
+  g_clear_pointer (&before, g_hash_table_unref);
+  if (!writer_init (&w, store, error))
     goto fail;
 
   event.kind = "annex2";
@@ -473,7 +547,9 @@ shouhu_import_annex2_write (ShouhuStore         *store,
   if ((w.event_id = shouhu_import_event_add (store, &event, error)) == 0)
     goto fail;
   shouhu_store_set_import_event (store, w.event_id);
-  if (!write_changes (&w, import, error))
+  if (!defer_indexes (&w, error) ||
+      !write_changes (&w, import, error) ||
+      !build_deferred_indexes (&w, error))
     goto fail;
   shouhu_store_set_import_event (store, 0);
   if (!shouhu_store_commit (store, error))
