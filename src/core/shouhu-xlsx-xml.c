@@ -38,9 +38,10 @@ local_name (const char *name)
 static Element
 element_of (const char *name)
 {
-  const char *local = local_name (name);
+  /* The cells' own elements first, without a prefix as files write
+   * them: a sheet has a million of them. */
+  const char *local = name[0] != '\0' && name[1] == '\0' ? name : local_name (name);
 
-  /* The cells' own elements first: a sheet has a million of them. */
   if (local[0] != '\0' && local[1] == '\0')
     switch (local[0])
       {
@@ -57,16 +58,6 @@ element_of (const char *name)
     if (strcmp (local, element_names[i].name) == 0)
       return element_names[i].element;
   return E_OTHER;
-}
-
-/* The element @up levels above the current one (0: the current one). */
-Element
-shouhu_xlsx_parent (const Parse *p,
-                    guint        up)
-{
-  if (p->depth < up + 1)
-    return E_OTHER;
-  return p->stack[p->depth - 1 - up];
 }
 
 gboolean
@@ -110,7 +101,7 @@ shouhu_xlsx_attribute (const char  **names,
                        const char   *wanted)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], wanted) == 0)
+    if (names[i][0] == wanted[0] && strcmp (names[i], wanted) == 0)
       return values[i];
   return NULL;
 }
