@@ -133,9 +133,13 @@ index_volunteer (Writer     *w,
                  const char *phone,
                  int         district_id)
 {
-  char *key = g_strdup_printf ("%s\x1f%s", name, phone);
-  char *district_key = g_strdup_printf ("%s\x1f%d", name, district_id);
+  char *key = g_strconcat (name, "\x1f", phone, NULL);
+  char district_text[16];
+  char *district_key;
   gpointer old_id;
+
+  g_snprintf (district_text, sizeof district_text, "%d", district_id);
+  district_key = g_strconcat (name, "\x1f", district_text, NULL);
 
   if (!g_hash_table_contains (w->by_name_phone, key))
     g_hash_table_insert (w->by_name_phone, key, g_memdup2 (&id, sizeof id));

@@ -136,7 +136,8 @@ const char *shouhu_xlsx_attribute              (const char         **names,
 const char *shouhu_xlsx_relationship_attribute (const char         **names,
                                                 const char         **values);
 char       *shouhu_xlsx_decode_xstring         (const GString       *in);
-gboolean    shouhu_xlsx_plain_text             (const GString       *in);
+gboolean    shouhu_xlsx_plain_text             (const GString       *in,
+                                                gboolean             valid_utf8);
 void        shouhu_xlsx_clean_text             (char                *text);
 gboolean    shouhu_xlsx_parse_part             (ShouhuXlsxWorkbook  *workbook,
                                                 const char          *part,

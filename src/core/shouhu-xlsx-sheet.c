@@ -274,7 +274,8 @@ end_cell (SheetParse  *sp,
     case T_INLINE:
       if (!sp->c_has_inline)
         return;
-      if (shouhu_xlsx_plain_text (sp->inline_text))
+      /* The scanner checked the text's UTF-8, piece by piece. */
+      if (shouhu_xlsx_plain_text (sp->inline_text, !sp->base.overflow))
         cell.text = g_string_chunk_insert_len (workbook->chunk, sp->inline_text->str, (gssize) sp->inline_text->len);
       else
         {

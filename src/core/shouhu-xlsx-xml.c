@@ -168,12 +168,15 @@ shouhu_xlsx_clean_text (char *text)
 
 /**
  * shouhu_xlsx_plain_text:
+ * @valid_utf8: @in is known to be valid UTF-8 (the parser checked every
+ *   piece of it, and nothing cut it at SHOUHU_XLSX_MAX_TEXT)
  *
  * Whether @in needs neither decoding nor cleaning: no _x escape, no
  * control character, valid UTF-8.  Most cells are such.
  */
 gboolean
-shouhu_xlsx_plain_text (const GString *in)
+shouhu_xlsx_plain_text (const GString *in,
+                        gboolean       valid_utf8)
 {
   for (gsize i = 0; i < in->len; i++)
     {
@@ -182,7 +185,7 @@ shouhu_xlsx_plain_text (const GString *in)
       if (c < 0x20 || c == 0x7f || c == 0xc2 || (c == '_' && i + 1 < in->len && in->str[i + 1] == 'x'))
         return FALSE;
     }
-  return g_utf8_validate_len (in->str, in->len, NULL);
+  return valid_utf8 || g_utf8_validate_len (in->str, in->len, NULL);
 }
 
 /* Excel writes characters XML cannot carry as _xHHHH_ (and a literal
