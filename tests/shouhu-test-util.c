@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "shouhu-test-util.h"
+#include "shouhu-import.h"
 #include "shouhu-store-private.h"
 
 #include <gio/gio.h>
@@ -180,6 +181,31 @@ shouhu_test_run_import (const char  *db_path,
   if (output != NULL)
     *output = g_strconcat (out, err, NULL);
   return status;
+}
+
+gpointer
+shouhu_test_import_preview (ShouhuStore *store,
+                            const char  *path)
+{
+  g_autoptr(ShouhuImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import = shouhu_import_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (shouhu_import_preview (store, import, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&import);
+}
+
+void
+shouhu_test_import_file (ShouhuStore *store,
+                         const char  *path)
+{
+  g_autoptr(ShouhuImport) import = shouhu_test_import_preview (store, path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shouhu_import_write (store, import, &error));
+  g_assert_no_error (error);
 }
 
 static const char *

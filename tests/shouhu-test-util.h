@@ -31,6 +31,14 @@ int          shouhu_test_run_import (const char        *db_path,
                                      const char        *file,
                                      gboolean           accept_valid,
                                      char             **output);
+/* Reads the file at @path and previews it against @store (a
+ * ShouhuImport, shouhu-import.h). */
+gpointer     shouhu_test_import_preview (ShouhuStore   *store,
+                                         const char    *path);
+/* The same, then writes it, as the window's import does when nothing
+ * needs a decision. */
+void         shouhu_test_import_file (ShouhuStore      *store,
+                                      const char       *path);
 
 void         shouhu_test_run_python (const char        *dir,
                                      const char        *script);

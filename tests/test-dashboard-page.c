@@ -7,6 +7,7 @@
 
 #include "shouhu-annex1.h"
 #include "shouhu-dashboard-page.h"
+#include "shouhu-export.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-annex2-page.h"
 #include "shouhu-test-util.h"
@@ -277,6 +278,85 @@ test_table_cells (Fixture       *fx,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The cell found by its text once the table has laid it out. */
+static GtkWidget *
+wait_for_label (GtkWidget  *table,
+                const char *text)
+{
+  gboolean too_late = FALSE;
+  guint deadline = g_timeout_add_seconds (60, deadline_cb, &too_late);
+  GtkWidget *label;
+
+  while ((label = find_label (table, text)) == NULL || gtk_widget_get_width (label) == 0)
+    {
+      g_assert_false (too_late);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (deadline);
+  return label;
+}
+
+/* Annex 2 changed: the day and through what, typed or the file an import
+ * read; a long file name ends in "…" in a 1280 px window, and the tooltip
+ * has the whole moment and name. */
+static void
+test_changed_cell (Fixture       *fx,
+                   gconstpointer  data)
+{
+  static const char file[] = "黔江区一线医护人员家庭志愿守护信息表（第三批，含新增支援湖北人员）更新版.xlsx";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *table = GTK_WIDGET (shouhu_dashboard_page_get_table (fx->page));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = g_path_get_dirname (fx->path);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autofree char *source_path = NULL;
+  g_autoptr(ShouhuStore) source = shouhu_test_new_store (&source_path);
+  g_autofree char *imported = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label;
+  const char *tooltip;
+
+  load_notice (fx);
+  shouhu_test_annex2_insert_set (fx->store);
+  /* 黔江区 sends two more families in a file, imported today. */
+  shouhu_test_annex2_add_family (source, 2, "乙三", "黔江区某路3号", "", "", 0);
+  shouhu_test_annex2_add_family (source, 2, "乙四", "黔江区某路4号", "", "", 0);
+  g_assert_true (shouhu_export_run (source, SHOUHU_EXPORT_ANNEX2, NULL, 2, FALSE, path, &error));
+  g_assert_no_error (error);
+  shouhu_test_import_file (fx->store, path);
+  g_clear_object (&source);
+  {
+    g_autofree char *source_dir = g_path_get_dirname (source_path);
+
+    shouhu_test_rm_rf (source_dir);
+  }
+
+  g_object_set (fx->page, "store", fx->store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fx->page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* 万州区 was typed in on a day of another year: the whole date. */
+  label = wait_for_label (table, "2020-02-08 typed");
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  tooltip = gtk_widget_get_tooltip_text (label);
+  g_assert_true (g_str_has_prefix (tooltip, "2020-02-08 09:00 ("));
+  g_assert_true (g_str_has_suffix (tooltip, "), typed in (editor, delete or undo)"));
+
+  /* 黔江区: today's day of this year, the import and its file, cut
+   * with "…". */
+  imported = g_strdup_printf ("%d/%d imported %s", g_date_time_get_month (now),
+                              g_date_time_get_day_of_month (now), file);
+  label = wait_for_label (table, imported);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_END);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  tooltip = gtk_widget_get_tooltip_text (label);
+  g_assert_nonnull (strstr (tooltip, " (today), imported from “黔江区一线医护人员"));
+  g_assert_true (g_str_has_suffix (tooltip, "更新版.xlsx”"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_chart_keyboard (Fixture       *fx,
                      gconstpointer  data)
@@ -397,6 +477,7 @@ main (int   argc,
   g_test_add ("/dashboard-page/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
   g_test_add ("/dashboard-page/needs-filter", Fixture, NULL, fixture_set_up, test_needs_filter, fixture_tear_down);
   g_test_add ("/dashboard-page/table-cells", Fixture, NULL, fixture_set_up, test_table_cells, fixture_tear_down);
+  g_test_add ("/dashboard-page/changed-cell", Fixture, NULL, fixture_set_up, test_changed_cell, fixture_tear_down);
   g_test_add ("/dashboard-page/chart-keyboard", Fixture, NULL, fixture_set_up, test_chart_keyboard, fixture_tear_down);
   g_test_add ("/dashboard-page/table-activate", Fixture, NULL, fixture_set_up, test_table_activate, fixture_tear_down);
   g_test_add ("/dashboard-page/window", Fixture, NULL, fixture_set_up, test_window, fixture_tear_down);

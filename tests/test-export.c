@@ -556,7 +556,8 @@ summary_figures (void)
   figures->districts[0] = (ShouhuDistrictFigures) {
     .district_id = 1, .annex1_total = 7, .annex1_hubei = 2, .total_delta = 2, .hubei_delta = 2,
     .reported = TRUE, .workers = 5, .paired = 5, .guarded = 4, .volunteers = 2,
-    .annex2_changed = "2020-02-11T10:00:00", .annex2_age = 1, .needs = SHOUHU_NEEDS_GUARDS };
+    .annex2_changed = "2020-02-11T10:00:00", .annex2_age = 1, .annex2_source = SHOUHU_CHANGE_TYPED,
+    .needs = SHOUHU_NEEDS_GUARDS };
   figures->districts[3] = (ShouhuDistrictFigures) {
     .district_id = 4, .annex1_total = 109, .annex1_hubei = 68, .reported = FALSE,
     .workers = 4, .paired = 3, .guarded = 1, .volunteers = 5, .annex2_age = -1,
@@ -564,15 +565,20 @@ summary_figures (void)
   figures->districts[39] = (ShouhuDistrictFigures) {
     .district_id = 40, .annex1_total = 2, .annex1_hubei = 1, .reported = TRUE,
     .workers = 3, .paired = 3, .guarded = 3, .volunteers = 1,
-    .annex2_changed = "2020-02-12T08:00:00", .annex2_age = 0, .needs = SHOUHU_NEEDS_CHECK };
+    .annex2_changed = "2020-02-12T08:00:00", .annex2_age = 0, .annex2_source = SHOUHU_CHANGE_IMPORT,
+    .annex2_file = "高新区附件2（2月12日）.xlsx", .annex2_import_at = "2020-02-12T08:00:00",
+    .needs = SHOUHU_NEEDS_CHECK };
   figures->districts[40] = (ShouhuDistrictFigures) {
     .district_id = 41, .total_delta = -1, .hubei_delta = -1, .reported = TRUE,
     .workers = 1, .volunteers = 0, .annex2_changed = "2020-02-08T09:00:00", .annex2_age = 4,
+    .annex2_source = SHOUHU_CHANGE_IMPORT, .annex2_import_at = "2020-02-08T09:00:00",
+    .annex2_file = "万盛经开区一线医护人员家庭志愿守护信息表（第三批，含新增支援湖北人员）更新版.xlsx",
     .needs = SHOUHU_NEEDS_UPDATE | SHOUHU_NEEDS_GUARDS | SHOUHU_NEEDS_CHECK };
   figures->city = (ShouhuDistrictFigures) {
     .annex1_total = 118, .annex1_hubei = 71, .total_delta = 1, .hubei_delta = 1,
     .workers = 13, .paired = 11, .guarded = 8, .volunteers = 9,
-    .annex2_changed = "2020-02-12T08:00:00", .annex2_age = 0,
+    .annex2_changed = "2020-02-12T08:00:00", .annex2_age = 0, .annex2_source = SHOUHU_CHANGE_IMPORT,
+    .annex2_file = "高新区附件2（2月12日）.xlsx", .annex2_import_at = "2020-02-12T08:00:00",
     .needs = SHOUHU_NEEDS_REPORT | SHOUHU_NEEDS_UPDATE | SHOUHU_NEEDS_GUARDS | SHOUHU_NEEDS_CHECK };
   return figures;
 }
@@ -625,7 +631,8 @@ assert_summary (Dump *dump)
   assert_int (dump, "汇总", "L4", 4);
   assert_rate (dump, "M4", 4.0 / 7.0);
   assert_int (dump, "汇总", "N4", 2);
-  assert_text (dump, "汇总", "O4", "2020-02-11");
+  /* When Annex 2 last changed, and through what: typed here. */
+  assert_text (dump, "汇总", "O4", "2020-02-11 录入");
   assert_text (dump, "汇总", "P4", "守护不足");
 
   /* 渝中区: carried over, nothing recorded yet. */
@@ -649,6 +656,8 @@ assert_summary (Dump *dump)
   g_assert_cmpstr (fact (dump, "color", "汇总", "I43"), ==, "FFFF0000");
   g_assert_null (fact (dump, "color", "汇总", "I4"));
   assert_text (dump, "汇总", "P43", "人数待核对");
+  /* Imported, with the file's name. */
+  assert_text (dump, "汇总", "O43", "2020-02-12 导入 高新区附件2（2月12日）.xlsx");
 
   /* 万盛经开区: Annex 1 is 0, one record. */
   assert_int (dump, "汇总", "D44", 0);
@@ -657,6 +666,11 @@ assert_summary (Dump *dump)
   assert_rate (dump, "K44", 0.0);
   assert_text (dump, "汇总", "M44", "—");
   assert_text (dump, "汇总", "P44", "需更新、守护不足、人数待核对");
+  /* A long file name is written whole, its row as tall as its lines. */
+  assert_text (dump, "汇总", "O44", "2020-02-08 导入 万盛经开区一线医护人员家庭志愿守护信息表"
+                                   "（第三批，含新增支援湖北人员）更新版.xlsx");
+  g_assert_null (fact (dump, "height", "汇总", "4"));
+  g_assert_cmpfloat (number_fact (dump, "height", "汇总", "44"), >=, 3 * 13.5);
 
   assert_text (dump, "汇总", "A45", "全市合计");
   assert_merged (dump, "汇总", "A45:B45");
@@ -669,6 +683,7 @@ assert_summary (Dump *dump)
   assert_rate (dump, "M45", 8.0 / 118.0);
   assert_int (dump, "汇总", "N45", 9);
   assert_text (dump, "汇总", "P45", "4个区县");
+  assert_text (dump, "汇总", "O45", "2020-02-12 导入 高新区附件2（2月12日）.xlsx");
 
   /* 说明: each rate defined as on the overview, then the other columns. */
   assert_text (dump, "汇总", "A47", "说明：");
@@ -678,6 +693,9 @@ assert_summary (Dump *dump)
   g_assert_true (g_str_has_prefix (fact (dump, "cell", "汇总", "A50"), "s\t3. 结对率 = "));
   g_assert_nonnull (strstr (fact (dump, "cell", "汇总", "A51"), "可上岗按2020年2月10日判断"));
   g_assert_nonnull (strstr (fact (dump, "cell", "汇总", "A54"), "连续3天以上未变动标为“需更新”"));
+  g_assert_nonnull (strstr (fact (dump, "cell", "汇总", "A54"), "“录入”指在本软件中录入、修改、删除或撤销；"
+                                                               "“导入”指导入报送的表格（在窗口中或用命令行），"
+                                                               "其后为所导入文件的名称"));
   assert_print_setup (dump, "汇总", "$3:$3", "0");
   g_assert_cmpfloat (number_fact (dump, "width", "汇总", "D"), ==, stored_column_width (15));
 

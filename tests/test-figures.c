@@ -6,6 +6,7 @@
  */
 #include "shouhu-annex1.h"
 #include "shouhu-annex2.h"
+#include "shouhu-export.h"
 #include "shouhu-figures.h"
 #include "shouhu-test-annex2.h"
 #include "shouhu-test-util.h"
@@ -516,6 +517,143 @@ test_reasons (Fixture       *fx,
     }
 }
 
+static void
+assert_source (ShouhuStore        *store,
+               const char         *district,
+               ShouhuChangeSource  source,
+               const char         *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuFigures) figures = shouhu_figures_compute_full (store, NULL, TODAY, 3, &error);
+  const ShouhuDistrictFigures *f;
+
+  g_assert_no_error (error);
+  f = &figures->districts[shouhu_district_lookup (district)->id - 1];
+  g_assert_cmpint (f->annex2_source, ==, source);
+  g_assert_cmpstr (f->annex2_file, ==, file);
+  if (source == SHOUHU_CHANGE_IMPORT)
+    {
+      /* Two imports of one file may share a second. */
+      g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM import_event WHERE at = '%s' AND file_name = '%s'",
+                                              f->annex2_import_at, file);
+
+      g_assert_cmpint (shouhu_test_query_int (store, sql), >=, 1);
+      g_assert_cmpstr (f->annex2_import_at, <=, f->annex2_changed);
+    }
+  else
+    g_assert_cmpstr (f->annex2_import_at, ==, "");
+  if (source == SHOUHU_CHANGE_NONE)
+    g_assert_cmpstr (f->annex2_changed, ==, "");
+  else
+    g_assert_cmpstr (f->annex2_changed, !=, "");
+}
+
+static void
+set_title (ShouhuStore *store,
+           gint64       id,
+           const char  *title)
+{
+  g_autoptr(ShouhuWorker) worker = NULL;
+  g_autoptr(GError) error = NULL;
+
+  worker = shouhu_annex2_get_worker (store, id, &error);
+  g_assert_no_error (error);
+  g_free (worker->title);
+  worker->title = g_strdup (title);
+  g_assert_cmpint (shouhu_annex2_save_worker (store, worker, NULL, 0, FALSE, &error), ==, id);
+  g_assert_no_error (error);
+}
+
+/* Through what each district's Annex 2 last changed: typed in the
+ * window (editor, delete, undo) or an import, in the window or by the
+ * command line, with the file's name.  A change of a second after
+ * another counts as later: the tests run faster than the clock ticks. */
+static void
+test_change_source (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fx->path);
+  g_autofree char *file = g_build_filename (dir, "渝中区附件2（11月28日）.xlsx", NULL);
+  g_autofree char *target_path = NULL;
+  g_autoptr(ShouhuStore) target = NULL;
+  g_autoptr(ShouhuDeletedWorker) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 yuzhong_id, jiangbei_id;
+
+  /* Typed: two families saved through the editor's call, one edited. */
+  yuzhong_id = shouhu_test_annex2_add_family (fx->store, 4, "甲", "渝中区某路1号", "", "", 0);
+  shouhu_test_annex2_add_family (fx->store, 6, "乙", "江北区某路2号", "", "", 0);
+  set_title (fx->store, yuzhong_id, "护士");
+  assert_source (fx->store, "渝中区", SHOUHU_CHANGE_TYPED, "");
+  assert_source (fx->store, "江北区", SHOUHU_CHANGE_TYPED, "");
+  assert_source (fx->store, "大渡口区", SHOUHU_CHANGE_NONE, "");
+
+  /* Imported: the same records, from a file, into another database. */
+  g_assert_true (shouhu_export_run (fx->store, SHOUHU_EXPORT_ANNEX2, NULL, 0, FALSE, file, &error));
+  g_assert_no_error (error);
+  target = shouhu_test_new_store (&target_path);
+  shouhu_test_import_file (target, file);
+  assert_source (target, "渝中区", SHOUHU_CHANGE_IMPORT, "渝中区附件2（11月28日）.xlsx");
+  assert_source (target, "江北区", SHOUHU_CHANGE_IMPORT, "渝中区附件2（11月28日）.xlsx");
+  assert_source (target, "大渡口区", SHOUHU_CHANGE_NONE, "");
+
+  /* A later typed change replaces the import as the source, in that
+   * district only. */
+  yuzhong_id = shouhu_test_query_int (target, "SELECT id FROM worker WHERE name = '甲'");
+  jiangbei_id = shouhu_test_query_int (target, "SELECT id FROM worker WHERE name = '乙'");
+  set_title (target, yuzhong_id, "护士长");
+  assert_source (target, "渝中区", SHOUHU_CHANGE_TYPED, "");
+  assert_source (target, "江北区", SHOUHU_CHANGE_IMPORT, "渝中区附件2（11月28日）.xlsx");
+
+  /* A delete in the window is a change of its district, typed; so is
+   * its undo. */
+  deleted = shouhu_annex2_delete_worker (target, jiangbei_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shouhu_test_query_int (target, "SELECT count (*) FROM worker WHERE district_id = 6"), ==, 0);
+  assert_source (target, "江北区", SHOUHU_CHANGE_TYPED, "");
+  g_assert_true (shouhu_annex2_restore_worker (target, deleted, &error));
+  g_assert_no_error (error);
+  assert_source (target, "江北区", SHOUHU_CHANGE_TYPED, "");
+
+  /* The command line imports the first file again: 渝中区's record gets
+   * its old 职务 back from it, 江北区's is as the file has it. */
+  g_clear_object (&target);
+  g_assert_cmpint (shouhu_test_run_import (target_path, file, FALSE, NULL), ==, 0);
+  target = shouhu_store_open (target_path, &error);
+  g_assert_no_error (error);
+  assert_source (target, "渝中区", SHOUHU_CHANGE_IMPORT, "渝中区附件2（11月28日）.xlsx");
+  assert_source (target, "江北区", SHOUHU_CHANGE_TYPED, "");
+
+  /* A name longer than the figures keep ends in "…", cut after a whole
+   * character. */
+  {
+    g_autoptr(GString) name = g_string_new (NULL);
+    g_autofree char *sql = NULL;
+    g_autoptr(ShouhuFigures) figures = NULL;
+    const char *kept;
+
+    for (int i = 0; i < 100; i++)
+      g_string_append (name, "渝");
+    sql = g_strdup_printf ("UPDATE import_event SET file_name = '%s.xlsx'", name->str);
+    g_assert_true (shouhu_store_exec (target, sql, &error));
+    g_assert_no_error (error);
+    figures = shouhu_figures_compute_full (target, NULL, TODAY, 3, &error);
+    g_assert_no_error (error);
+    kept = figures->districts[3].annex2_file;
+    g_assert_true (g_utf8_validate (kept, -1, NULL));
+    g_assert_true (g_str_has_suffix (kept, "渝…"));
+    g_assert_cmpuint (strlen (kept), <, SHOUHU_FILE_NAME_SIZE);
+    g_assert_cmpuint (strlen (kept), >=, SHOUHU_FILE_NAME_SIZE - 6);
+  }
+
+  g_clear_object (&target);
+  {
+    g_autofree char *target_dir = g_path_get_dirname (target_path);
+
+    shouhu_test_rm_rf (target_dir);
+  }
+}
+
 /* The migration that records who reported, found by what it creates so
  * that no schema number is written here. */
 static int
@@ -606,6 +744,7 @@ main (int   argc,
   g_test_add ("/figures/saved-table-reports", Fixture, NULL, fixture_set_up, test_saved_table_reports,
               fixture_tear_down);
   g_test_add ("/figures/annex2-changes", Fixture, NULL, fixture_set_up, test_annex2_changes, fixture_tear_down);
+  g_test_add ("/figures/change-source", Fixture, NULL, fixture_set_up, test_change_source, fixture_tear_down);
   g_test_add ("/figures/reasons", Fixture, NULL, fixture_set_up, test_reasons, fixture_tear_down);
   g_test_add_func ("/figures/migration", test_migration);
   g_test_add ("/figures/gate", Fixture, NULL, fixture_set_up, test_gate, fixture_tear_down);

@@ -165,6 +165,12 @@ test_import (Fixture       *fx,
   g_assert_cmpint (shouhu_test_query_int (fx->store,
                                           "SELECT count (*) FROM history WHERE entity = 'service' AND action = 'import'"
                                           " AND new_value = '台账.xlsx'"), ==, 5);
+  /* And one event for the import, with the file's name and checksum. */
+  g_assert_cmpint (ledger->event_id, >, 0);
+  g_assert_cmpint (shouhu_test_query_int (fx->store,
+                                          "SELECT count (*) FROM import_event WHERE kind = 'ledger'"
+                                          " AND file_name = '台账.xlsx' AND length (sha256) = 64"
+                                          " AND n_new = 5 AND n_unchanged = 0"), ==, 1);
 
   /* The same ledger sent again adds nothing. */
   again = read_and_preview (fx, path);
@@ -173,6 +179,9 @@ test_import (Fixture       *fx,
   g_assert_true (shouhu_import_write (fx->store, again, &error));
   g_assert_no_error (error);
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM service"), ==, 5);
+  g_assert_cmpint (shouhu_test_query_int (fx->store,
+                                          "SELECT count (*) FROM import_event WHERE kind = 'ledger'"
+                                          " AND n_new = 0 AND n_unchanged = 5"), ==, 1);
 }
 
 /* A line written twice is two services; sent again, both are known. */
@@ -248,6 +257,7 @@ test_rejected_line (Fixture       *fx,
   g_assert_nonnull (strstr (error->message, "rejects.xlsx"));
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM service"), ==, 0);
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM history WHERE entity = 'service'"), ==, 0);
+  g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count (*) FROM import_event"), ==, 0);
 }
 
 /* Two workers of one name: the phone says which family it was. */

@@ -633,6 +633,12 @@ test_cli (void)
   g_assert_nonnull (strstr (out, "1 removed"));
   store = shouhu_store_open (db_path, NULL);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '孙八'"), ==, 0);
+  g_clear_object (&store);
+  {
+    g_autofree char *dir = g_path_get_dirname (db_path);
+
+    shouhu_test_rm_rf (dir);
+  }
 }
 
 /* The events a figures page reads: one per import written. */

@@ -472,14 +472,7 @@ static ShouhuImport *
 preview (ShouhuStore *store,
          const char  *path)
 {
-  g_autoptr(ShouhuImport) import = NULL;
-  g_autoptr(GError) error = NULL;
-
-  import = shouhu_import_from_file (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (shouhu_import_preview (store, import, &error));
-  g_assert_no_error (error);
-  return g_steal_pointer (&import);
+  return shouhu_test_import_preview (store, path);
 }
 
 /* 需求 is read as people write it; a sheet without it keeps the needs;
@@ -571,6 +564,12 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (shouhu_test_run_cli (bad, env, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "火星区"));
+  g_clear_object (&store);
+  {
+    g_autofree char *dir = g_path_get_dirname (db_path);
+
+    shouhu_test_rm_rf (dir);
+  }
 }
 
 /* The worklist carries each family's last contact from the service ledger

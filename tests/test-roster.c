@@ -200,6 +200,10 @@ test_round_trip (Fixture       *fx,
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count(*) FROM history"), ==, history);
   g_assert_cmpint (shouhu_test_query_int (fx->store, "SELECT count(*) FROM pairing"), ==, 2);
+  /* Even an import that changes nothing is recorded, once. */
+  g_assert_cmpint (shouhu_test_query_int (fx->store,
+                                          "SELECT count(*) FROM import_event WHERE kind = 'roster'"
+                                          " AND length (sha256) = 64 AND n_unchanged = 4 AND n_new = 0"), ==, 1);
 }
 
 /* A list as a school sends it: its own title, headings and order, a
@@ -322,6 +326,17 @@ test_hand_made (Fixture       *fx,
   g_assert_cmpuint (found->len, ==, 1);
   v3 = shouhu_annex2_get_volunteer (fx->store, ((ShouhuVolunteer *) found->pdata[0])->id, &error);
   g_assert_cmpstr (v3->gender, ==, "女");
+  /* The volunteer the list created points to the list's import event;
+   * those it changed have history rows that do. */
+  g_assert_cmpint (shouhu_test_query_int (fx->store,
+                                          "SELECT count(*) FROM volunteer v JOIN import_event e ON e.id = v.import_id"
+                                          " WHERE v.name = '王芳' AND e.kind = 'roster'"
+                                          " AND e.file_name = '学校志愿者名单.xlsx' AND e.n_new = 1 AND e.n_updated = 2"
+                                          " AND e.n_rejected = 2"), ==, 1);
+  g_assert_cmpint (shouhu_test_query_int (fx->store,
+                                          "SELECT count(DISTINCT h.entity_id) FROM history h"
+                                          " JOIN import_event e ON e.id = h.import_id"
+                                          " WHERE h.entity = 'volunteer' AND h.action = 'edit'"), ==, 2);
   g_assert_cmpstr (v3->source, ==, "大学生");
   g_assert_cmpuint (v3->skills, ==, SHOUHU_SKILL_MEDICAL | SHOUHU_SKILL_CARE);
   g_assert_cmpstr (v3->trained_on, ==, "2020-02-10");

@@ -138,8 +138,8 @@ shouhu_annex2_store_volunteer (ShouhuStore            *store,
     stmt = shouhu_store_prepare (store,
                                  "INSERT INTO volunteer (name, phone, district_id, town, village, note, "
                                  "created, changed, id, gender, source, skills, trained_on, gear_on, gear, "
-                                 "insurer, policy_no, insured_from, insured_until) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                 "insurer, policy_no, insured_from, insured_until, import_id) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   else
     stmt = shouhu_store_prepare (store,
                                  "UPDATE volunteer SET name = ?1, phone = ?2, district_id = ?3, town = ?4, "
@@ -172,6 +172,9 @@ shouhu_annex2_store_volunteer (ShouhuStore            *store,
   sqlite3_bind_text (stmt, 17, v->policy_no, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 18, v->insured_from, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 19, v->insured_until, -1, SQLITE_STATIC);
+  /* A volunteer an import creates points to the import's event. */
+  if (old == NULL && shouhu_store_get_import_event (store) != 0)
+    sqlite3_bind_int64 (stmt, 20, shouhu_store_get_import_event (store));
   return shouhu_store_run_statement (store, stmt, error);
 }
 

@@ -99,3 +99,26 @@ shouhu_format_date_chinese (const char *date)
     return g_strdup (date != NULL ? date : "");
   return g_strdup_printf ("%u年%u月%u日", y, m, d);
 }
+
+/**
+ * shouhu_format_month_day:
+ * @date: (nullable): a date as stored, YYYY-MM-DD (a time after it is
+ *   left out)
+ *
+ * For a date of this year, where the year goes without saying.
+ *
+ * Returns: (transfer full) (nullable): the month and day as people read
+ * them in the UI language (11月28日 in Chinese); text that is not a date
+ * comes back as it is
+ */
+char *
+shouhu_format_month_day (const char *date)
+{
+  int y, m, d;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return g_strdup (date);
+  /* Translators: a day of this year; %1$d is the month, %2$d the day.
+   * Chinese writes 11月28日. */
+  return g_strdup_printf (_("%1$d/%2$d"), m, d);
+}

@@ -62,7 +62,7 @@ static const struct
   [COL_GUARDED]      = { "有可上岗志愿者守护的家庭", -1, 12 },
   [COL_GUARDED_RATE] = { NULL, SHOUHU_RATE_GUARDED, 9 },
   [COL_VOLUNTEERS]   = { "志愿者人数", -1, 9 },
-  [COL_CHANGED]      = { "附件2最近变动", -1, 13 },
+  [COL_CHANGED]      = { "附件2最近变动", -1, 24 },
   [COL_NEEDS]        = { "需关注", -1, 32 },
 };
 
@@ -195,17 +195,6 @@ reported_text (const ShouhuFigures         *figures,
   return g_strdup (f->reported ? "已报送" : "未报送");
 }
 
-static char *
-changed_text (const ShouhuDistrictFigures *f)
-{
-  char date[11];
-
-  if (f->annex2_changed[0] == '\0')
-    return g_strdup ("无记录");
-  g_strlcpy (date, f->annex2_changed, sizeof date);
-  return g_strdup (date);
-}
-
 static void
 write_row (Summary                     *s,
            lxw_worksheet               *ws,
@@ -217,7 +206,7 @@ write_row (Summary                     *s,
   lxw_format *number = city ? book->total_number : book->number;
   lxw_format *text = city ? book->total_label : book->centre;
   g_autofree char *reported = reported_text (s->figures, f, city);
-  g_autofree char *changed = changed_text (f);
+  g_autofree char *changed = shouhu_figures_describe_change (s->figures, f, TRUE);
   g_autofree char *needs = NULL;
 
   if (city)
@@ -247,8 +236,10 @@ write_row (Summary                     *s,
   shouhu_export_put_number (book, ws, row, COL_VOLUNTEERS, f->volunteers, number);
   shouhu_export_put_text (book, ws, row, COL_CHANGED, changed, text);
   shouhu_export_put_text (book, ws, row, COL_NEEDS, needs, text);
-  /* A district may need all four: its row grows rather than cut them. */
-  set_row_lines (s, ws, row, shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width));
+  /* A district may need all four, an import's file have a long name:
+   * its row grows rather than cut them. */
+  set_row_lines (s, ws, row, MAX (shouhu_export_wrapped_lines (needs, columns[COL_NEEDS].width),
+                                  shouhu_export_wrapped_lines (changed, columns[COL_CHANGED].width)));
 }
 
 /* "附件1（截至2020年2月7日），上期2020年2月5日；附件2为2020年2月12日的记录" */
@@ -350,7 +341,9 @@ summary_notes (const ShouhuFigures *figures)
   g_ptr_array_add (notes, g_strdup ("较上期 = 本截至日期附件1数字减去上一截至日期的数字；无上期时显示“—”。"));
   g_ptr_array_add (notes, g_strdup ("附件1报送：“已报送”指该截至日期的数字已录入、修改或确认；"
                                     "“未报送”指仅沿用上一日期的数字。"));
-  g_ptr_array_add (notes, g_strdup_printf ("附件2最近变动：该区县附件2记录（含结对、删除）最近一次变动的日期；"
+  g_ptr_array_add (notes, g_strdup_printf ("附件2最近变动：该区县附件2记录（含结对、删除）最近一次变动的日期及方式："
+                                           "“录入”指在本软件中录入、修改、删除或撤销；“导入”指导入报送的表格"
+                                           "（在窗口中或用命令行），其后为所导入文件的名称。"
                                            "连续%d天以上未变动标为“需更新”。", figures->stale_days));
   g_ptr_array_add (notes, g_strdup ("比率超过100%时如实列出并以红色标出，不作截断；"
                                     "需关注的区县及原因见“需关注”表。"));

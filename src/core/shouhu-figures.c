@@ -148,22 +148,41 @@ static const char volunteer_counts[] =
   "SELECT district_id, count (*) AS volunteers"
   "  FROM volunteer WHERE district_id IS NOT NULL GROUP BY district_id";
 
-/* The last change of each district's Annex 2: of its records (their own
- * stamp and their history: edits, pairings), of records deleted or moved
- * out of it (history keeps the district's name), and of its form header. */
+/* The last change of each district's Annex 2, and through what: of its
+ * records (their own stamp and their history: edits, pairings), of
+ * records deleted or moved out of it (history keeps the district's
+ * name), and of its form header.  Each candidate is a moment and the
+ * history row that says so (0 for a record's stamp alone: a record an
+ * import created has no history of its own, its import_id says where
+ * it came from).  The latest moment wins, and within one second the
+ * latest history row: SQLite takes the bare columns of a max() from
+ * the row that holds it.  A history row or a record with an import_id
+ * came from that import; without one it was typed.  Every lookup goes
+ * through an index (history_entity, history_worker_left, primary keys):
+ * one probe per record, however long the history. */
 static const char annex2_changes[] =
-  "SELECT d.id, max ("
-  "  coalesce ((SELECT max (max (w.changed,"
-  "                              coalesce ((SELECT h.at FROM history h"
-  "                                          WHERE h.entity = 'worker' AND h.entity_id = w.id"
-  "                                          ORDER BY h.id DESC LIMIT 1), '')))"
-  "               FROM worker w WHERE w.district_id = d.id), ''),"
-  "  coalesce ((SELECT max (h.at) FROM history h"
-  "              WHERE h.entity = 'worker' AND h.field = 'district_id' AND h.old_value = d.name), ''),"
-  "  coalesce ((SELECT h.at FROM history h"
-  "              WHERE h.entity = 'district_form' AND h.entity_id = d.id"
-  "              ORDER BY h.id DESC LIMIT 1), ''))"
-  "  FROM district d";
+  "SELECT c.district_id, max (c.at || printf ('%019d', c.history_id)), c.at,"
+  "       c.import_id IS NOT NULL, e.file_name, e.at"
+  "  FROM (SELECT w.district_id,"
+  "               CASE WHEN h.at IS NULL OR w.changed > h.at THEN w.changed ELSE h.at END AS at,"
+  "               CASE WHEN h.at IS NULL OR w.changed > h.at THEN 0 ELSE h.id END AS history_id,"
+  "               CASE WHEN h.at IS NULL OR w.changed > h.at THEN w.import_id ELSE h.import_id END AS import_id"
+  "          FROM worker w"
+  "          LEFT JOIN history h ON h.id = (SELECT max (id) FROM history"
+  "                                          WHERE entity = 'worker' AND entity_id = w.id)"
+  "        UNION ALL"
+  "        SELECT d.id, h.at, h.id, h.import_id"
+  "          FROM district d"
+  "          JOIN history h ON h.id = (SELECT id FROM history"
+  "                                     WHERE entity = 'worker' AND field = 'district_id' AND old_value = d.name"
+  "                                     ORDER BY at DESC, id DESC LIMIT 1)"
+  "        UNION ALL"
+  "        SELECT d.id, h.at, h.id, h.import_id"
+  "          FROM district d"
+  "          JOIN history h ON h.id = (SELECT max (id) FROM history"
+  "                                     WHERE entity = 'district_form' AND entity_id = d.id)) c"
+  "  LEFT JOIN import_event e ON e.id = c.import_id"
+  " GROUP BY c.district_id";
 
 /* Picks the Annex 1 date (@as_of, or the newest when %NULL) and the date
  * before it.  Both stay %NULL when there is no table. */
@@ -291,6 +310,52 @@ days_between (const char *stamp,
   return MAX (0, g_date_days_between (from, to));
 }
 
+/* @text into @buffer of @size bytes; a longer text is cut after a whole
+ * character and ends in "…", never in half a character. */
+static void
+copy_text (char       *buffer,
+           gsize       size,
+           const char *text)
+{
+  static const char ellipsis[] = "…";
+  gsize cut = size - sizeof ellipsis;
+
+  if (g_strlcpy (buffer, text, size) < size)
+    return;
+  /* Back to the first byte of a character. */
+  while (cut > 0 && ((guchar) text[cut] & 0xc0) == 0x80)
+    cut--;
+  memcpy (buffer + cut, ellipsis, sizeof ellipsis);
+}
+
+/* The base name: an event's file name never has a folder, but what is
+ * shown must not depend on it. */
+static const char *
+base_name (const char *file_name)
+{
+  const char *slash = strrchr (file_name, '/');
+
+  return slash != NULL ? slash + 1 : file_name;
+}
+
+static void
+set_annex2_change (ShouhuFigures         *figures,
+                   ShouhuDistrictFigures *f,
+                   sqlite3_stmt          *stmt)
+{
+  const char *stamp = (const char *) sqlite3_column_text (stmt, 2);
+  const char *file = (const char *) sqlite3_column_text (stmt, 4);
+  const char *import_at = (const char *) sqlite3_column_text (stmt, 5);
+
+  g_strlcpy (f->annex2_changed, stamp != NULL ? stamp : "", sizeof f->annex2_changed);
+  f->annex2_age = days_between (f->annex2_changed[0] != '\0' ? f->annex2_changed : NULL, figures->today);
+  if (f->annex2_changed[0] == '\0')
+    return;
+  f->annex2_source = sqlite3_column_int (stmt, 3) ? SHOUHU_CHANGE_IMPORT : SHOUHU_CHANGE_TYPED;
+  copy_text (f->annex2_file, sizeof f->annex2_file, file != NULL ? base_name (file) : "");
+  g_strlcpy (f->annex2_import_at, import_at != NULL ? import_at : "", sizeof f->annex2_import_at);
+}
+
 static gboolean
 find_annex2_changes (ShouhuStore    *store,
                      ShouhuFigures  *figures,
@@ -304,15 +369,9 @@ find_annex2_changes (ShouhuStore    *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int id = sqlite3_column_int (stmt, 0);
-      const char *stamp = (const char *) sqlite3_column_text (stmt, 1);
-      ShouhuDistrictFigures *f;
 
-      if (id < 1 || id > SHOUHU_N_DISTRICTS)
-        continue;
-      f = &figures->districts[id - 1];
-      g_strlcpy (f->annex2_changed, stamp != NULL ? stamp : "", sizeof f->annex2_changed);
-      f->annex2_age = days_between (f->annex2_changed[0] != '\0' ? f->annex2_changed : NULL,
-                                    figures->today);
+      if (id >= 1 && id <= SHOUHU_N_DISTRICTS)
+        set_annex2_change (figures, &figures->districts[id - 1], stmt);
     }
   if (rc != SQLITE_DONE)
     {
@@ -389,6 +448,9 @@ add_up_city (ShouhuFigures *figures)
         {
           memcpy (city->annex2_changed, f->annex2_changed, sizeof city->annex2_changed);
           city->annex2_age = f->annex2_age;
+          city->annex2_source = f->annex2_source;
+          memcpy (city->annex2_file, f->annex2_file, sizeof city->annex2_file);
+          memcpy (city->annex2_import_at, f->annex2_import_at, sizeof city->annex2_import_at);
         }
     }
 }
@@ -429,7 +491,10 @@ shouhu_figures_compute_full (ShouhuStore  *store,
   figures->day = g_strdup (figures->as_of != NULL ? figures->as_of : figures->today);
 
   for (int i = 0; i < SHOUHU_N_DISTRICTS; i++)
-    figures->districts[i].district_id = i + 1;
+    {
+      figures->districts[i].district_id = i + 1;
+      figures->districts[i].annex2_age = -1;  /* until a change is found */
+    }
 
   if (!count_districts (store, figures, error) ||
       !find_annex2_changes (store, figures, error) ||
@@ -731,4 +796,51 @@ shouhu_figures_describe_needs (const ShouhuFigures         *figures,
         g_string_append (text, reason);
       }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The day of a change: its month and day within the year of @today, the
+ * whole date before it; the workbook writes YYYY-MM-DD, as it always did. */
+static char *
+change_day (const ShouhuFigures         *figures,
+            const ShouhuDistrictFigures *f,
+            gboolean                     in_chinese)
+{
+  if (in_chinese)
+    return g_strndup (f->annex2_changed, strlen ("YYYY-MM-DD"));
+  if (figures->today != NULL && strncmp (f->annex2_changed, figures->today, strlen ("YYYY")) == 0)
+    return shouhu_format_month_day (f->annex2_changed);
+  return shouhu_format_date (f->annex2_changed);
+}
+
+/**
+ * shouhu_figures_describe_change:
+ * @in_chinese: %TRUE for the workbook's Chinese, %FALSE for the UI language
+ *
+ * Returns: (transfer full): when @f's Annex 2 last changed and through
+ *   what, in a few words: "11月28日 导入 渝中区.xlsx", "11月28日 录入"
+ *   (the workbook: "2020-11-28 导入 渝中区.xlsx"); "never" ("无记录")
+ */
+char *
+shouhu_figures_describe_change (const ShouhuFigures         *figures,
+                                const ShouhuDistrictFigures *f,
+                                gboolean                     in_chinese)
+{
+  g_autofree char *day = NULL;
+
+  if (f->annex2_changed[0] == '\0')
+    return g_strdup (in_chinese ? "无记录" : _("never"));
+  day = change_day (figures, f, in_chinese);
+  if (f->annex2_source == SHOUHU_CHANGE_NONE)
+    return g_steal_pointer (&day);
+  if (f->annex2_source == SHOUHU_CHANGE_TYPED)
+    /* Translators: a day, then that Annex 2 was typed in (录入): in the
+     * editor, a delete or an undo.  Chinese: "%s 录入" */
+    return g_strdup_printf (in_chinese ? "%s 录入" : _("%s typed"), day);
+  if (f->annex2_file[0] == '\0')
+    /* Translators: a day, then that Annex 2 was imported (导入), from a
+     * file whose name is no longer known */
+    return g_strdup_printf (in_chinese ? "%s 导入" : _("%s imported"), day);
+  /* Translators: a day, then the file Annex 2 was imported (导入) from.
+   * Chinese: "%s 导入 %s" */
+  return g_strdup_printf (in_chinese ? "%s 导入 %s" : _("%s imported %s"), day, f->annex2_file);
 }

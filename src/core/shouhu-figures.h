@@ -33,6 +33,18 @@ typedef enum
 /* "YYYY-MM-DDTHH:MM:SS" and its NUL. */
 #define SHOUHU_STAMP_SIZE 20
 
+/* A file's base name and its NUL: a longer one is cut at a character
+ * and ends in "…". */
+#define SHOUHU_FILE_NAME_SIZE 256
+
+/* Through what a district's Annex 2 last changed. */
+typedef enum
+{
+  SHOUHU_CHANGE_NONE,    /* it never changed: nothing recorded */
+  SHOUHU_CHANGE_TYPED,   /* typed: in the window's editor, a delete, an undo */
+  SHOUHU_CHANGE_IMPORT,  /* an import of a file, in the window or by the command line */
+} ShouhuChangeSource;
+
 /* Plain values only, so that a copy is a whole copy. */
 typedef struct
 {
@@ -50,6 +62,9 @@ typedef struct
   char     annex2_changed[SHOUHU_STAMP_SIZE];  /* the last change of its Annex 2
                                                 * (local time), "" when never */
   int      annex2_age;       /* whole days from that change to today; -1 never */
+  ShouhuChangeSource annex2_source;                /* through what it changed */
+  char     annex2_file[SHOUHU_FILE_NAME_SIZE];     /* an import's file (base name), else "" */
+  char     annex2_import_at[SHOUHU_STAMP_SIZE];    /* when that import was written, else "" */
   guint    needs;            /* ShouhuNeeds (city: those of any district) */
   gint64   basic_guarded;    /* families with a ready 保底 guardian on the day
                               * (shouhu-pairing.h: the "1" of "1+N") */
@@ -107,6 +122,9 @@ char          *shouhu_figures_describe_need (const ShouhuFigures         *figure
 char          *shouhu_figures_describe_needs (const ShouhuFigures        *figures,
                                              const ShouhuDistrictFigures *f,
                                              gboolean                     in_chinese);
+char          *shouhu_figures_describe_change (const ShouhuFigures       *figures,
+                                               const ShouhuDistrictFigures *f,
+                                               gboolean                   in_chinese);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShouhuFigures, shouhu_figures_free)
 

@@ -16,6 +16,7 @@
  */
 #include "config.h"
 
+#include "shouhu-import-event.h"
 #include "shouhu-import-ledger.h"
 #include "shouhu-import-private.h"
 #include "shouhu-ledger-private.h"
@@ -86,6 +87,7 @@ shouhu_ledger_import_free (ShouhuLedgerImport *import)
   if (import == NULL)
     return;
   g_free (import->file_name);
+  g_free (import->sha256);
   g_clear_pointer (&import->rows, g_ptr_array_unref);
   g_clear_pointer (&import->rejected, g_ptr_array_unref);
   g_free (import);
@@ -396,6 +398,7 @@ shouhu_import_ledger_read (const ShouhuXlsxWorkbook  *workbook,
   guint n_sheets = 0;
 
   import->file_name = g_strdup (shouhu_xlsx_workbook_get_name (workbook));
+  import->sha256 = g_strdup (shouhu_xlsx_workbook_get_sha256 (workbook));
   import->rows = g_ptr_array_new_with_free_func (row_free);
   import->rejected = g_ptr_array_new_with_free_func (shouhu_import_rejection_free);
 
@@ -639,15 +642,18 @@ shouhu_import_ledger_preview (ShouhuStore         *store,
  * shouhu_import_ledger_write:
  *
  * Previews @import again inside one transaction and adds its new lines,
- * each with a history row naming the file.  When any line is rejected,
- * nothing is written and the error (%SHOUHU_IMPORT_ERROR_REJECTED) names
- * the first.
+ * each with a history row naming the file, and the import's event
+ * (导入记录).  When any line is rejected, nothing is written and the
+ * error (%SHOUHU_IMPORT_ERROR_REJECTED) names the first.
  */
 gboolean
 shouhu_import_ledger_write (ShouhuStore         *store,
                             ShouhuLedgerImport  *import,
                             GError             **error)
 {
+  ShouhuImportEvent event = { 0 };
+  gint64 event_id;
+
   if (!shouhu_store_begin (store, error))
     return FALSE;
   if (!shouhu_import_ledger_preview (store, import, error))
@@ -666,6 +672,13 @@ shouhu_import_ledger_write (ShouhuStore         *store,
                    import->file_name, import->rejected->len, first->sheet, first->row, first->reason);
       goto fail;
     }
+  event.kind = "ledger";
+  event.file_name = import->file_name;
+  event.sha256 = import->sha256;
+  event.n_new = import->n_new;
+  event.n_unchanged = import->n_already;
+  if ((event_id = shouhu_import_event_add (store, &event, error)) == 0)
+    goto fail;
   for (guint i = 0; i < import->rows->len; i++)
     {
       ShouhuLedgerImportRow *r = import->rows->pdata[i];
@@ -680,6 +693,7 @@ shouhu_import_ledger_write (ShouhuStore         *store,
     }
   if (!shouhu_store_commit (store, error))
     goto fail;
+  import->event_id = event_id;
   if (import->n_new > 0)
     shouhu_store_emit_changed (store, "ledger");
   return TRUE;

@@ -32,6 +32,8 @@ typedef struct
 struct _ShouhuLedgerImport
 {
   char      *file_name;
+  char      *sha256;            /* of the file */
+  gint64     event_id;          /* the import_event written, once written */
   GPtrArray *rows;              /* ShouhuLedgerImportRow, the lines read */
   GPtrArray *rejected;          /* ShouhuImportRejection */
   guint      n_read_rejected;   /* rejections found by reading */

@@ -21,7 +21,9 @@
 
 #include "shouhu-annex2-private.h"
 #include "shouhu-export-roster.h"
+#include "shouhu-import-event.h"
 #include "shouhu-import-private.h"
+#include "shouhu-store-private.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -60,6 +62,7 @@ shouhu_roster_import_free (ShouhuRosterImport *import)
   if (import == NULL)
     return;
   g_free (import->file_name);
+  g_free (import->sha256);
   g_ptr_array_unref (import->rows);
   g_ptr_array_unref (import->rejected);
   g_ptr_array_unref (import->ignored_headings);
@@ -319,6 +322,7 @@ shouhu_import_roster_read (const ShouhuXlsxWorkbook  *workbook,
   g_autoptr(GHashTable) phones = g_hash_table_new (g_str_hash, g_str_equal);
 
   import->file_name = g_strdup (shouhu_xlsx_workbook_get_name (workbook));
+  import->sha256 = g_strdup (shouhu_xlsx_workbook_get_sha256 (workbook));
   import->rows = g_ptr_array_new_with_free_func (roster_row_free);
   import->rejected = g_ptr_array_new_with_free_func (shouhu_import_rejection_free);
   import->ignored_headings = g_ptr_array_new_with_free_func (g_free);
@@ -581,8 +585,10 @@ write_change (ShouhuStore                     *store,
  * shouhu_import_roster_write:
  *
  * Previews @import again, then writes it in one transaction: new
- * volunteers and the fields each row changes, with their history.
- * Rejected rows are left out; nothing is written when anything fails.
+ * volunteers and the fields each row changes, with their history, and
+ * the import's event (导入记录), which the volunteers it created and the
+ * history rows it wrote point to.  Rejected rows are left out; nothing
+ * is written when anything fails.
  */
 gboolean
 shouhu_import_roster_write (ShouhuStore         *store,
@@ -590,11 +596,24 @@ shouhu_import_roster_write (ShouhuStore         *store,
                             GError             **error)
 {
   g_autofree char *at = shouhu_annex2_now ();
+  ShouhuImportEvent event = { 0 };
+  gint64 event_id;
 
   if (!shouhu_store_begin (store, error))
     return FALSE;
   if (!shouhu_import_roster_preview (store, import, error))
     goto fail;
+  event.kind = "roster";
+  event.at = at;
+  event.file_name = import->file_name;
+  event.sha256 = import->sha256;
+  event.n_new = import->n_new;
+  event.n_updated = import->n_updated;
+  event.n_unchanged = import->n_unchanged;
+  event.n_rejected = import->rejected->len;
+  if ((event_id = shouhu_import_event_add (store, &event, error)) == 0)
+    goto fail;
+  shouhu_store_set_import_event (store, event_id);
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuRosterImportChange *change = import->changes->pdata[i];
@@ -607,12 +626,15 @@ shouhu_import_roster_write (ShouhuStore         *store,
           goto fail;
         }
     }
+  shouhu_store_set_import_event (store, 0);
   if (!shouhu_store_commit (store, error))
     goto fail;
+  import->event_id = event_id;
   shouhu_store_emit_changed (store, "annex2");
   return TRUE;
 
 fail:
+  shouhu_store_set_import_event (store, 0);
   shouhu_store_rollback (store);
   return FALSE;
 }

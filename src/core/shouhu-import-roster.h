@@ -30,6 +30,8 @@ typedef struct
 typedef struct
 {
   char      *file_name;
+  char      *sha256;            /* of the file */
+  gint64     event_id;          /* the import_event written, once written */
   guint      n_sheets;          /* sheets read as rosters */
   GPtrArray *rows;              /* ShouhuRosterImportRow, the valid rows */
   GPtrArray *rejected;          /* ShouhuImportRejection */

@@ -143,7 +143,7 @@ undo_change_cb (GtkWidget  *widget,
   ShouhuCount before, after;
   int district_id, batch;
 
-  g_variant_get (parameter, CHANGE_TYPE, &as_of, &district_id, &batch, &before.total, &before.hubei,
+  g_variant_get (parameter, "(&siixx&sxx&s)", &as_of, &district_id, &batch, &before.total, &before.hubei,
                  &before_note, &after.total, &after.hubei, &after_note);
   if (self->store == NULL || district_id < 1 || district_id > SHOUHU_N_DISTRICTS)
     return;

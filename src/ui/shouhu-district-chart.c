@@ -832,19 +832,38 @@ shouhu_district_accessible_name (const ShouhuFigures         *figures,
 /**
  * shouhu_format_annex2_change:
  *
- * Returns: (transfer full): "2020-02-08 10:32 (3 days ago)", or "never"
+ * Returns: (transfer full): "2020-02-08 10:32 (3 days ago), imported from
+ *   “渝中区.xlsx”", "…, typed in", or "never"
  */
 char *
 shouhu_format_annex2_change (const ShouhuDistrictFigures *f)
 {
   g_autofree char *date = NULL;
+  g_autofree char *when = NULL;
 
   if (f->annex2_changed[0] == '\0')
     return g_strdup (_("never"));
   date = shouhu_format_date_time (f->annex2_changed);
   if (f->annex2_age == 0)
     /* Translators: %s is a date */
-    return g_strdup_printf (_("%s (today)"), date);
-  return g_strdup_printf (ngettext ("%s (%d day ago)", "%s (%d days ago)", f->annex2_age),
-                          date, f->annex2_age);
+    when = g_strdup_printf (_("%s (today)"), date);
+  else
+    when = g_strdup_printf (ngettext ("%s (%d day ago)", "%s (%d days ago)", f->annex2_age),
+                            date, f->annex2_age);
+  switch (f->annex2_source)
+    {
+    case SHOUHU_CHANGE_TYPED:
+      /* Translators: when Annex 2 last changed, then that it was typed
+       * in (录入) in the window: the editor, a delete or an undo */
+      return g_strdup_printf (_("%s, typed in (editor, delete or undo)"), when);
+    case SHOUHU_CHANGE_IMPORT:
+      if (f->annex2_file[0] == '\0')
+        /* Translators: when Annex 2 last changed, then that an import did it */
+        return g_strdup_printf (_("%s, imported"), when);
+      /* Translators: when Annex 2 last changed, then the file imported */
+      return g_strdup_printf (_("%s, imported from “%s”"), when, f->annex2_file);
+    case SHOUHU_CHANGE_NONE:
+    default:
+      return g_steal_pointer (&when);
+    }
 }

@@ -2,7 +2,8 @@
  *
  * One row per district with its Annex 1 figures and their change, whether
  * it reported for the date, its Annex 2 records, pairs and guardians with
- * their rates, when its Annex 2 last changed, and from the service
+ * their rates, when its Annex 2 last changed and through what (typed,
+ * or the file an import read), and from the service
  * ledger its open needs and its families 需回访.  Each rate's cell says
  * how it is counted; what needs attention is marked and explained.  The
  * table can show only the districts that need something.
@@ -183,6 +184,11 @@ factory_column (GtkSignalListItemFactory *factory)
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
 }
 
+/* The width of the 最近更新 cell, in characters: the day and the source
+ * always, and as much of a file's name as a 1280 px window leaves. */
+#define CHANGED_MIN_CHARS 16
+#define CHANGED_MAX_CHARS 26
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -206,7 +212,18 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_REPORTED || column == COLUMN_CHANGED ? 0.5 : 1.0);
+  if (column == COLUMN_CHANGED)
+    {
+      /* "11月28日 导入 渝中区.xlsx": a long file name ends in "…" rather
+       * than widen the table; the tooltip has all of it. */
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), CHANGED_MIN_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), CHANGED_MAX_CHARS);
+      gtk_list_item_set_child (item, label);
+      return;
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_REPORTED ? 0.5 : 1.0);
   gtk_widget_add_css_class (label, "numeric");
   if (column == COLUMN_TOTAL_DELTA || column == COLUMN_HUBEI_DELTA)
     gtk_widget_add_css_class (label, "dim-label");
@@ -224,21 +241,6 @@ rate_tooltip (const ShouhuDistrictFigures *f,
     return g_strdup (shouhu_rate_definition (rate));
   return g_strdup_printf ("%lld ÷ %lld\n%s", (long long) part, (long long) whole,
                           shouhu_rate_definition (rate));
-}
-
-/* Beyond a month, "N days ago" reads worse than the date. */
-#define AGE_AS_DAYS_MAX 31
-
-static char *
-changed_text (const ShouhuDistrictFigures *f)
-{
-  if (f->annex2_age < 0)
-    return g_strdup (_("never"));
-  if (f->annex2_age == 0)
-    return g_strdup (_("today"));
-  if (f->annex2_age <= AGE_AS_DAYS_MAX)
-    return g_strdup_printf (ngettext ("%d day ago", "%d days ago", f->annex2_age), f->annex2_age);
-  return shouhu_format_date (f->annex2_changed);
 }
 
 static void
@@ -310,7 +312,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COLUMN_CHANGED:
-      text = changed_text (f);
+      text = shouhu_figures_describe_change (self->figures, f, FALSE);
       tooltip = shouhu_format_annex2_change (f);
       attention = (f->needs & SHOUHU_NEEDS_UPDATE) != 0;
       break;
@@ -381,8 +383,10 @@ add_columns (ShouhuDistrictTable *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
       column = gtk_column_view_column_new (column_title (i), factory);
-      /* The table takes the width it is given: the extra is shared. */
-      gtk_column_view_column_set_expand (column, TRUE);
+      /* The table takes the width it is given: the extra goes to the
+       * one column whose text can be long, the file an import came
+       * from, so that a wide window shows it whole. */
+      gtk_column_view_column_set_expand (column, i == COLUMN_CHANGED);
 
       expression = gtk_property_expression_new (SHOUHU_TYPE_DISTRICT_ROW, NULL, columns[i].property);
       sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
