@@ -417,6 +417,19 @@ test_round_trip (void)
   g_assert_cmpuint (import->annex2->n_new, ==, 16);
   g_assert_true (shouhu_import_write (target, import, &error));
   g_assert_no_error (error);
+  /* The target's tables were empty: their indexes, built at the end of
+   * the import, are those of the schema, and whole. */
+  {
+    const char *indexes = "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                          "AND tbl_name IN ('worker', 'volunteer', 'pairing')";
+
+    g_assert_cmpint (shouhu_test_query_int (target, indexes), ==, shouhu_test_query_int (source, indexes));
+    g_assert_cmpint (shouhu_test_query_int (target, indexes), >=, 6);
+    g_assert_cmpint (shouhu_test_query_int (target, "SELECT count(*) FROM pragma_integrity_check "
+                                                    "WHERE integrity_check <> 'ok'"), ==, 0);
+    g_assert_cmpint (shouhu_test_query_int (target, "SELECT count(*) FROM worker INDEXED BY worker_name_phone "
+                                                    "WHERE name > ''"), ==, 16);
+  }
 
   g_assert_true (shouhu_export_run (target, SHOUHU_EXPORT_ANNEX2, NULL, 0, FALSE, second, &error));
   g_assert_no_error (error);

@@ -112,6 +112,84 @@ test_migrate_existing (void)
   shouhu_test_rm_rf (dir);
 }
 
+/* The checks of migration 8: the values allowed, and only those, in
+ * the store's own connection and in another one. */
+static void
+assert_checks (ShouhuStore *store,
+               const char  *path)
+{
+  static const struct { const char *sql; gboolean allowed; } cases[] = {
+    { "INSERT INTO volunteer (id, name, created, changed, gender) VALUES (901, 'a', 'x', 'x', '男')", TRUE },
+    { "INSERT INTO volunteer (id, name, created, changed, gender) VALUES (902, 'b', 'x', 'x', '')", TRUE },
+    { "INSERT INTO volunteer (id, name, created, changed, gender) VALUES (903, 'c', 'x', 'x', '未知')", FALSE },
+    { "INSERT INTO worker (id, district_id, hospital, name, gender, created, changed) "
+      "VALUES (901, 1, 'h', 'w', '女', 'x', 'x')", TRUE },
+    { "INSERT INTO pairing (worker_id, volunteer_id, created, role) VALUES (901, 901, 'x', 64)", TRUE },
+    { "INSERT INTO pairing (worker_id, volunteer_id, created, role) VALUES (901, 902, 'x', 3)", FALSE },
+    { "INSERT INTO pairing (worker_id, volunteer_id, created, role) VALUES (901, 902, 'x', 0)", TRUE },
+    { "INSERT INTO service (worker_id, day, kind, minutes, created, changed) "
+      "VALUES (901, '2020-02-10', 'greeting', 5, 'x', 'x')", TRUE },
+    { "INSERT INTO service (worker_id, day, kind, minutes, created, changed) "
+      "VALUES (901, '2020-02-10', 'visit', 5, 'x', 'x')", FALSE },
+  };
+  sqlite3 *other = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (shouhu_store_exec (store, cases[i].sql, &error), ==, cases[i].allowed);
+      g_assert_true (cases[i].allowed == (error == NULL));
+    }
+  /* No list of more than two values is left for SQLite to build a
+   * table of at every row. */
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                                 "('pairing', 'volunteer', 'service') AND (sql LIKE '%IN (0, 1, 2,%' "
+                                                 "OR sql LIKE '%''女'', '''')%' OR sql LIKE '%''tutoring'', ''supplies''%')"),
+                   ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "INSERT INTO pairing (worker_id, volunteer_id, created, role) "
+                                        "VALUES (901, 902, 'x', 5)", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA integrity_check", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+}
+
+static void
+test_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = shouhu_test_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *new_path = NULL;
+  g_autoptr(ShouhuStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  /* Migrated from schema 1, the rewrite read back by the connection
+   * that made it. */
+  db = shouhu_test_make_schema_1 (path);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_checks (store, path);
+  g_clear_object (&store);
+  /* and opened again */
+  store = shouhu_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (shouhu_store_get_schema_version (store), ==, shouhu_store_latest_schema_version ());
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 2);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+
+  /* A new database */
+  store = shouhu_test_new_store (&new_path);
+  assert_checks (store, new_path);
+  g_clear_object (&store);
+  g_free (dir);
+  dir = g_path_get_dirname (new_path);
+  shouhu_test_rm_rf (dir);
+}
+
 static void
 assert_refused_untouched (const char *path,
                           const char *contents,
@@ -513,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/store/new-database", test_new_database);
   g_test_add_func ("/store/reopen-keeps-data", test_reopen_keeps_data);
   g_test_add_func ("/store/migrate-existing", test_migrate_existing);
+  g_test_add_func ("/store/checks", test_checks);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/foreign-database", test_foreign_database);
   g_test_add_func ("/store/damaged-database", test_damaged_database);

@@ -523,11 +523,15 @@ field_phone (const Annex2Layout  *layout,
 }
 
 /* The reason a row breaks a rule, when it is that a required cell is
- * empty or 性别 is neither 男 nor 女; %NULL otherwise. */
+ * empty or 性别 is neither 男 nor 女; %NULL otherwise.  Unless @named,
+ * the reason is "": past the rejections listed (SHOUHU_IMPORT_MAX_LISTED)
+ * only their count is kept, and a million messages would cost more than
+ * the rest of reading their rows. */
 static char *
 quick_reason (const Annex2Layout *layout,
               const Annex2Merges *merges,
-              guint               row)
+              guint               row,
+              gboolean            named)
 {
   for (int f = 0; f <= SHOUHU_ANNEX2_FIELD_GENDER; f++)
     {
@@ -539,7 +543,7 @@ quick_reason (const Annex2Layout *layout,
         continue;
       cell = field_cell (layout, merges, row, f);
       if (cell == NULL && column->required && column->kind != SHOUHU_FIELD_GENDER)
-        return g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing));
+        return named ? g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing)) : g_strdup ("");
       if (column->kind != SHOUHU_FIELD_GENDER || cell == NULL || cell->type != SHOUHU_XLSX_CELL_STRING ||
           strlen (cell->text) >= sizeof text)
         continue;
@@ -547,7 +551,7 @@ quick_reason (const Annex2Layout *layout,
       g_strstrip (text);
       if (shouhu_form_parse_gender (text) == NULL && strpbrk (text, " \t\n") == NULL && g_utf8_validate (text, -1, NULL) &&
           strstr (text, "　") == NULL)
-        return g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text);
+        return named ? g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text) : g_strdup ("");
     }
   return NULL;
 }
@@ -584,6 +588,7 @@ read_annex2_row (const Annex2Layout     *layout,
                  const Annex2Merges     *merges,
                  const ShouhuAnnex2ImportForm *form,
                  guint                   row,
+                 gboolean                named,
                  char                  **reason)
 {
   g_autoptr(GError) error = NULL;
@@ -591,7 +596,7 @@ read_annex2_row (const Annex2Layout     *layout,
 
   /* What most often breaks a row, seen without building its record: a
    * file of a million broken rows stays cheap. */
-  if ((*reason = quick_reason (layout, merges, row)) != NULL)
+  if ((*reason = quick_reason (layout, merges, row, named)) != NULL)
     return NULL;
   r = g_new0 (ShouhuAnnex2ImportRow, 1);
   r->sheet = form->sheet;
@@ -669,15 +674,10 @@ annex2_row_empty (const RowCells *cells)
   for (int c = 0; c < N_COLUMNS; c++)
     {
       const ShouhuXlsxCell *cell = cells->at[c];
-      g_autofree char *text = NULL;
 
       if (cell == NULL || c == SHOUHU_ANNEX2_N_IMPORT_FIELDS + SHOUHU_ANNEX2_EXTRA_NUMBER)
         continue;
-      /* Most cells hold something to see: only spaces need a closer look. */
-      if (!g_ascii_isspace (cell->text[0]) && (guchar) cell->text[0] < 0x80)
-        return FALSE;
-      text = shouhu_import_normalise (cell->text);
-      if (*text != '\0')
+      if (!shouhu_import_is_blank (cell->text))
         return FALSE;
     }
   return TRUE;
@@ -772,7 +772,7 @@ read_annex2_rows (Annex2Layout                  *layout,
           ok = FALSE;
           break;
         }
-      r = read_annex2_row (layout, &merges, form, row, &reason);
+      r = read_annex2_row (layout, &merges, form, row, import->rejected->len < SHOUHU_IMPORT_MAX_LISTED, &reason);
       if (r == NULL)
         shouhu_import_reject_counted (import->rejected, &import->n_rejected, form->sheet,
                                       shouhu_import_shown_row (row), reason);

@@ -35,6 +35,7 @@ void        shouhu_import_reject_counted (GPtrArray             *rejected,
                                           const char            *reason);
 char       *shouhu_import_hidden_rows_note (const ShouhuXlsxSheet *sheet);
 char       *shouhu_import_normalise      (const char            *text);
+gboolean    shouhu_import_is_blank       (const char            *text);
 gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
                                           gsize                  n,
                                           guint                  row);

@@ -39,6 +39,16 @@ unify (const char *text)
           p++;
           continue;
         }
+      /* So are the characters of names: CJK ideographs (U+4E00 to
+       * U+9FFF, led by 0xE4 to 0xE9) are neither spaces nor separators. */
+      if (b >= 0xe4 && b <= 0xe9)
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+          continue;
+        }
       c = g_utf8_get_char (p);
       for (guint i = 0; i < G_N_ELEMENTS (separators) && !separator && (b < 0x80 || b == 0xe3 || b == 0xef); i++)
         if (g_str_has_prefix (p, separators[i]))

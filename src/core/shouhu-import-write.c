@@ -41,6 +41,7 @@ typedef struct
   GHashTable   *by_name_phone;     /* "姓名\x1f电话" → volunteer id */
   GHashTable   *by_name_district;  /* "姓名\x1f区县" → volunteer id, one without a phone first */
   GHashTable   *has_phone;         /* volunteer id (of by_name_district) → whether it has a phone */
+  GPtrArray    *deferred_indexes;  /* char *: the CREATE INDEX of each index dropped until the end */
 } Writer;
 
 static void
@@ -53,6 +54,76 @@ writer_clear (Writer *w)
   g_clear_pointer (&w->by_name_phone, g_hash_table_unref);
   g_clear_pointer (&w->by_name_district, g_hash_table_unref);
   g_clear_pointer (&w->has_phone, g_hash_table_unref);
+  g_clear_pointer (&w->deferred_indexes, g_ptr_array_unref);
+}
+
+/* Tables the import fills, and whose indexes it may build at its end. */
+static const char *const filled_tables[] = { "worker", "volunteer", "pairing" };
+
+/* A table the import fills from empty gets its secondary indexes at the
+ * end, in the same transaction: SQLite builds an index from sorted keys
+ * in one pass, where inserting the rows one by one into it walks the
+ * index at random for each.  Nothing done before the end reads those
+ * indexes (volunteers are found in memory, pairings by their key,
+ * foreign keys by the parents' ids).  Unique indexes stay: they judge
+ * each row as it goes in.  Should the import be killed, the transaction
+ * never happened: the indexes are as they were. */
+static gboolean
+defer_indexes (Writer  *w,
+               GError **error)
+{
+  w->deferred_indexes = g_ptr_array_new_with_free_func (g_free);
+  for (guint t = 0; t < G_N_ELEMENTS (filled_tables); t++)
+    {
+      g_autofree char *empty_sql = g_strdup_printf ("SELECT NOT EXISTS (SELECT 1 FROM %s)", filled_tables[t]);
+      g_autoptr(sqlite3_stmt) empty = shouhu_store_prepare (w->store, empty_sql, error);
+      g_autoptr(sqlite3_stmt) indexes = NULL;
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      gboolean found;
+      int rc;
+
+      if (empty == NULL || !shouhu_store_step_row (w->store, empty, &found, error))
+        return FALSE;
+      if (!found || sqlite3_column_int (empty, 0) == 0)
+        continue;
+      /* No statement may be running while an index is dropped. */
+      g_clear_pointer (&empty, sqlite3_finalize);
+      indexes = shouhu_store_prepare (w->store, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+                                                "AND tbl_name = ? AND sql IS NOT NULL "
+                                                "AND sql NOT LIKE 'CREATE UNIQUE %'", error);
+      if (indexes == NULL)
+        return FALSE;
+      sqlite3_bind_text (indexes, 1, filled_tables[t], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (indexes)) == SQLITE_ROW)
+        {
+          g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (indexes, 0)));
+          g_ptr_array_add (w->deferred_indexes, g_strdup ((const char *) sqlite3_column_text (indexes, 1)));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          shouhu_store_set_error (w->store, error);
+          return FALSE;
+        }
+      g_clear_pointer (&indexes, sqlite3_finalize);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *drop = g_strdup_printf ("DROP INDEX \"%s\"", (const char *) g_ptr_array_index (names, i));
+
+          if (!shouhu_store_exec (w->store, drop, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+build_deferred_indexes (Writer  *w,
+                        GError **error)
+{
+  for (guint i = 0; i < w->deferred_indexes->len; i++)
+    if (!shouhu_store_exec (w->store, g_ptr_array_index (w->deferred_indexes, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -62,9 +133,13 @@ index_volunteer (Writer     *w,
                  const char *phone,
                  int         district_id)
 {
-  char *key = g_strdup_printf ("%s\x1f%s", name, phone);
-  char *district_key = g_strdup_printf ("%s\x1f%d", name, district_id);
+  char *key = g_strconcat (name, "\x1f", phone, NULL);
+  char district_text[16];
+  char *district_key;
   gpointer old_id;
+
+  g_snprintf (district_text, sizeof district_text, "%d", district_id);
+  district_key = g_strconcat (name, "\x1f", district_text, NULL);
 
   if (!g_hash_table_contains (w->by_name_phone, key))
     g_hash_table_insert (w->by_name_phone, key, g_memdup2 (&id, sizeof id));
@@ -272,6 +347,24 @@ write_form (ShouhuStore                   *store,
   return shouhu_annex2_set_district_form (store, form->district_id, reporter, phone, error);
 }
 
+/* @n in decimal after @out's text: a city's verdicts make half a
+ * million numbers, which printf would make slowly. */
+static void
+append_number (GString *out,
+               gint64   n)
+{
+  char digits[24];
+  int i = sizeof digits;
+  guint64 u = n < 0 ? -(guint64) n : (guint64) n;
+
+  do
+    digits[--i] = (char) ('0' + u % 10);
+  while ((u /= 10) > 0);
+  if (n < 0)
+    digits[--i] = '-';
+  g_string_append_len (out, digits + i, (gssize) sizeof digits - i);
+}
+
 /* What the preview decided, row by row, in a form two previews can be
  * compared in: "sheet\x1frow" → the verdict; "missing\x1fid" for the
  * records it would remove. */
@@ -279,21 +372,37 @@ static GHashTable *
 verdicts (ShouhuAnnex2Import *import)
 {
   GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) v = g_string_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
 
   for (guint i = 0; i < import->changes->len; i++)
     {
       const ShouhuAnnex2ImportChange *c = g_ptr_array_index (import->changes, i);
-      g_autoptr(GString) v = g_string_new (NULL);
 
-      g_string_printf (v, "%d\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT, c->action, c->worker_id, c->probable_id);
+      g_string_truncate (v, 0);
+      g_string_truncate (key, 0);
+      append_number (v, c->action);
+      g_string_append_c (v, '\x1f');
+      append_number (v, c->worker_id);
+      g_string_append_c (v, '\x1f');
+      append_number (v, c->probable_id);
       for (guint f = 0; f < c->fields->len; f++)
         {
           const ShouhuImportFieldChange *fc = g_ptr_array_index (c->fields, f);
 
-          g_string_append_printf (v, "\x1f%d\x1e%s\x1e%s", fc->field, fc->old_value, fc->new_value);
+          g_string_append_c (v, '\x1f');
+          append_number (v, fc->field);
+          g_string_append_c (v, '\x1e');
+          /* as printf's %s wrote them */
+          g_string_append (v, fc->old_value != NULL ? fc->old_value : "(null)");
+          g_string_append_c (v, '\x1e');
+          g_string_append (v, fc->new_value != NULL ? fc->new_value : "(null)");
         }
-      g_hash_table_insert (out, g_strdup_printf ("%s\x1f%u", c->row->sheet, c->row->row),
-                           g_string_free (g_steal_pointer (&v), FALSE));
+      g_string_append (key, c->row->sheet);
+      g_string_append_c (key, '\x1f');
+      append_number (key, c->row->row);
+      /* Copies of their size: two previews' verdicts are held at once. */
+      g_hash_table_insert (out, g_strndup (key->str, key->len), g_strndup (v->str, v->len));
     }
   for (guint i = 0; i < import->rejected->len; i++)
     {
@@ -457,8 +566,11 @@ shouhu_import_annex2_write (ShouhuStore         *store,
     goto restore;
   if (!shouhu_import_annex2_preview (store, import, error) ||
       !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error) ||
-      !check_decided (import, error) ||
-      !writer_init (&w, store, error))
+      !check_decided (import, error))
+    goto fail;
+  /* A city's verdicts weigh megabytes: not kept through the write. */
+  g_clear_pointer (&before, g_hash_table_unref);
+  if (!writer_init (&w, store, error))
     goto fail;
 
   event.kind = "annex2";
@@ -473,7 +585,9 @@ shouhu_import_annex2_write (ShouhuStore         *store,
   if ((w.event_id = shouhu_import_event_add (store, &event, error)) == 0)
     goto fail;
   shouhu_store_set_import_event (store, w.event_id);
-  if (!write_changes (&w, import, error))
+  if (!defer_indexes (&w, error) ||
+      !write_changes (&w, import, error) ||
+      !build_deferred_indexes (&w, error))
     goto fail;
   shouhu_store_set_import_event (store, 0);
   if (!shouhu_store_commit (store, error))

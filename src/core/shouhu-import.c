@@ -107,34 +107,57 @@ shouhu_import_hidden_rows_note (const ShouhuXlsxSheet *sheet)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A character shouhu_import_normalise() removes: a space of any width,
+ * a line break, a zero-width space or BOM. */
+static inline gboolean
+removed_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x200B || c == 0xFEFF;
+}
+
 /* Text as compared with headings and names: ASCII digits, no spaces of
  * any width, no line breaks. */
 char *
 shouhu_import_normalise (const char *text)
 {
-  g_autofree char *folded = shouhu_validate_fold_digits (text);
-  GString *out;
-  const char *p;
+  char *folded = shouhu_validate_fold_digits (text);
+  char *out = folded;
 
-  /* Up to the first byte that may start a space: copied by the run. */
-  for (p = folded; *p != '\0'; p++)
+  /* In place: what is removed only shortens the text.  ASCII bytes are
+   * judged as they are, others decoded. */
+  for (const char *p = folded; *p != '\0';)
     {
       guchar b = (guchar) *p;
+      const char *next;
 
-      if (g_ascii_isspace (b) || b >= 0x80)
-        break;
+      if (b < 0x80)
+        {
+          if (!removed_char (b))
+            *out++ = (char) b;
+          p++;
+          continue;
+        }
+      next = g_utf8_next_char (p);
+      if (!removed_char (g_utf8_get_char (p)))
+        {
+          memmove (out, p, (gsize) (next - p));
+          out += next - p;
+        }
+      p = next;
     }
-  if (*p == '\0')
-    return g_steal_pointer (&folded);
-  out = g_string_new_len (folded, p - folded);
-  for (; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  *out = '\0';
+  return folded;
+}
 
-      if (!g_unichar_isspace (c) && c != 0x200B && c != 0xFEFF)
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
+/* Whether shouhu_import_normalise() makes @text empty, found without
+ * making it. */
+gboolean
+shouhu_import_is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!removed_char ((guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
 }
 
 /* Whether @row holds nothing in the columns @cols (-1: not in the
@@ -148,15 +171,11 @@ shouhu_import_row_empty (const ShouhuXlsxSheet *sheet,
   for (guint c = 0; c < n_cols; c++)
     {
       const ShouhuXlsxCell *cell;
-      g_autofree char *text = NULL;
 
       if (cols[c] < 0)
         continue;
       cell = shouhu_xlsx_sheet_get_cell (sheet, row, (guint) cols[c]);
-      if (cell == NULL)
-        continue;
-      text = shouhu_import_normalise (cell->text);
-      if (*text != '\0')
+      if (cell != NULL && !shouhu_import_is_blank (cell->text))
         return FALSE;
     }
   return TRUE;

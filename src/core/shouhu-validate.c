@@ -24,38 +24,53 @@ G_DEFINE_QUARK (shouhu-validate-error-quark, shouhu_validate_error)
 char *
 shouhu_validate_fold_digits (const char *text)
 {
-  GString *out;
-  const char *p;
+  char *out, *o;
+  const char *p, *run;
 
-  /* Most text holds nothing to fold: its characters are copied by the
-   * run, up to the first one that may be (all of them start with
-   * 0xC2, 0xE2, 0xE3 or 0xEF). */
-  for (p = text; p != NULL && *p != '\0'; p++)
+  if (text == NULL)
+    return g_strdup ("");
+  /* Folding only shortens: the copy is the size of the text, as records
+   * keep it. */
+  out = o = g_malloc (strlen (text) + 1);
+  /* Text is copied by runs, up to the characters that fold: all of them
+   * start with 0xC2, 0xE2, 0xE3 or 0xEF, bytes that never continue a
+   * character. */
+  for (p = run = text; *p != '\0';)
     {
       guchar b = (guchar) *p;
+      gunichar c;
+      char folded;
 
-      if (b == 0xc2 || b == 0xe2 || b == 0xe3 || b == 0xef)
-        break;
-    }
-  out = g_string_new_len (text, p != NULL ? p - text : 0);
-  for (; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
+      if (b != 0xc2 && b != 0xe2 && b != 0xe3 && b != 0xef)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (c >= 0xFF10 && c <= 0xFF19)          /* ０-９ */
-        g_string_append_c (out, (char) ('0' + (c - 0xFF10)));
+        folded = (char) ('0' + (c - 0xFF10));
       else if (c == 0xFF0D || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
                c == 0x2013 || c == 0x2014 || c == 0x2212)   /* －‐‑‒–—− */
-        g_string_append_c (out, '-');
+        folded = '-';
       else if (c == 0xFF0B)                    /* ＋ */
-        g_string_append_c (out, '+');
+        folded = '+';
       else if (c == 0x3000 || c == 0x00A0)     /* ideographic, no-break space */
-        g_string_append_c (out, ' ');
+        folded = ' ';
       else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        folded = '\0';
+      if (folded != '\0')
+        {
+          memcpy (o, run, (gsize) (p - run));
+          o += p - run;
+          *o++ = folded;
+          run = g_utf8_next_char (p);
+        }
+      p = g_utf8_next_char (p);
     }
+  memcpy (o, run, (gsize) (p - run));
+  o[p - run] = '\0';
 
-  return g_strstrip (g_string_free (out, FALSE));
+  return g_strstrip (out);
 }
 
 gboolean

@@ -86,6 +86,43 @@ typedef struct
 } Parse;
 
 
+/* A decimal number of digits only (no sign, no space), as
+ * g_ascii_string_to_unsigned () reads it with base 10; inline, for the
+ * few numbers of every cell. */
+static inline gboolean
+shouhu_xlsx_parse_decimal (const char *text,
+                           guint64     min,
+                           guint64     max,
+                           guint64    *out)
+{
+  guint64 n = 0;
+
+  if (*text == '\0')
+    return FALSE;
+  for (; *text != '\0'; text++)
+    {
+      if (*text < '0' || *text > '9')
+        return FALSE;
+      n = n * 10 + (guint64) (*text - '0');
+      if (n > max)   /* max is far below G_MAXUINT64 / 10: no overflow */
+        return FALSE;
+    }
+  if (n < min)
+    return FALSE;
+  *out = n;
+  return TRUE;
+}
+
+/* The element @up levels above the current one (0: the current one). */
+static inline Element
+shouhu_xlsx_parent (const Parse *p,
+                    guint        up)
+{
+  if (p->depth < up + 1)
+    return E_OTHER;
+  return p->stack[p->depth - 1 - up];
+}
+
 /* XML parts (shouhu-xlsx-xml.c) */
 gboolean    shouhu_xlsx_damaged                (GError             **error,
                                                 const char          *format,
@@ -93,15 +130,14 @@ gboolean    shouhu_xlsx_damaged                (GError             **error,
 gboolean    shouhu_xlsx_push                   (Parse               *p,
                                                 const char          *name,
                                                 GError             **error);
-Element     shouhu_xlsx_parent                 (const Parse         *p,
-                                                guint                up);
 const char *shouhu_xlsx_attribute              (const char         **names,
                                                 const char         **values,
                                                 const char          *wanted);
 const char *shouhu_xlsx_relationship_attribute (const char         **names,
                                                 const char         **values);
 char       *shouhu_xlsx_decode_xstring         (const GString       *in);
-gboolean    shouhu_xlsx_plain_text             (const GString       *in);
+gboolean    shouhu_xlsx_plain_text             (const GString       *in,
+                                                gboolean             valid_utf8);
 void        shouhu_xlsx_clean_text             (char                *text);
 gboolean    shouhu_xlsx_parse_part             (ShouhuXlsxWorkbook  *workbook,
                                                 const char          *part,

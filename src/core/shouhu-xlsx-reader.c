@@ -305,7 +305,7 @@ strings_end (GMarkupParseContext  *context,
     sp->base.target = NULL;
   else if (e == E_SI && shouhu_xlsx_parent (&sp->base, 1) == E_SST)
     {
-      g_autofree char *text = shouhu_xlsx_plain_text (sp->text) ? NULL : shouhu_xlsx_decode_xstring (sp->text);
+      g_autofree char *text = shouhu_xlsx_plain_text (sp->text, FALSE) ? NULL : shouhu_xlsx_decode_xstring (sp->text);
 
       if (sp->base.overflow)
         {

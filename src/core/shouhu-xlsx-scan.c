@@ -50,6 +50,7 @@ typedef struct
   guint                depth;
   gboolean             seen_root;
   char                 names[SHOUHU_XLSX_MAX_DEPTH][MAX_NAME];
+  guint8               name_lengths[SHOUHU_XLSX_MAX_DEPTH];  /* of names[], at most MAX_NAME - 1 */
   GString             *text;
 } Scan;
 
@@ -68,6 +69,9 @@ decode_entities (char  *text,
 {
   char *out = text, *p = text, *end = text + *length;
 
+  /* Most texts hold no entity: nothing to move. */
+  if (memchr (text, '&', *length) == NULL)
+    return TRUE;
   while (p < end)
     {
       char *amp = memchr (p, '&', (gsize) (end - p));
@@ -170,10 +174,30 @@ complete_utf8 (const char *text,
   return length;
 }
 
+/* Bytes of names: ASCII letters and digits, ':', '_', '-', '.', and
+ * every byte of a non-ASCII character.  A table: names are scanned a
+ * byte at a time, millions of them. */
+static const guint8 name_chars[256] = {
+  ['-'] = 1, ['.'] = 1, [':'] = 1, ['_'] = 1,
+  ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, [0x80 ... 0xff] = 1,
+};
+
 static inline gboolean
 is_name_char (char c)
 {
-  return g_ascii_isalnum (c) || c == ':' || c == '_' || c == '-' || c == '.' || (guchar) c >= 0x80;
+  return name_chars[(guchar) c];
+}
+
+/* Whether @text is ASCII without NUL, '<' or '&': an attribute value
+ * that needs no decoding nor checking (r="B5", t="s"). */
+static inline gboolean
+plain_ascii (const char *text,
+             gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80 || text[i] == '\0' || text[i] == '<' || text[i] == '&')
+      return FALSE;
+  return TRUE;
 }
 
 /* A start tag, @tag to @end (the '>'), NUL-terminated in place. */
@@ -234,8 +258,9 @@ start_tag (Scan     *s,
       if (p == NULL)
         return malformed (error, _("an attribute value without its closing quote"));
       value_len = (gsize) (p - value);
-      if (memchr (value, '<', value_len) != NULL || !decode_entities (value, &value_len) ||
-          !g_utf8_validate_len (value, value_len, NULL))
+      if (!plain_ascii (value, value_len) &&
+          (memchr (value, '<', value_len) != NULL || !decode_entities (value, &value_len) ||
+           !g_utf8_validate_len (value, value_len, NULL)))
         return malformed (error, _("an attribute value that cannot be read"));
       value[value_len] = '\0';
       p++;
@@ -248,12 +273,17 @@ start_tag (Scan     *s,
   names[n] = values[n] = NULL;
   {
     char *name_end = name;
+    gsize length;
 
     while (is_name_char (*name_end))
       name_end++;
     *name_end = '\0';
+    /* A longer name is compared by its first MAX_NAME - 1 bytes. */
+    length = MIN ((gsize) (name_end - name), MAX_NAME - 1);
+    memcpy (s->names[s->depth], name, length);
+    s->names[s->depth][length] = '\0';
+    s->name_lengths[s->depth] = (guint8) length;
   }
-  g_strlcpy (s->names[s->depth], name, MAX_NAME);
   s->depth++;
   s->seen_root = TRUE;
   if (s->parser->start_element != NULL)
@@ -289,7 +319,9 @@ end_tag (Scan     *s,
   for (p = name; is_name_char (*p); p++)
     ;
   *p = '\0';
-  if (s->depth == 0 || strncmp (s->names[s->depth - 1], name, MAX_NAME - 1) != 0)
+  if (s->depth == 0 ||
+      MIN ((gsize) (p - name), MAX_NAME - 1) != s->name_lengths[s->depth - 1] ||
+      memcmp (s->names[s->depth - 1], name, s->name_lengths[s->depth - 1]) != 0)
     return malformed (error, _("an end tag that does not match its element"));
   s->depth--;
   if (s->parser->end_element != NULL)
@@ -303,23 +335,17 @@ static char *
 tag_end (char *p,
          char *end)
 {
-  char quote = '\0';
-
   for (; p < end; p++)
     {
-      if (quote != '\0')
-        {
-          char *close = memchr (p, quote, (gsize) (end - p));
-
-          if (close == NULL)
-            return NULL;
-          p = close;
-          quote = '\0';
-        }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if (*p == '>')
+      if (*p == '>')
         return p;
+      if (*p == '"' || *p == '\'')
+        {
+          /* A quoted value, passed over whole. */
+          p = memchr (p + 1, *p, (gsize) (end - p - 1));
+          if (p == NULL)
+            return NULL;
+        }
     }
   return NULL;
 }
@@ -385,13 +411,13 @@ scan (Scan     *s,
       /* Markup */
       if ((gsize) (end - p) < 9 && !last)
         break;
-      if (strncmp (p, "<!--", MIN (4, (gsize) (end - p))) == 0 && end - p >= 4)
+      if (p[1] == '!' && strncmp (p, "<!--", MIN (4, (gsize) (end - p))) == 0 && end - p >= 4)
         {
           s->state = IN_COMMENT;
           p += 4;
           continue;
         }
-      if (end - p >= 9 && strncmp (p, "<![CDATA[", 9) == 0)
+      if (p[1] == '!' && end - p >= 9 && strncmp (p, "<![CDATA[", 9) == 0)
         {
           if (s->depth == 0)
             return malformed (error, _("CDATA outside the document's element"));

@@ -50,7 +50,7 @@ parse_row_number (const char *text,
 {
   guint64 n;
 
-  if (!g_ascii_string_to_unsigned (text, 10, 1, SHOUHU_XLSX_MAX_ROWS, &n, NULL))
+  if (!shouhu_xlsx_parse_decimal (text, 1, SHOUHU_XLSX_MAX_ROWS, &n))
     return FALSE;
   *row = (gint64) n - 1;
   return TRUE;
@@ -102,11 +102,22 @@ start_cell (SheetParse  *sp,
     { "n", T_NUMBER }, { "s", T_SHARED }, { "inlineStr", T_INLINE },
     { "str", T_FORMULA_STRING }, { "b", T_BOOLEAN }, { "e", T_ERROR }, { "d", T_DATE },
   };
-  const char *r = shouhu_xlsx_attribute (names, values, "r");
-  const char *t = shouhu_xlsx_attribute (names, values, "t");
-  const char *style = shouhu_xlsx_attribute (names, values, "s");
+  const char *r = NULL, *t = NULL, *style = NULL;
   guint64 style_index = 0;
   guint row, col;
+
+  /* One pass over the attributes (a sheet has a million cells); the
+   * first of a name counts, as shouhu_xlsx_attribute () finds it. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] != '\0' && names[i][1] == '\0')
+      {
+        if (names[i][0] == 'r' && r == NULL)
+          r = values[i];
+        else if (names[i][0] == 't' && t == NULL)
+          t = values[i];
+        else if (names[i][0] == 's' && style == NULL)
+          style = values[i];
+      }
 
   if (sp->row < 0)
     sp->row = 0;
@@ -159,7 +170,7 @@ start_cell (SheetParse  *sp,
       sp->c_type = types[i].type;
     }
   /* A style the file does not define shows as General. */
-  if (style != NULL && !g_ascii_string_to_unsigned (style, 10, 0, G_MAXUINT32, &style_index, NULL))
+  if (style != NULL && !shouhu_xlsx_parse_decimal (style, 0, G_MAXUINT32, &style_index))
     style_index = 0;
   sp->c_style = (guint32) style_index;
   sp->c_formula = FALSE;
@@ -230,6 +241,16 @@ sheet_start (GMarkupParseContext  *context,
     start_merge (sp, names, values, error);
 }
 
+/* @value trimmed in place; most values have nothing to trim. */
+static char *
+strip_value (GString *value)
+{
+  if (value->len == 0 ||
+      (!g_ascii_isspace (value->str[0]) && !g_ascii_isspace (value->str[value->len - 1])))
+    return value->str;
+  return g_strstrip (value->str);
+}
+
 /* Turns the cell just read into a ShouhuXlsxCell; empty cells (styled
  * only) are dropped. */
 static void
@@ -245,7 +266,7 @@ end_cell (SheetParse  *sp,
                           sp->c_style, NULL };
   /* For numbers and codes: trimmed in place (a formula's text keeps its
    * spaces, and its length). */
-  char *v = sp->c_type == T_FORMULA_STRING ? sp->value->str : g_strstrip (sp->value->str);
+  char *v = sp->c_type == T_FORMULA_STRING ? sp->value->str : strip_value (sp->value);
   guint64 index;
 
   switch (sp->c_type)
@@ -253,7 +274,8 @@ end_cell (SheetParse  *sp,
     case T_INLINE:
       if (!sp->c_has_inline)
         return;
-      if (shouhu_xlsx_plain_text (sp->inline_text))
+      /* The scanner checked the text's UTF-8, piece by piece. */
+      if (shouhu_xlsx_plain_text (sp->inline_text, !sp->base.overflow))
         cell.text = g_string_chunk_insert_len (workbook->chunk, sp->inline_text->str, (gssize) sp->inline_text->len);
       else
         {
@@ -265,7 +287,7 @@ end_cell (SheetParse  *sp,
     case T_SHARED:
       if (!sp->c_has_value || *v == '\0')
         return;
-      if (!g_ascii_string_to_unsigned (v, 10, 0, G_MAXUINT32, &index, NULL) ||
+      if (!shouhu_xlsx_parse_decimal (v, 0, G_MAXUINT32, &index) ||
           index >= workbook->strings->len)
         {
           shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” refers to shared string “%s”, but the file has %u"),

@@ -38,9 +38,10 @@ local_name (const char *name)
 static Element
 element_of (const char *name)
 {
-  const char *local = local_name (name);
+  /* The cells' own elements first, without a prefix as files write
+   * them: a sheet has a million of them. */
+  const char *local = name[0] != '\0' && name[1] == '\0' ? name : local_name (name);
 
-  /* The cells' own elements first: a sheet has a million of them. */
   if (local[0] != '\0' && local[1] == '\0')
     switch (local[0])
       {
@@ -57,16 +58,6 @@ element_of (const char *name)
     if (strcmp (local, element_names[i].name) == 0)
       return element_names[i].element;
   return E_OTHER;
-}
-
-/* The element @up levels above the current one (0: the current one). */
-Element
-shouhu_xlsx_parent (const Parse *p,
-                    guint        up)
-{
-  if (p->depth < up + 1)
-    return E_OTHER;
-  return p->stack[p->depth - 1 - up];
 }
 
 gboolean
@@ -110,7 +101,7 @@ shouhu_xlsx_attribute (const char  **names,
                        const char   *wanted)
 {
   for (guint i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], wanted) == 0)
+    if (names[i][0] == wanted[0] && strcmp (names[i], wanted) == 0)
       return values[i];
   return NULL;
 }
@@ -177,12 +168,15 @@ shouhu_xlsx_clean_text (char *text)
 
 /**
  * shouhu_xlsx_plain_text:
+ * @valid_utf8: @in is known to be valid UTF-8 (the parser checked every
+ *   piece of it, and nothing cut it at SHOUHU_XLSX_MAX_TEXT)
  *
  * Whether @in needs neither decoding nor cleaning: no _x escape, no
  * control character, valid UTF-8.  Most cells are such.
  */
 gboolean
-shouhu_xlsx_plain_text (const GString *in)
+shouhu_xlsx_plain_text (const GString *in,
+                        gboolean       valid_utf8)
 {
   for (gsize i = 0; i < in->len; i++)
     {
@@ -191,7 +185,7 @@ shouhu_xlsx_plain_text (const GString *in)
       if (c < 0x20 || c == 0x7f || c == 0xc2 || (c == '_' && i + 1 < in->len && in->str[i + 1] == 'x'))
         return FALSE;
     }
-  return g_utf8_validate_len (in->str, in->len, NULL);
+  return valid_utf8 || g_utf8_validate_len (in->str, in->len, NULL);
 }
 
 /* Excel writes characters XML cannot carry as _xHHHH_ (and a literal
