@@ -15,6 +15,7 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 static char *tmp_dir;
 
@@ -576,6 +577,160 @@ test_cli_at_once (void)
   }
 }
 
+/* Writes a workbook of several districts' forms with libxlsxwriter:
+ * rows good and bad (more rejections than are listed), a hidden form,
+ * a sheet that is no form; @masked_sheet and @bad_sheet (or -1) hold a
+ * masked phone and an unknown district. */
+static char *
+make_many_forms (const char *file_name,
+                 int         masked_sheet,
+                 int         bad_sheet)
+{
+  static const char *const districts[] = { "渝中区", "江北区", "沙坪坝区", "九龙坡区", "南岸区", "北碚区" };
+  static const char *const heads[] = { "序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
+                                       "本人联系电话", "家属联系电话", "结对志愿者", "备注" };
+  g_autofree char *path = g_build_filename (tmp_dir, file_name, NULL);
+  lxw_workbook_options options = { .constant_memory = FALSE, .tmpdir = tmp_dir };
+  lxw_workbook *wb = workbook_new_opt (path, &options);
+  lxw_worksheet *ws;
+
+  for (int s = 0; s < (int) G_N_ELEMENTS (districts); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("表%d", s + 1);
+
+      ws = workbook_add_worksheet (wb, name);
+      worksheet_write_string (ws, 0, 0, "区县：", NULL);
+      worksheet_write_string (ws, 0, 1, s == bad_sheet ? "火星区" : districts[s], NULL);
+      for (int c = 0; c < (int) G_N_ELEMENTS (heads); c++)
+        worksheet_write_string (ws, 1, c, heads[c], NULL);
+      /* From 200 to 950 rows: sheets of different sizes. */
+      for (int r = 0; r < 200 + 150 * s; r++)
+        {
+          g_autofree char *person = g_strdup_printf ("员工%d-%d", s, r);
+          g_autofree char *phone = g_strdup_printf ("139%02d%06d", s, r);
+
+          worksheet_write_number (ws, r + 2, 0, r + 1, NULL);
+          worksheet_write_string (ws, r + 2, 1, "市人民医院", NULL);
+          worksheet_write_string (ws, r + 2, 2, person, NULL);
+          /* Every third row breaks a rule seen early, every fifth one
+           * seen in the record. */
+          worksheet_write_string (ws, r + 2, 3, r % 3 == 1 ? "未知" : (r % 2 ? "男" : "女"), NULL);
+          worksheet_write_string (ws, r + 2, 7, r % 5 == 2 ? "12345" : phone, NULL);
+          if (s == masked_sheet && r == 40)
+            worksheet_write_string (ws, r + 2, 7, "139****1234", NULL);
+          if (r % 4 == 0)
+            worksheet_write_string (ws, r + 2, 9, "王五 13700000001", NULL);
+        }
+      if (s == 4)
+        worksheet_hide (ws);
+    }
+  ws = workbook_add_worksheet (wb, "填表说明");
+  worksheet_write_string (ws, 0, 0, "每区一张表", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  return g_steal_pointer (&path);
+}
+
+static ShouhuAnnex2Import *
+read_forms_with_threads (const ShouhuXlsxWorkbook  *workbook,
+                         const char                *threads,
+                         GError                   **error)
+{
+  ShouhuAnnex2Import *import;
+
+  g_assert_true (g_setenv ("SHOUHU_XLSX_THREADS", threads, TRUE));
+  import = shouhu_import_annex2_read (workbook, error);
+  g_unsetenv ("SHOUHU_XLSX_THREADS");
+  return import;
+}
+
+/* The forms of a workbook read on threads give what reading them one
+ * after the other gives: rows, rejections (those listed and their
+ * count), notes, in the same order; and the same first error. */
+static void
+test_threads (void)
+{
+  g_autofree char *path = make_many_forms ("many-forms.xlsx", -1, -1);
+  g_autofree char *masked = make_many_forms ("many-forms-masked.xlsx", 3, 5);
+  g_autoptr(ShouhuXlsxWorkbook) workbook = NULL;
+  g_autoptr(ShouhuAnnex2Import) one = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *threads[] = { "2", "3", "16" };
+  g_autofree char *one_message = NULL;
+
+  workbook = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  one = read_forms_with_threads (workbook, "1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (one->forms->len, ==, 5);
+  g_assert_cmpuint (one->n_rejected, >, SHOUHU_IMPORT_MAX_LISTED);
+  g_assert_cmpuint (one->rejected->len, ==, SHOUHU_IMPORT_MAX_LISTED);
+  g_assert_cmpuint (one->rows->len, >, 500);
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_autoptr(ShouhuAnnex2Import) other = read_forms_with_threads (workbook, threads[t], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (other->forms->len, ==, one->forms->len);
+      for (guint i = 0; i < one->forms->len; i++)
+        {
+          const ShouhuAnnex2ImportForm *a = g_ptr_array_index (one->forms, i);
+          const ShouhuAnnex2ImportForm *b = g_ptr_array_index (other->forms, i);
+
+          g_assert_cmpstr (a->sheet, ==, b->sheet);
+          g_assert_cmpint (a->district_id, ==, b->district_id);
+          g_assert_cmpuint (a->present, ==, b->present);
+        }
+      g_assert_cmpuint (other->rows->len, ==, one->rows->len);
+      for (guint i = 0; i < one->rows->len; i++)
+        {
+          const ShouhuAnnex2ImportRow *a = g_ptr_array_index (one->rows, i);
+          const ShouhuAnnex2ImportRow *b = g_ptr_array_index (other->rows, i);
+
+          g_assert_cmpstr (a->sheet, ==, b->sheet);
+          g_assert_cmpuint (a->row, ==, b->row);
+          g_assert_cmpstr (a->worker->name, ==, b->worker->name);
+          g_assert_cmpstr (a->worker->phone, ==, b->worker->phone);
+          g_assert_cmpint (a->worker->district_id, ==, b->worker->district_id);
+          g_assert_cmpstr (a->volunteers, ==, b->volunteers);
+        }
+      g_assert_cmpuint (other->n_rejected, ==, one->n_rejected);
+      g_assert_cmpuint (other->n_read_rejected, ==, one->n_read_rejected);
+      g_assert_cmpuint (other->n_read_listed, ==, one->n_read_listed);
+      g_assert_cmpuint (other->rejected->len, ==, one->rejected->len);
+      for (guint i = 0; i < one->rejected->len; i++)
+        {
+          const ShouhuImportRejection *a = g_ptr_array_index (one->rejected, i);
+          const ShouhuImportRejection *b = g_ptr_array_index (other->rejected, i);
+
+          g_assert_cmpstr (a->sheet, ==, b->sheet);
+          g_assert_cmpuint (a->row, ==, b->row);
+          g_assert_cmpstr (a->reason, ==, b->reason);
+          g_assert_cmpstr (a->reason, !=, "");
+        }
+      g_assert_cmpuint (other->notes->len, ==, one->notes->len);
+      for (guint i = 0; i < one->notes->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (other->notes, i), ==, g_ptr_array_index (one->notes, i));
+    }
+
+  /* A masked form, and after it a form of no district: the masked one's
+   * error, whichever thread reads which. */
+  g_clear_pointer (&workbook, shouhu_xlsx_workbook_free);
+  workbook = shouhu_xlsx_workbook_new_from_file (masked, &error);
+  g_assert_no_error (error);
+  g_assert_null (read_forms_with_threads (workbook, "1", &error));
+  g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_MASKED);
+  one_message = g_strdup (error->message);
+  g_clear_error (&error);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_assert_null (read_forms_with_threads (workbook, threads[t], &error));
+      g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_MASKED);
+      g_assert_cmpstr (error->message, ==, one_message);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -591,6 +746,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import/annex2/cli-at-once", test_cli_at_once);
   shouhu_test_add_openpyxl ("/import/annex2/round-trip", test_round_trip);
   shouhu_test_add ("/import/annex2/masked", test_masked);
+  shouhu_test_add ("/import/annex2/threads", test_threads);
   shouhu_test_add_openpyxl ("/import/annex2/merged-rows", test_merged_rows);
 
   status = g_test_run ();

@@ -648,6 +648,263 @@ test_sizes (void)
   assert_refused (bomb, SHOUHU_XLSX_ERROR_TOO_LARGE, limit);
 }
 
+/* Reads @path with SHOUHU_XLSX_THREADS set to @threads (1: one sheet
+ * after the other). */
+static ShouhuXlsxWorkbook *
+read_with_threads (const char  *path,
+                   const char  *threads,
+                   GError     **error)
+{
+  ShouhuXlsxWorkbook *wb;
+
+  g_assert_true (g_setenv ("SHOUHU_XLSX_THREADS", threads, TRUE));
+  wb = shouhu_xlsx_workbook_new_from_file (path, error);
+  g_unsetenv ("SHOUHU_XLSX_THREADS");
+  return wb;
+}
+
+static void
+assert_same_workbook (const ShouhuXlsxWorkbook *a,
+                      const ShouhuXlsxWorkbook *b)
+{
+  g_autoptr(GString) xs = g_string_new (NULL);
+  g_autoptr(GString) ys = g_string_new (NULL);
+
+  g_assert_cmpuint (shouhu_xlsx_workbook_get_n_sheets (a), ==, shouhu_xlsx_workbook_get_n_sheets (b));
+  for (guint s = 0; s < shouhu_xlsx_workbook_get_n_sheets (a); s++)
+    {
+      const ShouhuXlsxSheet *x = shouhu_xlsx_workbook_get_sheet (a, s);
+      const ShouhuXlsxSheet *y = shouhu_xlsx_workbook_get_sheet (b, s);
+      const ShouhuXlsxCell *xc, *yc;
+      const ShouhuXlsxRange *xm, *ym;
+      const guint32 *xh, *yh;
+      gsize nx, ny;
+      guint hx, hy;
+
+      g_assert_cmpstr (shouhu_xlsx_sheet_get_name (x), ==, shouhu_xlsx_sheet_get_name (y));
+      g_assert_cmpint (shouhu_xlsx_sheet_is_hidden (x), ==, shouhu_xlsx_sheet_is_hidden (y));
+      g_assert_cmpuint (shouhu_xlsx_sheet_get_n_rows (x), ==, shouhu_xlsx_sheet_get_n_rows (y));
+      g_assert_cmpuint (shouhu_xlsx_sheet_get_n_columns (x), ==, shouhu_xlsx_sheet_get_n_columns (y));
+      xc = shouhu_xlsx_sheet_get_cells (x, &nx);
+      yc = shouhu_xlsx_sheet_get_cells (y, &ny);
+      g_assert_cmpuint (nx, ==, ny);
+      for (gsize i = 0; i < nx; i++)
+        {
+          g_assert_cmpuint (xc[i].row, ==, yc[i].row);
+          g_assert_cmpuint (xc[i].col, ==, yc[i].col);
+          g_assert_cmpint (xc[i].type, ==, yc[i].type);
+          g_assert_cmpuint (xc[i].style, ==, yc[i].style);
+          g_assert_cmpstr (xc[i].text, ==, yc[i].text);
+          g_assert_cmpstr (shouhu_xlsx_sheet_get_shown (x, &xc[i], xs), ==, shouhu_xlsx_sheet_get_shown (y, &yc[i], ys));
+        }
+      xm = shouhu_xlsx_sheet_get_merged (x, &hx);
+      ym = shouhu_xlsx_sheet_get_merged (y, &hy);
+      g_assert_cmpuint (hx, ==, hy);
+      g_assert_cmpmem (xm, hx * sizeof *xm, ym, hy * sizeof *ym);
+      xh = shouhu_xlsx_sheet_get_hidden_rows (x, &hx);
+      yh = shouhu_xlsx_sheet_get_hidden_rows (y, &hy);
+      g_assert_cmpmem (xh, hx * sizeof *xh, yh, hy * sizeof *yh);
+    }
+}
+
+/* Several worksheets read on threads give what reading them one after
+ * the other gives: the same sheets in the same order, the same cells;
+ * and the same error, the first in the workbook's order. */
+static void
+test_threads (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "threads.xlsx", NULL);
+  lxw_workbook_options options = { .constant_memory = FALSE, .tmpdir = tmp_dir };
+  lxw_workbook *wb = workbook_new_opt (path, &options);
+  lxw_format *date = workbook_add_format (wb);
+  lxw_row_col_options hidden = { .hidden = 1 };
+  g_autoptr(ShouhuXlsxWorkbook) one = NULL, four = NULL, two = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *threads[] = { "2", "4", "16" };
+  g_autofree char *bad_sheets = NULL;
+  g_autoptr(GString) bad_workbook = g_string_new (NULL), bad_rels = g_string_new (NULL);
+  g_autofree char *bad = NULL, *missing = NULL;
+  g_autofree char *one_message = NULL;
+
+  format_set_num_format (date, "yyyy-mm-dd");
+  for (guint s = 0; s < 9; s++)
+    {
+      g_autofree char *name = g_strdup_printf ("区%u", s);
+      lxw_worksheet *ws = workbook_add_worksheet (wb, name);
+
+      /* Sheets of very different sizes, one of them empty. */
+      for (guint r = 0; r < (s == 4 ? 0 : 40u * s * s + 3); r++)
+        {
+          g_autofree char *text = g_strdup_printf ("第%u表第%u行", s, r);
+
+          worksheet_write_string (ws, r, 0, text, NULL);
+          worksheet_write_number (ws, r, 1, r * 1.5 + s, NULL);
+          worksheet_write_number (ws, r, 2, 45000 + r, date);
+          if (r % 7 == s % 7)
+            worksheet_write_boolean (ws, r, 3, r % 2, NULL);
+          if (r % 11 == 3)
+            worksheet_set_row_opt (ws, r, LXW_DEF_ROW_HEIGHT, NULL, &hidden);
+        }
+      if (s % 3 == 1)
+        worksheet_merge_range (ws, 0, 5, 2, 6, "合并", NULL);
+      if (s == 6)
+        worksheet_hide (ws);
+    }
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  one = read_with_threads (path, "1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shouhu_xlsx_workbook_get_n_sheets (one), ==, 9);
+  g_assert_cmpstr (shouhu_xlsx_sheet_get_name (shouhu_xlsx_workbook_get_sheet (one, 8)), ==, "区8");
+  assert_cell (shouhu_xlsx_workbook_get_sheet (one, 8), "A2563", SHOUHU_XLSX_CELL_STRING, "第8表第2562行");
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(ShouhuXlsxWorkbook) other = read_with_threads (path, threads[i], &error);
+
+      g_assert_no_error (error);
+      assert_same_workbook (one, other);
+    }
+  /* Unset, the reader chooses (this workbook is small: one thread). */
+  four = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  assert_same_workbook (one, four);
+  g_clear_pointer (&one, shouhu_xlsx_workbook_free);
+
+  /* Six sheets, the third and fifth damaged: the third's error, always. */
+  g_string_append (bad_workbook, "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                   "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
+  g_string_append (bad_rels, "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+  for (guint s = 1; s <= 6; s++)
+    {
+      g_string_append_printf (bad_workbook, "<sheet name=\"S%u\" sheetId=\"%u\" r:id=\"rId%u\"/>", s, s, s);
+      g_string_append_printf (bad_rels, "<Relationship Id=\"rId%u\" Type=\"http://schemas.openxmlformats.org/"
+                              "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet%u.xml\"/>", s, s);
+    }
+  g_string_append (bad_workbook, "</sheets></workbook>");
+  g_string_append (bad_rels, "</Relationships>");
+  bad = make_zip ("bad-later.xlsx",
+                  "_rels/.rels", root_rels,
+                  "xl/workbook.xml", bad_workbook->str,
+                  "xl/_rels/workbook.xml.rels", bad_rels->str,
+                  "xl/worksheets/sheet1.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" SHEET_CLOSE,
+                  "xl/worksheets/sheet2.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>2</v></c></row>" SHEET_CLOSE,
+                  "xl/worksheets/sheet3.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>3x</v></c></row>" SHEET_CLOSE,
+                  "xl/worksheets/sheet4.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>4</v></c></row>" SHEET_CLOSE,
+                  "xl/worksheets/sheet5.xml", SHEET_OPEN "<row r=\"1\"><c r=\"Q0\"><v>5</v></c></row>" SHEET_CLOSE,
+                  "xl/worksheets/sheet6.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>6</v></c></row>" SHEET_CLOSE,
+                  NULL);
+  one = read_with_threads (bad, "1", &error);
+  g_assert_null (one);
+  g_assert_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "3x"));
+  one_message = g_strdup (error->message);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      two = read_with_threads (bad, threads[i], &error);
+      g_assert_null (two);
+      g_assert_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_DAMAGED);
+      g_assert_cmpstr (error->message, ==, one_message);
+      g_clear_error (&error);
+    }
+
+  /* A sheet whose part is missing after a damaged one: the damaged one's
+   * error; before it: the missing part's. */
+  missing = make_zip ("missing-part.xlsx",
+                      "_rels/.rels", root_rels,
+                      "xl/workbook.xml", bad_workbook->str,
+                      "xl/_rels/workbook.xml.rels", bad_rels->str,
+                      "xl/worksheets/sheet1.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" SHEET_CLOSE,
+                      "xl/worksheets/sheet3.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>3x</v></c></row>" SHEET_CLOSE,
+                      "xl/worksheets/sheet4.xml", SHEET_OPEN "<row r=\"1\"><c r=\"A1\"><v>4</v></c></row>" SHEET_CLOSE,
+                      NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      two = read_with_threads (missing, threads[i], &error);
+      g_assert_null (two);
+      g_assert_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, "S2"));
+      g_assert_null (strstr (error->message, "3x"));
+      g_clear_error (&error);
+    }
+}
+
+/* The cell limit counts the cells of all sheets, whichever thread reads
+ * them: four sheets of a million cells and a few pass it, three do not. */
+static void
+test_threads_cell_limit (void)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GString) workbook = g_string_new (NULL), rels = g_string_new (NULL);
+  g_autofree char *limit = g_strdup_printf ("%d cells", SHOUHU_XLSX_MAX_CELLS);
+  g_autofree char *path = g_build_filename (tmp_dir, "many-cells.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  const guint per_sheet = SHOUHU_XLSX_MAX_CELLS / 4 + 1000;
+  const char *threads[] = { "1", "4" };
+  int zerr = 0;
+  zip_t *za;
+
+  g_string_append (rows, SHEET_OPEN);
+  for (guint r = 0; r < per_sheet / 1000; r++)
+    {
+      g_string_append (rows, "<row>");
+      for (guint c = 0; c < 1000; c++)
+        g_string_append (rows, "<c><v>1</v></c>");
+      g_string_append (rows, "</row>");
+    }
+  g_string_append (rows, SHEET_CLOSE);
+
+  for (guint n_sheets = 3; n_sheets <= 4; n_sheets++)
+    {
+      g_string_assign (workbook, "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                       "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
+      g_string_assign (rels, "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+      za = zip_open (path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+      g_assert_nonnull (za);
+      for (guint s = 1; s <= n_sheets; s++)
+        {
+          g_autofree char *name = g_strdup_printf ("xl/worksheets/sheet%u.xml", s);
+
+          g_string_append_printf (workbook, "<sheet name=\"S%u\" sheetId=\"%u\" r:id=\"rId%u\"/>", s, s, s);
+          g_string_append_printf (rels, "<Relationship Id=\"rId%u\" Type=\"http://schemas.openxmlformats.org/"
+                                  "officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet%u.xml\"/>",
+                                  s, s);
+          g_assert_cmpint (zip_file_add (za, name, zip_source_buffer (za, rows->str, rows->len, 0), 0), >=, 0);
+        }
+      g_string_append (workbook, "</sheets></workbook>");
+      g_string_append (rels, "</Relationships>");
+      g_assert_cmpint (zip_file_add (za, "_rels/.rels", zip_source_buffer (za, root_rels, strlen (root_rels), 0), 0), >=, 0);
+      g_assert_cmpint (zip_file_add (za, "xl/workbook.xml", zip_source_buffer (za, workbook->str, workbook->len, 0), 0),
+                       >=, 0);
+      g_assert_cmpint (zip_file_add (za, "xl/_rels/workbook.xml.rels", zip_source_buffer (za, rels->str, rels->len, 0), 0),
+                       >=, 0);
+      g_assert_cmpint (zip_close (za), ==, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ShouhuXlsxWorkbook) wb = read_with_threads (path, threads[i], &error);
+
+          if (n_sheets == 4)
+            {
+              g_assert_null (wb);
+              g_assert_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE);
+              g_assert_nonnull (strstr (error->message, limit));
+              continue;
+            }
+          g_assert_no_error (error);
+          g_assert_cmpuint (shouhu_xlsx_workbook_get_n_sheets (wb), ==, 3);
+          for (guint s = 0; s < 3; s++)
+            {
+              gsize n;
+
+              shouhu_xlsx_sheet_get_cells (shouhu_xlsx_workbook_get_sheet (wb, s), &n);
+              g_assert_cmpuint (n, ==, per_sheet / 1000 * 1000);
+            }
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,6 +927,8 @@ main (int    argc,
   shouhu_test_add ("/xlsx-reader/bad-sheets", test_bad_sheets);
   shouhu_test_add ("/xlsx-reader/limits", test_limits);
   shouhu_test_add ("/xlsx-reader/sizes", test_sizes);
+  shouhu_test_add ("/xlsx-reader/threads", test_threads);
+  shouhu_test_add ("/xlsx-reader/threads-cell-limit", test_threads_cell_limit);
 
   status = g_test_run ();
   shouhu_test_rm_rf (tmp_dir);

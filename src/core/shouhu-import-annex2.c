@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "shouhu-import-private.h"
+#include "shouhu-parallel.h"
 #include "shouhu-pairing.h"
 #include "shouhu-phone.h"
 #include "shouhu-validate.h"
@@ -739,7 +740,9 @@ check_not_masked (const Annex2Layout  *layout,
 static gboolean
 read_annex2_rows (Annex2Layout                  *layout,
                   const ShouhuAnnex2ImportForm  *form,
-                  ShouhuAnnex2Import            *import,
+                  GPtrArray                     *rows,
+                  GPtrArray                     *rejected,
+                  guint                         *n_rejected,
                   GError                       **error)
 {
   gsize n, i;
@@ -772,12 +775,11 @@ read_annex2_rows (Annex2Layout                  *layout,
           ok = FALSE;
           break;
         }
-      r = read_annex2_row (layout, &merges, form, row, import->rejected->len < SHOUHU_IMPORT_MAX_LISTED, &reason);
+      r = read_annex2_row (layout, &merges, form, row, rejected->len < SHOUHU_IMPORT_MAX_LISTED, &reason);
       if (r == NULL)
-        shouhu_import_reject_counted (import->rejected, &import->n_rejected, form->sheet,
-                                      shouhu_import_shown_row (row), reason);
+        shouhu_import_reject_counted (rejected, n_rejected, form->sheet, shouhu_import_shown_row (row), reason);
       else
-        g_ptr_array_add (import->rows, r);
+        g_ptr_array_add (rows, r);
     }
   layout->current = NULL;
   annex2_merges_clear (&merges);
@@ -788,7 +790,7 @@ read_annex2_rows (Annex2Layout                  *layout,
  * lacks (their stored values are kept), the headings it ignored, its
  * hidden rows (imported all the same). */
 static void
-add_form_notes (ShouhuAnnex2Import           *import,
+add_form_notes (GPtrArray                    *notes,
                 const ShouhuAnnex2ImportForm *form,
                 const ShouhuXlsxSheet        *sheet)
 {
@@ -803,23 +805,76 @@ add_form_notes (ShouhuAnnex2Import           *import,
         g_string_append_printf (absent, "%s%s", absent->len > 0 ? "、" : "", c->heading);
     }
   if (absent->len > 0)
-    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” has no column %s: the values stored for "
+    g_ptr_array_add (notes, g_strdup_printf (_("Sheet “%s” has no column %s: the values stored for "
                                                        "them are kept, and new records leave them empty."),
                                                      form->sheet, absent->str));
   for (guint i = 0; i < form->ignored->len; i++)
-    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s”: the column “%s” is no column of the form "
+    g_ptr_array_add (notes, g_strdup_printf (_("Sheet “%s”: the column “%s” is no column of the form "
                                                        "and was ignored."),
                                                      form->sheet, (const char *) g_ptr_array_index (form->ignored, i)));
   if (hidden != NULL)
-    g_ptr_array_add (import->notes, g_strdup_printf (_("Sheet “%s” has hidden rows (%s): they are imported "
+    g_ptr_array_add (notes, g_strdup_printf (_("Sheet “%s” has hidden rows (%s): they are imported "
                                                        "like the others."), form->sheet, hidden));
 }
+
+/* What one sheet gave, read on any of the threads (nothing is shared
+ * but the workbook, which is only read); put together with the others
+ * in the workbook's order. */
+typedef struct
+{
+  const ShouhuXlsxSheet  *sheet;
+  ShouhuAnnex2ImportForm *form;       /* NULL: hidden, or no form */
+  GPtrArray              *rows;
+  GPtrArray              *rejected;   /* the sheet's first SHOUHU_IMPORT_MAX_LISTED */
+  guint                   n_rejected;
+  GPtrArray              *notes;
+  GError                 *error;
+} Annex2Sheet;
+
+static void
+annex2_sheet_clear (Annex2Sheet *out)
+{
+  g_clear_pointer (&out->form, annex2_form_free);
+  g_clear_pointer (&out->rows, g_ptr_array_unref);
+  g_clear_pointer (&out->rejected, g_ptr_array_unref);
+  g_clear_pointer (&out->notes, g_ptr_array_unref);
+  g_clear_error (&out->error);
+}
+
+static gboolean
+read_annex2_sheet (gpointer data,
+                   guint    index)
+{
+  Annex2Sheet *out = (Annex2Sheet *) data + index;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
+  Annex2Layout layout = { out->sheet, 0, { 0 }, { 0 }, ignored, scratch };
+
+  if (shouhu_xlsx_sheet_is_hidden (out->sheet))
+    return TRUE;
+  if (!find_annex2_layout (&layout, &out->error) ||
+      (out->form = read_form_header (&layout, &out->error)) == NULL)
+    return out->error == NULL;
+  out->rows = g_ptr_array_new_with_free_func (annex2_row_free);
+  out->rejected = g_ptr_array_new_with_free_func (shouhu_import_rejection_free);
+  out->notes = g_ptr_array_new_with_free_func (g_free);
+  if (!read_annex2_rows (&layout, out->form, out->rows, out->rejected, &out->n_rejected, &out->error))
+    return FALSE;
+  add_form_notes (out->notes, out->form, out->sheet);
+  return TRUE;
+}
+
+/* Below this many cells, threads cost more than they save. */
+#define PARALLEL_MIN_CELLS 20000
 
 /**
  * shouhu_import_annex2_read:
  *
  * Reads every visible sheet in the Annex 2 layout (one district's form
- * each), checking each row.  Writes nothing.
+ * each), checking each row.  Writes nothing.  The sheets of a large
+ * workbook are read on a few threads, and put together in their order:
+ * the rows, the rejections listed (the first SHOUHU_IMPORT_MAX_LISTED of
+ * the file) and the first error are those of reading them in order.
  *
  * Returns: (transfer full): the rows read and those rejected, or %NULL
  * when no sheet is an Annex 2 form or a form's header is broken
@@ -829,9 +884,11 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
                            GError                   **error)
 {
   g_autoptr(ShouhuAnnex2Import) import = g_new0 (ShouhuAnnex2Import, 1);
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) hidden_sheets = g_ptr_array_new ();
+  guint n_sheets = shouhu_xlsx_workbook_get_n_sheets (workbook);
+  g_autofree Annex2Sheet *sheets = g_new0 (Annex2Sheet, n_sheets);
+  guint64 n_cells = 0;
+  gboolean ok = TRUE;
 
   import->file_name = g_strdup (shouhu_xlsx_workbook_get_name (workbook));
   import->sha256 = g_strdup (shouhu_xlsx_workbook_get_sha256 (workbook));
@@ -842,37 +899,55 @@ shouhu_import_annex2_read (const ShouhuXlsxWorkbook  *workbook,
   import->changes = g_ptr_array_new_with_free_func (shouhu_import_change_free);
   import->missing = g_ptr_array_new_with_free_func (shouhu_import_missing_free);
 
-  for (guint s = 0; s < shouhu_xlsx_workbook_get_n_sheets (workbook); s++)
+  for (guint s = 0; s < n_sheets; s++)
     {
-      Annex2Layout layout = { shouhu_xlsx_workbook_get_sheet (workbook, s), 0, { 0 }, { 0 }, ignored, scratch };
-      g_autoptr(GError) local_error = NULL;
-      ShouhuAnnex2ImportForm *form;
+      gsize n;
 
-      if (shouhu_xlsx_sheet_is_hidden (layout.sheet))
+      sheets[s].sheet = shouhu_xlsx_workbook_get_sheet (workbook, s);
+      shouhu_xlsx_sheet_get_cells (sheets[s].sheet, &n);
+      n_cells += n;
+    }
+  shouhu_parallel_run (n_sheets, shouhu_parallel_threads (n_sheets, n_cells, PARALLEL_MIN_CELLS),
+                       read_annex2_sheet, sheets);
+
+  /* Every sheet before the first that failed was read to its end. */
+  for (guint s = 0; s < n_sheets && ok; s++)
+    {
+      Annex2Sheet *out = &sheets[s];
+      gpointer *rejected;
+      gsize n_rejected;
+
+      if (out->error != NULL)
         {
-          g_ptr_array_add (hidden_sheets, (gpointer) shouhu_xlsx_sheet_get_name (layout.sheet));
+          /* Translators: a file's name before why it cannot be imported */
+          g_prefix_error (&out->error, _("%s: "), import->file_name);
+          g_propagate_error (error, g_steal_pointer (&out->error));
+          ok = FALSE;
+          break;
+        }
+      if (shouhu_xlsx_sheet_is_hidden (out->sheet))
+        {
+          g_ptr_array_add (hidden_sheets, (gpointer) shouhu_xlsx_sheet_get_name (out->sheet));
           continue;
         }
-      if (!find_annex2_layout (&layout, &local_error) ||
-          (form = read_form_header (&layout, &local_error)) == NULL)
-        {
-          if (local_error == NULL)
-            continue;
-          /* Translators: a file's name before why it cannot be imported */
-          g_prefix_error (&local_error, _("%s: "), import->file_name);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_ptr_array_add (import->forms, form);
-      if (!read_annex2_rows (&layout, form, import, &local_error))
-        {
-          /* Translators: a file's name before why it cannot be imported */
-          g_prefix_error (&local_error, _("%s: "), import->file_name);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      add_form_notes (import, form, layout.sheet);
+      if (out->form == NULL)
+        continue;
+      g_ptr_array_add (import->forms, g_steal_pointer (&out->form));
+      g_ptr_array_extend_and_steal (import->rows, g_steal_pointer (&out->rows));
+      rejected = g_ptr_array_steal (out->rejected, &n_rejected);
+      for (gsize i = 0; i < n_rejected; i++)
+        if (import->rejected->len < SHOUHU_IMPORT_MAX_LISTED)
+          g_ptr_array_add (import->rejected, rejected[i]);
+        else
+          shouhu_import_rejection_free (rejected[i]);
+      g_free (rejected);
+      import->n_rejected += out->n_rejected;
+      g_ptr_array_extend_and_steal (import->notes, g_steal_pointer (&out->notes));
     }
+  for (guint s = 0; s < n_sheets; s++)
+    annex2_sheet_clear (&sheets[s]);
+  if (!ok)
+    return NULL;
 
   if (import->forms->len == 0)
     {

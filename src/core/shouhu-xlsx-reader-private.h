@@ -26,7 +26,16 @@ struct _ShouhuXlsxSheet
   GArray    *hidden_rows;  /* guint32, 0-based, ascending */
   guint      n_rows;
   guint      n_cols;
+  GStringChunk *chunk;     /* its cell texts when read on a thread, or NULL */
 };
+
+/* What the limits count across the workbook while it is read; the
+ * threads reading worksheets add to it with g_atomic_int_add (). */
+typedef struct
+{
+  gint total_read;   /* bytes, below SHOUHU_XLSX_MAX_TOTAL_SIZE plus a few reads */
+  gint n_cells;
+} ShouhuXlsxCounts;
 
 struct _ShouhuXlsxWorkbook
 {
@@ -40,8 +49,9 @@ struct _ShouhuXlsxWorkbook
   GHashTable   *formats;    /* numFmtId → code, the file's own formats */
   gboolean      date1904;   /* days counted from 1904 */
   zip_t        *zip;        /* only while loading */
-  guint64       total_read;
-  gsize         n_cells;
+  const guint8 *data;       /* only while loading: the bytes the zip reads */
+  gsize         size;
+  ShouhuXlsxCounts *counts; /* only while loading */
 };
 
 /* Elements the parsers care about; everything else is OTHER. */

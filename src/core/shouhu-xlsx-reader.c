@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "shouhu-xlsx-reader-private.h"
+#include "shouhu-parallel.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -380,6 +381,159 @@ static const GMarkupParser styles_parser = { styles_start, shouhu_xlsx_end_eleme
 
 /* Worksheets ------------------------------------------------------------- */
 
+/* A worksheet to read, and what reading it gave. */
+typedef struct
+{
+  const SheetEntry *entry;
+  char             *part;
+  ShouhuXlsxSheet  *sheet;   /* read on a thread, until it joins the workbook */
+  GError           *error;
+} SheetJob;
+
+static void
+sheet_job_free (gpointer data)
+{
+  SheetJob *job = data;
+
+  g_free (job->part);
+  g_clear_pointer (&job->sheet, shouhu_xlsx_sheet_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static ShouhuXlsxSheet *
+sheet_new (ShouhuXlsxWorkbook *workbook,
+           const SheetEntry   *entry)
+{
+  ShouhuXlsxSheet *sheet = g_new0 (ShouhuXlsxSheet, 1);
+
+  sheet->workbook = workbook;
+  sheet->name = g_strdup (entry->name);
+  sheet->hidden_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sheet->hidden = entry->hidden;
+  sheet->cells = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxCell));
+  sheet->merged = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxRange));
+  return sheet;
+}
+
+/* One after the other, stopping at the first error. */
+static gboolean
+read_sheets_sequential (ShouhuXlsxWorkbook  *workbook,
+                        GPtrArray           *jobs,
+                        GError             **error)
+{
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      const SheetJob *job = g_ptr_array_index (jobs, i);
+      ShouhuXlsxSheet *sheet = sheet_new (workbook, job->entry);
+
+      g_ptr_array_add (workbook->sheets, sheet);
+      if (!shouhu_xlsx_read_sheet (workbook, sheet, job->part, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Below this much XML in all the worksheets, threads cost more than they
+ * save. */
+#define PARALLEL_MIN_BYTES (1024 * 1024)
+
+static guint
+count_threads (ShouhuXlsxWorkbook *workbook,
+               GPtrArray          *jobs)
+{
+  guint64 bytes = 0;
+
+  for (guint i = 0; i < jobs->len && bytes < PARALLEL_MIN_BYTES; i++)
+    {
+      const SheetJob *job = g_ptr_array_index (jobs, i);
+      zip_int64_t index = zip_name_locate (workbook->zip, job->part, ZIP_FL_NOCASE);
+      zip_stat_t st;
+
+      zip_stat_init (&st);
+      if (index >= 0 && zip_stat_index (workbook->zip, (zip_uint64_t) index, 0, &st) == 0 &&
+          (st.valid & ZIP_STAT_SIZE))
+        bytes += st.size;
+    }
+  return shouhu_parallel_threads (jobs->len, bytes, PARALLEL_MIN_BYTES);
+}
+
+typedef struct
+{
+  ShouhuXlsxWorkbook *workbook;
+  GPtrArray          *jobs;
+} SheetJobs;
+
+/* One sheet, on any thread: its own zip over the same bytes (a zip_t
+ * serves one thread), and a copy of the workbook pointing to it and to
+ * the sheet's own chunk; the shared strings and formats are only read,
+ * the counts are atomic. */
+static gboolean
+read_sheet_job (gpointer data,
+                guint    index)
+{
+  SheetJobs *all = data;
+  SheetJob *job = g_ptr_array_index (all->jobs, index);
+  ShouhuXlsxWorkbook view = *all->workbook;
+  zip_source_t *source;
+  zip_error_t zerr;
+
+  job->sheet = sheet_new (all->workbook, job->entry);
+  job->sheet->chunk = g_string_chunk_new (64 * 1024);
+  view.chunk = job->sheet->chunk;
+  view.zip = NULL;
+  zip_error_init (&zerr);
+  source = zip_source_buffer_create (view.data, view.size, 0, &zerr);
+  if (source != NULL)
+    {
+      view.zip = zip_open_from_source (source, ZIP_RDONLY, &zerr);
+      if (view.zip == NULL)
+        zip_source_free (source);
+    }
+  if (view.zip == NULL)
+    shouhu_xlsx_damaged (&job->error, _("it is damaged or truncated: %s"), zip_error_strerror (&zerr));
+  else
+    shouhu_xlsx_read_sheet (&view, job->sheet, job->part, &job->error);
+  zip_error_fini (&zerr);
+  if (view.zip != NULL)
+    zip_discard (view.zip);
+  return job->error == NULL;
+}
+
+/* The sheets on @n_threads threads, the calling one among them.  On any
+ * error it gives up and returns %FALSE, with the counts as they were:
+ * the sheets are then read again one after the other, so that the
+ * message (and which limit is met first) is the one reading them in
+ * order gives. */
+static gboolean
+read_sheets_parallel (ShouhuXlsxWorkbook *workbook,
+                      GPtrArray          *jobs,
+                      guint               n_threads)
+{
+  ShouhuXlsxCounts before = *workbook->counts;
+  SheetJobs all = { workbook, jobs };
+
+  if (!shouhu_parallel_run (jobs->len, n_threads, read_sheet_job, &all))
+    {
+      for (guint i = 0; i < jobs->len; i++)
+        {
+          SheetJob *job = g_ptr_array_index (jobs, i);
+
+          g_clear_pointer (&job->sheet, shouhu_xlsx_sheet_free);
+          g_clear_error (&job->error);
+        }
+      *workbook->counts = before;
+      return FALSE;
+    }
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      SheetJob *job = g_ptr_array_index (jobs, i);
+
+      g_ptr_array_add (workbook->sheets, g_steal_pointer (&job->sheet));
+    }
+  return TRUE;
+}
+
 /* The workbook ----------------------------------------------------------- */
 
 static gboolean
@@ -392,9 +546,12 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
   g_autofree char *workbook_dir = NULL;
   g_autofree char *workbook_base = NULL;
   g_autofree char *rels_part = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GError) pending = NULL;
   WorkbookParse wp = { { 0 }, NULL };
   const Relationship *rel;
-  gboolean found;
+  guint n_threads;
+  gboolean found, ok;
 
   root_rels = read_rels (workbook, "_rels/.rels", error);
   if (root_rels == NULL)
@@ -454,7 +611,6 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
     {
       g_autofree char *part = resolve_target (workbook_dir, rel->target);
       StringsParse sp = { { 0 }, NULL };
-      gboolean ok;
 
       if (part == NULL)
         {
@@ -471,44 +627,46 @@ read_workbook (ShouhuXlsxWorkbook  *workbook,
         }
     }
 
-  for (guint i = 0; i < wp.entries->len; i++)
+  jobs = g_ptr_array_new_with_free_func (sheet_job_free);
+  for (guint i = 0; i < wp.entries->len && pending == NULL; i++)
     {
       const SheetEntry *e = g_ptr_array_index (wp.entries, i);
-      g_autofree char *part = NULL;
-      ShouhuXlsxSheet *sheet;
+      SheetJob *job;
 
       rel = find_rel_by_id (rels, e->rel_id);
       if (rel == NULL)
         {
-          shouhu_xlsx_damaged (error, _("sheet “%s” has no part in the file"), e->name);
-          g_ptr_array_unref (wp.entries);
-          return FALSE;
+          shouhu_xlsx_damaged (&pending, _("sheet “%s” has no part in the file"), e->name);
+          break;
         }
       /* Chart sheets and dialog sheets hold no cells. */
       if (!g_str_has_suffix (rel->type, "/worksheet"))
         continue;
-      part = resolve_target (workbook_dir, rel->target);
-      if (part == NULL)
+      job = g_new0 (SheetJob, 1);
+      job->entry = e;
+      job->part = resolve_target (workbook_dir, rel->target);
+      if (job->part == NULL)
         {
-          g_ptr_array_unref (wp.entries);
-          return shouhu_xlsx_damaged (error, _("%s points outside the file"), rels_part);
+          g_free (job);
+          shouhu_xlsx_damaged (&pending, _("%s points outside the file"), rels_part);
+          break;
         }
-
-      sheet = g_new0 (ShouhuXlsxSheet, 1);
-      sheet->workbook = workbook;
-      sheet->name = g_strdup (e->name);
-      sheet->hidden_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
-      sheet->hidden = e->hidden;
-      sheet->cells = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxCell));
-      sheet->merged = g_array_new (FALSE, FALSE, sizeof (ShouhuXlsxRange));
-      g_ptr_array_add (workbook->sheets, sheet);
-      if (!shouhu_xlsx_read_sheet (workbook, sheet, part, error))
-        {
-          g_ptr_array_unref (wp.entries);
-          return FALSE;
-        }
+      g_ptr_array_add (jobs, job);
     }
+
+  /* The sheets before a part that cannot be found are read first, as
+   * their errors come first. */
+  n_threads = count_threads (workbook, jobs);
+  ok = (n_threads > 1 && read_sheets_parallel (workbook, jobs, n_threads)) ||
+       read_sheets_sequential (workbook, jobs, error);
   g_ptr_array_unref (wp.entries);
+  if (!ok)
+    return FALSE;
+  if (pending != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&pending));
+      return FALSE;
+    }
 
   if (workbook->sheets->len == 0)
     {
@@ -534,6 +692,8 @@ open_zip (ShouhuXlsxWorkbook  *workbook,
       return FALSE;
     }
 
+  workbook->data = data;
+  workbook->size = size;
   zip_error_init (&zerr);
   source = zip_source_buffer_create (data, size, 0, &zerr);
   if (source != NULL)
@@ -621,8 +781,10 @@ shouhu_xlsx_workbook_new_from_data (const guint8  *data,
 {
   g_autoptr(ShouhuXlsxWorkbook) workbook = g_new0 (ShouhuXlsxWorkbook, 1);
   g_autoptr(GError) local_error = NULL;
+  ShouhuXlsxCounts counts = { 0, 0 };
 
   workbook->name = g_strdup (display_name);
+  workbook->counts = &counts;
   workbook->sheets = g_ptr_array_new_with_free_func (shouhu_xlsx_sheet_free);
   workbook->strings = g_ptr_array_new ();
   workbook->chunk = g_string_chunk_new (64 * 1024);
@@ -639,6 +801,8 @@ shouhu_xlsx_workbook_new_from_data (const guint8  *data,
 
   /* The zip points into @data, which the caller keeps only for the call. */
   g_clear_pointer (&workbook->zip, zip_discard);
+  workbook->data = NULL;
+  workbook->counts = NULL;
 
   if (local_error != NULL)
     {

@@ -346,13 +346,12 @@ end_cell (SheetParse  *sp,
       g_assert_not_reached ();
     }
 
-  if (workbook->n_cells >= SHOUHU_XLSX_MAX_CELLS)
+  if (g_atomic_int_add (&workbook->counts->n_cells, 1) >= SHOUHU_XLSX_MAX_CELLS)
     {
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
                    _("the workbook has more than %d cells"), SHOUHU_XLSX_MAX_CELLS);
       return;
     }
-  workbook->n_cells++;
   g_array_append_val (sp->sheet->cells, cell);
   sp->sheet->n_rows = MAX (sp->sheet->n_rows, cell.row + 1);
   sp->sheet->n_cols = MAX (sp->sheet->n_cols, cell.col + 1);
@@ -400,6 +399,8 @@ shouhu_xlsx_sheet_free (gpointer data)
   g_array_unref (sheet->cells);
   g_array_unref (sheet->merged);
   g_array_unref (sheet->hidden_rows);
+  if (sheet->chunk != NULL)
+    g_string_chunk_free (sheet->chunk);
   g_free (sheet);
 }
 

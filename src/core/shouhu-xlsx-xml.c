@@ -289,8 +289,12 @@ shouhu_xlsx_count_read (ShouhuXlsxWorkbook  *workbook,
                         guint64              n,
                         GError             **error)
 {
+  gint total;
+
   *entry_read += n;
-  workbook->total_read += n;
+  /* n is one read's worth (a few dozen KiB); the total stops the read
+   * just past the limit, far below G_MAXINT. */
+  total = g_atomic_int_add (&workbook->counts->total_read, (gint) n) + (gint) n;
   if (*entry_read > SHOUHU_XLSX_MAX_ENTRY_SIZE)
     {
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
@@ -298,7 +302,7 @@ shouhu_xlsx_count_read (ShouhuXlsxWorkbook  *workbook,
                    part, SHOUHU_XLSX_MAX_ENTRY_SIZE / (1024 * 1024));
       return FALSE;
     }
-  if (workbook->total_read > SHOUHU_XLSX_MAX_TOTAL_SIZE)
+  if (total > SHOUHU_XLSX_MAX_TOTAL_SIZE)
     {
       g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
                    _("the workbook is larger than %d MiB once uncompressed"),
