@@ -18,6 +18,7 @@ typedef struct
   char                *path;
   ShouhuStore         *store;
   ShouhuDashboardPage *page;
+  GtkWindow           *window;
   GArray              *activated;
 } Fixture;
 
@@ -37,6 +38,13 @@ fixture_set_up (Fixture       *fx,
   fx->activated = g_array_new (FALSE, FALSE, sizeof (int));
   fx->page = g_object_ref_sink (g_object_new (SHOUHU_TYPE_DASHBOARD_PAGE, NULL));
   g_signal_connect (fx->page, "district-activated", G_CALLBACK (activated_cb), fx);
+  /* Shown, as the overview is: a page not shown counts changes only
+   * when it is shown again. */
+  fx->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fx->window, GTK_WIDGET (fx->page));
+  gtk_window_present (fx->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fx->page)))
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -45,6 +53,7 @@ fixture_tear_down (Fixture       *fx,
 {
   g_autofree char *dir = g_path_get_dirname (fx->path);
 
+  gtk_window_destroy (fx->window);
   g_clear_object (&fx->page);
   g_clear_object (&fx->store);
   g_array_unref (fx->activated);
@@ -248,6 +257,7 @@ test_table_cells (Fixture       *fx,
   shouhu_test_annex2_insert_set (fx->store);
   g_object_set (fx->page, "store", fx->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
+  gtk_window_set_child (fx->window, NULL);   /* into a window of the size this test needs */
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fx->page));
   gtk_window_present (GTK_WINDOW (window));
 
@@ -333,6 +343,7 @@ test_changed_cell (Fixture       *fx,
 
   g_object_set (fx->page, "store", fx->store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (fx->window, NULL);   /* into a window of the size this test needs */
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (fx->page));
   gtk_window_present (GTK_WINDOW (window));
 
@@ -454,6 +465,26 @@ test_window (Fixture       *fx,
   g_assert_cmpstr (shouhu_window_get_visible_page (window), ==, "annex1");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
   g_assert_cmpstr (shouhu_window_get_visible_page (window), ==, "dashboard");
+
+  /* A change made while another page is shown is counted when the
+   * overview is shown again, not at once. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "annex1"));
+  while (gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (shouhu_annex1_set_pair (fx->store, "2020-02-07", 1, 1, 1300, 305, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (SHOUHU_DASHBOARD_PAGE (page), SHOUHU_DASHBOARD_STAFF),
+                   ==, "1972");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "dashboard"));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (shouhu_dashboard_page_get_total_text (SHOUHU_DASHBOARD_PAGE (page), SHOUHU_DASHBOARD_STAFF),
+                   !=, "1972");
 
   /* Enter on 渝中区 in the chart opens the Annex 2 page filtered to it. */
   annex2 = find_descendant (GTK_WIDGET (window), SHOUHU_TYPE_ANNEX2_PAGE);

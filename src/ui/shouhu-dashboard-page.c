@@ -48,6 +48,7 @@ struct _ShouhuDashboardPage
   GtkSpinButton       *stale_spin;
   GtkSpinButton       *revisit_spin;
   gboolean             ledger_stale;   /* counted again when shown */
+  gboolean             figures_stale;  /* the store changed while the page was not shown */
   GtkBox              *definitions_box;
   GtkBox              *totals_box;
   GtkBox              *legend_box;
@@ -360,6 +361,7 @@ refresh (ShouhuDashboardPage *self)
     }
   g_clear_pointer (&self->figures, shouhu_figures_free);
   self->figures = figures;
+  self->figures_stale = FALSE;
 
   show_totals (self);
   show_volunteer_warning (self);
@@ -376,7 +378,9 @@ shouhu_dashboard_page_map (GtkWidget *widget)
   ShouhuDashboardPage *self = SHOUHU_DASHBOARD_PAGE (widget);
 
   GTK_WIDGET_CLASS (shouhu_dashboard_page_parent_class)->map (widget);
-  if (self->ledger_stale && self->store != NULL && self->figures != NULL)
+  if (self->figures_stale && self->store != NULL)
+    refresh (self);
+  else if (self->ledger_stale && self->store != NULL && self->figures != NULL)
     show_ledger_counts (self);
 }
 
@@ -391,10 +395,18 @@ revisit_days_changed_cb (ShouhuDashboardPage *self)
     show_ledger_counts (self);
 }
 
+/* With a city's 100,000 records the figures take seconds: a change made
+ * on another page (an edit, a pairing, an import) is counted when the
+ * overview is shown again, not after every keystroke's save. */
 static void
 store_changed_cb (ShouhuStore         *store,
                   ShouhuDashboardPage *self)
 {
+  if (self->figures != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->figures_stale = TRUE;
+      return;
+    }
   refresh (self);
 }
 
