@@ -434,6 +434,23 @@ read_sheets_sequential (ShouhuXlsxWorkbook  *workbook,
   return TRUE;
 }
 
+/* A zip reading @data, which must outlive it; %NULL with @zerr set. */
+static zip_t *
+open_zip_buffer (const guint8 *data,
+                 gsize         size,
+                 zip_error_t  *zerr)
+{
+  zip_source_t *source = zip_source_buffer_create (data, size, 0, zerr);
+  zip_t *zip;
+
+  if (source == NULL)
+    return NULL;
+  zip = zip_open_from_source (source, ZIP_RDONLY, zerr);
+  if (zip == NULL)
+    zip_source_free (source);
+  return zip;
+}
+
 /* Below this much XML in all the worksheets, threads cost more than they
  * save. */
 #define PARALLEL_MIN_BYTES (1024 * 1024)
@@ -475,21 +492,13 @@ read_sheet_job (gpointer data,
   SheetJobs *all = data;
   SheetJob *job = g_ptr_array_index (all->jobs, index);
   ShouhuXlsxWorkbook view = *all->workbook;
-  zip_source_t *source;
   zip_error_t zerr;
 
   job->sheet = sheet_new (all->workbook, job->entry);
   job->sheet->chunk = g_string_chunk_new (64 * 1024);
   view.chunk = job->sheet->chunk;
-  view.zip = NULL;
   zip_error_init (&zerr);
-  source = zip_source_buffer_create (view.data, view.size, 0, &zerr);
-  if (source != NULL)
-    {
-      view.zip = zip_open_from_source (source, ZIP_RDONLY, &zerr);
-      if (view.zip == NULL)
-        zip_source_free (source);
-    }
+  view.zip = open_zip_buffer (view.data, view.size, &zerr);
   if (view.zip == NULL)
     shouhu_xlsx_damaged (&job->error, _("it is damaged or truncated: %s"), zip_error_strerror (&zerr));
   else
@@ -684,7 +693,6 @@ open_zip (ShouhuXlsxWorkbook  *workbook,
           GError             **error)
 {
   zip_error_t zerr;
-  zip_source_t *source;
 
   if (size == 0)
     {
@@ -695,13 +703,7 @@ open_zip (ShouhuXlsxWorkbook  *workbook,
   workbook->data = data;
   workbook->size = size;
   zip_error_init (&zerr);
-  source = zip_source_buffer_create (data, size, 0, &zerr);
-  if (source != NULL)
-    {
-      workbook->zip = zip_open_from_source (source, ZIP_RDONLY, &zerr);
-      if (workbook->zip == NULL)
-        zip_source_free (source);
-    }
+  workbook->zip = open_zip_buffer (data, size, &zerr);
   if (workbook->zip == NULL)
     {
       int code = zip_error_code_zip (&zerr);
