@@ -721,7 +721,6 @@ test_threads (void)
   g_autoptr(ShouhuXlsxWorkbook) one = NULL, four = NULL, two = NULL;
   g_autoptr(GError) error = NULL;
   const char *threads[] = { "2", "4", "16" };
-  g_autofree char *bad_sheets = NULL;
   g_autoptr(GString) bad_workbook = g_string_new (NULL), bad_rels = g_string_new (NULL);
   g_autofree char *bad = NULL, *missing = NULL;
   g_autofree char *one_message = NULL;
@@ -838,7 +837,6 @@ test_threads_cell_limit (void)
   g_autoptr(GString) workbook = g_string_new (NULL), rels = g_string_new (NULL);
   g_autofree char *limit = g_strdup_printf ("%d cells", SHOUHU_XLSX_MAX_CELLS);
   g_autofree char *path = g_build_filename (tmp_dir, "many-cells.xlsx", NULL);
-  g_autofree char *sheet = NULL;
   const guint per_sheet = SHOUHU_XLSX_MAX_CELLS / 4 + 1000;
   const char *threads[] = { "1", "4" };
   int zerr = 0;
