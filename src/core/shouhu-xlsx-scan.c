@@ -200,6 +200,56 @@ plain_ascii (const char *text,
   return TRUE;
 }
 
+/* Whether another element may open here; checked before its attributes
+ * are read, so that these errors come first. */
+static gboolean
+may_open (Scan     *s,
+          GError  **error)
+{
+  if (s->depth == 0 && s->seen_root)
+    return malformed (error, _("a second document element"));
+  if (s->depth >= SHOUHU_XLSX_MAX_DEPTH)
+    {
+      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+                   _("the part nests its elements more than %d levels deep"), SHOUHU_XLSX_MAX_DEPTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The element @name (@length bytes, NUL-terminated) opens, with its
+ * attributes read; @empty: it closes at once (<c/>). */
+static gboolean
+open_element (Scan        *s,
+              const char  *name,
+              gsize        length,
+              const char **names,
+              const char **values,
+              gboolean     empty,
+              GError     **error)
+{
+  /* A longer name is compared by its first MAX_NAME - 1 bytes. */
+  length = MIN (length, MAX_NAME - 1);
+  memcpy (s->names[s->depth], name, length);
+  s->names[s->depth][length] = '\0';
+  s->name_lengths[s->depth] = (guint8) length;
+  s->depth++;
+  s->seen_root = TRUE;
+  if (s->parser->start_element != NULL)
+    {
+      s->parser->start_element (NULL, name, names, values, s->user_data, error);
+      if (error != NULL && *error != NULL)
+        return FALSE;
+    }
+  if (empty)
+    {
+      s->depth--;
+      if (s->parser->end_element != NULL)
+        s->parser->end_element (NULL, name, s->user_data, error);
+    }
+  return error == NULL || *error == NULL;
+}
+
 /* A start tag, @tag to @end (the '>'), NUL-terminated in place. */
 static gboolean
 start_tag (Scan     *s,
@@ -210,7 +260,7 @@ start_tag (Scan     *s,
   const char *names[MAX_ATTRIBUTES + 1];
   const char *values[MAX_ATTRIBUTES + 1];
   gboolean empty = end[-1] == '/';
-  char *p = tag + 1, *name = p;
+  char *p = tag + 1, *name = p, *name_end;
   guint n = 0;
 
   if (empty)
@@ -219,14 +269,8 @@ start_tag (Scan     *s,
     p++;
   if (p == name)
     return malformed (error, _("an element without a name"));
-  if (s->depth == 0 && s->seen_root)
-    return malformed (error, _("a second document element"));
-  if (s->depth >= SHOUHU_XLSX_MAX_DEPTH)
-    {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("the part nests its elements more than %d levels deep"), SHOUHU_XLSX_MAX_DEPTH);
-      return FALSE;
-    }
+  if (!may_open (s, error))
+    return FALSE;
   while (p < end)
     {
       char *attr, *value, quote;
@@ -271,33 +315,105 @@ start_tag (Scan     *s,
     }
   *end = '\0';
   names[n] = values[n] = NULL;
-  {
-    char *name_end = name;
-    gsize length;
+  for (name_end = name; is_name_char (*name_end); name_end++)
+    ;
+  *name_end = '\0';
+  return open_element (s, name, (gsize) (name_end - name), names, values, empty, error);
+}
 
-    while (is_name_char (*name_end))
-      name_end++;
-    *name_end = '\0';
-    /* A longer name is compared by its first MAX_NAME - 1 bytes. */
-    length = MIN ((gsize) (name_end - name), MAX_NAME - 1);
-    memcpy (s->names[s->depth], name, length);
-    s->names[s->depth][length] = '\0';
-    s->name_lengths[s->depth] = (guint8) length;
-  }
-  s->depth++;
-  s->seen_root = TRUE;
-  if (s->parser->start_element != NULL)
+/* Bytes an attribute value may hold to be taken as it is, in the start
+ * tags files write (r="B5" t="s"): ASCII but NUL, '<', '&' and quotes. */
+static const guint8 plain_value_chars[256] = {
+  [0x01 ... '"' - 1] = 1, ['"' + 1 ... '&' - 1] = 1, ['\'' + 1 ... '<' - 1] = 1, ['<' + 1 ... 0x7f] = 1,
+};
+
+/* The start tag at @tag as files write it: its attributes after single
+ * spaces, their values in plain_value_chars.  Read in one pass, which
+ * finds its end, its names and its values at once.
+ *
+ * Returns: 1 when it was read (@next is past it), -1 with @error set; 0
+ *   for any other tag, or one the buffer cuts, which tag_end () and
+ *   start_tag () then read (nothing was changed). */
+static int
+quick_start_tag (Scan     *s,
+                 char     *tag,
+                 char     *end,
+                 char    **next,
+                 GError  **error)
+{
+  const char *names[MAX_ATTRIBUTES + 1];
+  const char *values[MAX_ATTRIBUTES + 1];
+  char *cuts[2 * MAX_ATTRIBUTES];   /* the '=' and closing quote of each */
+  char *name = tag + 1, *p = name, *name_end;
+  gboolean empty;
+  guint n = 0;
+
+  while (p < end && is_name_char (*p))
+    p++;
+  name_end = p;
+  for (;;)
     {
-      s->parser->start_element (NULL, name, names, values, s->user_data, error);
-      if (error != NULL && *error != NULL)
-        return FALSE;
+      char quote;
+
+      if (p >= end || p == name)
+        return 0;
+      if (*p == '>')
+        {
+          empty = FALSE;
+          break;
+        }
+      if (*p == '/')
+        {
+          if (end - p < 2 || p[1] != '>')
+            return 0;
+          empty = TRUE;
+          p++;
+          break;
+        }
+      if (*p != ' ' || n == MAX_ATTRIBUTES)
+        return 0;
+      names[n] = ++p;
+      while (p < end && is_name_char (*p))
+        p++;
+      if (p == names[n] || end - p < 2 || *p != '=' || (p[1] != '"' && p[1] != '\''))
+        return 0;
+      cuts[2 * n] = p;
+      quote = p[1];
+      p += 2;
+      values[n] = p;
+      while (p < end && plain_value_chars[(guchar) *p])
+        p++;
+      if (p >= end || *p != quote)
+        return 0;
+      cuts[2 * n + 1] = p++;
+      n++;
     }
-  if (empty)
-    {
-      s->depth--;
-      if (s->parser->end_element != NULL)
-        s->parser->end_element (NULL, name, s->user_data, error);
-    }
+
+  if (!may_open (s, error))
+    return -1;
+  *next = p + 1;
+  *name_end = '\0';
+  for (guint i = 0; i < 2 * n; i++)
+    *cuts[i] = '\0';
+  names[n] = values[n] = NULL;
+  return open_element (s, name, (gsize) (name_end - name), names, values, empty, error) ? 1 : -1;
+}
+
+/* The element whose end tag names @name, up to @name_end, closes. */
+static gboolean
+close_element (Scan     *s,
+               char     *name,
+               char     *name_end,
+               GError  **error)
+{
+  *name_end = '\0';
+  if (s->depth == 0 ||
+      MIN ((gsize) (name_end - name), MAX_NAME - 1) != s->name_lengths[s->depth - 1] ||
+      memcmp (s->names[s->depth - 1], name, s->name_lengths[s->depth - 1]) != 0)
+    return malformed (error, _("an end tag that does not match its element"));
+  s->depth--;
+  if (s->parser->end_element != NULL)
+    s->parser->end_element (NULL, name, s->user_data, error);
   return error == NULL || *error == NULL;
 }
 
@@ -318,16 +434,36 @@ end_tag (Scan     *s,
   *end = '\0';
   for (p = name; is_name_char (*p); p++)
     ;
-  *p = '\0';
-  if (s->depth == 0 ||
-      MIN ((gsize) (p - name), MAX_NAME - 1) != s->name_lengths[s->depth - 1] ||
-      memcmp (s->names[s->depth - 1], name, s->name_lengths[s->depth - 1]) != 0)
-    return malformed (error, _("an end tag that does not match its element"));
-  s->depth--;
-  if (s->parser->end_element != NULL)
-    s->parser->end_element (NULL, name, s->user_data, error);
-  return error == NULL || *error == NULL;
+  return close_element (s, name, p, error);
 }
+
+/* An end tag without spaces (</c>), as end_tag () reads it, without
+ * looking for its end first.  Returns as quick_start_tag () does. */
+static int
+quick_end_tag (Scan     *s,
+               char     *tag,
+               char     *end,
+               char    **next,
+               GError  **error)
+{
+  char *name = tag + 2, *p = name;
+
+  while (p < end && is_name_char (*p))
+    p++;
+  if (p >= end || *p != '>' || p == name)
+    return 0;
+  *next = p + 1;
+  return close_element (s, name, p, error) ? 1 : -1;
+}
+
+/* Bytes of a text passed on as it is, with nothing to decode or check:
+ * ASCII but NUL, '<' and '&'. */
+static const guint8 plain_text_chars[256] = {
+  [0x01 ... '&' - 1] = 1, ['&' + 1 ... '<' - 1] = 1, ['<' + 1 ... 0x7f] = 1,
+};
+
+/* Texts longer than this are found with memchr (). */
+#define QUICK_TEXT 64
 
 /* The '>' that ends the tag at @p, past quoted attribute values (which
  * may hold one); %NULL when the buffer ends first. */
@@ -388,7 +524,29 @@ scan (Scan     *s,
 
       if (*p != '<')
         {
-          char *lt = memchr (p, '<', (gsize) (end - p));
+          char *lt;
+
+          if (s->depth > 0)
+            {
+              /* A short text of plain ASCII (<v>0</v>): passed on as
+               * it is, found without memchr (). */
+              char *q = p, *stop = end - p > QUICK_TEXT ? p + QUICK_TEXT : end;
+
+              while (q < stop && plain_text_chars[(guchar) *q])
+                q++;
+              if (q < end && *q == '<')
+                {
+                  if (s->parser->text != NULL)
+                    {
+                      s->parser->text (NULL, p, (gsize) (q - p), s->user_data, error);
+                      if (error != NULL && *error != NULL)
+                        return FALSE;
+                    }
+                  p = q;
+                  continue;
+                }
+            }
+          lt = memchr (p, '<', (gsize) (end - p));
           gsize n = lt != NULL ? (gsize) (lt - p) : (gsize) (end - p);
 
           if (lt == NULL && !last)
@@ -411,6 +569,20 @@ scan (Scan     *s,
       /* Markup */
       if ((gsize) (end - p) < 9 && !last)
         break;
+      if (is_name_char (p[1]) || p[1] == '/')
+        {
+          char *next = NULL;
+          int read = p[1] == '/' ? quick_end_tag (s, p, end, &next, error)
+                                 : quick_start_tag (s, p, end, &next, error);
+
+          if (read < 0)
+            return FALSE;
+          if (read > 0)
+            {
+              p = next;
+              continue;
+            }
+        }
       if (p[1] == '!' && strncmp (p, "<!--", MIN (4, (gsize) (end - p))) == 0 && end - p >= 4)
         {
           s->state = IN_COMMENT;
