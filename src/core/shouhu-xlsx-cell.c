@@ -50,11 +50,26 @@ shouhu_xlsx_parse_cell_name (const char *name,
   guint c = 0, r = 0;
   gsize i = 0, letters, digits;
 
-  for (; i < length && g_ascii_isalpha (name[i]) && i < 3; i++)
-    c = c * 26 + (guint) (g_ascii_toupper (name[i]) - 'A' + 1);
+  /* Every cell of a sheet has its name read: no calls per character. */
+  for (; i < length && i < 3; i++)
+    {
+      /* An ASCII letter, either case, as its capital: no other byte
+       * becomes one when bit 5 is cleared. */
+      guint letter = (guint) (guchar) name[i] & ~0x20u;
+
+      if (letter < 'A' || letter > 'Z')
+        break;
+      c = c * 26 + (letter - 'A' + 1);
+    }
   letters = i;
-  for (; i < length && g_ascii_isdigit (name[i]) && i - letters < 7; i++)
-    r = r * 10 + (guint) (name[i] - '0');
+  for (; i < length && i - letters < 7; i++)
+    {
+      guint digit = (guint) (guchar) name[i] - '0';
+
+      if (digit > 9)
+        break;
+      r = r * 10 + digit;
+    }
   digits = i - letters;
 
   if (i != length || letters == 0 || digits == 0 || name[letters] == '0')

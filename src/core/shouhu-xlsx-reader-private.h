@@ -123,6 +123,23 @@ shouhu_xlsx_parse_decimal (const char *text,
   return TRUE;
 }
 
+Element     shouhu_xlsx_element                (const char          *name);
+gboolean    shouhu_xlsx_too_deep               (Parse               *p,
+                                                GError             **error);
+
+/* Enters the element @name; %FALSE with @error set past the depth
+ * limit.  Inline: called for each of a sheet's million elements. */
+static inline gboolean
+shouhu_xlsx_push (Parse       *p,
+                  const char  *name,
+                  GError     **error)
+{
+  if (G_UNLIKELY (p->depth >= SHOUHU_XLSX_MAX_DEPTH))
+    return shouhu_xlsx_too_deep (p, error);
+  p->stack[p->depth++] = shouhu_xlsx_element (name);
+  return TRUE;
+}
+
 /* The element @up levels above the current one (0: the current one). */
 static inline Element
 shouhu_xlsx_parent (const Parse *p,
@@ -137,9 +154,6 @@ shouhu_xlsx_parent (const Parse *p,
 gboolean    shouhu_xlsx_damaged                (GError             **error,
                                                 const char          *format,
                                                 ...) G_GNUC_PRINTF (2, 3);
-gboolean    shouhu_xlsx_push                   (Parse               *p,
-                                                const char          *name,
-                                                GError             **error);
 const char *shouhu_xlsx_attribute              (const char         **names,
                                                 const char         **values,
                                                 const char          *wanted);

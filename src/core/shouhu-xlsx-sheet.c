@@ -56,14 +56,32 @@ parse_row_number (const char *text,
   return TRUE;
 }
 
+/* Empties @text: as g_string_truncate (), without a call. */
+static inline void
+clear_text (GString *text)
+{
+  text->len = 0;
+  text->str[0] = '\0';
+}
+
 static void
 start_row (SheetParse  *sp,
            const char **names,
            const char **values,
            GError     **error)
 {
-  const char *r = shouhu_xlsx_attribute (names, values, "r");
-  const char *hidden = shouhu_xlsx_attribute (names, values, "hidden");
+  const char *r = NULL, *hidden = NULL;
+
+  /* One pass over the attributes (a sheet has a million rows); the first
+   * of a name counts, as shouhu_xlsx_attribute () finds it. */
+  for (guint i = 0; names[i] != NULL; i++)
+    if (names[i][0] == 'r' && names[i][1] == '\0')
+      {
+        if (r == NULL)
+          r = values[i];
+      }
+    else if (names[i][0] == 'h' && hidden == NULL && strcmp (names[i], "hidden") == 0)
+      hidden = values[i];
 
   sp->next_col = 0;
   sp->row_given = r != NULL;
@@ -92,16 +110,36 @@ start_row (SheetParse  *sp,
     }
 }
 
+/* The type t= names; %FALSE for one no file should write. */
+static gboolean
+stored_type (const char *t,
+             StoredType *type)
+{
+  if (t[0] != '\0' && t[1] == '\0')
+    switch (t[0])
+      {
+      case 'n': *type = T_NUMBER; return TRUE;
+      case 's': *type = T_SHARED; return TRUE;
+      case 'b': *type = T_BOOLEAN; return TRUE;
+      case 'e': *type = T_ERROR; return TRUE;
+      case 'd': *type = T_DATE; return TRUE;
+      default: return FALSE;
+      }
+  if (strcmp (t, "inlineStr") == 0)
+    *type = T_INLINE;
+  else if (strcmp (t, "str") == 0)
+    *type = T_FORMULA_STRING;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 static void
 start_cell (SheetParse  *sp,
             const char **names,
             const char **values,
             GError     **error)
 {
-  static const struct { const char *name; StoredType type; } types[] = {
-    { "n", T_NUMBER }, { "s", T_SHARED }, { "inlineStr", T_INLINE },
-    { "str", T_FORMULA_STRING }, { "b", T_BOOLEAN }, { "e", T_ERROR }, { "d", T_DATE },
-  };
   const char *r = NULL, *t = NULL, *style = NULL;
   guint64 style_index = 0;
   guint row, col;
@@ -154,20 +192,12 @@ start_cell (SheetParse  *sp,
   sp->c_row = row;
   sp->c_col = col;
   sp->c_type = T_NUMBER;
-  if (t != NULL)
+  if (t != NULL && !stored_type (t, &sp->c_type))
     {
-      guint i;
-
-      for (i = 0; i < G_N_ELEMENTS (types) && strcmp (t, types[i].name) != 0; i++)
-        ;
-      if (i == G_N_ELEMENTS (types))
-        {
-          g_autofree char *cell = shouhu_xlsx_cell_name (row, col);
-          shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” has an unknown type “%s”"), cell,
-                               sp->sheet->name, t);
-          return;
-        }
-      sp->c_type = types[i].type;
+      g_autofree char *cell = shouhu_xlsx_cell_name (row, col);
+      shouhu_xlsx_damaged (error, _("cell %s of sheet “%s” has an unknown type “%s”"), cell,
+                           sp->sheet->name, t);
+      return;
     }
   /* A style the file does not define shows as General. */
   if (style != NULL && !shouhu_xlsx_parse_decimal (style, 0, G_MAXUINT32, &style_index))
@@ -177,8 +207,8 @@ start_cell (SheetParse  *sp,
   sp->base.overflow = FALSE;
   sp->c_has_value = FALSE;
   sp->c_has_inline = FALSE;
-  g_string_truncate (sp->value, 0);
-  g_string_truncate (sp->inline_text, 0);
+  clear_text (sp->value);
+  clear_text (sp->inline_text);
 }
 
 static void

@@ -35,15 +35,13 @@ local_name (const char *name)
   return colon != NULL ? colon + 1 : name;
 }
 
+/* @name without a prefix, as the table has it. */
 static Element
-element_of (const char *name)
+element_named (const char *name)
 {
-  /* The cells' own elements first, without a prefix as files write
-   * them: a sheet has a million of them. */
-  const char *local = name[0] != '\0' && name[1] == '\0' ? name : local_name (name);
-
-  if (local[0] != '\0' && local[1] == '\0')
-    switch (local[0])
+  /* The cells' own elements first: a sheet has a million of them. */
+  if (name[0] != '\0' && name[1] == '\0')
+    switch (name[0])
       {
       case 'c': return E_C;
       case 'v': return E_V;
@@ -52,28 +50,42 @@ element_of (const char *name)
       case 'r': return E_R;
       default: return E_OTHER;
       }
-  if (strcmp (local, "row") == 0)
+  if (name[0] == 'r' && name[1] == 'o' && name[2] == 'w' && name[3] == '\0')
     return E_ROW;
+  if (name[0] != '\0' && name[2] == '\0' && ((name[0] == 'i' && name[1] == 's') || (name[0] == 's' && name[1] == 'i')))
+    return name[0] == 'i' ? E_IS : E_SI;
   for (guint i = 0; i < G_N_ELEMENTS (element_names); i++)
-    if (strcmp (local, element_names[i].name) == 0)
+    if (strcmp (name, element_names[i].name) == 0)
       return element_names[i].element;
   return E_OTHER;
 }
 
-gboolean
-shouhu_xlsx_push (Parse       *p,
-                  const char  *name,
-                  GError     **error)
+/**
+ * shouhu_xlsx_element:
+ *
+ * Returns: the element @name is, by its local name (x:row is a row)
+ */
+Element
+shouhu_xlsx_element (const char *name)
 {
-  if (p->depth >= SHOUHU_XLSX_MAX_DEPTH)
-    {
-      g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
-                   _("%s nests its elements more than %d levels deep"),
-                   p->part, SHOUHU_XLSX_MAX_DEPTH);
-      return FALSE;
-    }
-  p->stack[p->depth++] = element_of (name);
-  return TRUE;
+  Element e = element_named (name);
+
+  /* No name of the table holds a ':': a name that does is looked for by
+   * its local name. */
+  if (e == E_OTHER && strchr (name, ':') != NULL)
+    return element_named (local_name (name));
+  return e;
+}
+
+/* The error of shouhu_xlsx_push (). */
+gboolean
+shouhu_xlsx_too_deep (Parse   *p,
+                      GError **error)
+{
+  g_set_error (error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
+               _("%s nests its elements more than %d levels deep"),
+               p->part, SHOUHU_XLSX_MAX_DEPTH);
+  return FALSE;
 }
 
 static gboolean
@@ -82,16 +94,26 @@ collect_text (Parse       *p,
               gsize        length,
               GError     **error)
 {
-  if (p->target == NULL)
+  GString *target = p->target;
+
+  if (target == NULL)
     return TRUE;
   /* A longer text is kept cut, and marked: the reader of the cell names
    * it by its reference, which is not known here. */
-  if (p->target->len + length > SHOUHU_XLSX_MAX_TEXT)
+  if (target->len + length > SHOUHU_XLSX_MAX_TEXT)
     {
-      length = SHOUHU_XLSX_MAX_TEXT - MIN (p->target->len, SHOUHU_XLSX_MAX_TEXT);
+      length = SHOUHU_XLSX_MAX_TEXT - MIN (target->len, SHOUHU_XLSX_MAX_TEXT);
       p->overflow = TRUE;
     }
-  g_string_append_len (p->target, text, length);
+  /* Most texts are a few bytes, and fit: a million cells' values. */
+  if (target->len + length < target->allocated_len)
+    {
+      memcpy (target->str + target->len, text, length);
+      target->len += length;
+      target->str[target->len] = '\0';
+    }
+  else
+    g_string_append_len (target, text, (gssize) length);
   return TRUE;
 }
 
