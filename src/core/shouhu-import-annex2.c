@@ -36,6 +36,10 @@ typedef struct
   GPtrArray             *ignored;                              /* char *: "heading (cell)" */
   GString               *scratch;                              /* shown numbers */
   struct _RowCells      *current;                              /* the row being read */
+  /* Found once for the rows (annex2_layout_index ()): */
+  guint8                 by_col[64];       /* form column + 1 of each of the first sheet columns, 0: none */
+  int                    phone_fields[SHOUHU_ANNEX2_N_FIELDS];  /* the columns a masked export hides */
+  guint                  n_phone_fields;
 } Annex2Layout;
 
 /* The cells of the row being read, by form column: a row's cells are
@@ -523,38 +527,55 @@ field_phone (const Annex2Layout  *layout,
                               cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
 }
 
-/* The reason a row breaks a rule, when it is that a required cell is
- * empty or 性别 is neither 男 nor 女; %NULL otherwise.  Unless @named,
- * the reason is "": past the rejections listed (SHOUHU_IMPORT_MAX_LISTED)
- * only their count is kept, and a million messages would cost more than
- * the rest of reading their rows. */
-static char *
-quick_reason (const Annex2Layout *layout,
-              const Annex2Merges *merges,
-              guint               row,
-              gboolean            named)
+/* Whether a row breaks a rule by a required cell left empty or a 性别
+ * neither 男 nor 女; then @reason (unless %NULL) says which.  Past the
+ * rejections listed (SHOUHU_IMPORT_MAX_LISTED) only their count is kept,
+ * and a million messages would cost more than the rest of reading their
+ * rows: the caller passes no @reason. */
+static gboolean
+quick_reason (const Annex2Layout  *layout,
+              const Annex2Merges  *merges,
+              guint                row,
+              char               **reason)
 {
   for (int f = 0; f <= SHOUHU_ANNEX2_FIELD_GENDER; f++)
     {
-      const ShouhuFormColumn *column = shouhu_annex2_form_column (f);
+      const ShouhuFormColumn *column;
       const ShouhuXlsxCell *cell;
+      const char *start, *end;
       char text[32];
+      gsize length;
 
-      if (!column->in_sheet || layout->cols[f] < 0)
+      if (layout->cols[f] < 0 || !(column = shouhu_annex2_form_column (f))->in_sheet)
         continue;
       cell = field_cell (layout, merges, row, f);
       if (cell == NULL && column->required && column->kind != SHOUHU_FIELD_GENDER)
-        return named ? g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing)) : g_strdup ("");
+        {
+          if (reason != NULL)
+            *reason = g_strdup_printf (_("%s is empty: %s"), column->heading, _(column->missing));
+          return TRUE;
+        }
       if (column->kind != SHOUHU_FIELD_GENDER || cell == NULL || cell->type != SHOUHU_XLSX_CELL_STRING ||
-          strlen (cell->text) >= sizeof text)
+          (length = strlen (cell->text)) >= sizeof text)
         continue;
-      g_strlcpy (text, cell->text, sizeof text);
-      g_strstrip (text);
+      /* The text as g_strstrip () leaves it, without a copy to strip. */
+      start = cell->text;
+      end = start + length;
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      memcpy (text, start, (gsize) (end - start));
+      text[end - start] = '\0';
       if (shouhu_form_parse_gender (text) == NULL && strpbrk (text, " \t\n") == NULL && g_utf8_validate (text, -1, NULL) &&
           strstr (text, "　") == NULL)
-        return named ? g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text) : g_strdup ("");
+        {
+          if (reason != NULL)
+            *reason = g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text);
+          return TRUE;
+        }
     }
-  return NULL;
+  return FALSE;
 }
 
 /* The family's needs (需求, a column the notice's form does not have), as
@@ -583,7 +604,8 @@ row_needs (const Annex2Layout  *layout,
 
 /* Checks one worker row; %NULL with @reason when a rule is broken.  A
  * required field left empty is named by its heading, as the form
- * prints it. */
+ * prints it.  Unless @named, a row broken in the commonest ways (see
+ * quick_reason ()) comes back with no @reason. */
 static ShouhuAnnex2ImportRow *
 read_annex2_row (const Annex2Layout     *layout,
                  const Annex2Merges     *merges,
@@ -597,7 +619,7 @@ read_annex2_row (const Annex2Layout     *layout,
 
   /* What most often breaks a row, seen without building its record: a
    * file of a million broken rows stays cheap. */
-  if ((*reason = quick_reason (layout, merges, row, named)) != NULL)
+  if (quick_reason (layout, merges, row, named ? reason : NULL))
     return NULL;
   r = g_new0 (ShouhuAnnex2ImportRow, 1);
   r->sheet = form->sheet;
@@ -684,6 +706,26 @@ annex2_row_empty (const RowCells *cells)
   return TRUE;
 }
 
+/* What the rows need of @layout, found once: which form column each of
+ * the first sheet columns is (the first, if several were), and which
+ * columns hold phone numbers. */
+static void
+annex2_layout_index (Annex2Layout *layout)
+{
+  memset (layout->by_col, 0, sizeof layout->by_col);
+  for (int c = N_COLUMNS - 1; c >= 0; c--)
+    if (column_of (layout, c) >= 0 && column_of (layout, c) < (gint64) G_N_ELEMENTS (layout->by_col))
+      layout->by_col[column_of (layout, c)] = (guint8) (c + 1);
+  layout->n_phone_fields = 0;
+  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+    {
+      ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
+
+      if (layout->cols[f] >= 0 && (kind == SHOUHU_FIELD_PHONE || kind == SHOUHU_FIELD_VOLUNTEERS))
+        layout->phone_fields[layout->n_phone_fields++] = f;
+    }
+}
+
 /* Fills @cells with the form's cells of the row starting at @cells[@i];
  * returns the index past it. */
 static gsize
@@ -698,12 +740,18 @@ gather_row (const Annex2Layout   *layout,
   memset (cells, 0, sizeof *cells);
   cells->row = row;
   for (; i < n && all[i].row == row; i++)
-    for (int c = 0; c < N_COLUMNS; c++)
-      if (column_of (layout, c) == (gint64) all[i].col)
-        {
-          cells->at[c] = &all[i];
-          break;
-        }
+    if (all[i].col < G_N_ELEMENTS (layout->by_col))
+      {
+        if (layout->by_col[all[i].col] > 0)
+          cells->at[layout->by_col[all[i].col] - 1] = &all[i];
+      }
+    else
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (column_of (layout, c) == (gint64) all[i].col)
+          {
+            cells->at[c] = &all[i];
+            break;
+          }
   return i;
 }
 
@@ -716,15 +764,12 @@ check_not_masked (const Annex2Layout  *layout,
 {
   guint row = cells->row;
 
-  for (int f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
+  for (guint i = 0; i < layout->n_phone_fields; i++)
     {
-      ShouhuFieldKind kind = shouhu_annex2_form_column (f)->kind;
-      const ShouhuXlsxCell *cell;
+      int f = layout->phone_fields[i];
+      const ShouhuXlsxCell *cell = cells->at[f];
       g_autofree char *name = NULL;
 
-      if (layout->cols[f] < 0 || (kind != SHOUHU_FIELD_PHONE && kind != SHOUHU_FIELD_VOLUNTEERS))
-        continue;
-      cell = cells->at[f];
       if (cell == NULL || !shouhu_import_is_masked (cell->text))
         continue;
       name = shouhu_xlsx_cell_name (row, (guint) layout->cols[f]);
@@ -735,6 +780,19 @@ check_not_masked (const Annex2Layout  *layout,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Whether a row whose first cell holds @first starts the form's notes
+ * (说明, 注：), below its rows. */
+static gboolean
+starts_notes (const char *first)
+{
+  g_autofree char *normal = NULL;
+
+  if (strstr (first, "说明") == NULL && strstr (first, "注") == NULL)
+    return FALSE;
+  normal = shouhu_import_normalise (first);
+  return g_str_has_prefix (normal, "说明") || g_str_has_prefix (normal, "注：");
 }
 
 static gboolean
@@ -749,9 +807,11 @@ read_annex2_rows (Annex2Layout                  *layout,
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
   Annex2Merges merges;
   RowCells current;
+  const char *not_notes = NULL;   /* a first cell's text that starts no notes */
   gboolean ok = TRUE;
 
   annex2_merges_init (&merges, layout);
+  annex2_layout_index (layout);
   layout->current = &current;
   for (i = shouhu_import_row_start (cells, n, layout->header_row + 1); i < n;)
     {
@@ -761,12 +821,12 @@ read_annex2_rows (Annex2Layout                  *layout,
       ShouhuAnnex2ImportRow *r;
 
       i = gather_row (layout, cells, n, i, &current);
-      if (strstr (first, "说明") != NULL || strstr (first, "注") != NULL)
+      if (first != not_notes)
         {
-          g_autofree char *normal = shouhu_import_normalise (first);
-
-          if (g_str_has_prefix (normal, "说明") || g_str_has_prefix (normal, "注："))
+          if (starts_notes (first))
             break;
+          /* A shared string: the same text, row after row. */
+          not_notes = first;
         }
       if (annex2_row_empty (&current))
         continue;
