@@ -30,6 +30,7 @@
 #define MAX_TAG        (64 * 1024)   /* one start tag with its attributes */
 #define MAX_ATTRIBUTES 64
 #define MAX_NAME       64            /* element names compared at their end tags */
+#define SLACK          16            /* bytes the buffer has past its size: see same_name () */
 
 typedef enum
 {
@@ -217,9 +218,29 @@ may_open (Scan     *s,
   return TRUE;
 }
 
+/* Whether the element name @name, of @length bytes (at most
+ * MAX_NAME - 1), is @kept.  Both are read SLACK bytes far whatever their
+ * length: the names of the stack have MAX_NAME bytes, and the buffer
+ * SLACK bytes past its size. */
+static inline gboolean
+same_name (const char *kept,
+           const char *name,
+           gsize       length)
+{
+  guint64 a, b;
+
+  if (length > sizeof a)
+    return memcmp (kept, name, length) == 0;
+  memcpy (&a, kept, sizeof a);
+  memcpy (&b, name, sizeof b);
+  /* The first @length bytes: the low ones, read little-endian. */
+  a = GUINT64_FROM_LE (a ^ b);
+  return length == sizeof a ? a == 0 : (a & ((G_GUINT64_CONSTANT (1) << (8 * length)) - 1)) == 0;
+}
+
 /* The element @name (@length bytes, NUL-terminated) opens, with its
  * attributes read; @empty: it closes at once (<c/>). */
-static gboolean
+static inline gboolean
 open_element (Scan        *s,
               const char  *name,
               gsize        length,
@@ -228,10 +249,10 @@ open_element (Scan        *s,
               gboolean     empty,
               GError     **error)
 {
-  /* A longer name is compared by its first MAX_NAME - 1 bytes. */
+  /* A longer name is compared by its first MAX_NAME - 1 bytes.  A short
+   * one is copied SLACK bytes long: one move, not a call. */
   length = MIN (length, MAX_NAME - 1);
-  memcpy (s->names[s->depth], name, length);
-  s->names[s->depth][length] = '\0';
+  memcpy (s->names[s->depth], name, length < SLACK ? SLACK : length);
   s->name_lengths[s->depth] = (guint8) length;
   s->depth++;
   s->seen_root = TRUE;
@@ -327,13 +348,30 @@ static const guint8 plain_value_chars[256] = {
   [0x01 ... '"' - 1] = 1, ['"' + 1 ... '&' - 1] = 1, ['\'' + 1 ... '<' - 1] = 1, ['<' + 1 ... 0x7f] = 1,
 };
 
+/* Undoes what quick_start_tag () did to the @n attributes it read:
+ * their '=' and closing quotes.  Returns 0, for quick_start_tag (). */
+static int
+unread_attributes (const char **names,
+                   const char **values,
+                   guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      char *equals = (char *) names[i] + strlen (names[i]);
+
+      *equals = '=';
+      ((char *) values[i])[strlen (values[i])] = equals[1];
+    }
+  return 0;
+}
+
 /* The start tag at @tag as files write it: its attributes after single
  * spaces, their values in plain_value_chars.  Read in one pass, which
  * finds its end, its names and its values at once.
  *
  * Returns: 1 when it was read (@next is past it), -1 with @error set; 0
  *   for any other tag, or one the buffer cuts, which tag_end () and
- *   start_tag () then read (nothing was changed). */
+ *   start_tag () then read (the tag is left as it was). */
 static int
 quick_start_tag (Scan     *s,
                  char     *tag,
@@ -343,64 +381,58 @@ quick_start_tag (Scan     *s,
 {
   const char *names[MAX_ATTRIBUTES + 1];
   const char *values[MAX_ATTRIBUTES + 1];
-  char *cuts[2 * MAX_ATTRIBUTES];   /* the '=' and closing quote of each */
   char *name = tag + 1, *p = name, *name_end;
   gboolean empty;
   guint n = 0;
 
   while (p < end && is_name_char (*p))
     p++;
+  if (p == name)
+    return 0;
   name_end = p;
-  for (;;)
+  while (p < end && *p == ' ')
     {
-      char quote;
+      char *equals, quote;
 
-      if (p >= end || p == name)
-        return 0;
-      if (*p == '>')
-        {
-          empty = FALSE;
-          break;
-        }
-      if (*p == '/')
-        {
-          if (end - p < 2 || p[1] != '>')
-            return 0;
-          empty = TRUE;
-          p++;
-          break;
-        }
-      if (*p != ' ' || n == MAX_ATTRIBUTES)
-        return 0;
+      if (n == MAX_ATTRIBUTES)
+        return unread_attributes (names, values, n);
       names[n] = ++p;
       while (p < end && is_name_char (*p))
         p++;
       if (p == names[n] || end - p < 2 || *p != '=' || (p[1] != '"' && p[1] != '\''))
-        return 0;
-      cuts[2 * n] = p;
+        return unread_attributes (names, values, n);
+      equals = p;
       quote = p[1];
       p += 2;
       values[n] = p;
       while (p < end && plain_value_chars[(guchar) *p])
         p++;
       if (p >= end || *p != quote)
-        return 0;
-      cuts[2 * n + 1] = p++;
+        return unread_attributes (names, values, n);
+      *equals = '\0';
+      *p++ = '\0';
       n++;
     }
+  if (p < end && *p == '>')
+    empty = FALSE;
+  else if (end - p >= 2 && p[0] == '/' && p[1] == '>')
+    {
+      empty = TRUE;
+      p++;
+    }
+  else
+    return unread_attributes (names, values, n);
 
-  if (!may_open (s, error))
+  if ((s->depth == 0 || s->depth >= SHOUHU_XLSX_MAX_DEPTH) && !may_open (s, error))
     return -1;
   *next = p + 1;
   *name_end = '\0';
-  for (guint i = 0; i < 2 * n; i++)
-    *cuts[i] = '\0';
   names[n] = values[n] = NULL;
   return open_element (s, name, (gsize) (name_end - name), names, values, empty, error) ? 1 : -1;
 }
 
 /* The element whose end tag names @name, up to @name_end, closes. */
-static gboolean
+static inline gboolean
 close_element (Scan     *s,
                char     *name,
                char     *name_end,
@@ -409,7 +441,7 @@ close_element (Scan     *s,
   *name_end = '\0';
   if (s->depth == 0 ||
       MIN ((gsize) (name_end - name), MAX_NAME - 1) != s->name_lengths[s->depth - 1] ||
-      memcmp (s->names[s->depth - 1], name, s->name_lengths[s->depth - 1]) != 0)
+      !same_name (s->names[s->depth - 1], name, s->name_lengths[s->depth - 1]))
     return malformed (error, _("an end tag that does not match its element"));
   s->depth--;
   if (s->parser->end_element != NULL)
@@ -497,7 +529,7 @@ scan (Scan     *s,
 
   while (p < end)
     {
-      if (s->state == IN_COMMENT || s->state == IN_PI || s->state == IN_CDATA)
+      if (s->state != IN_CONTENT)
         {
           const char *close = s->state == IN_COMMENT ? "-->" : s->state == IN_PI ? "?>" : "]]>";
           gsize close_len = strlen (close);
@@ -525,6 +557,7 @@ scan (Scan     *s,
       if (*p != '<')
         {
           char *lt;
+          gsize n;
 
           if (s->depth > 0)
             {
@@ -547,7 +580,7 @@ scan (Scan     *s,
                 }
             }
           lt = memchr (p, '<', (gsize) (end - p));
-          gsize n = lt != NULL ? (gsize) (lt - p) : (gsize) (end - p);
+          n = lt != NULL ? (gsize) (lt - p) : (gsize) (end - p);
 
           if (lt == NULL && !last)
             {
@@ -662,7 +695,7 @@ shouhu_xlsx_scan_part (ShouhuXlsxWorkbook  *workbook,
     return !*found;
 
   s.size = CHUNK + MAX_TAG + 16;
-  s.buf = g_malloc (s.size);
+  s.buf = g_malloc0 (s.size + SLACK);
   for (;;)
     {
       zip_int64_t n;
