@@ -47,29 +47,31 @@ shouhu_xlsx_parse_cell_name (const char *name,
                              guint      *row,
                              guint      *col)
 {
+  const char *p = name, *end = name + length, *stop;
   guint c = 0, r = 0;
-  gsize i = 0, letters, digits;
+  gsize i, letters, digits;
 
   /* Every cell of a sheet has its name read: no calls per character. */
-  for (; i < length && i < 3; i++)
+  for (stop = name + MIN (length, 3); p < stop; p++)
     {
       /* An ASCII letter, either case, as its capital: no other byte
        * becomes one when bit 5 is cleared. */
-      guint letter = (guint) (guchar) name[i] & ~0x20u;
+      guint letter = (guint) (guchar) *p & ~0x20u;
 
       if (letter < 'A' || letter > 'Z')
         break;
       c = c * 26 + (letter - 'A' + 1);
     }
-  letters = i;
-  for (; i < length && i - letters < 7; i++)
+  letters = (gsize) (p - name);
+  for (stop = p + MIN ((gsize) (end - p), 7); p < stop; p++)
     {
-      guint digit = (guint) (guchar) name[i] - '0';
+      guint digit = (guint) (guchar) *p - '0';
 
       if (digit > 9)
         break;
       r = r * 10 + digit;
     }
+  i = (gsize) (p - name);
   digits = i - letters;
 
   if (i != length || letters == 0 || digits == 0 || name[letters] == '0')

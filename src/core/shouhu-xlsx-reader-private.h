@@ -123,7 +123,27 @@ shouhu_xlsx_parse_decimal (const char *text,
   return TRUE;
 }
 
-Element     shouhu_xlsx_element                (const char          *name);
+Element     shouhu_xlsx_element_by_name        (const char          *name);
+
+/* The element @name is, by its local name (x:row is a row).  The
+ * cells' own elements, without a prefix as files write them, are found
+ * inline: a sheet has a million of them. */
+static inline Element
+shouhu_xlsx_element (const char *name)
+{
+  if (name[0] == '\0' || name[1] != '\0')
+    return name[0] == '\0' ? E_OTHER : shouhu_xlsx_element_by_name (name);
+  switch (name[0])
+    {
+    case 'c': return E_C;
+    case 'v': return E_V;
+    case 't': return E_T;
+    case 'f': return E_F;
+    case 'r': return E_R;
+    default: return E_OTHER;
+    }
+}
+
 gboolean    shouhu_xlsx_too_deep               (Parse               *p,
                                                 GError             **error);
 

@@ -42,7 +42,18 @@ typedef struct
   gboolean         c_has_inline;
   GString         *value;
   GString         *inline_text;
+  /* Cells read, not yet in the sheet's array: appended a batch at a
+   * time, not one call per cell. */
+  ShouhuXlsxCell   pending[64];
+  guint            n_pending;
 } SheetParse;
+
+static void
+flush_cells (SheetParse *sp)
+{
+  g_array_append_vals (sp->sheet->cells, sp->pending, sp->n_pending);
+  sp->n_pending = 0;
+}
 
 static gboolean
 parse_row_number (const char *text,
@@ -382,7 +393,9 @@ end_cell (SheetParse  *sp,
                    _("the workbook has more than %d cells"), SHOUHU_XLSX_MAX_CELLS);
       return;
     }
-  g_array_append_val (sp->sheet->cells, cell);
+  if (sp->n_pending == G_N_ELEMENTS (sp->pending))
+    flush_cells (sp);
+  sp->pending[sp->n_pending++] = cell;
   sp->sheet->n_rows = MAX (sp->sheet->n_rows, cell.row + 1);
   sp->sheet->n_cols = MAX (sp->sheet->n_cols, cell.col + 1);
 }
@@ -434,6 +447,17 @@ shouhu_xlsx_sheet_free (gpointer data)
   g_free (sheet);
 }
 
+/* Whether each of the @n cells comes after the one before it. */
+static gboolean
+strictly_in_order (const ShouhuXlsxCell *cells,
+                   guint                 n)
+{
+  for (guint i = 1; i < n; i++)
+    if (cells[i - 1].row > cells[i].row || (cells[i - 1].row == cells[i].row && cells[i - 1].col >= cells[i].col))
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
                         ShouhuXlsxSheet     *sheet,
@@ -448,6 +472,7 @@ shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
   sp.value = g_string_new (NULL);
   sp.inline_text = g_string_new (NULL);
   ok = shouhu_xlsx_scan_part (workbook, part, &sheet_parser, &sp.base, &found, error);
+  flush_cells (&sp);
   g_string_free (sp.value, TRUE);
   g_string_free (sp.inline_text, TRUE);
   if (!ok)
@@ -455,8 +480,11 @@ shouhu_xlsx_read_sheet (ShouhuXlsxWorkbook  *workbook,
   if (!found)
     return shouhu_xlsx_damaged (error, _("sheet “%s” is missing from the file (%s)"), sheet->name, part);
 
-  /* Spreadsheet programs write cells in order; sorting (which takes as
-   * much memory again) only when a file did not. */
+  /* Spreadsheet programs write cells in order, each once: sorting (which
+   * takes as much memory again) and looking for a cell written twice
+   * only when a file did not. */
+  if (strictly_in_order ((const ShouhuXlsxCell *) (gpointer) sheet->cells->data, sheet->cells->len))
+    return TRUE;
   for (guint i = 1; i < sheet->cells->len; i++)
     if (shouhu_xlsx_compare_cells (&g_array_index (sheet->cells, ShouhuXlsxCell, i - 1),
                                    &g_array_index (sheet->cells, ShouhuXlsxCell, i)) > 0)

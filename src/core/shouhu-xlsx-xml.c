@@ -35,24 +35,13 @@ local_name (const char *name)
   return colon != NULL ? colon + 1 : name;
 }
 
-/* @name without a prefix, as the table has it. */
+/* @name (two bytes or more) without a prefix, as the table has it. */
 static Element
-element_named (const char *name)
+element_in_table (const char *name)
 {
-  /* The cells' own elements first: a sheet has a million of them. */
-  if (name[0] != '\0' && name[1] == '\0')
-    switch (name[0])
-      {
-      case 'c': return E_C;
-      case 'v': return E_V;
-      case 't': return E_T;
-      case 'f': return E_F;
-      case 'r': return E_R;
-      default: return E_OTHER;
-      }
   if (name[0] == 'r' && name[1] == 'o' && name[2] == 'w' && name[3] == '\0')
     return E_ROW;
-  if (name[0] != '\0' && name[2] == '\0' && ((name[0] == 'i' && name[1] == 's') || (name[0] == 's' && name[1] == 'i')))
+  if (name[2] == '\0' && ((name[0] == 'i' && name[1] == 's') || (name[0] == 's' && name[1] == 'i')))
     return name[0] == 'i' ? E_IS : E_SI;
   for (guint i = 0; i < G_N_ELEMENTS (element_names); i++)
     if (strcmp (name, element_names[i].name) == 0)
@@ -61,19 +50,19 @@ element_named (const char *name)
 }
 
 /**
- * shouhu_xlsx_element:
+ * shouhu_xlsx_element_by_name:
  *
- * Returns: the element @name is, by its local name (x:row is a row)
+ * As shouhu_xlsx_element(), for a name of two bytes or more.
  */
 Element
-shouhu_xlsx_element (const char *name)
+shouhu_xlsx_element_by_name (const char *name)
 {
-  Element e = element_named (name);
+  Element e = element_in_table (name);
 
   /* No name of the table holds a ':': a name that does is looked for by
-   * its local name. */
+   * its local name (x:row is a row). */
   if (e == E_OTHER && strchr (name, ':') != NULL)
-    return element_named (local_name (name));
+    return shouhu_xlsx_element (local_name (name));
   return e;
 }
 
