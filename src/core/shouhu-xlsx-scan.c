@@ -30,7 +30,8 @@
 #define MAX_TAG        (64 * 1024)   /* one start tag with its attributes */
 #define MAX_ATTRIBUTES 64
 #define MAX_NAME       64            /* element names compared at their end tags */
-#define SLACK          16            /* bytes the buffer has past its size: see same_name () */
+#define SLACK          16            /* bytes the buffer has past its size: its closing NUL,
+                                      * and see same_name () */
 
 typedef enum
 {
@@ -252,7 +253,10 @@ open_element (Scan        *s,
   /* A longer name is compared by its first MAX_NAME - 1 bytes.  A short
    * one is copied SLACK bytes long: one move, not a call. */
   length = MIN (length, MAX_NAME - 1);
-  memcpy (s->names[s->depth], name, length < SLACK ? SLACK : length);
+  if (length < SLACK)
+    memcpy (s->names[s->depth], name, SLACK);
+  else
+    memcpy (s->names[s->depth], name, length);
   s->name_lengths[s->depth] = (guint8) length;
   s->depth++;
   s->seen_root = TRUE;
@@ -367,7 +371,9 @@ unread_attributes (const char **names,
 
 /* The start tag at @tag as files write it: its attributes after single
  * spaces, their values in plain_value_chars.  Read in one pass, which
- * finds its end, its names and its values at once.
+ * finds its end, its names and its values at once.  The buffer ends
+ * with a NUL, which no name or value holds: the loops over their bytes
+ * stop there without looking for @end.
  *
  * Returns: 1 when it was read (@next is past it), -1 with @error set; 0
  *   for any other tag, or one the buffer cuts, which tag_end () and
@@ -385,7 +391,7 @@ quick_start_tag (Scan     *s,
   gboolean empty;
   guint n = 0;
 
-  while (p < end && is_name_char (*p))
+  while (is_name_char (*p))
     p++;
   if (p == name)
     return 0;
@@ -397,7 +403,7 @@ quick_start_tag (Scan     *s,
       if (n == MAX_ATTRIBUTES)
         return unread_attributes (names, values, n);
       names[n] = ++p;
-      while (p < end && is_name_char (*p))
+      while (is_name_char (*p))
         p++;
       if (p == names[n] || end - p < 2 || *p != '=' || (p[1] != '"' && p[1] != '\''))
         return unread_attributes (names, values, n);
@@ -405,7 +411,7 @@ quick_start_tag (Scan     *s,
       quote = p[1];
       p += 2;
       values[n] = p;
-      while (p < end && plain_value_chars[(guchar) *p])
+      while (plain_value_chars[(guchar) *p])
         p++;
       if (p >= end || *p != quote)
         return unread_attributes (names, values, n);
@@ -480,7 +486,7 @@ quick_end_tag (Scan     *s,
 {
   char *name = tag + 2, *p = name;
 
-  while (p < end && is_name_char (*p))
+  while (is_name_char (*p))
     p++;
   if (p >= end || *p != '>' || p == name)
     return 0;
@@ -715,6 +721,7 @@ shouhu_xlsx_scan_part (ShouhuXlsxWorkbook  *workbook,
       if (!shouhu_xlsx_count_read (workbook, part, &entry_read, (guint64) n, &local_error))
         break;
       s.len += (gsize) n;
+      s.buf[s.len] = '\0';   /* ends the quick loops: see quick_start_tag () */
       if (!scan (&s, n == 0, &local_error) || n == 0)
         break;
     }
