@@ -527,6 +527,21 @@ field_phone (const Annex2Layout  *layout,
                               cell->type == SHOUHU_XLSX_CELL_NUMBER, error);
 }
 
+/* Whether the full reading of a cell holding @text (trimmed, @length
+ * bytes) sees the same text: nothing inside that it would remove (a
+ * space, tab, newline or ideographic space), valid UTF-8. */
+static gboolean
+read_as_is (const char *text,
+            gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
+        /* U+3000, the ideographic space */
+        ((guchar) text[i] == 0xe3 && i + 2 < length && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x80))
+      return FALSE;
+  return g_utf8_validate_len (text, length, NULL);
+}
+
 /* Whether a row breaks a rule by a required cell left empty or a 性别
  * neither 男 nor 女; then @reason (unless %NULL) says which.  Past the
  * rejections listed (SHOUHU_IMPORT_MAX_LISTED) only their count is kept,
@@ -567,8 +582,7 @@ quick_reason (const Annex2Layout  *layout,
         end--;
       memcpy (text, start, (gsize) (end - start));
       text[end - start] = '\0';
-      if (shouhu_form_parse_gender (text) == NULL && strpbrk (text, " \t\n") == NULL && g_utf8_validate (text, -1, NULL) &&
-          strstr (text, "　") == NULL)
+      if (shouhu_form_parse_gender (text) == NULL && read_as_is (text, (gsize) (end - start)))
         {
           if (reason != NULL)
             *reason = g_strdup_printf (_("性别 must be 男 or 女 (not “%s”)"), text);

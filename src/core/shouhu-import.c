@@ -155,8 +155,16 @@ gboolean
 shouhu_import_is_blank (const char *text)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!removed_char ((guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p)))
-      return FALSE;
+    {
+      guchar b = (guchar) *p;
+
+      /* U+4000 to U+9FFF (Chinese text), where no space is: found
+       * without decoding, for the million cells of a big sheet. */
+      if (b >= 0xe4 && b <= 0xe9)
+        return FALSE;
+      if (!removed_char (b < 0x80 ? (gunichar) b : g_utf8_get_char (p)))
+        return FALSE;
+    }
   return TRUE;
 }
 
