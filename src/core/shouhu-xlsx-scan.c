@@ -611,12 +611,12 @@ scan (Scan     *s,
       if (is_name_char (p[1]) || p[1] == '/')
         {
           char *next = NULL;
-          int read = p[1] == '/' ? quick_end_tag (s, p, end, &next, error)
-                                 : quick_start_tag (s, p, end, &next, error);
+          int quick = p[1] == '/' ? quick_end_tag (s, p, end, &next, error)
+                                  : quick_start_tag (s, p, end, &next, error);
 
-          if (read < 0)
+          if (quick < 0)
             return FALSE;
-          if (read > 0)
+          if (quick > 0)
             {
               p = next;
               continue;
