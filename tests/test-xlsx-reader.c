@@ -315,6 +315,69 @@ test_crafted (void)
   }
 }
 
+/* The same cells in the tags files write (read in one pass) and in the
+ * shapes left to the full reading: spaces, tabs and line breaks between
+ * attributes, single quotes, values holding '>', the other quote or an
+ * entity, prefixes, comments, CDATA, empty elements.  Rows of uneven
+ * length put every shape across the boundaries of the pieces the part
+ * is inflated in. */
+static void
+test_tag_shapes (void)
+{
+  static const char *const shapes[] = {
+    "<row r=\"@\"><c r=\"A@\"><v>@</v></c><c r=\"B@\" t=\"s\"><v>0</v></c>"
+    "<c r=\"C@\" t=\"inlineStr\"><is><t>x@</t></is></c></row>",
+    "<row\tr=\"@\"\n><c  r=\"A@\" ><v>@</v ></c><c r='B@' t='s'><v>0</v></c >"
+    "<c r=\"C@\"\r\nt=\"inlineStr\"><is><t>x@</t></is></c></row >",
+    "<row r=\"@\" x=\"a>b\" y='say \"@\"' z=\"&amp;&#x41;\"><c r=\"A@\" s=\"0\"><v>@</v></c>"
+    "<c r=\"B@\" t=\"s\" w=\"it's\"><v>0</v></c><c r=\"C@\" t=\"inlineStr\"><is><t>x@</t></is></c></row>",
+    "<x:row r=\"@\"><x:c r=\"A@\"><x:v>@</x:v></x:c><x:c r=\"B@\" t=\"s\"><x:v>0</x:v></x:c>"
+    "<x:c r=\"C@\" t=\"inlineStr\"><x:is><x:t>x@</x:t></x:is></x:c></x:row>",
+    "<row r=\"@\"><!-- <c r=\"D@\"> --><c r=\"A@\"><v>@</v></c><c r=\"B@\" t=\"s\"><v>0</v></c>"
+    "<c r=\"C@\" t=\"inlineStr\"><is><t><![CDATA[x@]]></t></is></c><c r=\"D@\"/><c r=\"E@\" s=\"1\" /></row>",
+    "<row r=\"@\"><c r=\"A@\"><v> @</v></c><c r=\"B@\" t=\"s\"><v>0 </v></c>"
+    "<c r=\"C@\" t=\"inlineStr\"><is><r><t>x</t></r><r><t>@</t></r></is></c></row>",
+  };
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShouhuXlsxWorkbook) wb = NULL;
+  g_autofree char *path = NULL;
+  const ShouhuXlsxSheet *sheet;
+  const guint n_rows = 3000;
+  gsize n_cells;
+
+  for (guint i = 1; i <= n_rows; i++)
+    {
+      g_autoptr(GString) row = g_string_new (shapes[i % G_N_ELEMENTS (shapes)]);
+      g_autofree char *number = g_strdup_printf ("%u", i);
+
+      g_string_replace (row, "@", number, 0);
+      g_string_append (rows, row->str);
+      for (guint pad = 0; pad < i % 13; pad++)
+        g_string_append_c (rows, pad % 2 ? ' ' : '\n');
+    }
+  g_assert_cmpuint (rows->len, >, 4 * 64 * 1024);
+  path = make_sheet ("shapes.xlsx", rows->str);
+  wb = shouhu_xlsx_workbook_new_from_file (path, &error);
+  g_assert_no_error (error);
+  sheet = shouhu_xlsx_workbook_get_sheet (wb, 0);
+  g_assert_cmpuint (shouhu_xlsx_sheet_get_n_rows (sheet), ==, n_rows);
+  shouhu_xlsx_sheet_get_cells (sheet, &n_cells);
+  g_assert_cmpuint (n_cells, ==, 3 * n_rows);
+  for (guint i = 1; i <= n_rows; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("A%u", i);
+      g_autofree char *b = g_strdup_printf ("B%u", i);
+      g_autofree char *c = g_strdup_printf ("C%u", i);
+      g_autofree char *number = g_strdup_printf ("%u", i);
+      g_autofree char *text = g_strdup_printf ("x%u", i);
+
+      assert_cell (sheet, a, SHOUHU_XLSX_CELL_NUMBER, number);
+      assert_cell (sheet, b, SHOUHU_XLSX_CELL_STRING, "甲");
+      assert_cell (sheet, c, SHOUHU_XLSX_CELL_STRING, text);
+    }
+}
+
 static void
 assert_refused (const char      *path,
                 ShouhuXlsxError  code,
@@ -545,6 +608,15 @@ test_bad_sheets (void)
     { "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref=\"A1:XFE2\"/></mergeCells><sheetData>",
       SHOUHU_XLSX_ERROR_DAMAGED, "XFE2" },
     { "<row r=\"1\"><c r=\"A1\"><v>\xff\xfe</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, NULL },
+    /* Tags as files write them, but for one flaw */
+    { "<row r=\"1\"><c r=\"A1\"t=\"s\"><v>0</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "space" },
+    { "<row r=\"1\"><c r=\"A1\" t=s><v>0</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "quotes" },
+    { "<row r=\"1\"><c r=\"A1\" t=\"s><v>0</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "XML" },
+    { "<row r=\"1\"><c r=\"A<1\"><v>0</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "attribute value" },
+    { "<row r=\"1\"><c r=\"A1\" t=\"\xff\"><v>0</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "attribute value" },
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></cc></row>", SHOUHU_XLSX_ERROR_DAMAGED, "does not match" },
+    { "<row r=\"1\"><c r=\"A1\"><v>1</v></c/></row>", SHOUHU_XLSX_ERROR_DAMAGED, "end tag" },
+    { "<row r=\"1\"><c r=\"A&lt;1\"><v>1</v></c></row>", SHOUHU_XLSX_ERROR_DAMAGED, "A<1" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -917,6 +989,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/xlsx-reader/openpyxl", test_openpyxl);
   shouhu_test_add ("/xlsx-reader/xlsxwriter", test_xlsxwriter);
   shouhu_test_add ("/xlsx-reader/crafted", test_crafted);
+  shouhu_test_add ("/xlsx-reader/tag-shapes", test_tag_shapes);
   shouhu_test_add ("/xlsx-reader/not-zip", test_not_zip);
   shouhu_test_add ("/xlsx-reader/other-formats", test_other_formats);
   shouhu_test_add ("/xlsx-reader/long-text", test_long_text);
