@@ -1,9 +1,10 @@
 /* shouhu-import-write.c — Annex 2 import: writing what the preview showed
  *
- * One transaction: the preview runs again inside it, and when its
- * verdict on any row differs from the one the user saw (another program
- * added a person meanwhile, a record was deleted), nothing is written
- * and the rows are named.  Nothing is ever dropped silently.
+ * One transaction: unless nothing was written to the database since the
+ * preview the user saw, the preview runs again inside it, and when its
+ * verdict on any row differs (another program added a person meanwhile,
+ * a record was deleted), nothing is written and the rows are named.
+ * Nothing is ever dropped silently.
  *
  * The import is one event (shouhu-import-event.h): the records it
  * creates point to it and get no history rows of their own; the fields
@@ -553,10 +554,11 @@ shouhu_import_annex2_write (ShouhuStore         *store,
                             ShouhuAnnex2Import  *import,
                             GError             **error)
 {
-  g_autoptr(GHashTable) before = verdicts (import);
+  g_autoptr(GHashTable) before = NULL;
   guint n_rejected_before = import->n_rejected;
   Writer w = { 0 };
   ShouhuImportEvent event = { 0 };
+  gboolean holds = FALSE;
 
   /* A city's forms touch every page of the indexes: a cache that holds
    * them keeps SQLite from spilling half-written pages to disk. */
@@ -564,12 +566,23 @@ shouhu_import_annex2_write (ShouhuStore         *store,
     return FALSE;
   if (!shouhu_store_begin (store, error))
     goto restore;
-  if (!shouhu_import_annex2_preview (store, import, error) ||
-      !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error) ||
-      !check_decided (import, error))
+  /* The preview again, inside the transaction, unless nothing was
+   * written to the database and nothing decided since the last one: a
+   * city's 100,000 rows would be matched, and their verdicts compared,
+   * for nothing. */
+  if (!shouhu_import_annex2_preview_holds (store, import, &holds, error))
     goto fail;
-  /* A city's verdicts weigh megabytes: not kept through the write. */
-  g_clear_pointer (&before, g_hash_table_unref);
+  if (!holds)
+    {
+      before = verdicts (import);
+      if (!shouhu_import_annex2_preview (store, import, error) ||
+          !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error))
+        goto fail;
+      /* A city's verdicts weigh megabytes: not kept through the write. */
+      g_clear_pointer (&before, g_hash_table_unref);
+    }
+  if (!check_decided (import, error))
+    goto fail;
   if (!writer_init (&w, store, error))
     goto fail;
 
@@ -592,6 +605,8 @@ shouhu_import_annex2_write (ShouhuStore         *store,
   shouhu_store_set_import_event (store, 0);
   if (!shouhu_store_commit (store, error))
     goto fail;
+  /* What it saw is no longer what the database holds. */
+  shouhu_import_annex2_note_preview (NULL, import);
   import->event_id = w.event_id;
   writer_clear (&w);
   shouhu_store_exec (store, "PRAGMA cache_size = -2000", NULL);

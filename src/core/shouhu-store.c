@@ -1155,6 +1155,33 @@ shouhu_store_check_outside_changes (ShouhuStore  *self,
   return TRUE;
 }
 
+/**
+ * shouhu_store_mark:
+ *
+ * Takes a mark of what the database holds now (ShouhuStoreMark).  A
+ * change this connection made and rolled back still counts: two marks
+ * may differ though nothing differs, never the other way round.
+ */
+gboolean
+shouhu_store_mark (ShouhuStore      *self,
+                   ShouhuStoreMark  *mark,
+                   GError          **error)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), FALSE);
+
+  mark->store = self;
+  mark->total_changes = sqlite3_total_changes64 (self->db);
+  return read_data_version (self, &mark->data_version, error);
+}
+
+gboolean
+shouhu_store_mark_equal (const ShouhuStoreMark *a,
+                         const ShouhuStoreMark *b)
+{
+  return a->store != NULL && a->store == b->store && a->data_version == b->data_version &&
+         a->total_changes == b->total_changes;
+}
+
 void
 shouhu_store_set_import_event (ShouhuStore *self,
                                gint64       event_id)
