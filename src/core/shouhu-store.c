@@ -399,6 +399,11 @@ shouhu_store_class_init (ShouhuStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* No statistics of SQLite's memory (sqlite3_memory_used () and the
+   * like, which nothing here reads): each of its allocations would take
+   * a global lock, a twentieth of an import's writing.  Must come before
+   * SQLite is first used; later, it is refused and changes nothing. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
   object_class->finalize = shouhu_store_finalize;
 
   /**
