@@ -470,6 +470,58 @@ test_preview_holds (void)
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '赵陆'"), ==, 1);
 }
 
+/* A row the database refuses while the import writes (here a trigger
+ * refuses it) fails the whole import, naming that row, whether the
+ * worker, a new volunteer or a pairing is refused; nothing is written,
+ * and the same import goes in once the cause is gone. */
+static void
+test_write_failure_named (void)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *row;
+  } refusals[] = {
+    { "BEFORE INSERT ON worker WHEN NEW.name = '孙八'", "row 7" },
+    { "BEFORE INSERT ON volunteer WHEN NEW.name = '钱七'", "row 6" },
+    { "BEFORE INSERT ON pairing WHEN (SELECT name FROM worker WHERE id = NEW.worker_id) = '孙八'", "row 7" },
+  };
+  g_autofree char *sheets = one_sheet ("渝中", LINE, HEADS, ROWS);
+  g_autofree char *path = make_form ("refused.xlsx", sheets);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+      g_autoptr(ShouhuImport) import = preview (store, path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse %s BEGIN "
+                                                  "SELECT RAISE (ABORT, 'refused here'); END",
+                                                  refusals[i].trigger);
+
+      g_assert_true (shouhu_store_exec (store, trigger, &error));
+      g_assert_no_error (error);
+      g_assert_false (shouhu_import_write (store, import, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refusals[i].row));
+      g_assert_nonnull (strstr (error->message, "refused here"));
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 0);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM volunteer"), ==, 0);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 0);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM import_event"), ==, 0);
+      /* Every index is there, the deferred ones too. */
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                                     "AND name = 'worker_name_phone'"), ==, 1);
+
+      g_clear_error (&error);
+      g_assert_true (shouhu_store_exec (store, "DROP TRIGGER refuse", &error));
+      g_assert_true (shouhu_import_write (store, import, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 3);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 3);
+    }
+}
+
 /* Paired volunteers written every way, with their phones in a column of
  * their own. */
 static void
@@ -817,6 +869,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import-safe/edited-reimport", test_edited_reimport);
   shouhu_test_add_openpyxl ("/import-safe/write-time-rejection", test_write_time_rejection);
   shouhu_test_add_openpyxl ("/import-safe/preview-holds", test_preview_holds);
+  shouhu_test_add_openpyxl ("/import-safe/write-failure-named", test_write_failure_named);
   shouhu_test_add ("/import-safe/volunteers", test_volunteers);
   shouhu_test_add_openpyxl ("/import-safe/volunteer-phones", test_volunteer_phones);
   shouhu_test_add_openpyxl ("/import-safe/districts", test_districts);
