@@ -12,6 +12,7 @@
 #include "shouhu-import.h"
 #include "shouhu-import-event.h"
 #include "shouhu-test-util.h"
+#include "shouhu-import-private.h"
 #include "shouhu-store-private.h"
 
 #include <string.h>
@@ -30,6 +31,13 @@ static char *tmp_dir;
   "  \"13900000002\", \"钱七 13700000002\", \"援鄂\"]," \
   " [3, \"市急救中心\", \"孙八\", \"女\", \"护师\", \"急诊\", \"渝中区大坪街道3号\", \"13812345670\", " \
   "  \"13900000003\", \"王五 13700000001\", \"\"]]"
+
+/* ROWS edited: 李四's phone changed; 赵六 is 赵陆 now; 孙八 is gone. */
+#define EDITED_ROWS \
+  "[[1, \"市人民医院\", \"李四\", \"男\", \"护士\", \"隔离病房\", \"渝中区解放碑街道1号\", \"13811112222\", " \
+  "  \"13900000001\", \"王五 13700000001\", \"\"]," \
+  " [2, \"市中医院\", \"赵陆\", \"女\", \"医师\", \"发热门诊\", \"渝中区七星岗街道2号\", \"13812345679\", " \
+  "  \"13900000002\", \"钱七 13700000002\", \"援鄂\"]]"
 
 static char *
 make_form (const char *file_name,
@@ -247,12 +255,7 @@ test_edited_reimport (void)
 {
   g_autofree char *full_sheets = one_sheet ("渝中", LINE, HEADS, ROWS);
   g_autofree char *full = make_form ("edited-full.xlsx", full_sheets);
-  g_autofree char *edited_sheets = one_sheet ("渝中", LINE, HEADS,
-    /* 李四's phone changed; 赵六 is 赵陆 now; 孙八 is gone */
-    "[[1, \"市人民医院\", \"李四\", \"男\", \"护士\", \"隔离病房\", \"渝中区解放碑街道1号\", \"13811112222\", "
-    "  \"13900000001\", \"王五 13700000001\", \"\"],"
-    " [2, \"市中医院\", \"赵陆\", \"女\", \"医师\", \"发热门诊\", \"渝中区七星岗街道2号\", \"13812345679\", "
-    "  \"13900000002\", \"钱七 13700000002\", \"援鄂\"]]");
+  g_autofree char *edited_sheets = one_sheet ("渝中", LINE, HEADS, EDITED_ROWS);
   g_autofree char *edited = make_form ("edited.xlsx", edited_sheets);
   g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
   g_autoptr(ShouhuImport) import = NULL;
@@ -377,6 +380,146 @@ test_write_time_rejection (void)
   g_assert_nonnull (strstr (error->message, "row 6"));
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 1);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM import_event"), ==, 0);
+}
+
+static gboolean
+preview_holds (ShouhuStore  *store,
+               ShouhuImport *import)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean holds = FALSE;
+
+  g_assert_true (shouhu_import_annex2_preview_holds (store, import->annex2, &holds, &error));
+  g_assert_no_error (error);
+  return holds;
+}
+
+/* The write takes the preview as it is only while nothing changed since:
+ * not the database, through this connection or another one, and no
+ * decision about a likely duplicate. */
+static void
+test_preview_holds (void)
+{
+  g_autofree char *sheets = one_sheet ("渝中", LINE, HEADS, ROWS);
+  g_autofree char *path = make_form ("holds.xlsx", sheets);
+  g_autofree char *edited_sheets = one_sheet ("渝中", LINE, HEADS, EDITED_ROWS);
+  g_autofree char *edited = make_form ("holds-edited.xlsx", edited_sheets);
+  g_autofree char *db_path = NULL;
+  g_autoptr(ShouhuStore) store = shouhu_test_new_store (&db_path);
+  g_autoptr(ShouhuStore) other = NULL;
+  g_autoptr(ShouhuImport) import = preview (store, path);
+  g_autoptr(ShouhuWorker) w = shouhu_worker_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (db_path);
+
+  g_assert_true (preview_holds (store, import));
+  /* Another program adds 赵六 in 江北区, with the phone of the form's
+   * 赵六: that row is rejected now, and the write says so. */
+  other = shouhu_store_open (db_path, &error);
+  g_assert_no_error (error);
+  w->district_id = shouhu_district_lookup ("江北区")->id;
+  g_free (w->hospital); w->hospital = g_strdup ("江北区人民医院");
+  g_free (w->name); w->name = g_strdup ("赵六");
+  g_free (w->gender); w->gender = g_strdup ("女");
+  g_free (w->phone); w->phone = g_strdup ("13812345679");
+  g_assert_cmpint (shouhu_annex2_save_worker (other, w, NULL, 0, FALSE, &error), !=, 0);
+  g_assert_no_error (error);
+  g_assert_false (preview_holds (store, import));
+  g_assert_false (shouhu_import_write (store, import, &error));
+  g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED);
+  g_assert_nonnull (strstr (error->message, "row 6"));
+  g_clear_error (&error);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 1);
+
+  /* Previewed again (赵六's row rejected), written: a written preview
+   * holds no more. */
+  g_assert_true (shouhu_import_preview (store, import, &error));
+  g_assert_true (preview_holds (store, import));
+  g_assert_true (shouhu_import_write (store, import, &error));
+  g_assert_no_error (error);
+  g_assert_false (preview_holds (store, import));
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 3);
+  g_clear_pointer (&import, shouhu_import_free);
+  g_clear_object (&other);
+  g_clear_object (&store);
+  shouhu_test_rm_rf (dir);
+
+  /* Decisions made after the preview, without another one: the write
+   * previews again, finds rows that would not be written as shown, and
+   * writes nothing until they are shown. */
+  store = shouhu_test_new_store (NULL);
+  import_all (store, path);
+  import = preview (store, edited);
+  g_assert_cmpuint (import->annex2->n_undecided, ==, 2);
+  g_assert_true (preview_holds (store, import));
+  ((ShouhuAnnex2ImportRow *) change_of_row (import->annex2, 5)->row)->choice = SHOUHU_IMPORT_CHOICE_UPDATE;
+  g_assert_false (preview_holds (store, import));
+  import->annex2->duplicates = SHOUHU_IMPORT_CHOICE_NEW;
+  g_assert_false (shouhu_import_write (store, import, &error));
+  g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '赵陆'"), ==, 0);
+  g_assert_true (shouhu_import_preview (store, import, &error));
+  g_assert_true (preview_holds (store, import));
+  g_assert_true (shouhu_import_write (store, import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (import->annex2->n_updated, ==, 1);
+  g_assert_cmpuint (import->annex2->n_new, ==, 1);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '李四' AND "
+                                                 "phone = '13811112222'"), ==, 1);
+  g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '赵陆'"), ==, 1);
+}
+
+/* A row the database refuses while the import writes (here a trigger
+ * refuses it) fails the whole import, naming that row, whether the
+ * worker, a new volunteer or a pairing is refused; nothing is written,
+ * and the same import goes in once the cause is gone. */
+static void
+test_write_failure_named (void)
+{
+  static const struct
+  {
+    const char *trigger;
+    const char *row;
+  } refusals[] = {
+    { "BEFORE INSERT ON worker WHEN NEW.name = '孙八'", "row 7" },
+    { "BEFORE INSERT ON volunteer WHEN NEW.name = '钱七'", "row 6" },
+    { "BEFORE INSERT ON pairing WHEN (SELECT name FROM worker WHERE id = NEW.worker_id) = '孙八'", "row 7" },
+  };
+  g_autofree char *sheets = one_sheet ("渝中", LINE, HEADS, ROWS);
+  g_autofree char *path = make_form ("refused.xlsx", sheets);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refusals); i++)
+    {
+      g_autoptr(ShouhuStore) store = shouhu_test_new_store (NULL);
+      g_autoptr(ShouhuImport) import = preview (store, path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *trigger = g_strdup_printf ("CREATE TEMP TRIGGER refuse %s BEGIN "
+                                                  "SELECT RAISE (ABORT, 'refused here'); END",
+                                                  refusals[i].trigger);
+
+      g_assert_true (shouhu_store_exec (store, trigger, &error));
+      g_assert_no_error (error);
+      g_assert_false (shouhu_import_write (store, import, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, refusals[i].row));
+      g_assert_nonnull (strstr (error->message, "refused here"));
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 0);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM volunteer"), ==, 0);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 0);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM import_event"), ==, 0);
+      /* Every index is there, the deferred ones too. */
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                                     "AND name = 'worker_name_phone'"), ==, 1);
+
+      g_clear_error (&error);
+      g_assert_true (shouhu_store_exec (store, "DROP TRIGGER refuse", &error));
+      g_assert_true (shouhu_import_write (store, import, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 3);
+      g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM pairing"), ==, 3);
+    }
 }
 
 /* Paired volunteers written every way, with their phones in a column of
@@ -725,6 +868,8 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import-safe/missing-required", test_missing_required);
   shouhu_test_add_openpyxl ("/import-safe/edited-reimport", test_edited_reimport);
   shouhu_test_add_openpyxl ("/import-safe/write-time-rejection", test_write_time_rejection);
+  shouhu_test_add_openpyxl ("/import-safe/preview-holds", test_preview_holds);
+  shouhu_test_add_openpyxl ("/import-safe/write-failure-named", test_write_failure_named);
   shouhu_test_add ("/import-safe/volunteers", test_volunteers);
   shouhu_test_add_openpyxl ("/import-safe/volunteer-phones", test_volunteer_phones);
   shouhu_test_add_openpyxl ("/import-safe/districts", test_districts);

@@ -290,6 +290,43 @@ test_found_in_text (void)
     }
 }
 
+/* Eleven plain digits are read at once; written with a space around
+ * them, the same number goes the long way.  Both agree for every
+ * beginning, mobile or not. */
+static void
+test_plain_digits_agree (void)
+{
+  GRand *rand = g_rand_new_with_seed (20200207);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      char digits[12];
+      g_autofree char *spaced = NULL;
+      g_autofree char *plain_value = NULL, *spaced_value = NULL;
+      g_autoptr(GError) plain_error = NULL, spaced_error = NULL;
+      ShouhuPhoneKind plain_kind = SHOUHU_PHONE_INVALID, spaced_kind = SHOUHU_PHONE_INVALID;
+
+      for (guint d = 0; d < 11; d++)
+        digits[d] = (char) ('0' + g_rand_int_range (rand, 0, 10));
+      /* Every first two digits 10…19 and some others. */
+      if (i % 4 != 0)
+        {
+          digits[0] = '1';
+          digits[1] = (char) ('0' + i % 10);
+        }
+      digits[11] = '\0';
+      spaced = g_strdup_printf (" %s ", digits);
+      plain_value = shouhu_phone_normalise ("电话", digits, &plain_kind, &plain_error);
+      spaced_value = shouhu_phone_normalise ("电话", spaced, &spaced_kind, &spaced_error);
+      g_assert_cmpstr (plain_value, ==, spaced_value);
+      g_assert_cmpint (plain_kind, ==, spaced_kind);
+      g_assert_true ((plain_error == NULL) == (spaced_error == NULL));
+      if (plain_error != NULL)
+        g_assert_cmpint (plain_error->code, ==, spaced_error->code);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,5 +337,6 @@ main (int   argc,
   g_test_add_func ("/phone/paths-agree", test_paths_agree);
   g_test_add_func ("/phone/import-numbers", test_import_numbers);
   g_test_add_func ("/phone/found-in-text", test_found_in_text);
+  g_test_add_func ("/phone/plain-digits-agree", test_plain_digits_agree);
   return g_test_run ();
 }

@@ -42,10 +42,10 @@ gint64           shouhu_annex2_next_id         (ShouhuStore           *store,
                                                 const char            *table,
                                                 GError               **error);
 ShouhuWorker    *shouhu_annex2_worker_from_row (sqlite3_stmt          *stmt);
-void             shouhu_annex2_bind_worker     (sqlite3_stmt          *stmt,
+int              shouhu_annex2_bind_worker     (sqlite3_stmt          *stmt,
+                                                int                    first,
                                                 const ShouhuWorker    *worker);
-sqlite3_stmt    *shouhu_annex2_prepare_insert_worker (ShouhuStore     *store,
-                                                GError               **error);
+char            *shouhu_annex2_insert_worker_sql (char               **values);
 gboolean         shouhu_annex2_update_worker   (ShouhuStore           *store,
                                                 const ShouhuWorker    *worker,
                                                 const char            *at,

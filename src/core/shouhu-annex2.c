@@ -301,12 +301,13 @@ shouhu_annex2_find_duplicate (ShouhuStore  *store,
 }
 
 /* Binds district_id, the text fields, created, changed and id, in that
- * order. */
-void
+ * order, from parameter @first on.  Returns: the parameter after them */
+int
 shouhu_annex2_bind_worker (sqlite3_stmt       *stmt,
+                           int                 first,
                            const ShouhuWorker *w)
 {
-  int param = 1;
+  int param = first;
 
   sqlite3_bind_int (stmt, param++, w->district_id);
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
@@ -314,7 +315,8 @@ shouhu_annex2_bind_worker (sqlite3_stmt       *stmt,
       sqlite3_bind_text (stmt, param++, shouhu_worker_get_field (w, f), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, param++, w->created, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, param++, w->changed, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, param, w->id);
+  sqlite3_bind_int64 (stmt, param++, w->id);
+  return param;
 }
 
 static gboolean
@@ -331,27 +333,29 @@ insert_worker (ShouhuStore         *store,
   stmt = shouhu_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  shouhu_annex2_bind_worker (stmt, w);
+  shouhu_annex2_bind_worker (stmt, 1, w);
   return shouhu_store_run_statement (store, stmt, error);
 }
 
 /**
- * shouhu_annex2_prepare_insert_worker:
+ * shouhu_annex2_insert_worker_sql:
+ * @values: (out): one row's values
  *
- * The statement that inserts a worker created by an import: parameters
- * as shouhu_annex2_bind_worker() binds them, then the import's event.
+ * The statement that inserts workers created by an import, up to its
+ * values (shouhu-insert-batch.h): for each row, the parameters as
+ * shouhu_annex2_bind_worker() binds them, then the import's event.
  * Writes no history: the event is the record's history.
+ *
+ * Returns: (transfer full): "INSERT INTO worker (…) VALUES"
  */
-sqlite3_stmt *
-shouhu_annex2_prepare_insert_worker (ShouhuStore  *store,
-                                     GError      **error)
+char *
+shouhu_annex2_insert_worker_sql (char **values)
 {
   g_autofree char *columns = shouhu_annex2_form_sql_columns ("", "", TRUE);
-  g_autofree char *values = shouhu_annex2_form_sql_columns ("?", "", FALSE);
-  g_autofree char *sql = g_strdup_printf ("INSERT INTO worker (district_id, %s, created, changed, id, import_id) "
-                                          "VALUES (?, %s, ?, ?, ?, ?)", columns, values);
+  g_autofree char *params = shouhu_annex2_form_sql_columns ("?", "", FALSE);
 
-  return shouhu_store_prepare (store, sql, error);
+  *values = g_strdup_printf ("(?, %s, ?, ?, ?, ?)", params);
+  return g_strdup_printf ("INSERT INTO worker (district_id, %s, created, changed, id, import_id) VALUES", columns);
 }
 
 gboolean
@@ -401,7 +405,7 @@ shouhu_annex2_update_worker (ShouhuStore         *store,
     row->created = g_strdup (old->created);
     g_free (row->changed);
     row->changed = g_strdup (at);
-    shouhu_annex2_bind_worker (stmt, row);
+    shouhu_annex2_bind_worker (stmt, 1, row);
     return shouhu_store_run_statement (store, stmt, error);
   }
 }

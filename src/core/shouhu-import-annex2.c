@@ -86,6 +86,7 @@ shouhu_annex2_import_free (ShouhuAnnex2Import *import)
   g_ptr_array_unref (import->rejected);
   g_ptr_array_unref (import->notes);
   g_ptr_array_unref (import->missing);
+  shouhu_import_annex2_note_preview (NULL, import);
   g_free (import);
 }
 

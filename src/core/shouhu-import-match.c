@@ -647,6 +647,77 @@ list_missing (Preview            *p,
     }
 }
 
+typedef struct
+{
+  ShouhuStoreMark  mark;
+  int              duplicates;
+  guint            n_rows;
+  guint8          *choices;   /* each row's ShouhuImportRow.choice */
+} Previewed;
+
+static void
+previewed_free (Previewed *p)
+{
+  g_free (p->choices);
+  g_free (p);
+}
+
+/**
+ * shouhu_import_annex2_note_preview:
+ * @mark: (nullable): the database's mark taken before a preview that
+ *   just succeeded began to read, or %NULL to forget
+ *
+ * Remembers what that preview was made on: the database as the mark
+ * says, and every decision about likely duplicates.
+ */
+void
+shouhu_import_annex2_note_preview (const ShouhuStoreMark *mark,
+                                   ShouhuAnnex2Import    *import)
+{
+  Previewed *p;
+
+  g_clear_pointer ((Previewed **) &import->previewed, previewed_free);
+  if (mark == NULL)
+    return;
+  p = g_new0 (Previewed, 1);
+  p->mark = *mark;
+  p->duplicates = import->duplicates;
+  p->n_rows = import->rows->len;
+  p->choices = g_new (guint8, MAX (p->n_rows, 1));
+  for (guint i = 0; i < p->n_rows; i++)
+    p->choices[i] = (guint8) ((const ShouhuAnnex2ImportRow *) g_ptr_array_index (import->rows, i))->choice;
+  import->previewed = p;
+}
+
+/**
+ * shouhu_import_annex2_preview_holds:
+ * @holds: (out): whether the last preview is still what a new one
+ *   would give: nothing was written to the database since, and no
+ *   decision about a likely duplicate changed
+ */
+gboolean
+shouhu_import_annex2_preview_holds (ShouhuStore        *store,
+                                    ShouhuAnnex2Import *import,
+                                    gboolean           *holds,
+                                    GError            **error)
+{
+  const Previewed *p = import->previewed;
+  ShouhuStoreMark now;
+
+  *holds = FALSE;
+  if (p == NULL || p->duplicates != import->duplicates || p->n_rows != import->rows->len)
+    return TRUE;
+  if (!shouhu_store_mark (store, &now, error))
+    return FALSE;
+  if (!shouhu_store_mark_equal (&p->mark, &now))
+    return TRUE;
+  for (guint i = 0; i < p->n_rows; i++)
+    if (p->choices[i] != (guint8) ((const ShouhuAnnex2ImportRow *) g_ptr_array_index (import->rows, i))->choice)
+      return TRUE;
+  *holds = TRUE;
+  return TRUE;
+}
+
 /**
  * shouhu_import_annex2_preview:
  *
@@ -666,10 +737,15 @@ shouhu_import_annex2_preview (ShouhuStore         *store,
 {
   Preview p = { 0 };
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();   /* changes without an exact match */
+  ShouhuStoreMark mark;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (SHOUHU_IS_STORE (store), FALSE);
 
+  shouhu_import_annex2_note_preview (NULL, import);
+  /* Before anything is read: what is written meanwhile changes it. */
+  if (!shouhu_store_mark (store, &mark, error))
+    return FALSE;
   g_ptr_array_set_size (import->changes, 0);
   g_ptr_array_set_size (import->missing, 0);
   g_ptr_array_set_size (import->rejected, import->n_read_listed);
@@ -742,6 +818,7 @@ shouhu_import_annex2_preview (ShouhuStore         *store,
         }
     }
   list_missing (&p, import);
+  shouhu_import_annex2_note_preview (&mark, import);
   ok = TRUE;
 
 out:

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "shouhu-import.h"
+#include "shouhu-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,16 @@ char       *shouhu_import_cell_date      (const ShouhuXlsxCell  *cell);
 void        shouhu_import_change_free    (gpointer               data);
 void        shouhu_import_missing_free   (gpointer               data);
 char       *shouhu_import_volunteers_text (GStrv                 volunteers);
+
+/* ShouhuAnnex2Import.previewed: the database and the decisions the last
+ * preview was made on.  The write previews again only when either
+ * changed since. */
+void        shouhu_import_annex2_note_preview (const ShouhuStoreMark *mark,
+                                               ShouhuAnnex2Import    *import);
+gboolean    shouhu_import_annex2_preview_holds (ShouhuStore        *store,
+                                                ShouhuAnnex2Import *import,
+                                                gboolean           *holds,
+                                                GError            **error);
 
 /* Annex 2's write (shouhu-import-write.c) */
 gboolean    shouhu_import_annex2_check_preview (ShouhuAnnex2Import *import,

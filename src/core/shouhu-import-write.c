@@ -1,15 +1,17 @@
 /* shouhu-import-write.c — Annex 2 import: writing what the preview showed
  *
- * One transaction: the preview runs again inside it, and when its
- * verdict on any row differs from the one the user saw (another program
- * added a person meanwhile, a record was deleted), nothing is written
- * and the rows are named.  Nothing is ever dropped silently.
+ * One transaction: unless nothing was written to the database since the
+ * preview the user saw, the preview runs again inside it, and when its
+ * verdict on any row differs (another program added a person meanwhile,
+ * a record was deleted), nothing is written and the rows are named.
+ * Nothing is ever dropped silently.
  *
  * The import is one event (shouhu-import-event.h): the records it
  * creates point to it and get no history rows of their own; the fields
- * it changes get one history row each, pointing to it too.  Statements
- * are prepared once and volunteers found through an index in memory, so
- * that 100,000 rows go in at the speed of SQLite's inserts.
+ * it changes get one history row each, pointing to it too.  New
+ * volunteers, workers and pairings go in many at a time
+ * (shouhu-insert-batch.h), volunteers are found through an index in
+ * memory, so that 100,000 rows go in at the speed of SQLite's inserts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +20,7 @@
 #include "shouhu-import-private.h"
 #include "shouhu-annex2-private.h"
 #include "shouhu-import-event.h"
+#include "shouhu-insert-batch.h"
 #include "shouhu-validate.h"
 
 #include <glib/gi18n-lib.h>
@@ -28,6 +31,29 @@
 /* Rows named in a message saying why nothing was written. */
 #define MAX_ROWS_NAMED 20
 
+/* The rows of the batches, and the row of the file each comes from. */
+typedef struct
+{
+  const ShouhuAnnex2ImportChange *change;
+  ShouhuWorker                   *worker;   /* with its id and times while in the batch */
+} NewWorker;
+
+typedef struct
+{
+  const ShouhuAnnex2ImportChange *change;
+  gint64                          id;
+  char                           *name;
+  char                           *phone;
+  int                             district_id;
+} NewVolunteer;
+
+typedef struct
+{
+  const ShouhuAnnex2ImportChange *change;
+  gint64                          worker_id;
+  gint64                          volunteer_id;
+} NewPairing;
+
 typedef struct
 {
   ShouhuStore  *store;
@@ -35,9 +61,10 @@ typedef struct
   gint64        event_id;
   gint64        next_worker;
   gint64        next_volunteer;
-  sqlite3_stmt *insert_worker;
-  sqlite3_stmt *insert_volunteer;
-  sqlite3_stmt *insert_pairing;
+  /* Parents first: a pairing goes in after its worker and volunteers. */
+  ShouhuInsertBatch *volunteers;
+  ShouhuInsertBatch *workers;
+  ShouhuInsertBatch *pairings;
   GHashTable   *by_name_phone;     /* "姓名\x1f电话" → volunteer id */
   GHashTable   *by_name_district;  /* "姓名\x1f区县" → volunteer id, one without a phone first */
   GHashTable   *has_phone;         /* volunteer id (of by_name_district) → whether it has a phone */
@@ -48,9 +75,9 @@ static void
 writer_clear (Writer *w)
 {
   g_clear_pointer (&w->at, g_free);
-  g_clear_pointer (&w->insert_worker, sqlite3_finalize);
-  g_clear_pointer (&w->insert_volunteer, sqlite3_finalize);
-  g_clear_pointer (&w->insert_pairing, sqlite3_finalize);
+  g_clear_pointer (&w->pairings, shouhu_insert_batch_free);
+  g_clear_pointer (&w->workers, shouhu_insert_batch_free);
+  g_clear_pointer (&w->volunteers, shouhu_insert_batch_free);
   g_clear_pointer (&w->by_name_phone, g_hash_table_unref);
   g_clear_pointer (&w->by_name_district, g_hash_table_unref);
   g_clear_pointer (&w->has_phone, g_hash_table_unref);
@@ -157,12 +184,127 @@ index_volunteer (Writer     *w,
   g_hash_table_insert (w->has_phone, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (*phone != '\0'));
 }
 
+/* ---- The batches' rows ---- */
+
+static void
+name_row (const ShouhuAnnex2ImportChange  *change,
+          GError                         **error)
+{
+  g_prefix_error (error, _("Nothing was imported: sheet “%s”, row %u could not be written: "),
+                  change->row->sheet, change->row->row);
+}
+
+static int
+bind_worker (sqlite3_stmt *stmt,
+             int           first,
+             gpointer      row,
+             gpointer      user_data)
+{
+  const Writer *w = user_data;
+  int param = shouhu_annex2_bind_worker (stmt, first, ((NewWorker *) row)->worker);
+
+  sqlite3_bind_int64 (stmt, param, w->event_id);
+  return param + 1;
+}
+
+/* The worker belongs to the import's row: its id and times go back. */
+static void
+clear_worker (gpointer row,
+              gpointer user_data)
+{
+  ShouhuWorker *worker = ((NewWorker *) row)->worker;
+
+  worker->id = 0;
+  worker->created = worker->changed = NULL;
+}
+
+static void
+worker_failed (gpointer   row,
+               GError   **error,
+               gpointer   user_data)
+{
+  name_row (((NewWorker *) row)->change, error);
+}
+
+static int
+bind_volunteer (sqlite3_stmt *stmt,
+                int           first,
+                gpointer      row,
+                gpointer      user_data)
+{
+  const Writer *w = user_data;
+  const NewVolunteer *v = row;
+
+  sqlite3_bind_int64 (stmt, first, v->id);
+  sqlite3_bind_text (stmt, first + 1, v->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 2, v->phone, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 3, v->district_id);
+  sqlite3_bind_text (stmt, first + 4, w->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 5, w->at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, first + 6, w->event_id);
+  return first + 7;
+}
+
+static void
+clear_volunteer (gpointer row,
+                 gpointer user_data)
+{
+  NewVolunteer *v = row;
+
+  g_free (v->name);
+  g_free (v->phone);
+}
+
+static void
+volunteer_failed (gpointer   row,
+                  GError   **error,
+                  gpointer   user_data)
+{
+  name_row (((NewVolunteer *) row)->change, error);
+}
+
+static int
+bind_pairing (sqlite3_stmt *stmt,
+              int           first,
+              gpointer      row,
+              gpointer      user_data)
+{
+  const Writer *w = user_data;
+  const NewPairing *p = row;
+
+  sqlite3_bind_int64 (stmt, first, p->worker_id);
+  sqlite3_bind_int64 (stmt, first + 1, p->volunteer_id);
+  sqlite3_bind_text (stmt, first + 2, w->at, -1, SQLITE_STATIC);
+  return first + 3;
+}
+
+static void
+pairing_failed (gpointer   row,
+                GError   **error,
+                gpointer   user_data)
+{
+  name_row (((NewPairing *) row)->change, error);
+}
+
+/* Everything gathered goes in, parents first: before a row is updated,
+ * its needs stored or a record removed, and at the end. */
+static gboolean
+flush_all (Writer  *w,
+           GError **error)
+{
+  return shouhu_insert_batch_flush (w->volunteers, error) &&
+         shouhu_insert_batch_flush (w->workers, error) &&
+         shouhu_insert_batch_flush (w->pairings, error);
+}
+
 static gboolean
 writer_init (Writer       *w,
              ShouhuStore  *store,
              GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *worker_values = NULL;
+  g_autofree char *insert_worker = shouhu_annex2_insert_worker_sql (&worker_values);
   int rc;
 
   w->store = store;
@@ -170,14 +312,17 @@ writer_init (Writer       *w,
   w->by_name_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->by_name_district = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->has_phone = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  w->workers = shouhu_insert_batch_new (store, insert_worker, worker_values, sizeof (NewWorker),
+                                        bind_worker, clear_worker, worker_failed, w);
+  w->volunteers = shouhu_insert_batch_new (store, "INSERT INTO volunteer (id, name, phone, district_id, created, "
+                                                  "changed, import_id) VALUES", "(?, ?, ?, ?, ?, ?, ?)",
+                                           sizeof (NewVolunteer), bind_volunteer, clear_volunteer,
+                                           volunteer_failed, w);
+  w->pairings = shouhu_insert_batch_new (store, "INSERT OR IGNORE INTO pairing (worker_id, volunteer_id, created) "
+                                                "VALUES", "(?, ?, ?)", sizeof (NewPairing), bind_pairing, NULL,
+                                         pairing_failed, w);
   if ((w->next_worker = shouhu_annex2_next_id (store, "worker", error)) == 0 ||
       (w->next_volunteer = shouhu_annex2_next_id (store, "volunteer", error)) == 0 ||
-      (w->insert_worker = shouhu_annex2_prepare_insert_worker (store, error)) == NULL ||
-      (w->insert_volunteer = shouhu_store_prepare (store, "INSERT INTO volunteer (id, name, phone, district_id, "
-                                                          "created, changed, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                                   error)) == NULL ||
-      (w->insert_pairing = shouhu_store_prepare (store, "INSERT OR IGNORE INTO pairing (worker_id, volunteer_id, "
-                                                        "created) VALUES (?, ?, ?)", error)) == NULL ||
       (stmt = shouhu_store_prepare (store, "SELECT id, name, phone, coalesce (district_id, 0) FROM volunteer "
                                            "ORDER BY id", error)) == NULL)
     return FALSE;
@@ -192,55 +337,43 @@ writer_init (Writer       *w,
   return TRUE;
 }
 
-static gboolean
-run (Writer        *w,
-     sqlite3_stmt  *stmt,
-     GError       **error)
-{
-  gboolean ok = shouhu_store_run_statement (w->store, stmt, error);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return ok;
-}
-
 /* The volunteer's id: found (same name and phone; without a phone, one
  * of that name in the district), or created by the import. */
 static gint64
-volunteer_id (Writer      *w,
-              const char  *volunteer,
-              int          district_id,
-              GError     **error)
+volunteer_id (Writer                          *w,
+              const ShouhuAnnex2ImportChange  *change,
+              const char                      *volunteer,
+              int                              district_id,
+              GError                         **error)
 {
   const char *sep = strchr (volunteer, '\x1f');
   g_autofree char *name = g_strndup (volunteer, (gsize) (sep - volunteer));
   const char *phone = sep + 1;
   g_autofree char *key = *phone != '\0' ? g_strdup (volunteer) : g_strdup_printf ("%s\x1f%d", name, district_id);
   gint64 *found = g_hash_table_lookup (*phone != '\0' ? w->by_name_phone : w->by_name_district, key);
-  gint64 id;
+  NewVolunteer *v;
 
   if (found != NULL)
     return *found;
-  id = w->next_volunteer++;
-  sqlite3_bind_int64 (w->insert_volunteer, 1, id);
-  sqlite3_bind_text (w->insert_volunteer, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->insert_volunteer, 3, phone, -1, SQLITE_STATIC);
-  sqlite3_bind_int (w->insert_volunteer, 4, district_id);
-  sqlite3_bind_text (w->insert_volunteer, 5, w->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (w->insert_volunteer, 6, w->at, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (w->insert_volunteer, 7, w->event_id);
-  if (!run (w, w->insert_volunteer, error))
+  if (shouhu_insert_batch_full (w->volunteers) && !shouhu_insert_batch_flush (w->volunteers, error))
     return 0;
-  index_volunteer (w, id, name, phone, district_id);
-  return id;
+  v = shouhu_insert_batch_push (w->volunteers);
+  v->change = change;
+  v->id = w->next_volunteer++;
+  v->phone = g_strdup (phone);
+  v->district_id = district_id;
+  index_volunteer (w, v->id, name, phone, district_id);
+  v->name = g_steal_pointer (&name);
+  return v->id;
 }
 
 /* The ids of a row's volunteers (ShouhuAnnex2ImportRow.volunteers). */
 static GArray *
-volunteer_ids (Writer      *w,
-               const char  *volunteers,
-               int          district_id,
-               GError     **error)
+volunteer_ids (Writer                          *w,
+               const ShouhuAnnex2ImportChange  *change,
+               const char                      *volunteers,
+               int                              district_id,
+               GError                         **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(GStrv) list = NULL;
@@ -250,7 +383,7 @@ volunteer_ids (Writer      *w,
   list = g_strsplit (volunteers, "\x1e", -1);
   for (guint i = 0; list[i] != NULL; i++)
     {
-      gint64 id = volunteer_id (w, list[i], district_id, error);
+      gint64 id = volunteer_id (w, change, list[i], district_id, error);
 
       if (id == 0)
         return NULL;
@@ -268,28 +401,40 @@ write_new (Writer                          *w,
   ShouhuWorker *worker = change->row->worker;
   gint64 id = w->next_worker++;
   g_autoptr(GArray) ids = NULL;
-  gboolean ok;
+  NewWorker *row;
 
+  if (shouhu_insert_batch_full (w->workers) && !shouhu_insert_batch_flush (w->workers, error))
+    return FALSE;
+  row = shouhu_insert_batch_push (w->workers);
+  row->change = change;
+  row->worker = worker;
+  /* Until the batch goes in (clear_worker). */
   worker->id = id;
   worker->created = w->at;
   worker->changed = w->at;
-  shouhu_annex2_bind_worker (w->insert_worker, worker);
-  sqlite3_bind_int64 (w->insert_worker, sqlite3_bind_parameter_count (w->insert_worker), w->event_id);
-  ok = run (w, w->insert_worker, error);
-  worker->id = 0;
-  worker->created = worker->changed = NULL;
-  if (!ok || (ids = volunteer_ids (w, change->row->volunteers, change->row->worker->district_id, error)) == NULL)
+  if ((ids = volunteer_ids (w, change, change->row->volunteers, worker->district_id, error)) == NULL)
     return FALSE;
   /* 需求, when the file gives them (the record is created with none). */
-  if (worker->needs > 0 && !shouhu_annex2_store_needs (w->store, id, "create", 0, worker->needs, w->at, error))
-    return FALSE;
+  if (worker->needs > 0)
+    {
+      if (!flush_all (w, error))
+        return FALSE;
+      if (!shouhu_annex2_store_needs (w->store, id, "create", 0, worker->needs, w->at, error))
+        {
+          name_row (change, error);
+          return FALSE;
+        }
+    }
   for (guint i = 0; i < ids->len; i++)
     {
-      sqlite3_bind_int64 (w->insert_pairing, 1, id);
-      sqlite3_bind_int64 (w->insert_pairing, 2, g_array_index (ids, gint64, i));
-      sqlite3_bind_text (w->insert_pairing, 3, w->at, -1, SQLITE_STATIC);
-      if (!run (w, w->insert_pairing, error))
+      NewPairing *p;
+
+      if (shouhu_insert_batch_full (w->pairings) && !flush_all (w, error))
         return FALSE;
+      p = shouhu_insert_batch_push (w->pairings);
+      p->change = change;
+      p->worker_id = id;
+      p->volunteer_id = g_array_index (ids, gint64, i);
     }
   return TRUE;
 }
@@ -301,12 +446,19 @@ write_update (Writer                          *w,
               const ShouhuAnnex2ImportChange  *change,
               GError                         **error)
 {
-  g_autoptr(ShouhuWorker) stored = shouhu_annex2_get_worker (w->store, change->worker_id, error);
+  g_autoptr(ShouhuWorker) stored = NULL;
   g_autoptr(ShouhuWorker) row = NULL;
   g_autoptr(GArray) ids = NULL;
 
-  if (stored == NULL)
+  /* The volunteers it may be paired with are there before it. */
+  if (!flush_all (w, error))
     return FALSE;
+  stored = shouhu_annex2_get_worker (w->store, change->worker_id, error);
+  if (stored == NULL)
+    {
+      name_row (change, error);
+      return FALSE;
+    }
   row = shouhu_worker_copy (change->row->worker);
   for (guint f = 0; f < SHOUHU_ANNEX2_N_FIELDS; f++)
     if (shouhu_annex2_field_is_text (f) && (change->row->present & (1u << f)))
@@ -314,13 +466,23 @@ write_update (Writer                          *w,
   if (row->needs != SHOUHU_WORKER_NEEDS_UNKNOWN)
     stored->needs = row->needs;
   if (!shouhu_annex2_update_worker (w->store, stored, w->at, error))
-    return FALSE;
+    {
+      name_row (change, error);
+      return FALSE;
+    }
   if (change->row->volunteers == NULL)
     return TRUE;
-  ids = volunteer_ids (w, change->row->volunteers, stored->district_id, error);
-  return ids != NULL &&
-         shouhu_annex2_set_pairings (w->store, stored->id, (const gint64 *) (gpointer) ids->data, ids->len,
-                                     w->at, error);
+  /* New volunteers go in before the pairings that name them. */
+  if ((ids = volunteer_ids (w, change, change->row->volunteers, stored->district_id, error)) == NULL ||
+      !shouhu_insert_batch_flush (w->volunteers, error))
+    return FALSE;
+  if (!shouhu_annex2_set_pairings (w->store, stored->id, (const gint64 *) (gpointer) ids->data, ids->len,
+                                   w->at, error))
+    {
+      name_row (change, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -511,17 +673,16 @@ write_changes (Writer              *w,
       const ShouhuAnnex2ImportChange *change = g_ptr_array_index (import->changes, i);
       gboolean ok = TRUE;
 
+      /* A failure names its row (name_row ()). */
       if (change->action == SHOUHU_IMPORT_NEW)
         ok = write_new (w, change, error);
       else if (change->action == SHOUHU_IMPORT_UPDATE)
         ok = write_update (w, change, error);
       if (!ok)
-        {
-          g_prefix_error (error, _("Nothing was imported: sheet “%s”, row %u could not be written: "),
-                          change->row->sheet, change->row->row);
-          return FALSE;
-        }
+        return FALSE;
     }
+  if (!flush_all (w, error))
+    return FALSE;
   import->n_removed = 0;
   for (guint i = 0; import->remove_missing && i < import->missing->len; i++)
     {
@@ -553,10 +714,11 @@ shouhu_import_annex2_write (ShouhuStore         *store,
                             ShouhuAnnex2Import  *import,
                             GError             **error)
 {
-  g_autoptr(GHashTable) before = verdicts (import);
+  g_autoptr(GHashTable) before = NULL;
   guint n_rejected_before = import->n_rejected;
   Writer w = { 0 };
   ShouhuImportEvent event = { 0 };
+  gboolean holds = FALSE;
 
   /* A city's forms touch every page of the indexes: a cache that holds
    * them keeps SQLite from spilling half-written pages to disk. */
@@ -564,12 +726,23 @@ shouhu_import_annex2_write (ShouhuStore         *store,
     return FALSE;
   if (!shouhu_store_begin (store, error))
     goto restore;
-  if (!shouhu_import_annex2_preview (store, import, error) ||
-      !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error) ||
-      !check_decided (import, error))
+  /* The preview again, inside the transaction, unless nothing was
+   * written to the database and nothing decided since the last one: a
+   * city's 100,000 rows would be matched, and their verdicts compared,
+   * for nothing. */
+  if (!shouhu_import_annex2_preview_holds (store, import, &holds, error))
     goto fail;
-  /* A city's verdicts weigh megabytes: not kept through the write. */
-  g_clear_pointer (&before, g_hash_table_unref);
+  if (!holds)
+    {
+      before = verdicts (import);
+      if (!shouhu_import_annex2_preview (store, import, error) ||
+          !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error))
+        goto fail;
+      /* A city's verdicts weigh megabytes: not kept through the write. */
+      g_clear_pointer (&before, g_hash_table_unref);
+    }
+  if (!check_decided (import, error))
+    goto fail;
   if (!writer_init (&w, store, error))
     goto fail;
 
@@ -592,6 +765,8 @@ shouhu_import_annex2_write (ShouhuStore         *store,
   shouhu_store_set_import_event (store, 0);
   if (!shouhu_store_commit (store, error))
     goto fail;
+  /* What it saw is no longer what the database holds. */
+  shouhu_import_annex2_note_preview (NULL, import);
   import->event_id = w.event_id;
   writer_clear (&w);
   shouhu_store_exec (store, "PRAGMA cache_size = -2000", NULL);

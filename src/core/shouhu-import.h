@@ -163,6 +163,8 @@ typedef struct
   /* Filled by shouhu_import_annex2_write (): */
   gint64     event_id;
   guint      n_removed;
+  /* The core's own: what the last preview saw (NULL before one) */
+  gpointer   previewed;
 } ShouhuAnnex2Import;
 
 typedef enum

@@ -312,6 +312,17 @@ strip_country_code (char     *main_part,
   return TRUE;
 }
 
+/* Whether @text is @len ASCII digits. */
+static gboolean
+plain_digits (const char *text,
+              gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static ParseResult
 parse_span (const char *text,
             gsize       len,
@@ -325,6 +336,16 @@ parse_span (const char *text,
 
   memset (out, 0, sizeof *out);
   out->kind = SHOUHU_PHONE_NONE;
+  /* Most numbers are a mobile written as its 11 digits, which is already
+   * its stored form: a city's forms hold hundreds of thousands. */
+  if (len == 11 && text[0] == '1' && text[1] >= '3' && text[1] <= '9' && plain_digits (text, len))
+    {
+      out->kind = SHOUHU_PHONE_MOBILE;
+      out->n_digits = 11;
+      memcpy (out->value, text, 11);
+      out->value[11] = '\0';
+      return PARSE_OK;
+    }
   if ((result = compact_span (text, len, compact, &plus)) != PARSE_OK)
     return result;
   if (compact[0] == '\0')

@@ -54,6 +54,22 @@ void          shouhu_store_set_import_event (ShouhuStore   *self,
                                              gint64         event_id);
 gint64        shouhu_store_get_import_event (ShouhuStore   *self);
 
+/* What the database holds, as a mark: two equal marks taken from the
+ * same store mean that nothing was written between them, neither by
+ * another connection (data_version) nor by this one (total changes). */
+typedef struct
+{
+  gconstpointer store;
+  gint64        data_version;
+  gint64        total_changes;
+} ShouhuStoreMark;
+
+gboolean      shouhu_store_mark             (ShouhuStore     *self,
+                                             ShouhuStoreMark *mark,
+                                             GError         **error);
+gboolean      shouhu_store_mark_equal       (const ShouhuStoreMark *a,
+                                             const ShouhuStoreMark *b);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -399,6 +399,11 @@ shouhu_store_class_init (ShouhuStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* No statistics of SQLite's memory (sqlite3_memory_used () and the
+   * like, which nothing here reads): each of its allocations would take
+   * a global lock, a twentieth of an import's writing.  Must come before
+   * SQLite is first used; later, it is refused and changes nothing. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
   object_class->finalize = shouhu_store_finalize;
 
   /**
@@ -1153,6 +1158,33 @@ shouhu_store_check_outside_changes (ShouhuStore  *self,
   for (guint i = 0; i < G_N_ELEMENTS (change_details); i++)
     g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (change_details[i]));
   return TRUE;
+}
+
+/**
+ * shouhu_store_mark:
+ *
+ * Takes a mark of what the database holds now (ShouhuStoreMark).  A
+ * change this connection made and rolled back still counts: two marks
+ * may differ though nothing differs, never the other way round.
+ */
+gboolean
+shouhu_store_mark (ShouhuStore      *self,
+                   ShouhuStoreMark  *mark,
+                   GError          **error)
+{
+  g_return_val_if_fail (SHOUHU_IS_STORE (self), FALSE);
+
+  mark->store = self;
+  mark->total_changes = sqlite3_total_changes64 (self->db);
+  return read_data_version (self, &mark->data_version, error);
+}
+
+gboolean
+shouhu_store_mark_equal (const ShouhuStoreMark *a,
+                         const ShouhuStoreMark *b)
+{
+  return a->store != NULL && a->store == b->store && a->data_version == b->data_version &&
+         a->total_changes == b->total_changes;
 }
 
 void
