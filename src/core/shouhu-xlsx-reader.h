@@ -45,16 +45,19 @@ typedef enum
   SHOUHU_XLSX_CELL_DATE,     /* text: an ISO 8601 date as stored (t="d") */
 } ShouhuXlsxCellType;
 
+/* Sixteen bytes: a sheet may hold millions. */
 typedef struct
 {
-  guint32             row;              /* 0-based */
-  guint32             col;              /* 0-based */
+  guint               row : 20;         /* 0-based, below SHOUHU_XLSX_MAX_ROWS */
   ShouhuXlsxCellType  type : 8;
   guint               has_formula : 1;  /* text is then the formula's cached value */
   guint               too_long : 1;     /* the text had more than SHOUHU_XLSX_MAX_TEXT
                                          * bytes: text holds their start */
-  guint32             style;            /* the cell's format (s=): see
-                                         * shouhu_xlsx_sheet_get_shown() */
+  guint               col : 14;         /* 0-based, below SHOUHU_XLSX_MAX_COLUMNS */
+  guint               style : 17;       /* the cell's format (s=): see
+                                         * shouhu_xlsx_sheet_get_shown(); one past
+                                         * the formats a workbook may define is
+                                         * kept as SHOUHU_XLSX_MAX_FORMATS */
   const char         *text;             /* UTF-8 without control characters but tab
                                          * and newline; never NULL; owned by the workbook */
 } ShouhuXlsxCell;

@@ -213,7 +213,8 @@ start_cell (SheetParse  *sp,
   /* A style the file does not define shows as General. */
   if (style != NULL && !shouhu_xlsx_parse_decimal (style, 0, G_MAXUINT32, &style_index))
     style_index = 0;
-  sp->c_style = (guint32) style_index;
+  /* No workbook defines more formats: one past them is as far as any. */
+  sp->c_style = (guint32) MIN (style_index, SHOUHU_XLSX_MAX_FORMATS);
   sp->c_formula = FALSE;
   sp->base.overflow = FALSE;
   sp->c_has_value = FALSE;
@@ -303,12 +304,18 @@ end_cell (SheetParse  *sp,
 #define cell_name (cell_name_text != NULL ? cell_name_text : \
                    (cell_name_text = shouhu_xlsx_cell_name (sp->c_row, sp->c_col)))
   g_autofree char *cell_name_text = NULL;
-  ShouhuXlsxCell cell = { sp->c_row, sp->c_col, SHOUHU_XLSX_CELL_STRING, sp->c_formula, sp->base.overflow,
-                          sp->c_style, NULL };
+  ShouhuXlsxCell cell = { 0 };
   /* For numbers and codes: trimmed in place (a formula's text keeps its
    * spaces, and its length). */
   char *v = sp->c_type == T_FORMULA_STRING ? sp->value->str : strip_value (sp->value);
   guint64 index;
+
+  cell.row = sp->c_row;
+  cell.col = sp->c_col;
+  cell.type = SHOUHU_XLSX_CELL_STRING;
+  cell.has_formula = sp->c_formula;
+  cell.too_long = sp->base.overflow;
+  cell.style = sp->c_style;
 
   switch (sp->c_type)
     {
@@ -396,8 +403,8 @@ end_cell (SheetParse  *sp,
   if (sp->n_pending == G_N_ELEMENTS (sp->pending))
     flush_cells (sp);
   sp->pending[sp->n_pending++] = cell;
-  sp->sheet->n_rows = MAX (sp->sheet->n_rows, cell.row + 1);
-  sp->sheet->n_cols = MAX (sp->sheet->n_cols, cell.col + 1);
+  sp->sheet->n_rows = MAX (sp->sheet->n_rows, (guint) cell.row + 1);
+  sp->sheet->n_cols = MAX (sp->sheet->n_cols, (guint) cell.col + 1);
 }
 
 #undef cell_name
@@ -446,6 +453,9 @@ shouhu_xlsx_sheet_free (gpointer data)
     g_string_chunk_free (sheet->chunk);
   g_free (sheet);
 }
+
+G_STATIC_ASSERT (SHOUHU_XLSX_MAX_ROWS <= 1 << 20 && SHOUHU_XLSX_MAX_COLUMNS <= 1 << 14 &&
+                  SHOUHU_XLSX_MAX_FORMATS < 1 << 17);
 
 /* Whether each of the @n cells comes after the one before it. */
 static gboolean
@@ -655,18 +665,16 @@ shouhu_xlsx_sheet_get_cell (const ShouhuXlsxSheet *sheet,
                             guint                  row,
                             guint                  col)
 {
-  ShouhuXlsxCell key = { row, col };
   guint lo = 0, hi = sheet->cells->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
       const ShouhuXlsxCell *c = &g_array_index (sheet->cells, ShouhuXlsxCell, mid);
-      int cmp = shouhu_xlsx_compare_cells (&key, c);
 
-      if (cmp == 0)
+      if (row == c->row && col == c->col)
         return c;
-      if (cmp < 0)
+      if (row < c->row || (row == c->row && col < c->col))
         hi = mid;
       else
         lo = mid + 1;
