@@ -93,8 +93,39 @@ test_validate (void)
   g_free (w->name);
   w->name = g_strdup ("");
   assert_field_error (w, SHOUHU_ANNEX2_FIELD_NAME, "Name");
+  /* Ideographic spaces only, as an input method types them: blank. */
+  g_free (w->name);
+  w->name = g_strdup ("　　");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_NAME, "Name");
+  g_free (w->name);
+  w->name = g_strdup (" 　");
+  assert_field_error (w, SHOUHU_ANNEX2_FIELD_NAME, "Name");
   g_free (w->name);
   w->name = g_strdup ("李");
+
+  /* A trimmed text stays as it is; one with spaces is trimmed; a text
+   * of as many characters as allowed passes, one more does not, however
+   * many bytes its characters take. */
+  {
+    guint max = shouhu_annex2_form_column (SHOUHU_ANNEX2_FIELD_NOTE)->max_chars;
+    g_autoptr(GString) longest = g_string_new (NULL);
+
+    g_assert_cmpuint (max, >, 0);
+    for (guint i = 0; i < max; i++)
+      g_string_append (longest, "援");
+    g_free (w->note);
+    w->note = g_strdup (longest->str);
+    g_assert_true (shouhu_worker_validate (w, NULL));
+    g_assert_cmpstr (w->note, ==, longest->str);
+    g_string_append (longest, "x");
+    g_free (w->note);
+    w->note = g_strdup (longest->str);
+    assert_field_error (w, SHOUHU_ANNEX2_FIELD_NOTE, "Remarks");
+    g_free (w->note);
+    w->note = g_strdup ("\t援鄂 ");
+    g_assert_true (shouhu_worker_validate (w, NULL));
+    g_assert_cmpstr (w->note, ==, "援鄂");
+  }
 
   g_free (w->gender);
   w->gender = g_strdup ("");

@@ -630,6 +630,47 @@ make_many_forms (const char *file_name,
   return g_steal_pointer (&path);
 }
 
+/* The file's SHA-256, which a big file has computed on a thread of its
+ * own beside the reading, is the file's. */
+static void
+test_checksum (void)
+{
+  const guint n_cells[] = { 10, 120000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (n_cells); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("checksum-%u.xlsx", n_cells[i]);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+      lxw_workbook_options options = { .constant_memory = TRUE, .tmpdir = tmp_dir };
+      lxw_workbook *wb = workbook_new_opt (path, &options);
+      lxw_worksheet *ws = workbook_add_worksheet (wb, "渝中区");
+      GRand *rand = g_rand_new_with_seed (n_cells[i]);
+      g_autoptr(ShouhuXlsxWorkbook) workbook = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *expected = NULL;
+      gsize length;
+
+      for (guint c = 0; c < n_cells[i]; c++)
+        {
+          /* Random text: it does not compress much. */
+          g_autofree char *text = g_strdup_printf ("%08x%08x%08x", g_rand_int (rand), g_rand_int (rand),
+                                                   g_rand_int (rand));
+
+          worksheet_write_string (ws, c / 10, (lxw_col_t) (c % 10), text, NULL);
+        }
+      g_rand_free (rand);
+      g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      /* One below the size that takes a thread, one above it. */
+      g_assert_cmpuint (length > 1024 * 1024, ==, i == 1);
+      expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+      workbook = shouhu_xlsx_workbook_new_from_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (shouhu_xlsx_workbook_get_sha256 (workbook), ==, expected);
+    }
+}
+
 static ShouhuAnnex2Import *
 read_forms_with_threads (const ShouhuXlsxWorkbook  *workbook,
                          const char                *threads,
@@ -747,6 +788,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import/annex2/round-trip", test_round_trip);
   shouhu_test_add ("/import/annex2/masked", test_masked);
   shouhu_test_add ("/import/annex2/threads", test_threads);
+  shouhu_test_add ("/import/annex2/checksum", test_checksum);
   shouhu_test_add_openpyxl ("/import/annex2/merged-rows", test_merged_rows);
 
   status = g_test_run ();

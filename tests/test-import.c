@@ -7,6 +7,7 @@
  */
 #include "shouhu-export.h"
 #include "shouhu-import.h"
+#include "shouhu-import-private.h"
 #include "shouhu-test-util.h"
 #include "shouhu-validate.h"
 #include "shouhu-store-private.h"
@@ -541,6 +542,24 @@ test_notice_layout (void)
   g_assert_nonnull (strstr (r->reason, "1300"));
 }
 
+/* Cells that cannot be a heading are turned away before the heading is
+ * looked up; the headings themselves, written any way, never are. */
+static void
+test_may_be_heading (void)
+{
+  const char *const day[] = { "日期", "服务日期", NULL };
+  const char *const numbered[] = { "No.", NULL };
+
+  g_assert_true (shouhu_import_may_be_heading ("日期", day));
+  g_assert_true (shouhu_import_may_be_heading (" 服 务 日 期 ", day));
+  g_assert_true (shouhu_import_may_be_heading ("服务日期（必填）", day));
+  g_assert_false (shouhu_import_may_be_heading ("2020年2月7日", day));
+  g_assert_false (shouhu_import_may_be_heading ("渝中区人民医院", day));
+  g_assert_false (shouhu_import_may_be_heading ("", day));
+  /* Without an ideograph to look for, every text may be it. */
+  g_assert_true (shouhu_import_may_be_heading ("张三", numbered));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +576,7 @@ main (int    argc,
   shouhu_test_add_openpyxl ("/import/annex1/cli", test_cli);
   shouhu_test_add_openpyxl ("/import/annex1/notice-layout", test_notice_layout);
   shouhu_test_add ("/import/phone", test_phone);
+  shouhu_test_add ("/import/may-be-heading", test_may_be_heading);
   shouhu_test_add_openpyxl ("/import/annex2/hand-made", test_annex2);
 
   status = g_test_run ();

@@ -304,6 +304,24 @@ check_district (const ShouhuFormColumn  *column,
   return FALSE;
 }
 
+/* Whether @text is empty but for spaces, the ideographic one too, as
+ * shouhu_validate_required () reads it. */
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *trimmed = NULL;
+  const char *p;
+
+  /* Most texts start with what cannot be blank. */
+  if (*text != '\0' && !g_ascii_isspace (*text) && (guchar) *text != 0xe3)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+  p = trimmed;
+  while (g_str_has_prefix (p, "　"))
+    p += strlen ("　");
+  return *p == '\0';
+}
+
 /* Checks the text of one field by its kind and whether it is required,
  * and puts it in its stored form (trimmed; a phone normalised). */
 static gboolean
@@ -313,55 +331,75 @@ check_text (const ShouhuFormColumn  *column,
             GError                 **error)
 {
   const char *label = shouhu_form_column_label (column);
-  g_autofree char *trimmed = g_strstrip (g_strdup (*text != NULL ? *text : ""));
+  const char *given = *text != NULL ? *text : "";
+  gsize given_len = strlen (given);
+  g_autofree char *owned = NULL;   /* the stored form, when it is not *text */
+  const char *value;               /* the text as it will be stored */
   GError *inner = NULL;
   char *checked = NULL;
 
+  /* Most texts come trimmed (an import's cells are): not copied then. */
+  if (*text != NULL && (given_len == 0 || (!g_ascii_isspace (given[0]) && !g_ascii_isspace (given[given_len - 1]))))
+    value = given;
+  else
+    value = owned = g_strstrip (g_strdup (given));
+
   if (column->kind == SHOUHU_FIELD_GENDER &&
-      (column->required || *trimmed != '\0') && strcmp (trimmed, "男") != 0 && strcmp (trimmed, "女") != 0)
+      (column->required || *value != '\0') && strcmp (value, "男") != 0 && strcmp (value, "女") != 0)
     {
       g_set_error (error, domain, column->field,
                    column->required ? _("%s is required: choose 男 (male) or 女 (female)")
                                     : _("%s must be 男 (male) or 女 (female), or left empty"), label);
       return FALSE;
     }
-  if (column->kind == SHOUHU_FIELD_SOURCE && *trimmed != '\0')
+  if (column->kind == SHOUHU_FIELD_SOURCE && *value != '\0')
     {
-      const char *source = shouhu_volunteer_parse_source (trimmed);
+      const char *source = shouhu_volunteer_parse_source (value);
 
       if (source == NULL)
         {
           /* Translators: %s is the field (Source); the list is of values to write as they are */
           g_set_error (error, domain, column->field,
                        _("%s must be one of 党员, 教师, 大学生, 社会工作者, 青年志愿者, 群众, 其他 (not “%s”)"),
-                       label, trimmed);
+                       label, value);
           return FALSE;
         }
-      g_free (trimmed);
-      trimmed = g_strdup (source);
+      g_free (owned);
+      value = owned = g_strdup (source);
     }
-  if (column->kind == SHOUHU_FIELD_DATE && *trimmed != '\0')
+  if (column->kind == SHOUHU_FIELD_DATE && *value != '\0')
     {
-      if (!shouhu_validate_date (label, trimmed, &checked, &inner))
+      if (!shouhu_validate_date (label, value, &checked, &inner))
         return field_error (error, inner, domain, column->field);
-      g_free (trimmed);
-      trimmed = g_steal_pointer (&checked);
+      g_free (owned);
+      value = owned = g_steal_pointer (&checked);
     }
-  if (column->required && !shouhu_validate_required (label, *text, &checked, &inner))
+  /* Only a blank text can fail shouhu_validate_required (). */
+  if (column->required && is_blank (value) && !shouhu_validate_required (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
-  if (column->max_chars > 0 && g_utf8_strlen (trimmed, -1) > (glong) column->max_chars)
+  g_clear_pointer (&checked, g_free);
+  /* No more characters than bytes: most texts need no counting. */
+  if (column->max_chars > 0 && strlen (value) > column->max_chars &&
+      g_utf8_strlen (value, -1) > (glong) column->max_chars)
     {
       g_set_error (error, domain, column->field, _("%s is too long: at most %u characters"), label,
                    column->max_chars);
-      g_free (checked);
       return FALSE;
     }
-  g_clear_pointer (&checked, g_free);   /* that is @trimmed */
   if (column->kind == SHOUHU_FIELD_PHONE && !shouhu_validate_phone (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
 
-  g_free (*text);
-  *text = checked != NULL ? checked : g_steal_pointer (&trimmed);
+  if (checked != NULL)
+    {
+      g_free (*text);
+      *text = checked;
+    }
+  else if (owned != NULL)
+    {
+      g_free (*text);
+      *text = g_steal_pointer (&owned);
+    }
+  /* else *text is already its stored form */
   return TRUE;
 }
 

@@ -129,7 +129,17 @@ find_layout (Layout  *layout,
   for (gsize i = 0; i < n && cells[i].row < SHOUHU_IMPORT_HEADER_SEARCH_ROWS;)
     {
       guint row = cells[i].row;
+      gsize row_start = i;
+      gboolean has_day = FALSE;
 
+      /* A row without a cell that may be 日期 is passed over whole. */
+      for (; i < n && cells[i].row == row && !has_day; i++)
+        has_day = shouhu_import_may_be_heading (cells[i].text, columns[COL_DAY].headings);
+      for (; i < n && cells[i].row == row; i++)
+        ;
+      if (!has_day)
+        continue;
+      i = row_start;
       for (int c = 0; c < N_COLS; c++)
         layout->cols[c] = -1;
       for (; i < n && cells[i].row == row; i++)

@@ -37,6 +37,8 @@ void        shouhu_import_reject_counted (GPtrArray             *rejected,
 char       *shouhu_import_hidden_rows_note (const ShouhuXlsxSheet *sheet);
 char       *shouhu_import_normalise      (const char            *text);
 gboolean    shouhu_import_is_blank       (const char            *text);
+gboolean    shouhu_import_may_be_heading (const char            *text,
+                                          const char *const     *headings);
 gsize       shouhu_import_row_start      (const ShouhuXlsxCell  *cells,
                                           gsize                  n,
                                           guint                  row);

@@ -127,16 +127,28 @@ find_roster_layout (RosterLayout *layout,
   gsize n;
   const ShouhuXlsxCell *cells = shouhu_xlsx_sheet_get_cells (layout->sheet, &n);
   gint64 checked_row = -1;
+  const ShouhuFormColumn *name = shouhu_volunteer_form_column (SHOUHU_VOLUNTEER_FIELD_NAME);
+  g_autoptr(GPtrArray) name_headings = g_ptr_array_new ();
+
+  g_ptr_array_add (name_headings, (gpointer) name->heading);
+  for (guint v = 0; name->variants != NULL && name->variants[v] != NULL; v++)
+    g_ptr_array_add (name_headings, (gpointer) name->variants[v]);
+  g_ptr_array_add (name_headings, NULL);
   g_autofree char *sheet_name = shouhu_import_normalise (shouhu_xlsx_sheet_get_name (layout->sheet));
   const ShouhuDistrict *d = shouhu_district_lookup (sheet_name);
 
   layout->sheet_district = d != NULL ? d->id : 0;
   for (gsize i = 0; i < n && cells[i].row < SHOUHU_IMPORT_HEADER_SEARCH_ROWS; i++)
     {
-      g_autofree char *text = shouhu_import_normalise (cells[i].text);
-      const ShouhuFormColumn *c = shouhu_volunteer_form_find_heading (text);
+      g_autofree char *text = NULL;
+      const ShouhuFormColumn *c;
       g_autoptr(GPtrArray) unknown = NULL;
 
+      /* The header row is found by its 姓名. */
+      if (!shouhu_import_may_be_heading (cells[i].text, (const char *const *) name_headings->pdata))
+        continue;
+      text = shouhu_import_normalise (cells[i].text);
+      c = shouhu_volunteer_form_find_heading (text);
       if (c == NULL || c->field != SHOUHU_VOLUNTEER_FIELD_NAME || cells[i].row == checked_row)
         continue;
       checked_row = cells[i].row;

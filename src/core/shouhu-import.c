@@ -275,6 +275,42 @@ shouhu_import_free (ShouhuImport *import)
 }
 
 /**
+ * shouhu_import_may_be_heading:
+ * @headings: NULL-terminated
+ *
+ * Whether @text may be one of @headings once normalised
+ * (shouhu_import_normalise() and the like remove characters and fold
+ * digits and brackets, never add an ideograph): it holds the last
+ * ideograph of one of them.  Finding a header row, most cells of a
+ * sheet's first hundred rows are data, which this turns away for the
+ * cost of a search.
+ */
+gboolean
+shouhu_import_may_be_heading (const char        *text,
+                              const char *const *headings)
+{
+  for (guint h = 0; headings[h] != NULL; h++)
+    {
+      const char *last = NULL;
+      char needle[8] = { 0 };
+
+      for (const char *p = headings[h]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c >= 0x4e00 && c <= 0x9fff)
+            last = p;
+        }
+      if (last == NULL)
+        return TRUE;
+      memcpy (needle, last, (gsize) (g_utf8_next_char (last) - last));
+      if (strstr (text, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * shouhu_import_read:
  *
  * Tells a service ledger (a header row with 日期, 医护人员 and 服务类型)

@@ -766,6 +766,20 @@ shouhu_xlsx_workbook_free (ShouhuXlsxWorkbook *workbook)
   g_free (workbook);
 }
 
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+} Checksum;
+
+static gpointer
+checksum_thread (gpointer user_data)
+{
+  const Checksum *c = user_data;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, c->data, c->size);
+}
+
 /**
  * shouhu_xlsx_workbook_new_from_data:
  * @data: the bytes of an xlsx file; only read during the call
@@ -784,6 +798,8 @@ shouhu_xlsx_workbook_new_from_data (const guint8  *data,
   g_autoptr(ShouhuXlsxWorkbook) workbook = g_new0 (ShouhuXlsxWorkbook, 1);
   g_autoptr(GError) local_error = NULL;
   ShouhuXlsxCounts counts = { 0, 0 };
+  Checksum checksum = { data, size };
+  GThread *checksum_worker = NULL;
 
   workbook->name = g_strdup (display_name);
   workbook->counts = &counts;
@@ -792,7 +808,14 @@ shouhu_xlsx_workbook_new_from_data (const guint8  *data,
   workbook->chunk = g_string_chunk_new (64 * 1024);
   workbook->xf_formats = g_array_new (FALSE, FALSE, sizeof (guint32));
   workbook->formats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  workbook->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, size);
+  /* The file's SHA-256 (GLib's takes 0.3 of the 11 billion instructions of a city's
+   * 6 MB import) is
+   * computed beside the reading, on a thread of its own when one can be
+   * had, and waited for before @data goes. */
+  if (size > 1024 * 1024)
+    checksum_worker = g_thread_try_new ("shouhu-sha256", checksum_thread, &checksum, NULL);
+  if (checksum_worker == NULL)
+    workbook->sha256 = checksum_thread (&checksum);
 
   if (size > SHOUHU_XLSX_MAX_FILE_SIZE)
     g_set_error (&local_error, SHOUHU_XLSX_ERROR, SHOUHU_XLSX_ERROR_TOO_LARGE,
@@ -805,6 +828,8 @@ shouhu_xlsx_workbook_new_from_data (const guint8  *data,
   g_clear_pointer (&workbook->zip, zip_discard);
   workbook->data = NULL;
   workbook->counts = NULL;
+  if (checksum_worker != NULL)
+    workbook->sha256 = g_thread_join (checksum_worker);
 
   if (local_error != NULL)
     {
