@@ -31,7 +31,8 @@
 /* Rows named in a message saying why nothing was written. */
 #define MAX_ROWS_NAMED 20
 
-/* The rows of the batches, and the row of the file each comes from. */
+/* The rows of the batches, each first with the row of the file it comes
+ * from (row_failed ()). */
 typedef struct
 {
   const ShouhuAnnex2ImportChange *change;
@@ -218,12 +219,14 @@ clear_worker (gpointer row,
   worker->created = worker->changed = NULL;
 }
 
+/* Any row of the batches: each starts with the row of the file it
+ * comes from. */
 static void
-worker_failed (gpointer   row,
-               GError   **error,
-               gpointer   user_data)
+row_failed (gpointer   row,
+            GError   **error,
+            gpointer   user_data)
 {
-  name_row (((NewWorker *) row)->change, error);
+  name_row (*(const ShouhuAnnex2ImportChange **) row, error);
 }
 
 static int
@@ -255,14 +258,6 @@ clear_volunteer (gpointer row,
   g_free (v->phone);
 }
 
-static void
-volunteer_failed (gpointer   row,
-                  GError   **error,
-                  gpointer   user_data)
-{
-  name_row (((NewVolunteer *) row)->change, error);
-}
-
 static int
 bind_pairing (sqlite3_stmt *stmt,
               int           first,
@@ -276,14 +271,6 @@ bind_pairing (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, first + 1, p->volunteer_id);
   sqlite3_bind_text (stmt, first + 2, w->at, -1, SQLITE_STATIC);
   return first + 3;
-}
-
-static void
-pairing_failed (gpointer   row,
-                GError   **error,
-                gpointer   user_data)
-{
-  name_row (((NewPairing *) row)->change, error);
 }
 
 /* Everything gathered goes in, parents first: before a row is updated,
@@ -313,14 +300,14 @@ writer_init (Writer       *w,
   w->by_name_district = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->has_phone = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->workers = shouhu_insert_batch_new (store, insert_worker, worker_values, sizeof (NewWorker),
-                                        bind_worker, clear_worker, worker_failed, w);
+                                        bind_worker, clear_worker, row_failed, w);
   w->volunteers = shouhu_insert_batch_new (store, "INSERT INTO volunteer (id, name, phone, district_id, created, "
                                                   "changed, import_id) VALUES", "(?, ?, ?, ?, ?, ?, ?)",
                                            sizeof (NewVolunteer), bind_volunteer, clear_volunteer,
-                                           volunteer_failed, w);
+                                           row_failed, w);
   w->pairings = shouhu_insert_batch_new (store, "INSERT OR IGNORE INTO pairing (worker_id, volunteer_id, created) "
                                                 "VALUES", "(?, ?, ?)", sizeof (NewPairing), bind_pairing, NULL,
-                                         pairing_failed, w);
+                                         row_failed, w);
   if ((w->next_worker = shouhu_annex2_next_id (store, "worker", error)) == 0 ||
       (w->next_volunteer = shouhu_annex2_next_id (store, "volunteer", error)) == 0 ||
       (stmt = shouhu_store_prepare (store, "SELECT id, name, phone, coalesce (district_id, 0) FROM volunteer "
