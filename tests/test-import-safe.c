@@ -389,7 +389,7 @@ preview_holds (ShouhuStore  *store,
   g_autoptr(GError) error = NULL;
   gboolean holds = FALSE;
 
-  g_assert_true (shouhu_import_annex2_preview_holds (store, import->annex2, &holds, &error));
+  g_assert_true (shouhu_import_annex2_preview_holds (store, import->annex2, &holds, NULL, &error));
   g_assert_no_error (error);
   return holds;
 }
@@ -428,6 +428,7 @@ test_preview_holds (void)
   g_assert_false (shouhu_import_write (store, import, &error));
   g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED);
   g_assert_nonnull (strstr (error->message, "row 6"));
+  g_assert_nonnull (strstr (error->message, "another window"));
   g_clear_error (&error);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker"), ==, 1);
 
@@ -457,6 +458,10 @@ test_preview_holds (void)
   import->annex2->duplicates = SHOUHU_IMPORT_CHOICE_NEW;
   g_assert_false (shouhu_import_write (store, import, &error));
   g_assert_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED);
+  /* Said as it is: no other program wrote. */
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "decisions about likely duplicates changed"));
+  g_assert_null (strstr (error->message, "another window"));
   g_clear_error (&error);
   g_assert_cmpint (shouhu_test_query_int (store, "SELECT count(*) FROM worker WHERE name = '赵陆'"), ==, 0);
   g_assert_true (shouhu_import_preview (store, import, &error));

@@ -694,27 +694,34 @@ shouhu_import_annex2_note_preview (const ShouhuStoreMark *mark,
  * @holds: (out): whether the last preview is still what a new one
  *   would give: nothing was written to the database since, and no
  *   decision about a likely duplicate changed
+ * @decided_since: (out) (optional): whether only decisions changed
  */
 gboolean
 shouhu_import_annex2_preview_holds (ShouhuStore        *store,
                                     ShouhuAnnex2Import *import,
                                     gboolean           *holds,
+                                    gboolean           *decided_since,
                                     GError            **error)
 {
   const Previewed *p = import->previewed;
   ShouhuStoreMark now;
+  gboolean decided = FALSE;
 
   *holds = FALSE;
-  if (p == NULL || p->duplicates != import->duplicates || p->n_rows != import->rows->len)
+  if (decided_since != NULL)
+    *decided_since = FALSE;
+  if (p == NULL || p->n_rows != import->rows->len)
     return TRUE;
   if (!shouhu_store_mark (store, &now, error))
     return FALSE;
   if (!shouhu_store_mark_equal (&p->mark, &now))
     return TRUE;
-  for (guint i = 0; i < p->n_rows; i++)
-    if (p->choices[i] != (guint8) ((const ShouhuAnnex2ImportRow *) g_ptr_array_index (import->rows, i))->choice)
-      return TRUE;
-  *holds = TRUE;
+  decided = p->duplicates != import->duplicates;
+  for (guint i = 0; i < p->n_rows && !decided; i++)
+    decided = p->choices[i] != (guint8) ((const ShouhuAnnex2ImportRow *) g_ptr_array_index (import->rows, i))->choice;
+  if (decided_since != NULL)
+    *decided_since = decided;
+  *holds = !decided;
   return TRUE;
 }
 

@@ -62,12 +62,14 @@ void        shouhu_import_annex2_note_preview (const ShouhuStoreMark *mark,
 gboolean    shouhu_import_annex2_preview_holds (ShouhuStore        *store,
                                                 ShouhuAnnex2Import *import,
                                                 gboolean           *holds,
+                                                gboolean           *decided_since,
                                                 GError            **error);
 
 /* Annex 2's write (shouhu-import-write.c) */
 gboolean    shouhu_import_annex2_check_preview (ShouhuAnnex2Import *import,
                                                 GHashTable         *before,
                                                 guint               n_rejected_before,
+                                                gboolean            decided_since,
                                                 GError            **error);
 
 G_END_DECLS

@@ -570,6 +570,8 @@ verdicts (ShouhuAnnex2Import *import)
  * shouhu_import_annex2_check_preview:
  * @before: verdicts() of the preview the user saw
  * @n_rejected_before: how many rows it rejected
+ * @decided_since: the database is as the preview saw it, but decisions
+ *   about likely duplicates changed since (the message says so)
  *
  * Whether the write may go on: every row it writes is written as the
  * preview showed it, none of them is rejected now, and no record it
@@ -582,6 +584,7 @@ gboolean
 shouhu_import_annex2_check_preview (ShouhuAnnex2Import  *import,
                                     GHashTable          *before,
                                     guint                n_rejected_before,
+                                    gboolean             decided_since,
                                     GError             **error)
 {
   g_autoptr(GHashTable) after = verdicts (import);
@@ -614,6 +617,15 @@ shouhu_import_annex2_check_preview (ShouhuAnnex2Import  *import,
     n_differ++;
   if (n_differ == 0)
     return TRUE;
+  if (decided_since)
+    {
+      g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED,
+                   _("Nothing was imported from %s: decisions about likely duplicates changed after the "
+                     "preview was made, so these rows would not be imported as shown:%s\n"
+                     "Look at the preview again and import once more."),
+                   import->file_name, rows->len > 0 ? rows->str : _("\n  more rows are rejected now"));
+      return FALSE;
+    }
   g_set_error (error, SHOUHU_IMPORT_ERROR, SHOUHU_IMPORT_ERROR_CHANGED,
                _("Nothing was imported from %s: the records changed after the preview (another window or "
                  "program wrote to the database), so these rows would not be imported as shown:%s\n"
@@ -705,7 +717,7 @@ shouhu_import_annex2_write (ShouhuStore         *store,
   guint n_rejected_before = import->n_rejected;
   Writer w = { 0 };
   ShouhuImportEvent event = { 0 };
-  gboolean holds = FALSE;
+  gboolean holds = FALSE, decided_since = FALSE;
 
   /* A city's forms touch every page of the indexes: a cache that holds
    * them keeps SQLite from spilling half-written pages to disk. */
@@ -717,13 +729,13 @@ shouhu_import_annex2_write (ShouhuStore         *store,
    * written to the database and nothing decided since the last one: a
    * city's 100,000 rows would be matched, and their verdicts compared,
    * for nothing. */
-  if (!shouhu_import_annex2_preview_holds (store, import, &holds, error))
+  if (!shouhu_import_annex2_preview_holds (store, import, &holds, &decided_since, error))
     goto fail;
   if (!holds)
     {
       before = verdicts (import);
       if (!shouhu_import_annex2_preview (store, import, error) ||
-          !shouhu_import_annex2_check_preview (import, before, n_rejected_before, error))
+          !shouhu_import_annex2_check_preview (import, before, n_rejected_before, decided_since, error))
         goto fail;
       /* A city's verdicts weigh megabytes: not kept through the write. */
       g_clear_pointer (&before, g_hash_table_unref);
