@@ -304,24 +304,6 @@ check_district (const ShouhuFormColumn  *column,
   return FALSE;
 }
 
-/* Whether @text is empty but for spaces, the ideographic one too, as
- * shouhu_validate_required () reads it. */
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *trimmed = NULL;
-  const char *p;
-
-  /* Most texts start with what cannot be blank. */
-  if (*text != '\0' && !g_ascii_isspace (*text) && (guchar) *text != 0xe3)
-    return FALSE;
-  trimmed = g_strstrip (g_strdup (text));
-  p = trimmed;
-  while (g_str_has_prefix (p, "　"))
-    p += strlen ("　");
-  return *p == '\0';
-}
-
 /* Checks the text of one field by its kind and whether it is required,
  * and puts it in its stored form (trimmed; a phone normalised). */
 static gboolean
@@ -374,8 +356,10 @@ check_text (const ShouhuFormColumn  *column,
       g_free (owned);
       value = owned = g_steal_pointer (&checked);
     }
-  /* Only a blank text can fail shouhu_validate_required (). */
-  if (column->required && is_blank (value) && !shouhu_validate_required (label, *text, &checked, &inner))
+  /* shouhu_validate_required () fails only a blank text, which starts
+   * with nothing, a space or an ideographic one (0xE3 0x80 0x80). */
+  if (column->required && (*value == '\0' || g_ascii_isspace (*value) || (guchar) *value == 0xe3) &&
+      !shouhu_validate_required (label, *text, &checked, &inner))
     return field_error (error, inner, domain, column->field);
   g_clear_pointer (&checked, g_free);
   /* No more characters than bytes: most texts need no counting. */
